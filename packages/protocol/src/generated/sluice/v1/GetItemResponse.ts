@@ -1,0 +1,13 @@
+// Original file: protos/sluice/v1/persistence.proto
+
+import type { StoredItem as _sluice_v1_StoredItem, StoredItem__Output as _sluice_v1_StoredItem__Output } from '../../sluice/v1/StoredItem.js';
+
+export interface GetItemResponse {
+  'item'?: (_sluice_v1_StoredItem | null);
+  'found'?: (boolean);
+}
+
+export interface GetItemResponse__Output {
+  'item': (_sluice_v1_StoredItem__Output | null);
+  'found': (boolean);
+}

@@ -1,0 +1,12 @@
+// Original file: protos/sluice/v1/content.proto
+
+
+export interface Label {
+  'name'?: (string);
+  'score'?: (number | string);
+}
+
+export interface Label__Output {
+  'name': (string);
+  'score': (number);
+}

@@ -1,0 +1,11 @@
+// Original file: protos/sluice/v1/persistence.proto
+
+import type { SourceError as _sluice_v1_SourceError, SourceError__Output as _sluice_v1_SourceError__Output } from '../../sluice/v1/SourceError.js';
+
+export interface RecordSourceErrorRequest {
+  'error'?: (_sluice_v1_SourceError | null);
+}
+
+export interface RecordSourceErrorRequest__Output {
+  'error': (_sluice_v1_SourceError__Output | null);
+}

@@ -1,0 +1,26 @@
+// Original file: protos/sluice/v1/collector.proto
+
+
+export interface SourceInfo {
+  'id'?: (string);
+  'kind'?: (string);
+  'enabled'?: (boolean);
+  'priority'?: (number);
+  'interval_seconds'?: (number);
+  /**
+   * The source's configuration as JSON (secrets omitted).
+   */
+  'config_json'?: (string);
+}
+
+export interface SourceInfo__Output {
+  'id': (string);
+  'kind': (string);
+  'enabled': (boolean);
+  'priority': (number);
+  'interval_seconds': (number);
+  /**
+   * The source's configuration as JSON (secrets omitted).
+   */
+  'config_json': (string);
+}

@@ -1,0 +1,12 @@
+export { CHANNEL_OPTIONS, createClient, deadlineIn, grpc, propagateDeadline, unary, waitForReady } from './channel.js';
+export type { ClientConstructor } from './channel.js';
+export { HealthImplementation, checkHealth } from './health.js';
+export type { ServingStatus } from './health.js';
+export { PROTO_LOADER_OPTIONS, protosRoot, sluiceProto } from './load.js';
+export { PipelineSender, SenderClosedError } from './pipeline-sender.js';
+export type { PipelineSenderOptions, PipelineStream, SenderEvent } from './pipeline-sender.js';
+export { startGrpcServer } from './server.js';
+export type { GrpcServer, ServiceRegistration } from './server.js';
+export { createRelayStage, createSinkStage } from './stage-server.js';
+export type { RelayStageOptions, SinkStageOptions, StageContext, StageHandler } from './stage-server.js';
+export type * from './types.js';

@@ -1,0 +1,44 @@
+// Loads the contracts in protos/ at run time. Types come from src/generated (pnpm gen:proto), built with
+// the same loader options, so what the code sees matches what travels on the wire.
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProtoGrpcType as CollectorProto } from './generated/collector.js';
+import type { ProtoGrpcType as ContentProto } from './generated/content.js';
+import type { ProtoGrpcType as InferenceProto } from './generated/inference.js';
+import type { ProtoGrpcType as PersistenceProto } from './generated/persistence.js';
+import type { ProtoGrpcType as PipelineProto } from './generated/pipeline.js';
+
+export const protosRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../protos');
+
+/** The loader options the generated types were built with (see scripts/generate-types.ts). */
+export const PROTO_LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: true,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [protosRoot],
+};
+
+type SluiceV1 = CollectorProto['sluice']['v1'] &
+  ContentProto['sluice']['v1'] &
+  InferenceProto['sluice']['v1'] &
+  PersistenceProto['sluice']['v1'] &
+  PipelineProto['sluice']['v1'];
+
+let cached: SluiceV1 | undefined;
+
+/** The sluice.v1 package: service constructors (clients) and service definitions (servers). */
+export function sluiceProto(): SluiceV1 {
+  if (cached) return cached;
+  const files = readdirSync(path.join(protosRoot, 'sluice', 'v1'))
+    .filter((file) => file.endsWith('.proto'))
+    .map((file) => `sluice/v1/${file}`);
+  const definition = protoLoader.loadSync(files, PROTO_LOADER_OPTIONS);
+  const loaded = grpc.loadPackageDefinition(definition) as unknown as { sluice: { v1: SluiceV1 } };
+  cached = loaded.sluice.v1;
+  return cached;
+}

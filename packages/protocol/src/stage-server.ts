@@ -1,0 +1,235 @@
+// The receiving half of a pipeline stream, shared by every stage so none re-implements acknowledgement,
+// flow control or draining. A relay stage (transformer, inference, scorer) processes each batch and forwards
+// it on its own downstream stream, relaying the downstream acknowledgement back; a sink (persistence)
+// acknowledges after its own commit.
+import * as grpc from '@grpc/grpc-js';
+import { Counter, Gauge, Histogram, type Logger, type Registry } from '@sluice/service-kit';
+import type { Ack, Ack__Output } from './generated/sluice/v1/Ack.js';
+import type { ItemBatch, ItemBatch__Output } from './generated/sluice/v1/ItemBatch.js';
+import { PipelineSender, type PipelineStream } from './pipeline-sender.js';
+
+type UpstreamCall = grpc.ServerDuplexStream<ItemBatch__Output, Ack>;
+
+export interface StageContext {
+  /** Aborted when the upstream caller went away: stop spending compute on this batch. */
+  signal: AbortSignal;
+}
+
+export interface StageCommon {
+  /** Stage name for metrics and logs: transformer, inference, scorer, persistence. */
+  stage: string;
+  logger: Logger;
+  registry: Registry;
+  /** Batches of one upstream stream processed at once; beyond it the stream is paused. */
+  maxInFlightBatchesPerStream?: number;
+}
+
+export interface RelayStageOptions extends StageCommon {
+  /** Turns a batch into the batch to forward (same batch_id); per-item failures become dead letters. */
+  process: (batch: ItemBatch__Output, context: StageContext) => Promise<ItemBatch>;
+  /** Opens a stream to the next stage. */
+  connectDownstream: () => PipelineStream;
+  /** Window of unacknowledged items towards the next stage, per upstream stream. */
+  maxInFlightItems: number;
+}
+
+export interface SinkStageOptions extends StageCommon {
+  /** Makes the batch durable and returns its acknowledgement; called only after the commit. */
+  write: (batch: ItemBatch__Output, context: StageContext) => Promise<Ack>;
+}
+
+export interface StageHandler {
+  /** The PipelineStage service implementation to add to a gRPC server. */
+  implementation: { Process: grpc.handleBidiStreamingCall<ItemBatch__Output, Ack> };
+  /** Upstream streams open right now. */
+  readonly openStreams: number;
+  /** Stops reading new batches, waits for in-flight ones to be acknowledged, then ends every stream. */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
+class StageMetrics {
+  readonly batches: Counter<'stage' | 'outcome'>;
+  readonly items: Counter<'stage' | 'direction'>;
+  readonly processSeconds: Histogram<'stage'>;
+  readonly ackSeconds: Histogram<'stage'>;
+  readonly busySeconds: Counter<'stage'>;
+  readonly inFlight: Gauge<'stage'>;
+  readonly streams: Gauge<'stage'>;
+
+  constructor(registry: Registry) {
+    const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
+    this.batches = get('sluice_stage_batches_total', () => new Counter({ name: 'sluice_stage_batches_total', help: 'Batches handled by the stage, by outcome (ok, error)', labelNames: ['stage', 'outcome'], registers: [registry] }));
+    this.items = get('sluice_stage_items_total', () => new Counter({ name: 'sluice_stage_items_total', help: 'Items through the stage: in (received), out (forwarded or stored), dead_lettered', labelNames: ['stage', 'direction'], registers: [registry] }));
+    this.processSeconds = get('sluice_stage_process_seconds', () => new Histogram({ name: 'sluice_stage_process_seconds', help: 'Time to process one batch in this stage', labelNames: ['stage'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }));
+    this.ackSeconds = get('sluice_stage_ack_seconds', () => new Histogram({ name: 'sluice_stage_ack_seconds', help: 'Time from receiving a batch to acknowledging it upstream (durable)', labelNames: ['stage'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] }));
+    this.busySeconds = get('sluice_stage_busy_seconds_total', () => new Counter({ name: 'sluice_stage_busy_seconds_total', help: 'Wall time during which the stage had at least one batch in processing', labelNames: ['stage'], registers: [registry] }));
+    this.inFlight = get('sluice_stage_in_flight_batches', () => new Gauge({ name: 'sluice_stage_in_flight_batches', help: 'Batches received but not yet acknowledged', labelNames: ['stage'], registers: [registry] }));
+    this.streams = get('sluice_stage_open_streams', () => new Gauge({ name: 'sluice_stage_open_streams', help: 'Upstream streams open', labelNames: ['stage'], registers: [registry] }));
+  }
+}
+
+/** Tracks wall time with ≥1 batch in processing, so items/s per stage means "while it was working". */
+class BusyClock {
+  #active = 0;
+  #since = 0;
+  constructor(private readonly onBusy: (seconds: number) => void) {}
+  start(): void {
+    if (this.#active++ === 0) this.#since = performance.now();
+  }
+  stop(): void {
+    if (--this.#active === 0) this.onBusy((performance.now() - this.#since) / 1000);
+  }
+}
+
+function countItems(batch: { items?: unknown[] | null; dead_letters?: unknown[] | null }): number {
+  return (batch.items?.length ?? 0) + (batch.dead_letters?.length ?? 0);
+}
+
+interface StreamState {
+  call: UpstreamCall;
+  inFlight: number;
+  ended: boolean;
+  finished: boolean;
+  abort: AbortController;
+  sender?: PipelineSender;
+  finish: () => void;
+}
+
+function createStage(common: StageCommon, process: (batch: ItemBatch__Output, state: StreamState) => Promise<Ack>, makeSender?: () => PipelineSender): StageHandler {
+  const metrics = new StageMetrics(common.registry);
+  const busy = new BusyClock((seconds) => metrics.busySeconds.inc({ stage: common.stage }, seconds));
+  const handle = async (batch: ItemBatch__Output, state: StreamState): Promise<Ack> => {
+    busy.start();
+    const started = performance.now();
+    try {
+      return await process(batch, state);
+    } finally {
+      metrics.processSeconds.observe({ stage: common.stage }, (performance.now() - started) / 1000);
+      busy.stop();
+    }
+  };
+  const streams = new Set<StreamState>();
+  const maxInFlight = common.maxInFlightBatchesPerStream ?? 8;
+  let draining = false;
+  const drainWaiters: Array<() => void> = [];
+  const notify = () => drainWaiters.splice(0).forEach((wake) => wake());
+
+  const Process = (call: UpstreamCall) => {
+    const state: StreamState = {
+      call,
+      inFlight: 0,
+      ended: false,
+      finished: false,
+      abort: new AbortController(),
+      sender: makeSender?.(),
+      finish: () => {
+        if (state.finished) return;
+        state.finished = true;
+        streams.delete(state);
+        metrics.streams.set({ stage: common.stage }, streams.size);
+        notify();
+        const end = () => {
+          try {
+            call.end();
+          } catch {
+            /* the call is already gone */
+          }
+        };
+        if (state.sender) state.sender.close().then(end, end);
+        else end();
+      },
+    };
+    streams.add(state);
+    metrics.streams.set({ stage: common.stage }, streams.size);
+    if (draining) call.pause();
+
+    call.on('data', (batch: ItemBatch__Output) => {
+      const started = performance.now();
+      state.inFlight += 1;
+      metrics.inFlight.inc({ stage: common.stage });
+      metrics.items.inc({ stage: common.stage, direction: 'in' }, countItems(batch));
+      if (state.inFlight >= maxInFlight) call.pause();
+      handle(batch, state)
+        .catch((error: Error): Ack => {
+          common.logger.warn({ err: error, batch_id: batch.batch_id }, 'batch failed; the sender will retry it');
+          return { batch_id: batch.batch_id, error: error.message || 'stage error' };
+        })
+        .then((ack) => {
+          metrics.batches.inc({ stage: common.stage, outcome: ack.error ? 'error' : 'ok' });
+          metrics.ackSeconds.observe({ stage: common.stage }, (performance.now() - started) / 1000);
+          if (!state.abort.signal.aborted) call.write(ack);
+          state.inFlight -= 1;
+          metrics.inFlight.dec({ stage: common.stage });
+          notify();
+          if (state.inFlight < maxInFlight && !draining) call.resume();
+          if (state.ended && state.inFlight === 0) state.finish();
+        });
+    });
+    call.on('end', () => {
+      state.ended = true;
+      if (state.inFlight === 0) state.finish();
+    });
+    const gone = () => {
+      if (state.finished) return;
+      state.abort.abort();
+      state.sender?.abort('upstream cancelled');
+      state.finished = true;
+      streams.delete(state);
+      metrics.streams.set({ stage: common.stage }, streams.size);
+      notify();
+    };
+    call.on('cancelled', gone);
+    call.on('error', gone);
+  };
+
+
+  return {
+    implementation: { Process },
+    get openStreams() {
+      return streams.size;
+    },
+    async drain(timeoutMs = 15_000) {
+      draining = true;
+      for (const state of streams) state.call.pause();
+      const deadline = Date.now() + timeoutMs;
+      while ([...streams].some((s) => s.inFlight > 0) && Date.now() < deadline) {
+        await Promise.race([new Promise<void>((resolve) => drainWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, 200))]);
+      }
+      for (const state of [...streams]) state.finish();
+    },
+  };
+}
+
+/** A stage that processes each batch and forwards it downstream; acks come back from the sink. */
+export function createRelayStage(options: RelayStageOptions): StageHandler {
+  const metrics = new StageMetrics(options.registry);
+  return createStage(
+    options,
+    async (batch, state) => {
+      const out = await options.process(batch, { signal: state.abort.signal });
+      metrics.items.inc({ stage: options.stage, direction: 'out' }, out.items?.length ?? 0);
+      metrics.items.inc({ stage: options.stage, direction: 'dead_lettered' }, Math.max(0, (out.dead_letters?.length ?? 0) - (batch.dead_letters?.length ?? 0)));
+      const ack: Ack__Output = await state.sender!.send({ ...out, batch_id: batch.batch_id });
+      return ack;
+    },
+    () =>
+      new PipelineSender({
+        connect: options.connectDownstream,
+        maxInFlightItems: options.maxInFlightItems,
+        onEvent: (event) => options.logger.warn({ event, stage: options.stage }, 'downstream stream event'),
+      }),
+  );
+}
+
+/** The last stage: acknowledges after its own commit. */
+export function createSinkStage(options: SinkStageOptions): StageHandler {
+  const metrics = new StageMetrics(options.registry);
+  return createStage(options, async (batch, state) => {
+    const ack = await options.write(batch, { signal: state.abort.signal });
+    if (!ack.error) {
+      metrics.items.inc({ stage: options.stage, direction: 'out' }, (ack.inserted ?? 0) + (ack.updated ?? 0) + (ack.unchanged ?? 0));
+      metrics.items.inc({ stage: options.stage, direction: 'dead_lettered' }, ack.dead_lettered ?? 0);
+    }
+    return ack;
+  });
+}

@@ -1,0 +1,60 @@
+// Graceful shutdown that works on Linux and Windows: SIGTERM/SIGINT where signals exist, plus a
+// {type: "shutdown"} message over the IPC channel (how the CLI stops its child processes on every OS).
+import type { Logger } from 'pino';
+
+export type ShutdownStep = () => Promise<void> | void;
+
+export interface ShutdownController {
+  /** Registers a step; steps run in registration order. */
+  add(name: string, step: ShutdownStep): void;
+  /** Runs every step once; later calls return the same promise. */
+  shutdown(reason: string): Promise<void>;
+  readonly signal: AbortSignal;
+}
+
+export function createShutdown(logger: Logger, options: { timeoutMs?: number; exit?: boolean } = {}): ShutdownController {
+  const steps: Array<{ name: string; step: ShutdownStep }> = [];
+  const abort = new AbortController();
+  let running: Promise<void> | undefined;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  const controller: ShutdownController = {
+    signal: abort.signal,
+    add(name, step) {
+      steps.push({ name, step });
+    },
+    shutdown(reason) {
+      running ??= (async () => {
+        logger.info({ reason }, 'shutting down');
+        abort.abort();
+        const timer = setTimeout(() => {
+          logger.error({ timeoutMs }, 'shutdown timed out, exiting');
+          process.exit(1);
+        }, timeoutMs);
+        timer.unref();
+        for (const { name, step } of steps) {
+          try {
+            await step();
+          } catch (error) {
+            logger.error({ err: error, step: name }, 'shutdown step failed');
+          }
+        }
+        clearTimeout(timer);
+        logger.info('shutdown complete');
+        if (options.exit !== false) {
+          logger.flush?.();
+          setImmediate(() => process.exit(0));
+        }
+      })();
+      return running;
+    },
+  };
+
+  process.once('SIGTERM', () => void controller.shutdown('SIGTERM'));
+  process.once('SIGINT', () => void controller.shutdown('SIGINT'));
+  process.on('message', (message: unknown) => {
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shutdown') void controller.shutdown('ipc');
+  });
+  process.once('disconnect', () => void controller.shutdown('parent disconnected'));
+  return controller;
+}
