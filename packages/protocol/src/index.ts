@@ -10,3 +10,5 @@ export type { GrpcServer, ServiceRegistration } from './server.js';
 export { createRelayStage, createSinkStage } from './stage-server.js';
 export type { RelayStageOptions, SinkStageOptions, StageContext, StageHandler } from './stage-server.js';
 export type * from './types.js';
+export { main, runService } from './service-runtime.js';
+export type { RunServiceOptions, RunningService, ServiceContext, ServiceName, ServiceParts } from './service-runtime.js';
