@@ -19,6 +19,8 @@ import { startGrpcServer, type GrpcServer, type ServiceRegistration } from './se
 export type ServiceName = Exclude<ConfigSection, 'services' | 'log' | 'cli'>;
 
 export interface ServiceContext<T> {
+  /** Whether the service is ready (what /readyz and gRPC health report). */
+  isReady(): boolean;
   name: ServiceName;
   config: ServiceConfig<T>;
   logger: Logger;
@@ -38,6 +40,11 @@ export interface ServiceParts {
   drain?: () => Promise<void>;
   /** Runs after the gRPC server stopped: close pools, workers, files. */
   close?: () => Promise<void>;
+  /**
+   * The service serves its own HTTP on services.<name>.http_port (the gateway: its API includes /metrics,
+   * /healthz and /readyz), so no separate ops server is started.
+   */
+  ownsHttpPort?: boolean;
   /** Runs once the server listens (start background loops here). */
   started?: (info: { grpcPort: number; httpPort: number }) => Promise<void> | void;
 }
@@ -74,6 +81,7 @@ export async function runService<S extends z.ZodType>(
     logger,
     registry,
     shutdown,
+    isReady: () => ready,
     setReady(value) {
       ready = value;
       grpcServer?.setServing(value);
@@ -82,7 +90,9 @@ export async function runService<S extends z.ZodType>(
   const parts = await build(ctx);
   const address = config.services[name];
   grpcServer = await startGrpcServer(address.grpc_address, parts.grpc);
-  const ops = await startOpsServer({ port: address.http_port, host: process.env.SLUICE_HTTP_HOST ?? '127.0.0.1', registry, isReady: () => ready, describe: parts.describe });
+  const ops = parts.ownsHttpPort
+    ? undefined
+    : await startOpsServer({ port: address.http_port, host: process.env.SLUICE_HTTP_HOST ?? '127.0.0.1', registry, isReady: () => ready, describe: parts.describe });
   if (!parts.manualReady) ctx.setReady(true);
   else grpcServer.setServing(ready);
   const server = grpcServer;
@@ -90,10 +100,10 @@ export async function runService<S extends z.ZodType>(
   if (parts.drain) shutdown.add('drain', parts.drain);
   shutdown.add('grpc server', () => server.shutdown(10_000));
   if (parts.close) shutdown.add('close', parts.close);
-  shutdown.add('ops server', () => ops.close());
-  logger.info({ grpc_address: address.grpc_address, grpc_port: server.port, http_port: ops.port, config: config.file }, `${name} started`);
-  await parts.started?.({ grpcPort: server.port, httpPort: ops.port });
-  return { grpc: server, httpPort: ops.port, stop: () => shutdown.shutdown('stop()') };
+  if (ops) shutdown.add('ops server', () => ops.close());
+  logger.info({ grpc_address: address.grpc_address, grpc_port: server.port, http_port: ops?.port ?? address.http_port, config: config.file }, `${name} started`);
+  await parts.started?.({ grpcPort: server.port, httpPort: ops?.port ?? address.http_port });
+  return { grpc: server, httpPort: ops?.port ?? address.http_port, stop: () => shutdown.shutdown('stop()') };
 }
 
 /** For main.ts: runs the service and turns start-up errors (bad config, port in use) into one clear line and exit 1. */
