@@ -1,0 +1,109 @@
+// Shared helpers for benchmarks: result files, tables, memory and process measurements.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const benchDir = path.dirname(fileURLToPath(import.meta.url));
+export const resultsDir = path.join(benchDir, 'results');
+
+export type Metrics = Record<string, number>;
+
+export interface BenchResult {
+  name: string;
+  date: string;
+  machine: string;
+  smoke: boolean;
+  metrics: Metrics;
+}
+
+/** A short description of this machine for result files. */
+export function machineDescription(): string {
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${os.cpus().length}-core ${os.platform()} ${os.arch()} (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, no GPU`;
+}
+
+export function writeResult(name: string, metrics: Metrics, smoke: boolean): string {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, smoke ? `${name}.smoke.json` : `${name}.json`);
+  const result: BenchResult = { name, date: new Date().toISOString(), machine: machineDescription(), smoke, metrics };
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+export function readResult(name: string): BenchResult | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(resultsDir, `${name}.json`), 'utf8')) as BenchResult;
+  } catch {
+    return undefined;
+  }
+}
+
+export function printTable(title: string, metrics: Metrics): void {
+  const rows = Object.entries(metrics).map(([key, value]) => [key, formatNumber(value)] as const);
+  const width = Math.max(6, ...rows.map(([key]) => key.length));
+  console.log(`\n${title}`);
+  console.log(`${'metric'.padEnd(width)}  value`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(12)}`);
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+}
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toPrecision(4);
+}
+
+/** Samples this process's RSS until stopped; returns the peak in MiB. */
+export function trackPeakRss(intervalMs = 100): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      return peak / 2 ** 20;
+    },
+  };
+}
+
+/**
+ * Peak RSS (MiB) of other processes, sampled from their Prometheus `sluice_process_resident_memory_bytes`
+ * (prom-client default metrics) — works on every OS, unlike /proc.
+ */
+export function trackServicesPeakRss(metricsUrls: Record<string, string>, intervalMs = 500): { stop(): Promise<Record<string, number>> } {
+  const peaks: Record<string, number> = Object.fromEntries(Object.keys(metricsUrls).map((name) => [name, 0]));
+  const sample = async () => {
+    await Promise.all(
+      Object.entries(metricsUrls).map(async ([name, url]) => {
+        try {
+          const text = await (await fetch(url)).text();
+          const match = /^sluice_process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(text);
+          if (match) peaks[name] = Math.max(peaks[name] ?? 0, Number(match[1]) / 2 ** 20);
+        } catch {
+          /* the service may be starting or stopping */
+        }
+      }),
+    );
+  };
+  const timer = setInterval(() => void sample(), intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sample();
+      return peaks;
+    },
+  };
+}
+
+/** Percentile (0..100) of a list of numbers, nearest-rank. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
