@@ -5,6 +5,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProtoGrpcType as AdminProto } from './generated/admin.js';
 import type { ProtoGrpcType as CollectorProto } from './generated/collector.js';
 import type { ProtoGrpcType as ContentProto } from './generated/content.js';
 import type { ProtoGrpcType as InferenceProto } from './generated/inference.js';
@@ -23,7 +24,8 @@ export const PROTO_LOADER_OPTIONS: protoLoader.Options = {
   includeDirs: [protosRoot],
 };
 
-type SluiceV1 = CollectorProto['sluice']['v1'] &
+type SluiceV1 = AdminProto['sluice']['v1'] &
+  CollectorProto['sluice']['v1'] &
   ContentProto['sluice']['v1'] &
   InferenceProto['sluice']['v1'] &
   PersistenceProto['sluice']['v1'] &

@@ -1,0 +1,13 @@
+// Original file: protos/sluice/v1/admin.proto
+
+import type { Job as _sluice_v1_Job, Job__Output as _sluice_v1_Job__Output } from '../../sluice/v1/Job.js';
+
+export interface GetJobResponse {
+  'found'?: (boolean);
+  'job'?: (_sluice_v1_Job | null);
+}
+
+export interface GetJobResponse__Output {
+  'found': (boolean);
+  'job': (_sluice_v1_Job__Output | null);
+}

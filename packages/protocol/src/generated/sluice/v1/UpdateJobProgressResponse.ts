@@ -1,0 +1,17 @@
+// Original file: protos/sluice/v1/admin.proto
+
+import type { Job as _sluice_v1_Job, Job__Output as _sluice_v1_Job__Output } from '../../sluice/v1/Job.js';
+
+export interface UpdateJobProgressResponse {
+  /**
+   * NOT_FOUND error when the id is unknown.
+   */
+  'job'?: (_sluice_v1_Job | null);
+}
+
+export interface UpdateJobProgressResponse__Output {
+  /**
+   * NOT_FOUND error when the id is unknown.
+   */
+  'job': (_sluice_v1_Job__Output | null);
+}
