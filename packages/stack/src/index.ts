@@ -5,3 +5,5 @@ export { addressEnv, allocateAddresses, startStack, waitUntilServing } from './s
 export type { Stack, StackAddresses, StackOptions } from './stack.js';
 export { createTestDatabase, serverUrl } from './test-database.js';
 export type { TestDatabase } from './test-database.js';
+export { runSources } from './run-sources.js';
+export type { RunSourcesOptions } from './run-sources.js';
