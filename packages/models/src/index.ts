@@ -1,0 +1,4 @@
+export { ensureBuiltinModels, STAMP_FILE } from './ensure-builtin-models.js';
+export type { EnsureBuiltinModelsOptions } from './ensure-builtin-models.js';
+export { BUILTIN_MODELS, EMBEDDING_MODEL, SENTIMENT_MODEL, SPAM_MODEL, TOPICS_MODEL } from './builtin/registry.js';
+export type { SluiceModelConfig } from './model-config.js';

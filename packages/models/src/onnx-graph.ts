@@ -1,0 +1,138 @@
+// A small builder for ONNX graphs (opset 17), so the built-in models are code, reviewed like code, and
+// reproducible byte for byte. Only what the built-in models need: tensors, nodes, graph inputs/outputs.
+import onnxProto from 'onnx-proto';
+
+const { onnx } = onnxProto;
+export const OPSET = 17;
+
+export type ElementType = 'float32' | 'int8' | 'int64';
+
+const DATA_TYPES: Record<ElementType, number> = {
+  float32: onnx.TensorProto.DataType.FLOAT,
+  int8: onnx.TensorProto.DataType.INT8,
+  int64: onnx.TensorProto.DataType.INT64,
+};
+
+/** A dimension: a number, or a symbolic name such as "batch". */
+export type Dim = number | string;
+
+type AttributeValue = number | number[] | string;
+
+function attribute(name: string, value: AttributeValue): onnxProto.onnx.IAttributeProto {
+  const { AttributeType } = onnx.AttributeProto;
+  if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
+  if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
+  if (Number.isInteger(value)) return { name, type: AttributeType.INT, i: value };
+  return { name, type: AttributeType.FLOAT, f: value };
+}
+
+function valueInfo(name: string, type: ElementType, dims: Dim[]): onnxProto.onnx.IValueInfoProto {
+  return {
+    name,
+    type: {
+      tensorType: {
+        elemType: DATA_TYPES[type],
+        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
+      },
+    },
+  };
+}
+
+export class GraphBuilder {
+  readonly #nodes: onnxProto.onnx.INodeProto[] = [];
+  readonly #initializers: onnxProto.onnx.ITensorProto[] = [];
+  readonly #inputs: onnxProto.onnx.IValueInfoProto[] = [];
+  readonly #outputs: onnxProto.onnx.IValueInfoProto[] = [];
+  #counter = 0;
+
+  input(name: string, type: ElementType, dims: Dim[]): string {
+    this.#inputs.push(valueInfo(name, type, dims));
+    return name;
+  }
+
+  output(name: string, type: ElementType, dims: Dim[]): void {
+    this.#outputs.push(valueInfo(name, type, dims));
+  }
+
+  /** A constant tensor stored in the model (raw little-endian bytes). */
+  tensor(name: string, type: ElementType, dims: number[], data: Float32Array | Int8Array | BigInt64Array | number[]): string {
+    let bytes: Uint8Array;
+    if (type === 'float32') {
+      const array = data instanceof Float32Array ? data : Float32Array.from(data as number[]);
+      bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    } else if (type === 'int8') {
+      const array = data instanceof Int8Array ? data : Int8Array.from(data as number[]);
+      bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    } else {
+      const array = data instanceof BigInt64Array ? data : BigInt64Array.from((data as number[]).map((v) => BigInt(v)));
+      bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    }
+    const expected = dims.reduce((a, b) => a * b, 1) * (type === 'float32' ? 4 : type === 'int8' ? 1 : 8);
+    if (bytes.byteLength !== expected) throw new Error(`tensor ${name}: ${bytes.byteLength} bytes for dims [${dims}]`);
+    this.#initializers.push({ name, dataType: DATA_TYPES[type], dims, rawData: bytes });
+    return name;
+  }
+
+  /** Adds a node; returns the name of its (first) output. */
+  node(opType: string, inputs: string[], attributes: Record<string, AttributeValue> = {}, outputName?: string): string {
+    const output = outputName ?? `${opType.toLowerCase()}_${this.#counter++}`;
+    this.#nodes.push({
+      opType,
+      input: inputs,
+      output: [output],
+      name: `${opType}_${this.#nodes.length}`,
+      attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
+    });
+    return output;
+  }
+
+  /** A float scalar or vector constant. */
+  constant(values: number[], dims: number[] = [values.length]): string {
+    return this.tensor(`const_${this.#counter++}`, 'float32', dims, values);
+  }
+
+  /** An int64 constant (axes for ReduceSum / Unsqueeze). */
+  ints(values: number[]): string {
+    return this.tensor(`ints_${this.#counter++}`, 'int64', [values.length], values);
+  }
+
+  encode(graphName: string, docString: string): Uint8Array {
+    const model = onnx.ModelProto.create({
+      irVersion: 8,
+      producerName: 'sluice',
+      producerVersion: '1',
+      docString,
+      opsetImport: [{ domain: '', version: OPSET }],
+      graph: {
+        name: graphName,
+        node: this.#nodes,
+        initializer: this.#initializers,
+        input: this.#inputs,
+        output: this.#outputs,
+      },
+    });
+    return onnx.ModelProto.encode(model).finish();
+  }
+}
+
+/** input_ids and attention_mask (int64 [batch, sequence]), as every Hugging Face text model takes them. */
+export function textInputs(graph: GraphBuilder): { ids: string; mask: string } {
+  return {
+    ids: graph.input('input_ids', 'int64', ['batch_size', 'sequence_length']),
+    mask: graph.input('attention_mask', 'int64', ['batch_size', 'sequence_length']),
+  };
+}
+
+/** Masked mean of token vectors [B, L, D] then L2 normalization: the sentence-transformers mean pooling. */
+export function maskedMeanNormalize(graph: GraphBuilder, tokens: string, mask: string, outputName: string): string {
+  const maskFloat = graph.node('Cast', [mask], { to: DATA_TYPES.float32 });
+  const mask3 = graph.node('Unsqueeze', [maskFloat, graph.ints([-1])]);
+  const masked = graph.node('Mul', [tokens, mask3]);
+  const sum = graph.node('ReduceSum', [masked, graph.ints([1])], { keepdims: 0 });
+  const count = graph.node('ReduceSum', [mask3, graph.ints([1])], { keepdims: 0 });
+  const mean = graph.node('Div', [sum, graph.node('Max', [count, graph.constant([1], [])])]);
+  const norm = graph.node('ReduceL2', [mean], { axes: [1], keepdims: 1 });
+  return graph.node('Div', [mean, graph.node('Max', [norm, graph.constant([1e-12], [])])], {}, outputName);
+}
+
+export const FLOAT = DATA_TYPES.float32;
