@@ -1,0 +1,74 @@
+// The Collector gRPC API: RunSources streams progress until every requested source is done and all its
+// items are acknowledged; ListSources describes the configured sources.
+import { grpc, type RunSourcesRequest__Output } from '@sluice/protocol';
+import type { Logger } from '@sluice/service-kit';
+import type { Collector } from './collector.js';
+import { RunProgressCounter } from './run-progress.js';
+import type { Scheduler } from './scheduler.js';
+import type { SourceConfig } from './settings.js';
+
+export function describeSource(source: SourceConfig) {
+  return {
+    id: source.id,
+    kind: source.kind,
+    enabled: source.enabled,
+    priority: source.priority,
+    interval_seconds: source.interval_seconds,
+    // The config holds environment variable names for secrets, never their values.
+    config_json: JSON.stringify(source),
+  };
+}
+
+export function createCollectorService(options: { collector: Collector; scheduler?: Scheduler; logger: Logger; progressIntervalMs?: number }) {
+  const { collector, logger } = options;
+  return {
+    RunSources(call: grpc.ServerWritableStream<RunSourcesRequest__Output, unknown>) {
+      const requested = call.request.source_ids ?? [];
+      const unknown = requested.filter((id) => !collector.source(id));
+      if (unknown.length > 0) {
+        call.emit('error', { code: grpc.status.NOT_FOUND, details: `unknown source(s): ${unknown.join(', ')}` });
+        return;
+      }
+      const ids = requested.length > 0 ? requested : collector.sources.filter((s) => s.enabled).map((s) => s.id);
+      const progress = new RunProgressCounter();
+      if (!call.request.wait_until_done) {
+        progress.sourcesTotal = ids.length;
+        const trigger = options.scheduler
+          ? options.scheduler.trigger(ids)
+          : Promise.resolve(void collector.run(ids, new RunProgressCounter()).catch((error: Error) => logger.error({ err: error }, 'triggered run failed')));
+        trigger.then(
+          () => {
+            call.write(progress.toMessage(true));
+            call.end();
+          },
+          (error: Error) => call.emit('error', { code: grpc.status.UNAVAILABLE, details: `could not trigger: ${error.message}` }),
+        );
+        return;
+      }
+      let finished = false;
+      let cancelled = false;
+      call.on('cancelled', () => (cancelled = true));
+      const timer = setInterval(() => {
+        if (!finished && !cancelled) call.write(progress.toMessage(false));
+      }, options.progressIntervalMs ?? 250);
+      collector.run(ids, progress).then(
+        () => {
+          finished = true;
+          clearInterval(timer);
+          if (cancelled) return;
+          call.write(progress.toMessage(true));
+          call.end();
+        },
+        (error: Error) => {
+          finished = true;
+          clearInterval(timer);
+          logger.error({ err: error }, 'RunSources failed');
+          if (!cancelled) call.emit('error', { code: grpc.status.INTERNAL, details: error.message });
+        },
+      );
+    },
+    ListSources(_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) {
+      callback(null, { sources: collector.sources.map(describeSource) });
+    },
+  };
+}

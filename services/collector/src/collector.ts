@@ -1,0 +1,299 @@
+// The collector core: runs sources (each kind yields chunks), sends their items downstream as batches,
+// and advances each source's checkpoint only over acknowledged chunks. A source's failure is recorded as a
+// source error and never stops the others.
+import type { Ack__Output, ItemBatch } from '@sluice/protocol';
+import type { Logger } from '@sluice/service-kit';
+import { CheckpointTracker } from './checkpoint-tracker.js';
+import { errorBackoffMs } from './http/backoff.js';
+import { SourceFetchError, toFetchError } from './http/fetch-error.js';
+import type { HttpClient } from './http/http-client.js';
+import { TokenBucket } from './http/token-bucket.js';
+import { InFlightWindow } from './in-flight-window.js';
+import type { CollectorMetrics } from './metrics.js';
+import type { RunProgressCounter } from './run-progress.js';
+import { Semaphore } from './semaphore.js';
+import type { CollectorSettings, SourceConfig } from './settings.js';
+import { emptyState, type SourceStateRecord, type SourceStateStore } from './source-state-store.js';
+import { collectorFor } from './sources/registry.js';
+import type { Chunk, CollectContext } from './sources/source-collector.js';
+
+/** What the collector needs from the downstream stream (a PipelineSender). */
+export interface BatchSender {
+  send(batch: ItemBatch): Promise<Ack__Output>;
+}
+
+export interface CollectorDeps {
+  settings: CollectorSettings;
+  store: SourceStateStore;
+  sender: BatchSender;
+  http: HttpClient;
+  logger: Logger;
+  metrics?: CollectorMetrics;
+  now?: () => number;
+}
+
+export type RunOutcome = 'ok' | 'not_modified' | 'error' | 'lease_lost';
+
+export interface SourceRunResult {
+  sourceId: string;
+  outcome: RunOutcome;
+  collected: number;
+  acknowledged: number;
+  error?: SourceFetchError;
+}
+
+function sourceUrl(source: SourceConfig): string {
+  return 'url' in source && typeof source.url === 'string' ? source.url : '';
+}
+
+function parseCursor(json: string): unknown {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Collector {
+  readonly #sources = new Map<string, SourceConfig>();
+  readonly #limiters = new Map<string, TokenBucket>();
+  readonly #running = new Map<string, Promise<SourceRunResult>>();
+  readonly #slots: Semaphore;
+  readonly #window: InFlightWindow;
+  readonly #abort = new AbortController();
+  readonly #now: () => number;
+
+  constructor(private readonly deps: CollectorDeps) {
+    this.#now = deps.now ?? Date.now;
+    this.#slots = new Semaphore(deps.settings.max_concurrent_sources);
+    this.#window = new InFlightWindow(deps.settings.max_in_flight_items);
+    for (const source of deps.settings.sources) this.#sources.set(source.id, source);
+  }
+
+  get sources(): SourceConfig[] {
+    return [...this.#sources.values()];
+  }
+
+  source(id: string): SourceConfig | undefined {
+    return this.#sources.get(id);
+  }
+
+  /** Adds or replaces a source at run time (source management through the gateway). */
+  upsertSource(source: SourceConfig): void {
+    this.#sources.set(source.id, source);
+    this.#limiters.delete(source.id);
+  }
+
+  deleteSource(id: string): boolean {
+    this.#limiters.delete(id);
+    return this.#sources.delete(id);
+  }
+
+  get runningSourceIds(): string[] {
+    return [...this.#running.keys()];
+  }
+
+  get freeSlots(): number {
+    return this.#slots.available;
+  }
+
+  /** Runs the sources once (concurrently, within max_concurrent_sources) and resolves when all are done. */
+  async run(ids: string[], progress: RunProgressCounter, leaseOwner?: string): Promise<SourceRunResult[]> {
+    progress.sourcesTotal += ids.length;
+    return Promise.all(
+      ids.map(async (id) => {
+        const result = await this.runSource(id, progress, leaseOwner);
+        progress.sourcesDone += 1;
+        return result;
+      }),
+    );
+  }
+
+  /** Runs one source; if it is already running here, waits for that run instead of polling twice. */
+  async runSource(id: string, progress: RunProgressCounter, leaseOwner?: string): Promise<SourceRunResult> {
+    const existing = this.#running.get(id);
+    if (existing) return existing;
+    const source = this.#sources.get(id);
+    if (!source) return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('internal', `unknown source ${id}`) };
+    const run = (async () => {
+      const release = await this.#slots.acquire();
+      this.deps.metrics?.sourcesRunning.inc();
+      try {
+        return await this.#runOnce(source, progress, leaseOwner);
+      } finally {
+        this.deps.metrics?.sourcesRunning.dec();
+        release();
+      }
+    })();
+    this.#running.set(id, run);
+    try {
+      return await run;
+    } finally {
+      this.#running.delete(id);
+    }
+  }
+
+  /** Stops every run (shutdown): in-flight sends are awaited by the caller through the sender. */
+  async stop(): Promise<void> {
+    this.#abort.abort(new SourceFetchError('aborted', 'collector is shutting down'));
+    await Promise.allSettled([...this.#running.values()]);
+  }
+
+  #limiter(source: SourceConfig): TokenBucket {
+    let limiter = this.#limiters.get(source.id);
+    if (!limiter) {
+      limiter = new TokenBucket(source.rate_limit_per_minute / 60, source.rate_limit_burst);
+      this.#limiters.set(source.id, limiter);
+    }
+    return limiter;
+  }
+
+  async #runOnce(source: SourceConfig, progress: RunProgressCounter, leaseOwner?: string): Promise<SourceRunResult> {
+    const { store, sender, logger, metrics, settings } = this.deps;
+    const url = sourceUrl(source);
+    const result: SourceRunResult = { sourceId: source.id, outcome: 'ok', collected: 0, acknowledged: 0 };
+    let state: SourceStateRecord;
+    try {
+      state = (await store.get([source.id])).get(source.id) ?? emptyState(source.id);
+    } catch (error) {
+      result.outcome = 'error';
+      result.error = new SourceFetchError('state_unavailable', `source state unavailable: ${(error as Error).message}`, { url, cause: error });
+      progress.sourceErrors += 1;
+      metrics?.sourceErrors.inc({ code: 'state_unavailable' });
+      metrics?.sourceRuns.inc({ outcome: 'error' });
+      logger.warn({ source_id: source.id, err: error }, 'cannot read source state; the source is skipped this time');
+      return result;
+    }
+
+    const collect = collectorFor(source);
+    const runAbort = new AbortController();
+    const signal = AbortSignal.any([this.#abort.signal, runAbort.signal]);
+    const tracker = new CheckpointTracker();
+    const sends: Array<Promise<void>> = [];
+    let sendError: Error | undefined;
+    let leaseLost = false;
+    let saving: Promise<void> = Promise.resolve();
+    let lastSave = this.#now();
+    let notModified = false;
+
+    const stateFromCheckpoint = (): SourceStateRecord => {
+      const committed = tracker.committed;
+      return {
+        ...state,
+        cursor_json: committed?.cursor !== undefined ? JSON.stringify(committed.cursor) : state.cursor_json,
+        etag: committed?.etag ?? state.etag,
+        last_modified: committed?.lastModified ?? state.last_modified,
+        items_total: state.items_total + result.acknowledged,
+      };
+    };
+    const save = (next: SourceStateRecord) => {
+      saving = saving.then(async () => {
+        try {
+          const saved = await store.save(next, leaseOwner);
+          if (!saved && leaseOwner) {
+            leaseLost = true;
+            metrics?.leases.inc({ outcome: 'lost' });
+            runAbort.abort(new SourceFetchError('lease_lost', `lease on ${source.id} was lost`));
+          }
+        } catch (error) {
+          logger.warn({ source_id: source.id, err: error }, 'saving the source checkpoint failed; it is saved again later');
+        }
+      });
+    };
+    const maybeCheckpoint = () => {
+      if (this.#now() - lastSave < settings.checkpoint_interval_milliseconds || !tracker.takeDirty()) return;
+      lastSave = this.#now();
+      save(stateFromCheckpoint());
+    };
+
+    let failure: SourceFetchError | undefined;
+    try {
+      if (!collect) throw new SourceFetchError('internal', `source kind ${source.kind} is not supported by this collector`);
+      const context: CollectContext = {
+        source,
+        state: { cursor: parseCursor(state.cursor_json), etag: state.etag, lastModified: state.last_modified },
+        http: this.deps.http,
+        limiter: this.#limiter(source),
+        signal,
+        batchSize: settings.batch_size,
+        now: this.#now,
+        logger,
+      };
+      for await (const chunk of collect(context) as AsyncIterable<Chunk>) {
+        if (leaseLost) throw new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
+        if (chunk.expected !== undefined) progress.setExpected(source.id, chunk.expected);
+        if (chunk.notModified) notModified = true;
+        const size = chunk.items.length + chunk.deadLetters.length;
+        const sequence = tracker.push(chunk.checkpoint);
+        if (size === 0) {
+          tracker.ack(sequence);
+          continue;
+        }
+        await this.#window.acquire(size);
+        progress.collected += chunk.items.length;
+        result.collected += chunk.items.length;
+        metrics?.items.inc({ outcome: 'collected' }, chunk.items.length);
+        if (chunk.deadLetters.length > 0) metrics?.items.inc({ outcome: 'dead_lettered' }, chunk.deadLetters.length);
+        const batch: ItemBatch = { items: chunk.items.map((raw) => ({ raw })), dead_letters: chunk.deadLetters };
+        sends.push(
+          sender
+            .send(batch)
+            .then(
+              (ack) => {
+                tracker.ack(sequence);
+                const acknowledged = ack.item_ids.length;
+                result.acknowledged += acknowledged;
+                progress.acknowledged += acknowledged;
+                progress.stored += (ack.inserted ?? 0) + (ack.updated ?? 0) + (ack.unchanged ?? 0);
+                progress.deadLettered += ack.dead_lettered ?? 0;
+                metrics?.items.inc({ outcome: 'acknowledged' }, acknowledged);
+                maybeCheckpoint();
+              },
+              (error: Error) => {
+                sendError ??= error;
+              },
+            )
+            .finally(() => this.#window.release(size)),
+        );
+      }
+    } catch (error) {
+      failure = toFetchError(error, url);
+      if (!(error instanceof SourceFetchError)) logger.error({ source_id: source.id, err: error }, 'unexpected error while collecting');
+    }
+    await Promise.all(sends);
+    if (!failure && sendError) failure = new SourceFetchError('internal', `downstream did not acknowledge: ${sendError.message}`, { url });
+    if (!failure && leaseLost) failure = new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
+    await saving;
+
+    const finished = this.#now();
+    const consecutiveErrors = failure ? state.consecutive_errors + 1 : 0;
+    const final: SourceStateRecord = {
+      ...stateFromCheckpoint(),
+      last_success_ms: failure ? state.last_success_ms : finished,
+      consecutive_errors: consecutiveErrors,
+      next_fetch_ms: finished + errorBackoffMs(source.interval_seconds, consecutiveErrors, settings.max_error_backoff_seconds),
+      breaker_state: url ? this.deps.http.hostState(url) : '',
+      last_error: failure ? `${failure.code}: ${failure.message}`.slice(0, 2000) : '',
+    };
+    if (failure?.code !== 'lease_lost' && failure?.code !== 'aborted') {
+      save(final);
+      await saving;
+    }
+    if (failure) {
+      result.outcome = failure.code === 'lease_lost' ? 'lease_lost' : 'error';
+      result.error = failure;
+      if (failure.code !== 'aborted' && failure.code !== 'lease_lost') {
+        progress.sourceErrors += 1;
+        metrics?.sourceErrors.inc({ code: failure.code });
+        logger.warn({ source_id: source.id, code: failure.code, http_status: failure.httpStatus, url: failure.url || url, consecutive_errors: consecutiveErrors }, `source ${source.id} failed: ${failure.message}`);
+        await store
+          .recordError({ source_id: source.id, code: failure.code, message: failure.message.slice(0, 2000), occurred_at_ms: finished, http_status: failure.httpStatus, url: failure.url || url })
+          .catch((error: Error) => logger.warn({ source_id: source.id, err: error }, 'recording the source error failed'));
+      }
+    } else if (notModified) result.outcome = 'not_modified';
+    metrics?.sourceRuns.inc({ outcome: result.outcome });
+    logger.info({ source_id: source.id, outcome: result.outcome, collected: result.collected, acknowledged: result.acknowledged }, `source ${source.id} done`);
+    return result;
+  }
+}

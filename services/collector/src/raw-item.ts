@@ -1,0 +1,118 @@
+// Turns what a source found into a RawItem, or a dead letter when it cannot be one: one bad record never
+// stops the rest of its source, and nothing is lost (the dead letter carries the record as JSON).
+import { createHash } from 'node:crypto';
+import { clampPriority, itemId } from '@sluice/content';
+import type { DeadLetter, RawItem } from '@sluice/protocol';
+import type { SourceConfig } from './settings.js';
+
+/** What a source kind extracts from one record, before validation. */
+export interface FoundItem {
+  externalId?: string;
+  url?: string;
+  title?: string;
+  summary?: string;
+  content?: string;
+  contentType?: string;
+  author?: string;
+  /** Date string, epoch milliseconds, or Date. */
+  published?: unknown;
+  tags?: string[];
+  language?: string;
+  attributes?: Record<string, string>;
+  engagement?: { points?: number; comments?: number };
+  /** Item kind reported downstream when it differs from the source's kind (feeds: rss, atom, rdf, json_feed). */
+  sourceKind?: string;
+}
+
+export type BuildResult = { ok: true; item: RawItem } | { ok: false; deadLetter: DeadLetter };
+
+/** Stable reason codes of the collector's dead letters. */
+export const DEAD_LETTER_REASONS = ['invalid_item', 'invalid_json', 'invalid_record', 'invalid_url'] as const;
+export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
+
+const MAX_TEXT = 1_000_000;
+
+function clean(value: unknown, max = MAX_TEXT): string {
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : typeof value === 'number' ? String(value) : '';
+  const trimmed = value.trim();
+  return trimmed.length > max ? trimmed.slice(0, max) : trimmed;
+}
+
+/** Milliseconds since the epoch, or 0 when unknown or implausible. */
+export function parseDate(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 0;
+  let ms: number;
+  if (value instanceof Date) ms = value.getTime();
+  else if (typeof value === 'number') ms = value < 1e11 ? value * 1000 : value; // seconds or milliseconds
+  else if (typeof value === 'string') {
+    const trimmed = value.trim();
+    ms = /^\d{9,13}$/.test(trimmed) ? parseDate(Number(trimmed)) : Date.parse(trimmed);
+  } else return 0;
+  // Before 1990 or more than a day in the future: a broken date, treat as unknown.
+  if (!Number.isFinite(ms) || ms < 631_152_000_000 || ms > Date.now() + 86_400_000) return 0;
+  return Math.round(ms);
+}
+
+/** Resolves a possibly relative link against the document's base; keeps only http(s) URLs. */
+export function resolveUrl(link: string | undefined, base: string | undefined): string {
+  const value = clean(link, 8192);
+  if (!value) return '';
+  try {
+    const url = base ? new URL(value, base) : new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : '';
+  } catch {
+    return '';
+  }
+}
+
+function deadLetter(source: SourceConfig, reason: DeadLetterReason, detail: string, payload: unknown, id = ''): DeadLetter {
+  let payload_json: string;
+  try {
+    payload_json = JSON.stringify(payload) ?? 'null';
+  } catch {
+    payload_json = JSON.stringify({ unserializable: String(payload) });
+  }
+  return { item_id: id, source_id: source.id, stage: 'collector', reason, detail, payload_json };
+}
+
+/** A dead letter for a record that could not even be read (bad JSON line, bad CSV row). */
+export function unreadableRecord(source: SourceConfig, reason: DeadLetterReason, detail: string, payload: unknown): DeadLetter {
+  return deadLetter(source, reason, detail, payload);
+}
+
+export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs: number): BuildResult {
+  const title = clean(found.title, 4096);
+  const content = clean(found.content);
+  const summary = clean(found.summary);
+  const url = found.url ? resolveUrl(found.url, undefined) : '';
+  let externalId = clean(found.externalId, 2048) || url;
+  if (!title && !content && !summary) {
+    return { ok: false, deadLetter: deadLetter(source, 'invalid_item', 'the item has no title, summary or content', { ...found, source_id: source.id }) };
+  }
+  if (found.url && !url) {
+    return { ok: false, deadLetter: deadLetter(source, 'invalid_url', `not an absolute http(s) URL: ${String(found.url).slice(0, 200)}`, { ...found, source_id: source.id }) };
+  }
+  // No id and no URL (bulk files): the content itself identifies the item, so a re-import is idempotent.
+  if (!externalId) externalId = `sha256:${createHash('sha256').update(title).update('\n').update(summary).update('\n').update(content).digest('hex').slice(0, 32)}`;
+  const item: RawItem = {
+    id: itemId(source.id, externalId),
+    source_id: source.id,
+    source_kind: found.sourceKind ?? source.kind,
+    external_id: externalId,
+    url,
+    title,
+    summary,
+    content,
+    content_type: found.contentType === 'text/plain' ? 'text/plain' : 'text/html',
+    author: clean(found.author, 512),
+    published_at_ms: parseDate(found.published),
+    collected_at_ms: collectedAtMs,
+    tags: [...new Set([...(found.tags ?? []).map((t) => clean(t, 256)).filter(Boolean), ...source.tags])],
+    attributes: found.attributes ?? {},
+    priority: clampPriority(source.priority),
+    source_weight: source.weight,
+    language_hint: clean(found.language, 16),
+  };
+  if (found.engagement) item.engagement = { points: found.engagement.points ?? 0, comments: found.engagement.comments ?? 0 };
+  return { ok: true, item };
+}

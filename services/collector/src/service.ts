@@ -1,0 +1,52 @@
+// Wiring of the collector service: sources → batches on one PipelineStage stream to the transformer; acks
+// advance checkpoints. See docs/sources.md.
+import os from 'node:os';
+import { PipelineSender, createClient, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
+import { Collector } from './collector.js';
+import { createCollectorService } from './collector-service.js';
+import { HostBreakers } from './http/host-breakers.js';
+import { HttpClient } from './http/http-client.js';
+import { CollectorMetrics } from './metrics.js';
+import { Scheduler } from './scheduler.js';
+import type { CollectorSettings } from './settings.js';
+import { GrpcSourceStateStore, MemorySourceStateStore, type SourceStateStore } from './source-state-store.js';
+
+/** Builds the running collector from its service context (used by main.ts and by tests via runService). */
+export async function buildCollectorService(ctx: ServiceContext<CollectorSettings>): Promise<ServiceParts> {
+  const settings = ctx.config.settings;
+  const metrics = new CollectorMetrics(ctx.registry);
+  const proto = sluiceProto();
+  const store: SourceStateStore =
+    settings.state_store === 'memory'
+      ? new MemorySourceStateStore()
+      : new GrpcSourceStateStore(ctx.config.services.persistence.grpc_address, settings.persistence_timeout_milliseconds);
+  const downstream = createClient(proto.PipelineStage, ctx.config.services.transformer.grpc_address) as unknown as PipelineStageClient;
+  const sender = new PipelineSender({
+    connect: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
+    maxInFlightItems: settings.max_in_flight_items,
+    onEvent: (event) => ctx.logger.warn({ event }, 'downstream stream event'),
+  });
+  const breakers = new HostBreakers(settings.breaker, ctx.logger, metrics);
+  const http = new HttpClient(settings.http, breakers, ctx.logger, metrics);
+  const collector = new Collector({ settings, store, sender, http, logger: ctx.logger, metrics });
+  const owner = settings.replica_id || `${os.hostname()}-${process.pid}`;
+  const scheduler = settings.schedule_enabled ? new Scheduler(collector, store, settings, owner, ctx.logger, metrics) : undefined;
+  const service = createCollectorService({ collector, scheduler, logger: ctx.logger });
+  return {
+    grpc: [{ name: 'sluice.v1.Collector', definition: proto.Collector.service, implementation: service }],
+    describe: () => ({ sources: collector.sources.length, running: collector.runningSourceIds.length, schedule_enabled: settings.schedule_enabled, replica_id: owner }),
+    started: () => scheduler?.start(),
+    drain: async () => {
+      await scheduler?.stop();
+      await collector.stop();
+      await Promise.race([sender.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    },
+    close: async () => {
+      sender.abort('shutdown');
+      breakers.shutdown();
+      await http.close();
+      store.close();
+      downstream.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The Collector gRPC service end to end in one process: feeds over real HTTP (good, 500, malformed XML) and
+// a JSONL file run concurrently into a real gRPC sink; RunSources streams progress until all is acknowledged.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, deadlineIn, runService, sluiceProto, type CollectorClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { buildCollectorService } from '../src/service.js';
+import { collectorSettingsSchema } from '../src/settings.js';
+import { atomFeed, rssFeed, startHttpServer, startSink, type TestHttpServer, type TestSink } from './helpers.js';
+
+let feeds: TestHttpServer;
+let sink: TestSink;
+let service: RunningService;
+let client: CollectorClient;
+let dir: string;
+
+function runSources(request: { source_ids?: string[]; wait_until_done: boolean }): Promise<RunProgress__Output[]> {
+  return new Promise((resolve, reject) => {
+    const messages: RunProgress__Output[] = [];
+    const call = client.RunSources(request, { deadline: deadlineIn(30_000) });
+    call.on('data', (m: RunProgress__Output) => messages.push(m));
+    call.on('error', reject);
+    call.on('end', () => resolve(messages));
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sluice-collector-'));
+  feeds = await startHttpServer((req, res) => {
+    if (req.url === '/rss') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      res.end(rssFeed('rss', 30, { relative: true }));
+    } else if (req.url === '/atom') {
+      res.writeHead(200, { 'content-type': 'application/atom+xml' });
+      res.end(atomFeed('atom', 10));
+    } else if (req.url === '/fail') {
+      res.writeHead(500).end('boom');
+    } else if (req.url === '/bad') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end('<rss><channel><item><title>broken</title></item');
+    } else res.writeHead(404).end();
+  });
+  sink = await startSink();
+  const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ id: `doc-${i}`, title: `Document ${i}`, content: `Text ${i}`, url: `https://docs.example.com/${i}`, published_at: '2026-11-01T00:00:00Z' }));
+  lines.splice(100, 0, '{not json');
+  lines.splice(200, 0, JSON.stringify({ id: 'empty' }));
+  writeFileSync(path.join(dir, 'sample.jsonl'), lines.join('\n') + '\n');
+  const local = { allow_private_network: true, rate_limit_per_minute: 6000 };
+  const config = {
+    services: {
+      collector: { grpc_address: '127.0.0.1:0', http_port: 0 },
+      transformer: { grpc_address: sink.address, http_port: 0 },
+      inference: { grpc_address: '127.0.0.1:1', http_port: 0 },
+      scorer: { grpc_address: '127.0.0.1:1', http_port: 0 },
+      persistence: { grpc_address: '127.0.0.1:1', http_port: 0 },
+      gateway: { grpc_address: '127.0.0.1:1', http_port: 0 },
+    },
+    log: { level: 'silent' },
+    collector: {
+      state_store: 'memory',
+      http: { max_retries: 1, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 20 },
+      sources: [
+        { id: 'rss', kind: 'feed', url: `${feeds.url}/rss`, priority: 7, weight: 0.8, ...local },
+        { id: 'atom', kind: 'feed', url: `${feeds.url}/atom`, ...local },
+        { id: 'failing', kind: 'feed', url: `${feeds.url}/fail`, ...local },
+        { id: 'malformed', kind: 'feed', url: `${feeds.url}/bad`, ...local },
+        { id: 'docs', kind: 'jsonl', path: path.join(dir, 'sample.jsonl'), batch_size: 250 },
+        { id: 'disabled', kind: 'feed', url: `${feeds.url}/rss`, enabled: false, ...local },
+      ],
+    },
+  };
+  const file = path.join(dir, 'sluice.yaml');
+  writeFileSync(file, YAML.stringify(config));
+  service = await runService('collector', collectorSettingsSchema, buildCollectorService, { configFile: file, env: {}, exitOnShutdown: false });
+  client = createClient(sluiceProto().Collector, `127.0.0.1:${service.grpc.port}`) as unknown as CollectorClient;
+});
+
+afterAll(async () => {
+  client?.close();
+  await service?.stop();
+  await sink?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Collector service', () => {
+  it('runs every enabled source concurrently, isolates failing ones, and reports progress until acknowledged', async () => {
+    const messages = await runSources({ wait_until_done: true });
+    const last = messages.at(-1)!;
+    expect(last.done).toBe(true);
+    expect(last.sources_total).toBe(5);
+    expect(last.sources_done).toBe(5);
+    expect(last.collected).toBe(30 + 10 + 1200);
+    expect(last.acknowledged).toBe(30 + 10 + 1200 + 2);
+    expect(last.stored).toBe(1240);
+    expect(last.dead_lettered).toBe(2);
+    expect(last.source_errors).toBe(2);
+    // 500s were retried once; the malformed feed is not retried (parse errors are not transient).
+    expect(feeds.hits.get('/fail')).toBe(2);
+    expect(feeds.hits.get('/bad')).toBe(1);
+
+    const rss = sink.items.filter((i) => i.source_id === 'rss');
+    expect(rss).toHaveLength(30);
+    expect(rss[0]).toMatchObject({ source_kind: 'rss', priority: 7, source_weight: 0.8, content_type: 'text/html' });
+    expect(rss.every((i) => i.url.startsWith('https://example.com/posts/rss-'))).toBe(true);
+    expect(rss.every((i) => i.published_at_ms > 0 && i.collected_at_ms > 0)).toBe(true);
+    const atom = sink.items.filter((i) => i.source_id === 'atom');
+    expect(atom.map((i) => i.url)).toContain('https://atom.example.org/blog/entries/3');
+    expect(atom[0]!.source_kind).toBe('atom');
+    expect(sink.deadLetters.map((d) => d.reason).sort()).toEqual(['invalid_item', 'invalid_json']);
+    expect(sink.deadLetters.every((d) => d.stage === 'collector' && d.source_id === 'docs' && d.payload_json.length > 2)).toBe(true);
+  });
+
+  it('resumes the JSONL file at its checkpoint: a second run sends nothing new', async () => {
+    const before = sink.items.filter((i) => i.source_id === 'docs').length;
+    const messages = await runSources({ source_ids: ['docs'], wait_until_done: true });
+    expect(messages.at(-1)).toMatchObject({ done: true, collected: 0, sources_done: 1, source_errors: 0 });
+    expect(sink.items.filter((i) => i.source_id === 'docs').length).toBe(before);
+  });
+
+  it('lists the configured sources and rejects unknown ids', async () => {
+    const list = await new Promise<{ sources: Array<{ id: string; kind: string; enabled: boolean; priority: number }> }>((resolve, reject) =>
+      client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) => (error ? reject(error) : resolve(response as never))),
+    );
+    expect(list.sources.map((s) => s.id)).toEqual(['rss', 'atom', 'failing', 'malformed', 'docs', 'disabled']);
+    expect(list.sources.find((s) => s.id === 'rss')).toMatchObject({ kind: 'feed', enabled: true, priority: 7 });
+    await expect(runSources({ source_ids: ['nope'], wait_until_done: true })).rejects.toThrow(/unknown source/);
+  });
+});
