@@ -1,0 +1,96 @@
+// RawItem → NormalizedItem: everything about one item that needs no knowledge of other items. Runs in the
+// worker threads. Duplicate links (duplicate_of/duplicate_kind) are added afterwards by the dedup index,
+// which must see every item in order.
+import type { NormalizedItem, RawItem__Output } from '@sluice/protocol';
+import { canonicalUrl } from './canonical-url.js';
+import { chunkText } from './chunking.js';
+import type { ContentHasher } from './content-hash.js';
+import { htmlToLine, htmlToText } from './html-text.js';
+import type { LanguageDetector } from './language.js';
+import { fingerprintToHex, simhash } from './simhash.js';
+import type { TokenCounter } from './token-count.js';
+import { normalizeLine, normalizeWhitespace } from './whitespace.js';
+import { readingTimeSeconds, wordStats } from './words.js';
+
+export interface NormalizeOptions {
+  /** Longest HTML/text input per field, in characters; the rest is cut before parsing (huge pages). */
+  maxInputCharacters: number;
+  /** Longest normalized text kept, in characters. */
+  maxTextCharacters: number;
+  /** Longest summary kept, in characters. */
+  maxSummaryCharacters: number;
+  /** The model's input length in tokens: longer texts are chunked. */
+  maxChunkTokens: number;
+  maxChunks: number;
+  /** Full-page boilerplate removal (slow); undefined when disabled. */
+  extractReadable?: (html: string, url: string) => string | undefined;
+  /** Pages at least this long (characters) with <html>/<body> go through extractReadable. */
+  readableMinCharacters: number;
+}
+
+export interface NormalizeTools {
+  hash: ContentHasher;
+  language: LanguageDetector;
+  tokens: TokenCounter;
+}
+
+function isHtml(raw: RawItem__Output): boolean {
+  return raw.content_type !== 'text/plain';
+}
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never split a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+const FULL_PAGE = /<(?:html|body)[\s>]/i;
+
+export function bodyText(raw: RawItem__Output, tools: NormalizeTools, options: NormalizeOptions): string {
+  const content = cut(raw.content ?? '', options.maxInputCharacters);
+  if (content === '') return '';
+  if (!isHtml(raw)) return normalizeWhitespace(content);
+  if (options.extractReadable && content.length >= options.readableMinCharacters && FULL_PAGE.test(content.slice(0, 4096))) {
+    const readable = options.extractReadable(content, raw.url ?? '');
+    if (readable !== undefined && readable.trim() !== '') return normalizeWhitespace(readable);
+  }
+  return htmlToText(content);
+}
+
+/** Normalizes one item. Throws only on a bug or a pathological input: the caller dead-letters that item. */
+export function normalizeItem(raw: RawItem__Output, tools: NormalizeTools, options: NormalizeOptions): NormalizedItem {
+  const html = isHtml(raw);
+  const line = (value: string | undefined): string => {
+    const input = cut(value ?? '', options.maxInputCharacters);
+    return html ? htmlToLine(input) : normalizeLine(input);
+  };
+  const title = line(raw.title);
+  const summary = cut(line(raw.summary), options.maxSummaryCharacters);
+  let text = cut(bodyText(raw, tools, options), options.maxTextCharacters);
+  // Feeds often carry only a summary: it is the text then.
+  if (text === '' && summary !== '') text = summary;
+
+  const url = canonicalUrl(raw.url ?? '');
+  const contentHash = tools.hash(title, text);
+  const detected = tools.language.detect(text.length >= 40 ? text : `${title}\n${text}`, raw.language_hint);
+  const stats = wordStats(text);
+  const tokenCount = tools.tokens.count(text);
+  return {
+    title,
+    summary,
+    text,
+    canonical_url: url,
+    language: detected.language,
+    language_confidence: detected.confidence,
+    content_hash: contentHash,
+    dedup_key: url !== '' ? url : contentHash,
+    simhash: fingerprintToHex(simhash(`${title}\n${text}`)),
+    word_count: stats.words,
+    reading_time_seconds: readingTimeSeconds(stats),
+    token_count: tokenCount,
+    duplicate_of: '',
+    duplicate_kind: '',
+    chunks: chunkText(text, tokenCount, tools.tokens, options.maxChunkTokens, options.maxChunks),
+  };
+}

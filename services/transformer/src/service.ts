@@ -1,0 +1,45 @@
+// The transformer service: raw items in (from the collector or the gateway), normalized items out to inference.
+import { createClient, createRelayStage, deadlineIn, sluiceProto, type ServiceContext, type ServiceParts, type PipelineStageClient } from '@sluice/protocol';
+import { Counter, Gauge } from '@sluice/service-kit';
+import { DedupIndex } from './dedup-index.js';
+import { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
+import type { TransformerSettings } from './settings.js';
+import { transformBatch } from './transform-batch.js';
+import { workerOptionsFrom } from './worker-options.js';
+
+/** Builds the service's parts; main.ts runs it, tests run it with runService on port 0. */
+export async function buildTransformer(ctx: ServiceContext<TransformerSettings>): Promise<ServiceParts> {
+  const settings = ctx.config.settings;
+  const threads = resolveThreads(settings.worker_threads);
+  const pool = await createNormalizerPool(threads, workerOptionsFrom(settings));
+  const dedup = new DedupIndex({ capacity: settings.dedup_capacity_items, maxHammingDistance: settings.near_duplicate_max_distance });
+  const duplicates = new Counter({ name: 'sluice_transformer_duplicates_total', help: 'Items linked to an earlier original, by kind (exact, near)', labelNames: ['kind'], registers: [ctx.registry] });
+  new Gauge({ name: 'sluice_transformer_dedup_index_items', help: 'Originals in the duplicate index', registers: [ctx.registry], collect() { this.set(dedup.size); } });
+  new Gauge({ name: 'sluice_transformer_pool_queued_tasks', help: 'Normalization tasks waiting for a worker thread', registers: [ctx.registry], collect() { this.set(pool.queued); } });
+
+  const downstream = createClient(sluiceProto().PipelineStage, ctx.config.services.inference.grpc_address) as unknown as PipelineStageClient;
+  const stage = createRelayStage({
+    stage: 'transformer',
+    logger: ctx.logger,
+    registry: ctx.registry,
+    maxInFlightItems: settings.max_in_flight_items,
+    connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
+    process: (batch) =>
+      transformBatch(batch, {
+        normalize: (items) => pool.normalize(items),
+        dedup,
+        nearDuplicateMinWords: settings.near_duplicate_min_words,
+        onDuplicate: (kind) => duplicates.inc({ kind }),
+      }),
+  });
+  ctx.logger.info({ worker_threads: threads, language_data: settings.language_data }, 'normalizer pool ready');
+  return {
+    grpc: [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stage.implementation }],
+    describe: () => ({ worker_threads: threads, dedup_index_items: dedup.size }),
+    drain: () => stage.drain(),
+    close: async () => {
+      downstream.close();
+      await pool.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// The `transformer:` section of config/sluice.yaml. Every key has a default, so an absent section works.
+import { z } from '@sluice/service-kit';
+import { LANGUAGE_DATA_SIZES } from './language.js';
+
+export const transformerSettingsSchema = z.strictObject({
+  /** Worker threads for normalization: "auto" = one per core; 0 = in the main thread (tests, tiny loads). */
+  worker_threads: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
+  /** Window of unacknowledged items towards the inference stage, per upstream stream. */
+  max_in_flight_items: z.number().int().min(1).default(4000),
+  /** Lifetime of one downstream stream; the sender reconnects and resends unacknowledged batches. */
+  stream_deadline_seconds: z.number().int().min(10).default(3600),
+  /** eld data size: extrasmall (~90 MB per thread), small (~150 MB), medium, large (~414 MB). */
+  language_data: z.enum(LANGUAGE_DATA_SIZES).default('extrasmall'),
+  /** Input cut per field before parsing, in characters (huge pages). */
+  max_input_characters: z.number().int().min(1000).default(2_000_000),
+  /** Normalized text kept per item, in characters. */
+  max_text_characters: z.number().int().min(100).default(200_000),
+  max_summary_characters: z.number().int().min(10).default(1000),
+  /** The embedding model's maximum input in tokens: longer texts are split into chunks of this size. */
+  max_chunk_tokens: z.number().int().min(16).default(256),
+  /** At most this many chunks per item (the rest of a very long text is not chunked). */
+  max_chunks: z.number().int().min(1).default(16),
+  /** Optional HuggingFace tokenizer.json for exact token counts; empty: a calibrated estimate. */
+  tokenizer_file: z.string().default(''),
+  /** Full-page boilerplate removal with @mozilla/readability: auto (pages ≥ readable_min_characters), always, never. */
+  readable_extraction: z.enum(['auto', 'always', 'never']).default('auto'),
+  readable_min_characters: z.number().int().min(0).default(20_000),
+  /** Originals remembered for duplicate detection (exact and near), oldest evicted first. */
+  dedup_capacity_items: z.number().int().min(1).default(200_000),
+  /** SimHash Hamming distance (of 64 bits) up to which two items are near duplicates. */
+  near_duplicate_max_distance: z.number().int().min(0).max(31).default(6),
+  /** Items with fewer words take part in exact dedup only (short texts make unreliable SimHashes). */
+  near_duplicate_min_words: z.number().int().min(1).default(30),
+});
+
+export type TransformerSettings = z.infer<typeof transformerSettingsSchema>;

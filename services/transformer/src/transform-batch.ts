@@ -1,0 +1,69 @@
+// One pipeline batch through the transformer: validate, normalize on the pool, link duplicates in arrival
+// order, and turn per-item failures into dead letters (never a failed batch for one bad item).
+import type { DeadLetter, ItemBatch, ItemBatch__Output, PipelineItem, PipelineItem__Output, RawItem__Output } from '@sluice/protocol';
+import type { DedupIndex } from './dedup-index.js';
+import type { NormalizeOutcome } from './normalize-batch.js';
+import { fingerprintFromHex } from './simhash.js';
+
+export interface TransformDeps {
+  normalize(items: RawItem__Output[]): Promise<NormalizeOutcome[]>;
+  dedup: DedupIndex;
+  /** Items with fewer words take part in exact dedup only. */
+  nearDuplicateMinWords: number;
+  onDuplicate?: (kind: 'exact' | 'near') => void;
+}
+
+export const STAGE = 'transformer';
+
+export function deadLetter(item: PipelineItem__Output, reason: string, detail: string): DeadLetter {
+  let payload: string;
+  try {
+    payload = JSON.stringify(item);
+  } catch {
+    payload = '';
+  }
+  return { item_id: item.raw?.id ?? '', source_id: item.raw?.source_id ?? '', stage: STAGE, reason, detail: detail.slice(0, 2000), payload_json: payload };
+}
+
+/** Why an item cannot be transformed at all, or undefined when it can. */
+export function invalidReason(item: PipelineItem__Output): string | undefined {
+  const raw = item.raw;
+  if (!raw) return 'item has no raw part';
+  if (!raw.id) return 'item has no id';
+  if (!raw.title && !raw.summary && !raw.content && !raw.url) return 'item has no title, summary, content or url';
+  return undefined;
+}
+
+export async function transformBatch(batch: ItemBatch__Output, deps: TransformDeps): Promise<ItemBatch> {
+  const deadLetters: DeadLetter[] = [...(batch.dead_letters ?? [])];
+  const valid: PipelineItem__Output[] = [];
+  for (const item of batch.items ?? []) {
+    const invalid = invalidReason(item);
+    if (invalid) deadLetters.push(deadLetter(item, 'invalid_item', invalid));
+    else valid.push(item);
+  }
+  const outcomes = await deps.normalize(valid.map((item) => item.raw!));
+  const items: PipelineItem[] = [];
+  valid.forEach((item, i) => {
+    const outcome = outcomes[i];
+    if (!outcome || !outcome.ok) {
+      deadLetters.push(deadLetter(item, outcome?.reason ?? 'transform_failed', outcome && !outcome.ok ? outcome.detail : 'no result'));
+      return;
+    }
+    const normalized = outcome.normalized;
+    const match = deps.dedup.check({
+      id: item.raw!.id,
+      contentHash: normalized.content_hash ?? '',
+      dedupKey: normalized.dedup_key ?? '',
+      fingerprint: fingerprintFromHex(normalized.simhash ?? '') ?? [0, 0],
+      nearEligible: (normalized.word_count ?? 0) >= deps.nearDuplicateMinWords,
+    });
+    if (match) {
+      normalized.duplicate_of = match.duplicate_of;
+      normalized.duplicate_kind = match.duplicate_kind;
+      if (match.duplicate_kind === 'exact' || match.duplicate_kind === 'near') deps.onDuplicate?.(match.duplicate_kind);
+    }
+    items.push({ ...item, normalized });
+  });
+  return { batch_id: batch.batch_id, items, dead_letters: deadLetters, deadline_unix_ms: batch.deadline_unix_ms };
+}

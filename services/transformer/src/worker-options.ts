@@ -1,0 +1,50 @@
+// What a worker thread needs to build its tools: plain data (it crosses the thread boundary).
+import type { LanguageDataSize } from './language.js';
+
+export interface WorkerOptions {
+  languageData: LanguageDataSize;
+  tokenizerFile: string;
+  maxInputCharacters: number;
+  maxTextCharacters: number;
+  maxSummaryCharacters: number;
+  maxChunkTokens: number;
+  maxChunks: number;
+  readableExtraction: 'auto' | 'always' | 'never';
+  readableMinCharacters: number;
+}
+
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+  languageData: 'extrasmall',
+  tokenizerFile: '',
+  maxInputCharacters: 2_000_000,
+  maxTextCharacters: 200_000,
+  maxSummaryCharacters: 1000,
+  maxChunkTokens: 256,
+  maxChunks: 16,
+  readableExtraction: 'auto',
+  readableMinCharacters: 20_000,
+};
+
+export function workerOptionsFrom(settings: {
+  language_data: WorkerOptions['languageData'];
+  tokenizer_file: string;
+  max_input_characters: number;
+  max_text_characters: number;
+  max_summary_characters: number;
+  max_chunk_tokens: number;
+  max_chunks: number;
+  readable_extraction: WorkerOptions['readableExtraction'];
+  readable_min_characters: number;
+}): WorkerOptions {
+  return {
+    languageData: settings.language_data,
+    tokenizerFile: settings.tokenizer_file,
+    maxInputCharacters: settings.max_input_characters,
+    maxTextCharacters: settings.max_text_characters,
+    maxSummaryCharacters: settings.max_summary_characters,
+    maxChunkTokens: settings.max_chunk_tokens,
+    maxChunks: settings.max_chunks,
+    readableExtraction: settings.readable_extraction,
+    readableMinCharacters: settings.readable_min_characters,
+  };
+}
