@@ -1,0 +1,179 @@
+// buildApp(options): the whole HTTP API as a fastify instance, separate from main.ts so tests can use
+// app.inject() or listen on port 0. Cross-cutting concerns live here (errors, auth, rate limits, metrics);
+// each route group is a plugin in routes/.
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Counter, Histogram, LATENCY_BUCKETS_SECONDS, type Logger, type Registry } from '@sluice/service-kit';
+import { bearerToken, type Authenticator, type Principal } from './auth.js';
+import { ApiError, toProblem, type FieldError } from './errors.js';
+import type { PushChannel } from './push-channel.js';
+import { RateLimiter } from './rate-limiter.js';
+import { registerDocs } from './routes/docs.js';
+import { healthRoutes, type Readiness } from './routes/health.js';
+import { itemRoutes } from './routes/items.js';
+import { pushRoutes } from './routes/push.js';
+import { ItemSchema, PartialItemSchema, ProblemSchema, PushItemSchema } from './schemas.js';
+import type { GatewaySettings, Scope } from './settings.js';
+import { UpstreamCaller } from './upstream.js';
+import { createValidatorCompiler } from './validation.js';
+import type { Upstreams } from './upstreams.js';
+
+export type RouteScope = Scope | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Scope an API key needs for this route; 'public' routes need no key. */
+    scope?: RouteScope;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export interface AppOptions {
+  settings: GatewaySettings;
+  logger: Logger;
+  registry: Registry;
+  authenticator: Authenticator;
+  upstreams: Upstreams;
+  /** The stream into the pipeline for pushed items (absent: push routes answer 501). */
+  push?: PushChannel;
+  readiness: Readiness;
+}
+
+/** What every route plugin receives. */
+export interface RouteContext {
+  settings: GatewaySettings;
+  upstreams: Upstreams;
+  caller: UpstreamCaller;
+  push?: PushChannel;
+  authenticator: Authenticator;
+}
+
+export async function buildApp(options: AppOptions) {
+  const { settings, registry } = options;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    // Per-request lines are too many at API rates: metrics count requests, errors ≥ 500 are logged below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: settings.body_limit_bytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = httpMetrics(registry);
+  const limiter = new RateLimiter(settings.rate_limit_burst_seconds);
+  const ctx: RouteContext = {
+    settings,
+    upstreams: options.upstreams,
+    caller: new UpstreamCaller(registry, settings.upstream_timeout_milliseconds),
+    push: options.push,
+    authenticator: options.authenticator,
+  };
+
+  // JSON only: without this, fastify's built-in text/plain parser would hand strings to JSON routes.
+  app.removeContentTypeParser('text/plain');
+
+  const shared = [ProblemSchema, ItemSchema, PartialItemSchema, PushItemSchema];
+  for (const schema of shared) app.addSchema(schema);
+  app.setValidatorCompiler(createValidatorCompiler(shared));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, toApiError(error), error));
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ApiError('not_found', `${request.method} ${request.url.split('?')[0]} is not a route of this API`)));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const scope = routeScope(request);
+    if (scope === 'public') return;
+    const token = bearerToken(request.headers);
+    if (!token) throw new ApiError('missing_api_key', 'send the key as "Authorization: Bearer <key>"');
+    const principal = await options.authenticator.authenticate(token);
+    if (!principal) throw new ApiError('invalid_api_key');
+    if (!principal.scopes.has(scope)) throw new ApiError('insufficient_scope', `this route needs the "${scope}" scope; the key has: ${[...principal.scopes].join(', ') || 'none'}`);
+    request.principal = principal;
+    const perMinute = principal.rateLimitPerMinute > 0 ? principal.rateLimitPerMinute : settings.rate_limit_per_minute;
+    const decision = limiter.take(principal.id, perMinute);
+    if (decision.limitPerMinute > 0) {
+      reply.header('ratelimit-limit', decision.limitPerMinute);
+      reply.header('ratelimit-remaining', decision.remaining);
+    }
+    if (!decision.allowed) {
+      metrics.rateLimited.inc();
+      throw new ApiError('rate_limited', `this key may make ${decision.limitPerMinute} requests per minute`, { retryAfterSeconds: decision.retryAfterSeconds });
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route };
+    metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
+    metrics.seconds.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  // Registered on the root instance (not encapsulated) so its onRoute hook sees every route.
+  if (settings.docs_enabled) await registerDocs(app as unknown as FastifyInstance);
+  await app.register(healthRoutes, { registry, readiness: options.readiness });
+  await app.register(itemRoutes, { ctx });
+  await app.register(pushRoutes, { ctx });
+  return app;
+}
+
+function routeScope(request: FastifyRequest): RouteScope {
+  const configured = request.routeOptions.config?.scope;
+  if (configured) return configured;
+  // Unmatched URLs answer 404 without asking for a key; the docs plugin's own routes are public.
+  if (request.routeOptions.url === undefined || request.url.startsWith('/docs')) return 'public';
+  return 'admin';
+}
+
+/** Translates fastify's own errors (validation, body limits, bad JSON) into the registry's codes. */
+function toApiError(error: FastifyError): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
+    const errors: FieldError[] = error.validation.map((v) => {
+      const missing = v.keyword === 'required' ? `/${String((v.params as { missingProperty?: string }).missingProperty ?? '')}` : '';
+      const extra = v.keyword === 'additionalProperties' ? `/${String((v.params as { additionalProperty?: string }).additionalProperty ?? '')}` : '';
+      const pointer = `/${where}${v.instancePath}${missing}${extra}`;
+      const message = v.keyword === 'additionalProperties' ? 'unknown property' : (v.message ?? 'invalid');
+      return { pointer, message };
+    });
+    return new ApiError('invalid_request', errors.map((e) => `${e.pointer}: ${e.message}`).join('; '), { errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError('payload_too_large', 'the request body exceeds the configured limit (gateway.body_limit_bytes)');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError('unsupported_media_type', 'send Content-Type: application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError('invalid_json', 'the body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiError('invalid_json');
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new ApiError('invalid_json');
+  if (typeof error.statusCode === 'number' && error.statusCode === 413) return new ApiError('payload_too_large');
+  if (typeof error.statusCode === 'number' && error.statusCode === 415) return new ApiError('unsupported_media_type');
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return new ApiError('invalid_request', error.message);
+  return new ApiError('internal_error');
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiError, cause?: unknown): FastifyReply {
+  // Unexpected errors are logged with their stack (never sent); mapped backend failures only by code.
+  if (cause !== undefined && !(cause instanceof ApiError) && error.code === 'internal_error') request.log.error({ err: cause, url: request.url }, 'request failed');
+  else if (error.status >= 500) request.log.warn({ code: error.code, detail: error.detail, url: request.url }, 'request failed');
+  const problem = toProblem(error, request.url.split('?')[0], request.id);
+  if (error.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.extra.retryAfterSeconds));
+  // A string body bypasses the response serializer: the problem is written exactly as built.
+  return reply.code(error.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+function httpMetrics(registry: Registry) {
+  const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
+  return {
+    requests: get('sluice_gateway_http_requests_total', () => new Counter({ name: 'sluice_gateway_http_requests_total', help: 'HTTP requests by route template, method and status', labelNames: ['method', 'route', 'status'], registers: [registry] })),
+    seconds: get('sluice_gateway_http_request_seconds', () => new Histogram({ name: 'sluice_gateway_http_request_seconds', help: 'HTTP request latency by route template', labelNames: ['method', 'route'], buckets: LATENCY_BUCKETS_SECONDS, registers: [registry] })),
+    rateLimited: get('sluice_gateway_rate_limited_total', () => new Counter({ name: 'sluice_gateway_rate_limited_total', help: 'Requests refused by the per-key rate limit', registers: [registry] })),
+  };
+}

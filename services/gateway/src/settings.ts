@@ -1,0 +1,47 @@
+// The gateway's section of config/sluice.yaml. Every key has a default, so an absent section works.
+import { z } from '@sluice/service-kit';
+
+const SCOPES = ['read', 'write', 'admin'] as const;
+
+/** A key configured by hash (sha256 of the raw bearer token, hex): raw keys never sit in config files. */
+export const configuredKeySchema = z.strictObject({
+  name: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the sha256 of the key as 64 lowercase hex characters'),
+  scopes: z.array(z.enum(SCOPES)).min(1),
+  /** 0: the gateway default. */
+  rate_limit_per_minute: z.number().int().min(0).default(0),
+});
+export type ConfiguredKey = z.infer<typeof configuredKeySchema>;
+
+export const gatewaySettingsSchema = z.strictObject({
+  /** Interface the HTTP API listens on; 0.0.0.0 to expose it beyond this machine (put TLS in front). */
+  host: z.string().default('127.0.0.1'),
+  /** Largest request body accepted; larger bodies get 413 payload_too_large. */
+  body_limit_bytes: z.number().int().min(1024).default(1_048_576),
+  /** Most items one POST /v1/items may carry. */
+  push_max_items: z.number().int().min(1).default(1000),
+  /** How long POST /v1/items waits for the durable acknowledgement before answering 202 Accepted. */
+  push_ack_wait_milliseconds: z.number().int().min(0).default(10_000),
+  /** Items sent towards the transformer but not yet acknowledged; beyond twice this, pushes get 429. */
+  push_max_in_flight_items: z.number().int().min(1).default(5000),
+  /** Lifetime of one push stream before it is re-opened (the deadline every gRPC call needs). */
+  push_stream_deadline_seconds: z.number().int().min(10).default(3600),
+  /** Deadline of one unary gRPC call to persistence, inference or the collector. */
+  upstream_timeout_milliseconds: z.number().int().min(50).default(5000),
+  /** Page size of GET /v1/items when `limit` is absent, and the most a client may ask for. */
+  default_page_size: z.number().int().min(1).default(50),
+  max_page_size: z.number().int().min(1).default(500),
+  /** Requests per minute per API key when the key has no limit of its own (0: unlimited). */
+  rate_limit_per_minute: z.number().int().min(0).default(6000),
+  /** Requests allowed at once above the steady rate (token bucket size), as a multiple of one second's rate. */
+  rate_limit_burst_seconds: z.number().min(1).default(10),
+  /** Keys accepted besides the bootstrap key from $SLUICE_API_KEY and keys stored by persistence. */
+  api_keys: z.array(configuredKeySchema).default([]),
+  /** How long a verified (or unknown) key stays cached before persistence is asked again. */
+  key_cache_seconds: z.number().int().min(0).default(30),
+  /** Serve the OpenAPI document at /openapi.json and the interactive page at /docs. */
+  docs_enabled: z.boolean().default(true),
+});
+export type GatewaySettings = z.infer<typeof gatewaySettingsSchema>;
+export { SCOPES };
+export type Scope = (typeof SCOPES)[number];
