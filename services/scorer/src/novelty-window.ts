@@ -1,0 +1,61 @@
+// The most recent item embeddings (a ring buffer), for novelty: how far an item is from its nearest recent
+// neighbour. Queries are batched: all items of a batch against the whole window in one matrix product, then
+// each item against the items before it in the same batch.
+import { similarityMatrix, type Matrix } from './vectors.js';
+
+export class NoveltyWindow {
+  readonly #capacity: number;
+  #dimensions = 0;
+  #data = new Float32Array(0);
+  #count = 0;
+  #next = 0;
+
+  constructor(capacity: number) {
+    this.#capacity = Math.max(0, Math.floor(capacity));
+  }
+
+  get size(): number {
+    return this.#count;
+  }
+
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  /**
+   * Highest cosine similarity of each query to any earlier vector (window, then earlier queries of the batch),
+   * -Infinity when there is none; then adds the queries to the window. Queries must be unit vectors of one size.
+   */
+  nearestThenAdd(queries: Matrix): Float64Array {
+    const best = new Float64Array(queries.rows).fill(Number.NEGATIVE_INFINITY);
+    if (this.#capacity === 0 || queries.rows === 0) return best;
+    if (queries.dimensions !== this.#dimensions) {
+      // A different embedding model: the old vectors are not comparable, start over.
+      this.#dimensions = queries.dimensions;
+      this.#data = new Float32Array(this.#capacity * queries.dimensions);
+      this.#count = 0;
+      this.#next = 0;
+    }
+    const d = this.#dimensions;
+    if (this.#count > 0) {
+      const window: Matrix = { rows: this.#count, dimensions: d, data: this.#data.subarray(0, this.#count * d) };
+      const sims = similarityMatrix(queries, window);
+      for (let i = 0; i < queries.rows; i++) {
+        let max = Number.NEGATIVE_INFINITY;
+        for (let j = 0, row = i * window.rows; j < window.rows; j++) if (sims[row + j]! > max) max = sims[row + j]!;
+        best[i] = max;
+      }
+    }
+    // Within the batch: item i against items 0..i-1.
+    const inBatch = similarityMatrix(queries, queries);
+    for (let i = 1; i < queries.rows; i++) {
+      for (let j = 0; j < i; j++) if (inBatch[i * queries.rows + j]! > best[i]!) best[i] = inBatch[i * queries.rows + j]!;
+    }
+    for (let i = 0; i < queries.rows; i++) {
+      this.#data.set(queries.data.subarray(i * d, (i + 1) * d), this.#next * d);
+      this.#next = (this.#next + 1) % this.#capacity;
+      this.#count = Math.min(this.#capacity, this.#count + 1);
+    }
+    return best;
+  }
+}

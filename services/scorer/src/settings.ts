@@ -1,0 +1,61 @@
+// The `scorer:` section of config/sluice.yaml. Every key has a default, so an absent section works.
+// The formula is documented in docs/scoring.md.
+import { z } from '@sluice/service-kit';
+
+export const profileSchema = z.strictObject({
+  /** Shown in the relevance component's detail ("best profile: ..."). */
+  name: z.string().min(1),
+  /** What the profile is interested in, in plain words: it is embedded like an item. */
+  description: z.string().min(1),
+  /** 0..1: how much a perfect match with this profile counts. */
+  weight: z.number().min(0).max(1).default(1),
+});
+export type InterestProfile = z.infer<typeof profileSchema>;
+
+export const weightsSchema = z.strictObject({
+  relevance: z.number().min(0).default(0.35),
+  freshness: z.number().min(0).default(0.2),
+  authority: z.number().min(0).default(0.15),
+  novelty: z.number().min(0).default(0.15),
+  engagement: z.number().min(0).default(0.1),
+  sentiment: z.number().min(0).default(0.05),
+});
+export type ScoreWeights = z.infer<typeof weightsSchema>;
+
+export const DEFAULT_PROFILES: InterestProfile[] = [
+  { name: 'technology', description: 'software, programming, computers, artificial intelligence, the internet and new technology', weight: 1 },
+  { name: 'science', description: 'scientific research, discoveries, space, physics, biology and medicine', weight: 1 },
+];
+
+export const scorerSettingsSchema = z.strictObject({
+  profiles: z.array(profileSchema).default(DEFAULT_PROFILES),
+  weights: weightsSchema.default(weightsSchema.parse({})),
+  /** Cosine similarity mapped to relevance 0 (at or below) ... */
+  relevance_min_similarity: z.number().min(-1).max(1).default(0.1),
+  /** ... and to relevance 1 (at or above). */
+  relevance_max_similarity: z.number().min(-1).max(1).default(0.7),
+  /** Freshness halves every this many hours of age. */
+  freshness_half_life_hours: z.number().positive().default(24),
+  /** Authority of a source whose source_weight is unset (0). */
+  default_source_weight: z.number().min(0).max(1).default(0.5),
+  /** points + comments_weight × comments reaching this count as engagement 1 (logarithmic below). */
+  engagement_saturation: z.number().positive().default(500),
+  engagement_comments_weight: z.number().min(0).default(2),
+  /** Which sentiment counts as 1: positive (negative counts 0), neutral (both extremes lower), negative. */
+  sentiment_preference: z.enum(['positive', 'neutral', 'negative']).default('positive'),
+  /** The final score is multiplied by 1 − spam_penalty × P(spam). */
+  spam_penalty: z.number().min(0).max(1).default(0.8),
+  /** Recent item embeddings kept for novelty (distance to the nearest recent item). */
+  novelty_window_items: z.number().int().min(0).default(2000),
+  /** Priority = source priority + (score − 0.5) × priority_score_range, clamped to 0..9. */
+  priority_score_range: z.number().min(0).default(10),
+  /** Where profile similarities are computed: local (in this process) or inference (its Similarity RPC). */
+  similarity_backend: z.enum(['local', 'inference']).default('local'),
+  /** Embed RPC deadline, and how long to keep retrying at start-up before serving without profiles. */
+  embed_timeout_seconds: z.number().positive().default(30),
+  profile_startup_timeout_seconds: z.number().positive().default(180),
+  max_in_flight_items: z.number().int().min(1).default(4000),
+  stream_deadline_seconds: z.number().int().min(10).default(3600),
+});
+
+export type ScorerSettings = z.infer<typeof scorerSettingsSchema>;
