@@ -1,0 +1,190 @@
+// Static checks of the Docker Compose deployment: schema and lint (dclint), and the consistency that Compose
+// itself cannot see: commands, ports, addresses and configuration keys against the project.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DCLinter } from 'dclint';
+import { describe, expect, it } from 'vitest';
+import {
+  checkDeploymentConfig,
+  configuredServices,
+  deployDir,
+  portOf,
+  readDockerfile,
+  readEnvFile,
+  readYaml,
+  repoRoot,
+  serviceCommand,
+  serviceMainFile,
+  stageEnv,
+} from './deploy-files.js';
+
+const composeDir = path.join(deployDir, 'compose');
+const composeFile = path.join(composeDir, 'docker-compose.yaml');
+const cpuFile = path.join(composeDir, 'docker-compose.cpu.yaml');
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string; target?: string };
+  command?: string[];
+  environment?: Record<string, string | number | boolean>;
+  env_file?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  ports?: string[];
+  volumes?: string[];
+  deploy?: { resources?: { limits?: { cpus?: string; memory?: string }; reservations?: { devices?: { driver: string; count: number; capabilities: string[] }[] } } };
+  read_only?: boolean;
+  stop_grace_period?: string;
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+const compose = readYaml<ComposeFile>(composeFile);
+const services = configuredServices();
+const names = Object.keys(services) as (keyof typeof services)[];
+const exampleEnv = readEnvFile(path.join(composeDir, '.env.example'));
+
+/** Compose's variable interpolation (${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$). */
+function interpolate(value: string, env: Record<string, string>): string {
+  return value.replace(/\$\$|\$\{(\w+)(?:(:?[-?])([^}]*))?\}/g, (whole, name: string | undefined, op: string | undefined, arg: string | undefined) => {
+    if (whole === '$$') return '$';
+    const current = env[name!];
+    const unset = op?.startsWith(':') ? current === undefined || current === '' : current === undefined;
+    if (!unset) return current!;
+    if (op?.endsWith('-')) return arg ?? '';
+    if (op?.endsWith('?')) throw new Error(`required variable ${name} is not set: ${arg}`);
+    return '';
+  });
+}
+
+/** Variables the user must set (the ${VAR:?…} ones) anywhere in the compose file. */
+function requiredVariables(): string[] {
+  const text = JSON.stringify(compose);
+  return [...new Set([...text.matchAll(/\$\{(\w+):?\?/g)].map((m) => m[1]!))].sort();
+}
+
+/** Environment of a service's container: image ENV, then env_file, then environment (Compose's precedence). */
+function containerEnv(name: string, userEnv: Record<string, string>): Record<string, string> {
+  const service = compose.services[name]!;
+  const { stages } = readDockerfile(path.join(repoRoot, service.build!.dockerfile));
+  const stage = stages.find((s) => s.name === service.build!.target)!;
+  const env: Record<string, string> = { ...stageEnv(stage) };
+  for (const file of service.env_file ?? []) Object.assign(env, readEnvFile(path.join(composeDir, file)));
+  for (const [key, value] of Object.entries(service.environment ?? {})) env[key] = interpolate(String(value), userEnv);
+  return env;
+}
+
+const filledEnv = Object.fromEntries(Object.keys(exampleEnv).map((key) => [key, exampleEnv[key] || `test-${key.toLowerCase()}`]));
+
+describe('docker compose', () => {
+  it('passes dclint (compose-spec schema and lint rules) with the project settings', async () => {
+    const rc = readYaml<{ rules: Record<string, 0 | 1 | 2> }>(path.join(composeDir, '.dclintrc.yaml'));
+    const linter = new DCLinter({ rules: rc.rules, quiet: false, debug: false, exclude: [] });
+    // dclint's declaration files use extensionless imports that NodeNext cannot follow: its result shape here.
+    const results = linter.lintFiles([composeFile, cpuFile], false) as { filePath: string; messages: { line: number; rule: string; message: string }[] }[];
+    expect(results.map((r) => path.basename(r.filePath)).sort()).toEqual(['docker-compose.cpu.yaml', 'docker-compose.yaml']);
+    const problems = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.rule}: ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('runs PostgreSQL with pgvector and every configured service, nothing else', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...names, 'postgres'].sort());
+    expect(compose.services.postgres!.image).toBe('pgvector/pgvector:pg16');
+  });
+
+  it('runs each service from the image with a command that exists in the repository', () => {
+    for (const name of names) {
+      const service = compose.services[name]!;
+      expect(service.command, name).toEqual(serviceCommand(name));
+      expect(existsSync(path.join(repoRoot, serviceMainFile(name))), `${serviceMainFile(name)} exists`).toBe(true);
+      expect(service.build?.dockerfile).toBe('deploy/docker/Dockerfile');
+      expect(path.resolve(composeDir, service.build!.context)).toBe(repoRoot);
+      const stages = readDockerfile(path.join(repoRoot, service.build!.dockerfile)).stages.map((s) => s.name);
+      expect(stages, `${name} build target`).toContain(service.build!.target);
+    }
+  });
+
+  it('documents every variable it requires in .env.example, and takes secrets only from there', () => {
+    const required = requiredVariables();
+    expect(required).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'SLUICE_API_KEY']));
+    for (const variable of required) expect(Object.keys(exampleEnv), `${variable} in .env.example`).toContain(variable);
+    // Secrets are never committed with a value.
+    expect(exampleEnv.POSTGRES_PASSWORD).toBe('');
+    expect(exampleEnv.SLUICE_API_KEY).toBe('');
+    expect(() => containerEnv('gateway', {})).toThrow(/SLUICE_API_KEY/);
+  });
+
+  it('gives every service a configuration that its own loader accepts, with real keys only', async () => {
+    for (const name of names) {
+      const env = containerEnv(name, filledEnv);
+      const { problems, raw } = await checkDeploymentConfig({ env });
+      expect(problems, name).toEqual([]);
+      const resolved = raw.services as Record<string, { grpc_address: string; http_port: number }>;
+      for (const peer of names) {
+        const port = portOf(services[peer].grpc_address);
+        // A service listens on all interfaces of its container and reaches its peers by service name.
+        expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`);
+        expect(resolved[peer]!.http_port).toBe(services[peer].http_port);
+      }
+      expect(env.SLUICE_HTTP_HOST, `${name} ops HTTP on all interfaces`).toBe('0.0.0.0');
+    }
+  });
+
+  it('points persistence, and only persistence, at the PostgreSQL service', () => {
+    for (const name of names) {
+      const url = containerEnv(name, filledEnv).DATABASE_URL;
+      if (name !== 'persistence') {
+        expect(url, name).toBeUndefined();
+        continue;
+      }
+      const parsed = new URL(url!);
+      expect(parsed.hostname).toBe('postgres');
+      expect(parsed.password).toBe(filledEnv.POSTGRES_PASSWORD);
+      expect(parsed.pathname).toBe(`/${compose.services.postgres!.environment!.POSTGRES_DB}`);
+    }
+    expect(compose.services.persistence!.depends_on?.postgres?.condition).toBe('service_healthy');
+  });
+
+  it('checks readiness of each service on its own ops port and waits for healthy dependencies', () => {
+    expect(existsSync(path.join(repoRoot, 'deploy/docker/healthcheck.ts'))).toBe(true);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect(service.healthcheck?.test, `${name} healthcheck`).toBeDefined();
+      if (name !== 'postgres') expect(service.healthcheck!.test).toEqual(['CMD', 'node', '--import', 'tsx', 'deploy/docker/healthcheck.ts', name]);
+      for (const [dependency, spec] of Object.entries(service.depends_on ?? {})) {
+        expect(Object.keys(compose.services), `${name} depends on ${dependency}`).toContain(dependency);
+        expect(spec.condition, `${name} → ${dependency}`).toBe('service_healthy');
+      }
+    }
+  });
+
+  it('publishes the gateway API port from the configuration, on loopback only', () => {
+    const [published] = compose.services.gateway!.ports!;
+    const [host, , container] = interpolate(published!, {}).split(':');
+    expect(host).toBe('127.0.0.1');
+    expect(Number(container)).toBe(services.gateway.http_port);
+    for (const name of names.filter((n) => n !== 'gateway')) expect(compose.services[name]!.ports, name).toBeUndefined();
+  });
+
+  it('limits resources, and reserves an NVIDIA GPU for inference unless the CPU override applies', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect(service.deploy?.resources?.limits?.cpus, `${name} cpus`).toMatch(/^\d+(\.\d+)?$/);
+      expect(service.deploy?.resources?.limits?.memory, `${name} memory`).toMatch(/^\d+[mg]$/);
+    }
+    const devices = compose.services.inference!.deploy!.resources!.reservations!.devices!;
+    expect(devices).toEqual([{ driver: 'nvidia', count: 1, capabilities: ['gpu'] }]);
+    expect(compose.services.inference!.build!.target).toBe('runtime-cuda');
+    const cpu = readYaml<ComposeFile>(cpuFile);
+    expect(Object.keys(cpu.services)).toEqual(['inference']);
+    expect(cpu.services.inference!.deploy!.resources!.reservations!.devices).toEqual([]);
+    expect(cpu.services.inference!.build!.target).toBe('runtime');
+    expect(cpu.services.inference!.image).toBe(compose.services.collector!.image);
+  });
+
+  it('keeps models in a volume and runs services on read-only root file systems', () => {
+    expect(compose.services.inference!.volumes).toContain('models:/app/.models');
+    expect(Object.keys(compose.volumes ?? {})).toEqual(expect.arrayContaining(['models', 'postgres-data']));
+    for (const name of names) expect(compose.services[name]!.read_only, name).toBe(true);
+  });
+});
