@@ -1,0 +1,174 @@
+// The per-model queue of the micro-batcher: owns pending entries and packs the next batch.
+// Pure logic (no timers, no I/O) so it is unit-tested directly; the Batcher drives it.
+//
+// Packing: entries expired or cancelled are removed first (answered without compute). The seed of the
+// next batch is the entry with the highest effective priority (priority + wait / aging, so low lanes and
+// long inputs are never starved), oldest first. The batch grows around the seed with the entries of the
+// candidate window closest to it in length (length-aware: less padding), while the padded cost
+// (longest × count) stays within max_batch_tokens and the count within max_batch_size.
+
+export interface QueueEntry {
+  /** Tokens of this input (after truncation). */
+  tokens: number;
+  /** 0..9, higher first. */
+  priority: number;
+  /** performance.now() when queued. */
+  enqueuedAt: number;
+  /** performance.now() after which the entry is answered DEADLINE_EXCEEDED without compute. */
+  deadline: number;
+  /** True when the caller went away. */
+  isCancelled(): boolean;
+}
+
+export interface BatchQueueOptions {
+  maxBatchSize: number;
+  /** Padded cost budget: longest sequence × batch size. */
+  maxBatchTokens: number;
+  /** How many entries (in multiples of max_batch_size) the length-aware packing may look at. */
+  windowBatches: number;
+  /** Every `agingMilliseconds` of waiting raises an entry's effective priority by one lane. */
+  agingMilliseconds: number;
+  /** false: plain FIFO within a priority (the benchmark's baseline). */
+  lengthAware: boolean;
+}
+
+export interface TakeResult<E> {
+  batch: E[];
+  expired: E[];
+  cancelled: E[];
+  /** longest × count of the batch. */
+  paddedTokens: number;
+  /** Sum of real tokens of the batch. */
+  realTokens: number;
+}
+
+export class BatchQueue<E extends QueueEntry> {
+  #entries: E[] = [];
+  #tokens = 0;
+
+  constructor(private options: BatchQueueOptions) {}
+
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  get pendingTokens(): number {
+    return this.#tokens;
+  }
+
+  setBudget(maxBatchTokens: number): void {
+    this.options = { ...this.options, maxBatchTokens };
+  }
+
+  get maxBatchTokens(): number {
+    return this.options.maxBatchTokens;
+  }
+
+  push(entry: E): void {
+    this.#entries.push(entry);
+    this.#tokens += entry.tokens;
+  }
+
+  /** Put entries back at the front (a batch that failed with out-of-memory is retried, nothing lost). */
+  requeue(entries: E[]): void {
+    this.#entries.unshift(...entries);
+    for (const e of entries) this.#tokens += e.tokens;
+  }
+
+  oldestEnqueuedAt(): number | undefined {
+    let oldest: number | undefined;
+    for (const e of this.#entries) if (oldest === undefined || e.enqueuedAt < oldest) oldest = e.enqueuedAt;
+    return oldest;
+  }
+
+  /** Earliest deadline among queued entries (to wake up and expire them). */
+  earliestDeadline(): number {
+    let earliest = Infinity;
+    for (const e of this.#entries) earliest = Math.min(earliest, e.deadline);
+    return earliest;
+  }
+
+  /** Whether the queue holds enough for a full batch (by count or by padded tokens). */
+  canFillBatch(): boolean {
+    if (this.#entries.length >= this.options.maxBatchSize) return true;
+    let longest = 0;
+    for (const e of this.#entries) longest = Math.max(longest, e.tokens);
+    return longest * this.#entries.length >= this.options.maxBatchTokens;
+  }
+
+  #effectivePriority(entry: E, now: number): number {
+    return entry.priority + Math.floor((now - entry.enqueuedAt) / this.options.agingMilliseconds);
+  }
+
+  take(now: number): TakeResult<E> {
+    const expired: E[] = [];
+    const cancelled: E[] = [];
+    const live: E[] = [];
+    for (const e of this.#entries) {
+      if (e.isCancelled()) cancelled.push(e);
+      else if (e.deadline <= now) expired.push(e);
+      else live.push(e);
+    }
+    const result: TakeResult<E> = { batch: [], expired, cancelled, paddedTokens: 0, realTokens: 0 };
+    if (live.length === 0) {
+      this.#entries = [];
+      this.#tokens = 0;
+      return result;
+    }
+    const { maxBatchSize, maxBatchTokens } = this.options;
+    // Order by effective priority (aging), then arrival.
+    const ranked = live
+      .map((entry, index) => ({ entry, index, rank: this.#effectivePriority(entry, now) }))
+      .sort((a, b) => b.rank - a.rank || a.entry.enqueuedAt - b.entry.enqueuedAt || a.index - b.index);
+    let chosen: E[];
+    if (!this.options.lengthAware) {
+      chosen = [];
+      let longest = 0;
+      for (const { entry } of ranked) {
+        const nextLongest = Math.max(longest, entry.tokens);
+        if (chosen.length > 0 && (chosen.length >= maxBatchSize || nextLongest * (chosen.length + 1) > maxBatchTokens)) break;
+        chosen.push(entry);
+        longest = nextLongest;
+      }
+    } else {
+      const window = ranked.slice(0, Math.max(1, this.options.windowBatches) * maxBatchSize).map((r) => r.entry);
+      const seed = window[0]!;
+      const byLength = [...window].sort((a, b) => a.tokens - b.tokens);
+      let lo = byLength.indexOf(seed);
+      let hi = lo;
+      let longest = seed.tokens;
+      // Grow a contiguous run (in length order) around the seed, taking the closer neighbour each step.
+      while (hi - lo + 1 < maxBatchSize) {
+        const left = lo > 0 ? byLength[lo - 1]! : undefined;
+        const right = hi < byLength.length - 1 ? byLength[hi + 1]! : undefined;
+        if (!left && !right) break;
+        const pickLeft = left && (!right || seed.tokens - left.tokens <= right.tokens - seed.tokens);
+        const candidate = pickLeft ? left! : right!;
+        const nextLongest = Math.max(longest, candidate.tokens);
+        if (nextLongest * (hi - lo + 2) > maxBatchTokens) {
+          // The longer side does not fit; a shorter neighbour still might.
+          if (!pickLeft && left && Math.max(longest, left.tokens) * (hi - lo + 2) <= maxBatchTokens) {
+            lo -= 1;
+            continue;
+          }
+          break;
+        }
+        if (pickLeft) lo -= 1;
+        else hi += 1;
+        longest = nextLongest;
+      }
+      chosen = byLength.slice(lo, hi + 1);
+    }
+    const taken = new Set(chosen);
+    this.#entries = live.filter((e) => !taken.has(e));
+    this.#tokens = this.#entries.reduce((sum, e) => sum + e.tokens, 0);
+    let longest = 0;
+    for (const e of chosen) {
+      longest = Math.max(longest, e.tokens);
+      result.realTokens += e.tokens;
+    }
+    result.batch = chosen;
+    result.paddedTokens = longest * chosen.length;
+    return result;
+  }
+}

@@ -1,0 +1,364 @@
+// The core of the service: loads models into the device thread, tokenizes in the tokenizer thread, admits
+// requests, consults the result cache and hands inputs to each model's micro-batcher. Front ends (gRPC
+// unary and streaming calls, the pipeline stage) only translate to and from this API.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { BUILTIN_MODELS, ensureBuiltinModels } from '@sluice/models';
+import type { Logger } from '@sluice/service-kit';
+import { Admission } from './admission.js';
+import { Batcher, type BatchOutput, type PendingInput } from './batcher.js';
+import { DeviceSlots } from './device-slots.js';
+import { InferenceError, asInferenceError } from './errors.js';
+import type { InferenceMetrics } from './metrics.js';
+import { readModelSpec, type ModelSpec } from './model-spec.js';
+import { ResultCache } from './result-cache.js';
+import type { InferenceSettings } from './settings.js';
+import { WorkerClient, startWorker } from './worker/worker-rpc.js';
+
+export interface TextIn {
+  id?: string;
+  text: string;
+  content_hash?: string;
+  priority?: number;
+}
+
+export interface Timing {
+  queue_ns: number;
+  tokenization_ns: number;
+  inference_ns: number;
+}
+
+export type VectorOutcome = { values: Float32Array; timing: Timing; cached: boolean } | { error: InferenceError };
+
+export interface LabelScore {
+  name: string;
+  score: number;
+}
+
+export type ClassifyOutcome = { model: string; task: string; labels: LabelScore[]; timing: Timing } | { model: string; error: InferenceError };
+
+export interface RequestOptions {
+  /** performance.now() deadline (Infinity: none). */
+  deadline?: number;
+  signal?: AbortSignal;
+  /** Wait for admission instead of failing with overloaded (the pipeline stage). */
+  waitForAdmission?: boolean;
+}
+
+export interface LoadedModel {
+  spec: ModelSpec;
+  provider: string;
+  precision: string;
+  dimensions: number;
+  batcher: Batcher;
+  tokenizerKey: string;
+}
+
+export interface InferenceCoreOptions {
+  settings: InferenceSettings;
+  repoRoot: string;
+  logger: Logger;
+  metrics?: InferenceMetrics;
+  /** Called after every batch (benchmarks, tests). */
+  onBatch?: (model: string, info: { size: number; paddedTokens: number; realTokens: number }) => void;
+}
+
+const ZERO_TIMING: Timing = { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 };
+
+export class InferenceCore {
+  readonly models = new Map<string, LoadedModel>();
+  readonly #slots = new DeviceSlots(2);
+  readonly #admission: Admission;
+  readonly #cache: ResultCache;
+  #device: WorkerClient | undefined;
+  #tokenizer: WorkerClient | undefined;
+  #loadedTokenizers = new Set<string>();
+  #ready = false;
+
+  constructor(private readonly options: InferenceCoreOptions) {
+    this.#admission = new Admission(options.settings.max_in_flight_inputs);
+    this.#cache = new ResultCache(options.settings.cache_max_megabytes * 1024 * 1024);
+  }
+
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  get inFlight(): number {
+    return this.#admission.inFlight;
+  }
+
+  get embeddingModel(): string {
+    return this.options.settings.embedding_model;
+  }
+
+  get classifierModels(): string[] {
+    return this.options.settings.classifier_models.filter((m) => this.models.has(m));
+  }
+
+  /** Model folders: every sub-folder of models_dir holding onnx/model.onnx, plus extra_models. */
+  #discover(): Map<string, string> {
+    const { settings, repoRoot } = this.options;
+    const found = new Map<string, string>();
+    const dir = path.resolve(repoRoot, settings.models_dir);
+    if (existsSync(dir)) {
+      for (const name of readdirNames(dir)) {
+        if (existsSync(path.join(dir, name, 'onnx', 'model.onnx'))) found.set(name, path.join(dir, name));
+      }
+    }
+    for (const extra of settings.extra_models) {
+      const folder = path.resolve(repoRoot, extra);
+      found.set(path.basename(folder), folder);
+    }
+    return found;
+  }
+
+  async start(): Promise<void> {
+    const { settings, repoRoot, logger } = this.options;
+    const builtin = new Set(BUILTIN_MODELS.map((m) => m.name));
+    const wanted = [settings.embedding_model, ...settings.classifier_models];
+    const toBuild = wanted.filter((m) => builtin.has(m));
+    if (toBuild.length > 0) {
+      const result = await ensureBuiltinModels({ dir: path.resolve(repoRoot, settings.models_dir), only: toBuild, onProgress: (message) => logger.info(message) });
+      if (result.built.length > 0) logger.info({ built: result.built }, 'built-in models built');
+    }
+    this.#device = new WorkerClient(startWorker(new URL('./worker/device-worker' + extension(), import.meta.url), 'sluice-device'));
+    this.#tokenizer = new WorkerClient(startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), 'sluice-tokenizer'));
+    await this.#device.call('init', { threads: settings.intra_op_threads });
+    await this.loadModels();
+    this.#ready = true;
+  }
+
+  /** (Re)loads every wanted model: new sessions replace old ones once warmed up. */
+  async loadModels(): Promise<void> {
+    const { settings, logger } = this.options;
+    const folders = this.#discover();
+    const wanted = [settings.embedding_model, ...settings.classifier_models];
+    const missing = wanted.filter((m) => !folders.has(m));
+    if (missing.length > 0) throw new Error(`model folder(s) not found: ${missing.join(', ')} (looked in ${settings.models_dir} and extra_models)`);
+    if (settings.max_batch_tokens < 1) throw new Error('inference.max_batch_tokens must be positive');
+    for (const name of wanted) {
+      const spec = readModelSpec(folders.get(name)!, name);
+      if (name === settings.embedding_model && spec.kind !== 'embedding') throw new Error(`inference.embedding_model ${name} is a ${spec.task} model, not an embedding model`);
+      if (settings.classifier_models.includes(name) && spec.kind !== 'classifier') throw new Error(`inference.classifier_models: ${name} is an embedding model`);
+      if (settings.max_batch_tokens < spec.maxLength) {
+        throw new Error(`inference.max_batch_tokens (${settings.max_batch_tokens}) is below the maximum input length of ${name} (${spec.maxLength} tokens): such inputs could never be batched; raise max_batch_tokens or lower the model's max_length in sluice.json`);
+      }
+      await this.#load(spec);
+      logger.info({ model: name, task: spec.task, provider: this.models.get(name)!.provider, precision: this.models.get(name)!.precision }, 'model loaded');
+    }
+    this.#cache.clear();
+  }
+
+  async #load(spec: ModelSpec): Promise<void> {
+    const { settings } = this.options;
+    const device = this.#device!;
+    const loaded = await device.call<{ provider: string; precision: string; tried: string[] }>('load', { spec, device: settings.device });
+    if (loaded.tried.length > 0) this.options.logger.info({ model: spec.name, tried: loaded.tried, provider: loaded.provider }, 'execution providers tried');
+    const tokenizerKey = tokenizerKeyOf(spec);
+    if (!this.#loadedTokenizers.has(tokenizerKey)) {
+      await this.#tokenizer!.call('load', { name: tokenizerKey, folder: spec.folder, maxLength: spec.maxLength, keepLastToken: spec.keepLastToken });
+      this.#loadedTokenizers.add(tokenizerKey);
+    }
+    const run = (ids: Int32Array, offsets: Int32Array) => device.call<BatchOutput>('run', { name: spec.name, ids, offsets }, [ids.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer]);
+    // Warm-up: one input, then one full-length batch, so the first real request pays no start-up cost.
+    const warm = await run(new Int32Array([1, 1]), new Int32Array([0, 2]));
+    const previous = this.models.get(spec.name);
+    const batcher = new Batcher({
+      model: spec.name,
+      maxBatchSize: settings.max_batch_size,
+      maxBatchTokens: settings.max_batch_tokens,
+      minBatchTokens: spec.maxLength,
+      windowBatches: settings.length_window_batches,
+      agingMilliseconds: settings.aging_milliseconds,
+      lengthAware: true,
+      maxQueueDelayMilliseconds: settings.max_queue_delay_milliseconds,
+      slots: this.#slots,
+      metrics: this.options.metrics,
+      run,
+      onBatch: (info) => this.options.onBatch?.(spec.name, info),
+    });
+    this.models.set(spec.name, { spec, provider: loaded.provider, precision: loaded.precision, dimensions: warm.columns, batcher, tokenizerKey });
+    previous?.batcher.close(new InferenceError('unavailable', `model ${spec.name} was reloaded; retry`));
+  }
+
+  #model(name: string): LoadedModel {
+    const model = this.models.get(name);
+    if (!model) throw new InferenceError('not_found', `model ${name} is not loaded (loaded: ${[...this.models.keys()].join(', ')})`);
+    return model;
+  }
+
+  async #admit(n: number, options: RequestOptions): Promise<void> {
+    if (!this.#ready) throw new InferenceError('unavailable', 'models are still loading');
+    if (options.waitForAdmission) await this.#admission.admit(n, options.signal);
+    else {
+      try {
+        this.#admission.tryAdmit(n);
+      } catch (error) {
+        this.options.metrics?.rejections.inc({ reason: 'overloaded' }, n);
+        throw error;
+      }
+    }
+    this.options.metrics?.inFlight.set(this.#admission.inFlight);
+  }
+
+  #release(n: number): void {
+    this.#admission.release(n);
+    this.options.metrics?.inFlight.set(this.#admission.inFlight);
+  }
+
+  /** Runs inputs through one model: cache, tokenization, batcher. Never throws per input. */
+  async #infer(model: LoadedModel, inputs: TextIn[], options: RequestOptions, tokenized?: Map<string, Promise<{ ids: Int32Array; offsets: Int32Array; ns: number }>>): Promise<VectorOutcome[]> {
+    const metrics = this.options.metrics;
+    const outcomes: VectorOutcome[] = new Array(inputs.length);
+    const keys = inputs.map((input) => ResultCache.key(model.spec.name, input.content_hash || hashText(input.text)));
+    const misses: number[] = [];
+    keys.forEach((key, i) => {
+      const hit = this.#cache.get(key);
+      if (hit) outcomes[i] = { values: hit, timing: ZERO_TIMING, cached: true };
+      else misses.push(i);
+    });
+    metrics?.cacheLookups.inc({ result: 'hit' }, inputs.length - misses.length);
+    metrics?.cacheLookups.inc({ result: 'miss' }, misses.length);
+    metrics?.cacheBytes.set(this.#cache.bytes);
+    if (misses.length === 0) return outcomes;
+    let encoded: { ids: Int32Array; offsets: Int32Array; ns: number };
+    try {
+      const texts = misses.map((i) => inputs[i]!.text);
+      const cacheKey = `${model.tokenizerKey}:${misses.join(',')}`;
+      let pending = tokenized?.get(cacheKey);
+      if (!pending) {
+        pending = this.#tokenizer!.call('encode', { name: model.tokenizerKey, texts });
+        tokenized?.set(cacheKey, pending);
+      }
+      encoded = await pending;
+    } catch (error) {
+      const failure = asInferenceError(error);
+      for (const i of misses) outcomes[i] = { error: failure };
+      return outcomes;
+    }
+    metrics?.tokenizationSeconds.observe({ model: model.spec.name }, encoded.ns / 1e9);
+    const deadline = options.deadline ?? Infinity;
+    const signal = options.signal;
+    const now = performance.now();
+    await new Promise<void>((done) => {
+      let remaining = misses.length;
+      const finish = () => {
+        if (--remaining === 0) done();
+      };
+      const entries: PendingInput[] = misses.map((inputIndex, j) => {
+        const ids = encoded.ids.slice(encoded.offsets[j]!, encoded.offsets[j + 1]!);
+        return {
+          ids,
+          tokens: Math.max(1, ids.length),
+          priority: inputs[inputIndex]!.priority ?? 5,
+          enqueuedAt: now,
+          deadline,
+          isCancelled: () => signal?.aborted === true,
+          resolve: ({ values, queueNs, inferenceNs }) => {
+            this.#cache.set(keys[inputIndex]!, values);
+            outcomes[inputIndex] = { values, cached: false, timing: { queue_ns: queueNs, tokenization_ns: encoded.ns, inference_ns: inferenceNs } };
+            finish();
+          },
+          reject: (error) => {
+            outcomes[inputIndex] = { error };
+            finish();
+          },
+        };
+      });
+      model.batcher.enqueue(entries);
+    });
+    return outcomes;
+  }
+
+  /** Embeddings of `inputs` with one model (default: the configured embedding model). */
+  async embed(modelName: string, inputs: TextIn[], options: RequestOptions = {}): Promise<{ model: string; outcomes: VectorOutcome[] }> {
+    const model = this.#model(modelName || this.embeddingModel);
+    if (model.spec.kind !== 'embedding') throw new InferenceError('invalid_input', `model ${model.spec.name} is a ${model.spec.task} model, not an embedding model`);
+    await this.#admit(inputs.length, options);
+    try {
+      return { model: model.spec.name, outcomes: await this.#infer(model, inputs, options) };
+    } finally {
+      this.#release(inputs.length);
+    }
+  }
+
+  /** Every input through every named classifier (default: the configured classifiers), labels sorted. */
+  async classify(modelNames: string[], inputs: TextIn[], options: RequestOptions = {}): Promise<ClassifyOutcome[][]> {
+    const names = modelNames.length > 0 ? modelNames : this.classifierModels;
+    const models = names.map((n) => this.#model(n));
+    for (const m of models) if (m.spec.kind !== 'classifier') throw new InferenceError('invalid_input', `model ${m.spec.name} is an embedding model; use Embed`);
+    const n = inputs.length * models.length;
+    await this.#admit(n, options);
+    try {
+      return await this.#classify(models, inputs, options, new Map());
+    } finally {
+      this.#release(n);
+    }
+  }
+
+  async #classify(models: LoadedModel[], inputs: TextIn[], options: RequestOptions, tokenized: Map<string, Promise<{ ids: Int32Array; offsets: Int32Array; ns: number }>>): Promise<ClassifyOutcome[][]> {
+    const perModel = await Promise.all(models.map((m) => this.#infer(m, inputs, options, tokenized)));
+    return inputs.map((_, i) =>
+      models.map((m, k): ClassifyOutcome => {
+        const outcome = perModel[k]![i]!;
+        if ('error' in outcome) return { model: m.spec.name, error: outcome.error };
+        const labels = m.spec.labels.map((name, j) => ({ name, score: outcome.values[j] ?? 0 })).sort((a, b) => b.score - a.score);
+        return { model: m.spec.name, task: m.spec.task, labels, timing: outcome.timing };
+      }),
+    );
+  }
+
+  /** Embedding and every classifier for pipeline items, sharing tokenization between models that can. */
+  async analyze(inputs: TextIn[], options: RequestOptions): Promise<{ embedding: { model: string; outcomes: VectorOutcome[] }; classifications: ClassifyOutcome[][] }> {
+    const embedding = this.#model(this.embeddingModel);
+    const classifiers = this.classifierModels.map((n) => this.#model(n));
+    const n = inputs.length * (1 + classifiers.length);
+    await this.#admit(n, options);
+    try {
+      const tokenized = new Map<string, Promise<{ ids: Int32Array; offsets: Int32Array; ns: number }>>();
+      const [outcomes, classifications] = await Promise.all([this.#infer(embedding, inputs, options, tokenized), this.#classify(classifiers, inputs, options, tokenized)]);
+      return { embedding: { model: embedding.spec.name, outcomes }, classifications };
+    } finally {
+      this.#release(n);
+    }
+  }
+
+  describeModels(): Array<{ name: string; task: string; execution_provider: string; max_length: number; dimensions: number; labels: string[]; ready: boolean }> {
+    return [...this.models.values()].map((m) => ({
+      name: m.spec.name,
+      task: m.spec.task,
+      execution_provider: `${m.provider}/${m.precision}`,
+      max_length: m.spec.maxLength,
+      dimensions: m.dimensions,
+      labels: m.spec.labels,
+      ready: this.#ready,
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.#ready = false;
+    for (const m of this.models.values()) m.batcher.close(new InferenceError('unavailable', 'the inference service is shutting down'));
+    await Promise.all([this.#device?.terminate(), this.#tokenizer?.terminate()]);
+  }
+}
+
+function readdirNames(dir: string): string[] {
+  // Sorted for a stable load order; dot-folders are builds in progress.
+  return readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+}
+
+function extension(): string {
+  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+}
+
+function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function tokenizerKeyOf(spec: ModelSpec): string {
+  const content = readFileSync(path.join(spec.folder, 'tokenizer.json'));
+  const config = existsSync(path.join(spec.folder, 'tokenizer_config.json')) ? readFileSync(path.join(spec.folder, 'tokenizer_config.json')) : '';
+  return createHash('sha1').update(content).update(config).update(`${spec.maxLength}:${spec.keepLastToken}`).digest('hex').slice(0, 16);
+}

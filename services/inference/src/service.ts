@@ -1,0 +1,53 @@
+// The inference service's wiring: owns the device, batches requests from every caller (pipeline stream, Embed,
+// Classify, Infer) per model, and reports NOT_SERVING until its models are loaded and warmed up.
+import { createClient, createRelayStage, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
+import { repoRoot } from '@sluice/service-kit';
+import { inferenceServiceImplementation } from './grpc-service.js';
+import { InferenceCore } from './inference-core.js';
+import { InferenceMetrics } from './metrics.js';
+import { processBatch } from './pipeline-stage.js';
+import type { InferenceSettings } from './settings.js';
+
+/** Builds the service's parts; main.ts runs it, tests run it in-process with runService. */
+export async function buildInferenceService(ctx: ServiceContext<InferenceSettings>, hooks: { core?: (core: InferenceCore) => void } = {}): Promise<ServiceParts> {
+  const settings = ctx.config.settings;
+  const proto = sluiceProto();
+  const metrics = new InferenceMetrics(ctx.registry);
+  const core = new InferenceCore({ settings, repoRoot, logger: ctx.logger, metrics });
+  hooks.core?.(core);
+  const scorer = createClient(proto.PipelineStage, ctx.config.services.scorer.grpc_address) as unknown as PipelineStageClient;
+  const stage = createRelayStage({
+    stage: 'inference',
+    logger: ctx.logger,
+    registry: ctx.registry,
+    maxInFlightItems: settings.max_in_flight_items,
+    connectDownstream: () => scorer.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
+    process: (batch, context) => processBatch(core, batch, context.signal),
+  });
+  let reloading: Promise<void> | undefined;
+  const reload = () => (reloading ??= core.loadModels().finally(() => (reloading = undefined)));
+  return {
+    grpc: [
+      { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },
+      { name: 'sluice.v1.Inference', definition: proto.Inference.service, implementation: inferenceServiceImplementation(core, { defaultDeadlineSeconds: settings.default_deadline_seconds, reload }) },
+    ],
+    manualReady: true,
+    describe: () => ({ models: core.describeModels().map((m) => `${m.name} (${m.execution_provider})`), in_flight_inputs: core.inFlight }),
+    started: () => {
+      // Load and warm up after the server listens, so health checks answer NOT_SERVING meanwhile.
+      core.start().then(
+        () => {
+          ctx.logger.info({ models: core.describeModels().map((m) => ({ name: m.name, provider: m.execution_provider })) }, 'models loaded and warmed up');
+          ctx.setReady(true);
+        },
+        (error: Error) => {
+          ctx.logger.fatal({ err: error }, `inference failed to load its models: ${error.message}`);
+          void ctx.shutdown.shutdown('model load failed');
+          process.exitCode = 1;
+        },
+      );
+    },
+    drain: () => stage.drain(),
+    close: () => core.close(),
+  };
+}

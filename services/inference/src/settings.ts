@@ -1,0 +1,39 @@
+// The `inference:` section of config/sluice.yaml. Every key has a default, so an absent section works.
+import { z } from '@sluice/service-kit';
+import { DEVICES } from './device.js';
+
+export const inferenceSettingsSchema = z.strictObject({
+  /** Folder of built-in (and pulled) model folders, relative to the repository root. */
+  models_dir: z.string().default('.models'),
+  /** Extra model folders (absolute or relative to the repository root), e.g. an exported pretrained model. */
+  extra_models: z.array(z.string()).default([]),
+  /** The embedding model for pipeline items and for Embed calls that name none. */
+  embedding_model: z.string().default('sluice-embed-glove-100d'),
+  /** Classification models run on every pipeline item and by Classify calls that name none. */
+  classifier_models: z.array(z.string()).default(['sluice-sentiment-afinn', 'sluice-topics']),
+  device: z.enum(DEVICES).default('auto'),
+  /** ONNX Runtime intra-op threads on the CPU (0: ONNX Runtime decides). */
+  intra_op_threads: z.number().int().min(0).default(0),
+  max_batch_size: z.number().int().min(1).default(64),
+  /** Padded tokens per batch (longest input × batch size); also capped by the memory budget. */
+  max_batch_tokens: z.number().int().min(1).default(16384),
+  max_queue_delay_milliseconds: z.number().min(0).default(5),
+  /** Length-aware packing looks at this many batches' worth of queued inputs. */
+  length_window_batches: z.number().int().min(1).default(4),
+  /** Waiting this long raises an input's priority by one lane (starvation protection). */
+  aging_milliseconds: z.number().positive().default(250),
+  /** Inputs admitted and not yet answered, over all models; beyond it callers get RESOURCE_EXHAUSTED. */
+  max_in_flight_inputs: z.number().int().min(1).default(20000),
+  /** Device memory the batches may use; with the activation bytes per token measured at warm-up it caps max_batch_tokens. */
+  max_device_memory_gigabytes: z.number().positive().default(28),
+  /** Result cache by (model, content hash). 0 disables it. */
+  cache_max_megabytes: z.number().min(0).default(64),
+  /** Deadline of unary calls that come without one. */
+  default_deadline_seconds: z.number().positive().default(30),
+  /** Deadline of the pipeline stream towards the scorer. */
+  stream_deadline_seconds: z.number().positive().default(3600),
+  /** Unacknowledged items towards the scorer, per upstream stream. */
+  max_in_flight_items: z.number().int().min(1).default(2000),
+});
+
+export type InferenceSettings = z.infer<typeof inferenceSettingsSchema>;

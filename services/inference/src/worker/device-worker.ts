@@ -1,0 +1,155 @@
+// The device thread: owns every ONNX Runtime session (session.run() blocks its thread for the whole batch)
+// and turns a batch of token ids into final vectors or scores (pooling, normalization, activation).
+import ort from 'onnxruntime-node';
+import type { ModelSpec } from '../model-spec.js';
+import { providerCandidates, type DeviceName } from '../device.js';
+import { serveWorker } from './worker-rpc.js';
+
+interface Loaded {
+  spec: ModelSpec;
+  session: ort.InferenceSession;
+  provider: string;
+  precision: 'fp32' | 'fp16';
+  inputNames: readonly string[];
+  outputName: string;
+}
+
+const sessions = new Map<string, Loaded>();
+let threads = 0;
+/** The provider `auto` settled on for the first model; later models try it first. */
+let settled: string | undefined;
+
+async function createSession(spec: ModelSpec, device: DeviceName, log: string[]): Promise<Omit<Loaded, 'spec' | 'inputNames' | 'outputName'> & { session: ort.InferenceSession }> {
+  const candidates = providerCandidates(device, process.platform);
+  if (settled && candidates.includes(settled)) candidates.splice(0, candidates.length, settled, ...candidates.filter((c) => c !== settled));
+  for (const provider of candidates) {
+    const fp16 = provider !== 'cpu' && spec.fp16File !== undefined;
+    try {
+      const session = await ort.InferenceSession.create(fp16 ? spec.fp16File! : spec.onnxFile, {
+        executionProviders: [provider],
+        graphOptimizationLevel: 'all',
+        ...(threads > 0 ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),
+      });
+      settled = provider;
+      return { session, provider, precision: fp16 ? 'fp16' : 'fp32' };
+    } catch (error) {
+      log.push(`${provider}: ${(error as Error).message.split('\n')[0]!.slice(0, 160)}`);
+      if (device !== 'auto') throw Object.assign(new Error(`execution provider ${provider} is not available: ${log.at(-1)}`), { code: 'provider_unavailable' });
+    }
+  }
+  throw Object.assign(new Error(`no execution provider could load ${spec.name}: ${log.join('; ')}`), { code: 'provider_unavailable' });
+}
+
+function toFloat32(tensor: ort.Tensor): Float32Array {
+  if (tensor.type === 'float32') return tensor.data as Float32Array;
+  if (tensor.type === 'float16') {
+    const raw = tensor.data as Uint16Array;
+    const out = new Float32Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const h = raw[i]!;
+      const sign = h & 0x8000 ? -1 : 1;
+      const exp = (h >> 10) & 0x1f;
+      const frac = h & 0x3ff;
+      out[i] = exp === 0 ? sign * 2 ** -14 * (frac / 1024) : exp === 31 ? (frac ? NaN : sign * Infinity) : sign * 2 ** (exp - 15) * (1 + frac / 1024);
+    }
+    return out;
+  }
+  return Float32Array.from(tensor.data as ArrayLike<number>);
+}
+
+/** [B, L, H] token vectors → [B, H] by mean over the mask or the first (CLS) token. */
+function pool(values: Float32Array, rows: number, length: number, hidden: number, lengths: Int32Array, mode: 'mean' | 'cls'): Float32Array {
+  const out = new Float32Array(rows * hidden);
+  for (let r = 0; r < rows; r++) {
+    const n = mode === 'cls' ? 1 : Math.max(1, lengths[r]!);
+    const count = mode === 'cls' ? 1 : Math.min(n, length);
+    for (let t = 0; t < count; t++) {
+      const base = (r * length + t) * hidden;
+      for (let h = 0; h < hidden; h++) out[r * hidden + h]! += values[base + h]!;
+    }
+    for (let h = 0; h < hidden; h++) out[r * hidden + h]! /= count;
+  }
+  return out;
+}
+
+function finish(spec: ModelSpec, values: Float32Array, rows: number, columns: number): void {
+  for (let r = 0; r < rows; r++) {
+    const row = values.subarray(r * columns, (r + 1) * columns);
+    if (spec.kind === 'embedding') {
+      if (!spec.normalize) continue;
+      let norm = 0;
+      for (const v of row) norm += v * v;
+      norm = Math.sqrt(norm);
+      if (norm > 1e-12) for (let i = 0; i < columns; i++) row[i]! /= norm;
+    } else if (spec.activation === 'softmax') {
+      let max = -Infinity;
+      for (const v of row) max = Math.max(max, v);
+      let sum = 0;
+      for (let i = 0; i < columns; i++) sum += row[i] = Math.exp(row[i]! - max);
+      for (let i = 0; i < columns; i++) row[i]! /= sum;
+    } else if (spec.activation === 'sigmoid') {
+      for (let i = 0; i < columns; i++) row[i] = 1 / (1 + Math.exp(-row[i]!));
+    }
+  }
+}
+
+serveWorker({
+  async init(args: { threads: number }) {
+    threads = args.threads;
+    return { result: { backends: ort.listSupportedBackends().map((b) => b.name) } };
+  },
+  async load(args: { spec: ModelSpec; device: DeviceName }) {
+    const log: string[] = [];
+    const { session, provider, precision } = await createSession(args.spec, args.device, log);
+    const outputName = args.spec.output && session.outputNames.includes(args.spec.output) ? args.spec.output : (session.outputNames.find((n) => n === 'sentence_embedding') ?? session.outputNames[0]!);
+    const previous = sessions.get(args.spec.name);
+    sessions.set(args.spec.name, { spec: args.spec, session, provider, precision, inputNames: session.inputNames, outputName });
+    await previous?.session.release();
+    return { result: { provider, precision, tried: log, inputNames: session.inputNames, outputName } };
+  },
+  async unload(args: { name: string }) {
+    const loaded = sessions.get(args.name);
+    sessions.delete(args.name);
+    await loaded?.session.release();
+    return { result: true };
+  },
+  async run(args: { name: string; ids: Int32Array; offsets: Int32Array }) {
+    const loaded = sessions.get(args.name);
+    if (!loaded) throw Object.assign(new Error(`model ${args.name} is not loaded`), { code: 'not_found' });
+    const { spec } = loaded;
+    const rows = args.offsets.length - 1;
+    const lengths = new Int32Array(rows);
+    let length = 1;
+    for (let r = 0; r < rows; r++) {
+      lengths[r] = args.offsets[r + 1]! - args.offsets[r]!;
+      length = Math.max(length, lengths[r]!);
+    }
+    const ids = new BigInt64Array(rows * length).fill(BigInt(spec.padId));
+    const mask = new BigInt64Array(rows * length);
+    for (let r = 0; r < rows; r++) {
+      for (let t = 0; t < lengths[r]!; t++) {
+        ids[r * length + t] = BigInt(args.ids[args.offsets[r]! + t]!);
+        mask[r * length + t] = 1n;
+      }
+    }
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const name of loaded.inputNames) {
+      if (name === 'input_ids') feeds[name] = new ort.Tensor('int64', ids, [rows, length]);
+      else if (name === 'attention_mask') feeds[name] = new ort.Tensor('int64', mask, [rows, length]);
+      else if (name === 'token_type_ids') feeds[name] = new ort.Tensor('int64', new BigInt64Array(rows * length), [rows, length]);
+      else throw Object.assign(new Error(`model ${spec.name} has an input ${name} this service cannot feed`), { code: 'model_error' });
+    }
+    const started = process.hrtime.bigint();
+    const outputs = await loaded.session.run(feeds, [loaded.outputName]);
+    const inferenceNs = Number(process.hrtime.bigint() - started);
+    const tensor = outputs[loaded.outputName]!;
+    let values = toFloat32(tensor);
+    let columns = Number(tensor.dims[tensor.dims.length - 1]);
+    if (tensor.dims.length === 3) values = pool(values, rows, Number(tensor.dims[1]), columns, lengths, spec.pooling === 'cls' ? 'cls' : 'mean');
+    else if (tensor.dims.length !== 2) throw Object.assign(new Error(`model ${spec.name}: unexpected output shape [${tensor.dims}]`), { code: 'model_error' });
+    values = values.buffer === (tensor.data as Float32Array).buffer ? Float32Array.from(values) : values;
+    finish(spec, values, rows, columns);
+    tensor.dispose?.();
+    return { result: { values, rows, columns, inferenceNs, paddedTokens: rows * length }, transfer: [values.buffer as ArrayBuffer] };
+  },
+});

@@ -1,0 +1,50 @@
+// Tokenizer thread: reads each model's tokenizer.json with @huggingface/tokenizers and turns texts into
+// token ids (truncated to the model's max length), off the main event loop.
+import { Tokenizer } from '@huggingface/tokenizers';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveWorker } from './worker-rpc.js';
+
+interface Loaded {
+  tokenizer: Tokenizer;
+  maxLength: number;
+  keepLastToken: boolean;
+}
+
+const tokenizers = new Map<string, Loaded>();
+
+function readJson(file: string): object {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+}
+
+serveWorker({
+  async load(args: { name: string; folder: string; maxLength: number; keepLastToken: boolean }) {
+    const tokenizer = new Tokenizer(readJson(path.join(args.folder, 'tokenizer.json')), readJson(path.join(args.folder, 'tokenizer_config.json')));
+    tokenizers.set(args.name, { tokenizer, maxLength: args.maxLength, keepLastToken: args.keepLastToken });
+    return { result: true };
+  },
+  async unload(args: { name: string }) {
+    tokenizers.delete(args.name);
+    return { result: true };
+  },
+  async encode(args: { name: string; texts: string[] }) {
+    const loaded = tokenizers.get(args.name);
+    if (!loaded) throw Object.assign(new Error(`tokenizer for ${args.name} is not loaded`), { code: 'not_found' });
+    const started = process.hrtime.bigint();
+    const { tokenizer, maxLength, keepLastToken } = loaded;
+    // Texts far longer than the model can read are cut first: tokenizing them fully would be wasted time.
+    const charLimit = maxLength * 16;
+    const encoded = args.texts.map((text) => {
+      let ids = tokenizer.encode(text.length > charLimit ? text.slice(0, charLimit) : text).ids;
+      if (ids.length > maxLength) ids = keepLastToken ? [...ids.slice(0, maxLength - 1), ids[ids.length - 1]!] : ids.slice(0, maxLength);
+      // An empty text still needs one position so the batch has a shape; the pad id is masked out.
+      return ids;
+    });
+    const offsets = new Int32Array(encoded.length + 1);
+    encoded.forEach((ids, i) => (offsets[i + 1] = offsets[i]! + ids.length));
+    const flat = new Int32Array(offsets[encoded.length]!);
+    encoded.forEach((ids, i) => flat.set(ids.map((id: number | undefined) => id ?? 0), offsets[i]!));
+    const ns = Number(process.hrtime.bigint() - started);
+    return { result: { ids: flat, offsets, ns }, transfer: [flat.buffer, offsets.buffer] };
+  },
+});

@@ -1,0 +1,83 @@
+// The built-in models through the real path: tokenizer.json → tokenizer thread → ONNX Runtime thread.
+import { createLogger, repoRoot } from '@sluice/service-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InferenceCore, type ClassifyOutcome } from '../src/inference-core.js';
+import { inferenceSettingsSchema } from '../src/settings.js';
+
+let core: InferenceCore;
+
+beforeAll(async () => {
+  core = new InferenceCore({ settings: inferenceSettingsSchema.parse({}), repoRoot, logger: createLogger('test', 'silent') });
+  await core.start();
+});
+afterAll(() => core?.close());
+
+async function embed(texts: string[]): Promise<Float32Array[]> {
+  const { outcomes } = await core.embed('', texts.map((text) => ({ text })));
+  return outcomes.map((o) => {
+    if ('error' in o) throw o.error;
+    return o.values;
+  });
+}
+
+const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i]!, 0);
+
+function top(outcome: ClassifyOutcome | undefined): string {
+  if (!outcome || 'error' in outcome) throw new Error('classification failed');
+  return outcome.labels[0]!.name;
+}
+
+describe('built-in models', () => {
+  it('embeds related sentences closer than unrelated ones, normalized', async () => {
+    const [market, stocks, football, frog, phone, phone2] = await embed([
+      'The stock market fell sharply as investors worried about inflation.',
+      'Shares dropped on Wall Street amid fears of rising prices.',
+      'The football team won the championship after a dramatic final.',
+      'A new species of frog was discovered in the rainforest.',
+      'Apple released a new smartphone with a faster processor.',
+      'The latest mobile phone has a better chip and camera.',
+    ]);
+    expect(market!.length).toBe(100);
+    expect(cosine(market!, market!)).toBeCloseTo(1, 4);
+    expect(cosine(market!, stocks!)).toBeGreaterThan(cosine(market!, football!) + 0.3);
+    expect(cosine(market!, stocks!)).toBeGreaterThan(cosine(market!, frog!) + 0.3);
+    expect(cosine(phone!, phone2!)).toBeGreaterThan(cosine(phone!, football!) + 0.2);
+    expect(cosine(phone!, phone2!)).toBeGreaterThan(cosine(phone!, frog!) + 0.2);
+  });
+
+  it('gets sentiment right on clear, negated and neutral sentences', async () => {
+    const cases: Array<[string, string]> = [
+      ['This is a great movie, I love it.', 'positive'],
+      ['What a wonderful, excellent day.', 'positive'],
+      ['This product is terrible and awful.', 'negative'],
+      ['I hate waiting, the service was horrible.', 'negative'],
+      ['This is not good at all.', 'negative'],
+      ["I don't like this product.", 'negative'],
+      ['The food was never good.', 'negative'],
+      ['Honestly, not bad.', 'positive'],
+      ['The meeting is scheduled for Tuesday at noon.', 'neutral'],
+    ];
+    const results = await core.classify(['sluice-sentiment-afinn'], cases.map(([text]) => ({ text })));
+    expect(results.map((r) => top(r[0]))).toEqual(cases.map(([, label]) => label));
+    const first = results[0]![0]!;
+    if ('error' in first) throw first.error;
+    expect(first.task).toBe('sentiment');
+    expect(first.labels.map((l) => l.name).sort()).toEqual(['negative', 'neutral', 'positive']);
+    expect(first.labels[0]!.score).toBeGreaterThanOrEqual(first.labels[1]!.score);
+  });
+
+  it('assigns zero-shot topics', async () => {
+    const cases: Array<[string, string]> = [
+      ['The senate passed the bill after a long debate among lawmakers.', 'politics'],
+      ['Doctors warn about the flu season as hospitals fill up with patients.', 'health'],
+      ['The striker scored twice as the team won the league title.', 'sports'],
+      ['Quarterly earnings beat expectations and the shares rose.', 'business'],
+      ['Carbon emissions rose again, worsening climate change.', 'environment'],
+      ['Students return to school as teachers demand smaller classrooms.', 'education'],
+      ['The new film premiere drew celebrities to Hollywood.', 'entertainment'],
+      ['Engineers released an update to the software that fixes security bugs in the browser.', 'technology'],
+    ];
+    const results = await core.classify(['sluice-topics'], cases.map(([text]) => ({ text })));
+    expect(results.map((r) => top(r[0]))).toEqual(cases.map(([, label]) => label));
+  });
+});
