@@ -1,7 +1,7 @@
 // The running service over real gRPC on loopback: health follows model loading, concurrent Embed and
 // Classify callers are coalesced into shared batches, and the pipeline stage fills every item.
 import { checkHealth, createClient, createSinkStage, deadlineIn, grpc, PipelineSender, runService, sluiceProto, startGrpcServer, unary } from '@sluice/protocol';
-import type { EmbedResponse, ClassifyResponse, GrpcServer, InferenceClient, ItemBatch__Output, ListModelsResponse, PipelineStageClient, RunningService, SimilarityResponse } from '@sluice/protocol';
+import type { EmbedResponse__Output as EmbedResponse, ClassifyResponse__Output as ClassifyResponse, GrpcServer, InferenceClient, ItemBatch__Output, ListModelsResponse__Output as ListModelsResponse, PipelineStageClient, RunningService, SimilarityResponse__Output as SimilarityResponse } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInferenceService } from '../src/service.js';
