@@ -153,6 +153,8 @@ export const httpJsonSourceSchema = z.strictObject({
     ])
     .default({ type: 'none' }),
   max_pages: z.number().int().min(1).max(1000).default(10),
+  /** Cursor pagination: start the next run at the last cursor seen (feeds of events), not at the first page. */
+  resume_from_cursor: z.boolean().default(false),
   auth: authHeader.optional(),
 });
 

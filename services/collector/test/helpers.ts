@@ -4,6 +4,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSinkStage, sluiceProto, startGrpcServer, type Ack, type DeadLetter__Output, type GrpcServer, type RawItem__Output } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
+import { PipelineSender, createClient as createGrpcClient, deadlineIn, type PipelineStageClient } from '@sluice/protocol';
+import { Collector } from '../src/collector.js';
+import { HostBreakers } from '../src/http/host-breakers.js';
+import { HttpClient } from '../src/http/http-client.js';
+import { CollectorMetrics } from '../src/metrics.js';
+import { RunProgressCounter } from '../src/run-progress.js';
+import { collectorSettingsSchema, type CollectorSettings } from '../src/settings.js';
+import { MemorySourceStateStore, type SourceStateStore } from '../src/source-state-store.js';
 
 export interface TestHttpServer {
   url: string;
@@ -95,4 +103,54 @@ export function atomFeed(prefix: string, count: number): string {
     `<entry><id>urn:${prefix}:${i}</id><title>${prefix} entry ${i}</title><link href="entries/${i}"/><updated>2026-11-10T10:00:00Z</updated><summary>Summary ${i}</summary><author><name>Ann</name></author></entry>`,
   ).join('');
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://atom.example.org/blog/"><title>${prefix}</title><id>urn:${prefix}</id><updated>2026-11-10T10:00:00Z</updated>${entries}</feed>`;
+}
+
+// ---- an in-process Collector wired to a real sink over gRPC ----
+
+export const quietLogger = createLogger('collector-test', 'silent');
+
+export function testSettings(raw: Record<string, unknown>): CollectorSettings {
+  return collectorSettingsSchema.parse({
+    http: { max_retries: 2, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 50, host_rate_limit_per_second: 1000, host_rate_limit_burst: 1000, ...(raw.http as object) },
+    ...raw,
+  });
+}
+
+export interface TestCollector {
+  collector: Collector;
+  store: SourceStateStore;
+  metrics: CollectorMetrics;
+  registry: ReturnType<typeof createMetricsRegistry>;
+  http: HttpClient;
+  run(ids?: string[]): Promise<{ progress: RunProgressCounter; results: Awaited<ReturnType<Collector['run']>> }>;
+  close(): Promise<void>;
+}
+
+export function createTestCollector(settings: CollectorSettings, sinkAddress: string, store: SourceStateStore = new MemorySourceStateStore()): TestCollector {
+  const registry = createMetricsRegistry('collector-test');
+  const metrics = new CollectorMetrics(registry);
+  const client = createGrpcClient(sluiceProto().PipelineStage, sinkAddress) as unknown as PipelineStageClient;
+  const sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: settings.max_in_flight_items, initialBackoffMs: 20, maxBackoffMs: 200 });
+  const breakers = new HostBreakers(settings.breaker, quietLogger, metrics);
+  const http = new HttpClient(settings.http, breakers, quietLogger, metrics);
+  const collector = new Collector({ settings, store, sender, http, logger: quietLogger, metrics });
+  return {
+    collector,
+    store,
+    metrics,
+    registry,
+    http,
+    async run(ids) {
+      const progress = new RunProgressCounter();
+      const results = await collector.run(ids ?? collector.sources.filter((s) => s.enabled).map((s) => s.id), progress);
+      return { progress, results };
+    },
+    async close() {
+      await collector.stop();
+      sender.abort('test over');
+      breakers.shutdown();
+      await http.close();
+      client.close();
+    },
+  };
 }

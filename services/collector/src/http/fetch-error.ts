@@ -16,6 +16,7 @@ export const FETCH_ERROR_CODES = [
   'aborted',
   'state_unavailable',
   'lease_lost',
+  'config',
   'internal',
 ] as const;
 export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[number];
