@@ -222,6 +222,7 @@ export class Collector {
       };
       for await (const chunk of collect(context) as AsyncIterable<Chunk>) {
         if (leaseLost) throw new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
+        if (signal.aborted) throw new SourceFetchError('aborted', 'collection stopped');
         if (chunk.expected !== undefined) progress.setExpected(source.id, chunk.expected);
         if (chunk.notModified) notModified = true;
         const size = chunk.items.length + chunk.deadLetters.length;
@@ -276,7 +277,11 @@ export class Collector {
       breaker_state: url ? this.deps.http.hostState(url) : '',
       last_error: failure ? `${failure.code}: ${failure.message}`.slice(0, 2000) : '',
     };
-    if (failure?.code !== 'lease_lost' && failure?.code !== 'aborted') {
+    if (failure?.code === 'aborted') {
+      // Shutdown: keep what was acknowledged, without counting it as a failure of the source.
+      save({ ...stateFromCheckpoint(), next_fetch_ms: state.next_fetch_ms });
+      await saving;
+    } else if (failure?.code !== 'lease_lost') {
       save(final);
       await saving;
     }

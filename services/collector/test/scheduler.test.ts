@@ -1,0 +1,67 @@
+// The scheduled loop's pure coordination, with the in-memory store (same lease semantics as persistence):
+// three replicas share sources without polling one twice, and a dead replica's leases expire to the others.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Scheduler } from '../src/scheduler.js';
+import { MemorySourceStateStore, emptyState } from '../src/source-state-store.js';
+import { createTestCollector, quietLogger, rssFeed, startHttpServer, startSink, testSettings, type TestHttpServer, type TestSink } from './helpers.js';
+
+let feeds: TestHttpServer;
+let sink: TestSink;
+const polls = new Map<string, number>();
+
+beforeAll(async () => {
+  feeds = await startHttpServer((req, res) => {
+    const id = req.url!.slice(1);
+    polls.set(id, (polls.get(id) ?? 0) + 1);
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(id, 3)), 30);
+  });
+  sink = await startSink();
+});
+afterAll(async () => {
+  await sink.close();
+  await feeds.close();
+});
+
+const sources = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'feed', url: `${feeds.url}/s${i}`, allow_private_network: true, interval_seconds: 3600 }));
+
+describe('Scheduler', () => {
+  it('shares due sources between three replicas without polling any twice', async () => {
+    const store = new MemorySourceStateStore();
+    const settings = testSettings({ schedule_enabled: true, schedule_tick_milliseconds: 50, max_concurrent_sources: 3, lease_duration_seconds: 30, sources: sources(15) });
+    const replicas = ['a', 'b', 'c'].map((owner) => {
+      const t = createTestCollector(settings, sink.address, store);
+      return { owner, t, scheduler: new Scheduler(t.collector, store, settings, owner, quietLogger, t.metrics) };
+    });
+    for (const r of replicas) r.scheduler.start();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && [...store.states.values()].filter((s) => s.last_success_ms > 0).length < 15) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // more ticks: nothing is due any more
+    for (const r of replicas) await r.scheduler.stop();
+    expect(polls.size).toBe(15);
+    expect([...polls.values()].every((n) => n === 1)).toBe(true);
+    const perReplica = replicas.map((r) => r.scheduler.progress.sourcesDone);
+    expect(perReplica.reduce((a, b) => a + b, 0)).toBe(15);
+    expect(perReplica.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    for (const s of store.states.values()) expect(s.next_fetch_ms - s.last_success_ms).toBe(3_600_000);
+    for (const r of replicas) await r.t.close();
+  });
+
+  it("gives a dead replica's sources to the others once its leases expire", async () => {
+    let now = Date.now();
+    const store = new MemorySourceStateStore(() => now);
+    const settings = testSettings({ sources: sources(2).map((s) => ({ ...s, id: `dead-${s.id}` })) });
+    const held = await store.lease('dead-replica', ['dead-s0', 'dead-s1'], 10, 60_000);
+    expect(held.sourceIds).toEqual(['dead-s0', 'dead-s1']);
+    expect((await store.lease('alive', ['dead-s0', 'dead-s1'], 10, 60_000)).sourceIds).toEqual([]);
+    // A save under a lease the owner does not hold is refused.
+    expect(await store.save(emptyState('dead-s0'), 'alive')).toBe(false);
+    now += 61_000;
+    const t = createTestCollector(settings, sink.address, store);
+    const scheduler = new Scheduler(t.collector, store, settings, 'alive', quietLogger);
+    await scheduler.tick();
+    while (scheduler.progress.sourcesDone < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(scheduler.progress.sourcesDone).toBe(2);
+    await scheduler.stop();
+    await t.close();
+  });
+});
