@@ -1,6 +1,6 @@
 // Static checks of the Docker Compose deployment: schema and lint (dclint), and the consistency that Compose
 // itself cannot see: commands, ports, addresses and configuration keys against the project.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DCLinter } from 'dclint';
 import { describe, expect, it } from 'vitest';
@@ -180,6 +180,21 @@ describe('docker compose', () => {
     expect(cpu.services.inference!.deploy!.resources!.reservations!.devices).toEqual([]);
     expect(cpu.services.inference!.build!.target).toBe('runtime');
     expect(cpu.services.inference!.image).toBe(compose.services.collector!.image);
+  });
+
+  it('points the sample source at the corpus that the image build writes', () => {
+    const env = containerEnv('collector', filledEnv);
+    const sources = JSON.parse(env.SLUICE__COLLECTOR__SOURCES!) as { kind: string; path?: string }[];
+    const sample = sources.find((s) => s.kind === 'jsonl')!;
+    expect(sample.path).toBe('/app/.data/sample/sample.jsonl');
+    // The build links sample.jsonl to the corpus file `sluice prepare` writes (sotu-v<format version>.jsonl).
+    const build = readDockerfile(path.join(repoRoot, 'deploy/docker/Dockerfile')).stages.find((s) => s.name === 'build')!;
+    const run = build.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    expect(run).toMatch(/ls \.data\/sample\/sotu-v\*\.jsonl/);
+    expect(run).toContain('.data/sample/sample.jsonl');
+    expect(stageEnv(build).SLUICE_DATA_DIR).toBe('/app/.data');
+    expect(readFileSync(path.join(repoRoot, 'packages/cli/src/sample-corpus.ts'), 'utf8')).toMatch(/`sotu-v\$\{\w+\}\.jsonl`/);
+    expect(env.SLUICE__COLLECTOR__SCHEDULE_ENABLED).toBe('true');
   });
 
   it('keeps models in a volume and runs services on read-only root file systems', () => {
