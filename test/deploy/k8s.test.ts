@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
@@ -26,6 +27,9 @@ interface Kustomization {
   images: { name: string; newName?: string; newTag?: string }[];
 }
 const kustomization = readYaml<Kustomization>(path.join(k8sDir, 'kustomization.yaml'));
+/** The optional in-cluster PostgreSQL, its own kustomization. */
+const postgresDir = path.join(k8sDir, 'postgres');
+const postgresKustomization = readYaml<Kustomization>(path.join(postgresDir, 'kustomization.yaml'));
 
 interface K8sObject {
   apiVersion: string;
@@ -46,6 +50,7 @@ function kustomizedObjects(): K8sObject[] {
 
 const MODELS: Record<string, { model: new (data: never) => { validate(): void }; module: string }> = {
   'apps/v1/Deployment': { model: Deployment, module: 'kubernetes-models/apps/v1/Deployment' },
+  'apps/v1/StatefulSet': { model: StatefulSet, module: 'kubernetes-models/apps/v1/StatefulSet' },
   'autoscaling/v2/HorizontalPodAutoscaler': { model: HorizontalPodAutoscaler, module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler' },
   'v1/ConfigMap': { model: ConfigMap, module: 'kubernetes-models/v1/ConfigMap' },
   'v1/Namespace': { model: Namespace, module: 'kubernetes-models/v1/Namespace' },
@@ -53,7 +58,9 @@ const MODELS: Record<string, { model: new (data: never) => { validate(): void };
   'v1/Service': { model: Service, module: 'kubernetes-models/v1/Service' },
   'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, module: 'kubernetes-models/policy/v1/PodDisruptionBudget' },
 };
-const allObjects = () => [...objects, ...(readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as K8sObject[])];
+const secretTemplates = readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as (K8sObject & { stringData: Record<string, string> })[];
+const postgresObjects = postgresKustomization.resources.flatMap((file) => readYamlDocuments(path.join(postgresDir, file)) as K8sObject[]);
+const allObjects = () => [...objects, ...secretTemplates, ...postgresObjects];
 const typed = (list: K8sObject[]) =>
   list.map((object) => ({ module: MODELS[`${object.apiVersion}/${object.kind}`]!.module, type: `I${object.kind}`, label: `${object.kind}/${object.metadata.name}`, value: object }));
 
@@ -173,7 +180,7 @@ describe('kubernetes manifests', () => {
   });
 
   it('takes secrets from the sluice-secrets Secret, whose template has every key used', () => {
-    const template = (readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as (K8sObject & { stringData: Record<string, string> })[])[0]!;
+    const template = secretTemplates.find((t) => t.metadata.name === 'sluice-secrets')!;
     const used = deployments.flatMap((d) => d.spec!.template.spec!.containers.flatMap((c) => (c.env ?? []).map((e) => e.valueFrom?.secretKeyRef).filter((r) => r !== undefined)));
     expect(used.map((r) => r.key).sort()).toEqual(['DATABASE_URL', 'SLUICE_API_KEY']);
     for (const ref of used) {
@@ -182,6 +189,25 @@ describe('kubernetes manifests', () => {
     }
     expect(template.metadata.namespace).toBe(kustomization.namespace);
     expect(container('persistence').env!.some((e) => e.name === 'DATABASE_URL')).toBe(true);
+  });
+
+  it('offers an optional PostgreSQL with pgvector whose password Secret has a template', () => {
+    expect(postgresKustomization.namespace).toBe(kustomization.namespace);
+    const statefulSet = postgresObjects.find((o) => o.kind === 'StatefulSet') as (K8sObject & StatefulSet) | undefined;
+    const service = postgresObjects.find((o) => o.kind === 'Service') as (K8sObject & Service) | undefined;
+    const c = statefulSet!.spec!.template.spec!.containers[0]!;
+    expect(c.image).toMatch(/^pgvector\/pgvector:pg1[4-9]$/);
+    expect(service!.metadata.name).toBe(statefulSet!.spec!.serviceName);
+    const port = service!.spec!.ports![0]!;
+    expect(containerPort(c, port.targetPort)).toBe(port.port);
+    // DATABASE_URL in the template points at this Service.
+    const url = new URL(secretTemplates.find((t) => t.metadata.name === 'sluice-secrets')!.stringData.DATABASE_URL!);
+    expect(`${url.hostname}:${url.port}`).toBe(`${service!.metadata.name}:${port.port}`);
+    for (const ref of (c.env ?? []).map((e) => e.valueFrom?.secretKeyRef).filter((r) => r !== undefined)) {
+      const template = secretTemplates.find((t) => t.metadata.name === ref.name);
+      expect(template, `Secret ${ref.name} template`).toBeDefined();
+      expect(Object.keys(template!.stringData)).toContain(ref.key);
+    }
   });
 
   it('runs inference on a GPU node with one GPU, in place on updates', () => {
