@@ -12,7 +12,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const db = await createTestDatabase('sluice_bench_e2e');
   const sources = Array.from({ length: feeds }, (_, f) => ({
     id: `bench-feed-${f}`,
-    kind: 'rss',
+    kind: 'feed',
     url: `${server.url}/feeds/${f}.xml`,
     allow_private_network: true,
     rate_limit_per_minute: 600,

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The `sluice` command line: pnpm start = `sluice start`; see README.md.
+import { Command } from 'commander';
+import { prepare } from './prepare.js';
+import { start } from './start.js';
+
+const program = new Command();
+program.name('sluice').description('Sluice: a GPU-batched content pipeline').showHelpAfterError();
+
+program
+  .command('start')
+  .description('prepare, start all services, run the bundled sample source end to end, print a summary')
+  .option('--items <n>', 'sample items to run ("all" for the whole corpus)', '3000')
+  .option('--serve', 'keep all services and the HTTP API running afterwards (Ctrl+C stops them)', false)
+  .option('--no-sample', 'do not run the sample source (use with --serve)')
+  .action(async (options: { items: string; serve: boolean; sample: boolean }) => {
+    await start({ items: options.items, serve: options.serve, noSample: !options.sample });
+  });
+
+program
+  .command('prepare')
+  .description('build the built-in models and the sample corpus (idempotent)')
+  .option('--quiet', 'print nothing on success', false)
+  .action(async (options: { quiet: boolean }) => {
+    await prepare({ quiet: options.quiet });
+  });
+
+program.parseAsync(process.argv).catch((error: Error) => {
+  console.error(`sluice: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+// `sluice start`: the main job. Prepares models and sample data, starts every service as its own process,
+// runs the bundled sample source through the whole pipeline with a progress bar, prints a summary, and stops
+// (or keeps everything running with --serve).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { createClient, sluiceProto, unary, type CountItemsResponse__Output, type PersistenceClient } from '@sluice/protocol';
+import { loadServiceConfig, z } from '@sluice/service-kit';
+import { SERVICE_NAMES, runSources, startStack, type Stack, type StackAddresses } from '@sluice/stack';
+import { paths } from './paths.js';
+import { prepare } from './prepare.js';
+import { writeSampleSubset } from './sample-corpus.js';
+import { fetchStageStats, type StageStats } from './stage-summary.js';
+
+export const SAMPLE_SOURCE_ID = 'sample-sotu';
+
+export interface StartOptions {
+  /** Items of the sample corpus to run ("all" or a number). */
+  items: string;
+  /** Keep all services and the HTTP API running after the run. */
+  serve: boolean;
+  /** Skip the sample run (with --serve: just start the services). */
+  noSample: boolean;
+}
+
+function apiKey(): string {
+  if (process.env.SLUICE_API_KEY) return process.env.SLUICE_API_KEY;
+  mkdirSync(paths.data, { recursive: true });
+  if (existsSync(paths.apiKeyFile)) return readFileSync(paths.apiKeyFile, 'utf8').trim();
+  const key = `sk_${randomBytes(24).toString('base64url')}`;
+  writeFileSync(paths.apiKeyFile, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+function configuredAddresses(): StackAddresses {
+  const { services } = loadServiceConfig('cli', z.object({}).passthrough());
+  return Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { grpcAddress: s.grpc_address, httpPort: s.http_port }]));
+}
+
+/** The sample source as the collector's source declaration, passed as an environment override. */
+export function sampleSourceEnv(file: string): NodeJS.ProcessEnv {
+  const source = { id: SAMPLE_SOURCE_ID, kind: 'jsonl', path: file, priority: 5, weight: 0.6, interval_seconds: 3600, enabled: true };
+  return { SLUICE__COLLECTOR__SOURCES: JSON.stringify([source]) };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export async function start(options: StartOptions): Promise<void> {
+  const startedAt = Date.now();
+  console.log('Sluice: preparing models and sample data…');
+  const prepared = await prepare();
+  const limit = options.items === 'all' ? prepared.corpus.items : Math.max(1, Number.parseInt(options.items, 10) || 0);
+  const sampleFile = path.join(paths.sample, 'sample-source.jsonl');
+  const itemCount = await writeSampleSubset(prepared.corpus, sampleFile, limit);
+
+  const key = apiKey();
+  const database = process.env.DATABASE_URL ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}` : `embedded PostgreSQL (PGlite) in ${path.join(paths.data, 'pglite')}`;
+  console.log(`Starting services (${SERVICE_NAMES.join(', ')}) as separate processes; database: ${database}; logs in ${paths.logs}`);
+  let stack: Stack | undefined;
+  const stop = async () => {
+    if (!stack) return;
+    const s = stack;
+    stack = undefined;
+    console.log('Stopping services (draining in-flight items)…');
+    await s.stop();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    stack = await startStack({
+      addresses: configuredAddresses(),
+      env: { SLUICE_API_KEY: key, ...sampleSourceEnv(sampleFile) },
+      logDir: paths.logs,
+      onStatus: (name, status) => {
+        if (status === 'ready') console.log(`  ✓ ${name} ready`);
+      },
+    });
+    const ready = Date.now();
+    console.log(`All services ready in ${seconds(ready - startedAt)}.`);
+
+    if (!options.noSample) {
+      console.log(`\nRunning the sample source (${itemCount} State of the Union passages) through collector → transformer → inference → scorer → persistence`);
+      const bar = new cliProgress.SingleBar(
+        { format: '  {bar} {percentage}% | {value}/{total} items durable | {rate} items/s | dead-lettered {dead}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 50 },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(itemCount, 0, { rate: '0', dead: 0 });
+      const runStarted = Date.now();
+      const final = await runSources({
+        collectorAddress: stack.addresses.collector!.grpcAddress,
+        sourceIds: [SAMPLE_SOURCE_ID],
+        onProgress: (p) => bar.update(Math.min(itemCount, p.acknowledged), { rate: (p.acknowledged / Math.max(0.001, (Date.now() - runStarted) / 1000)).toFixed(0), dead: p.dead_lettered }),
+      });
+      bar.update(Math.min(itemCount, final.acknowledged));
+      bar.stop();
+      const runMs = Date.now() - runStarted;
+      await printSummary(stack, final, runMs);
+    }
+
+    if (options.serve) {
+      const api = stack.httpUrl('gateway');
+      console.log(`\nServing. HTTP API: ${api}  (docs: ${api}/docs)`);
+      console.log(`API key: ${key}   e.g. curl -H "Authorization: Bearer ${key}" ${api}/v1/items?limit=5`);
+      console.log('Press Ctrl+C to stop.');
+      await new Promise<void>(() => undefined);
+    }
+  } finally {
+    await stop();
+  }
+  console.log(`Done in ${seconds(Date.now() - startedAt)}.`);
+}
+
+async function printSummary(stack: Stack, final: { collected: number; acknowledged: number; stored: number; dead_lettered: number; source_errors: number }, runMs: number): Promise<void> {
+  const stats: StageStats[] = [];
+  for (const stage of ['transformer', 'inference', 'scorer', 'persistence']) {
+    const s = await fetchStageStats(stage, `${stack.httpUrl(stage as 'transformer')}/metrics`);
+    if (s) stats.push(s);
+  }
+  let counts: CountItemsResponse__Output | undefined;
+  try {
+    const client = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient;
+    counts = await unary<object, CountItemsResponse__Output>(client, client.CountItems as never, { source_ids: [SAMPLE_SOURCE_ID] }, 10_000);
+    client.close();
+  } catch {
+    counts = undefined;
+  }
+  const rate = (n: number) => (n / Math.max(0.001, runMs / 1000)).toFixed(1);
+  console.log('\nSummary');
+  console.log(`  collected        ${final.collected}`);
+  console.log(`  acknowledged     ${final.acknowledged} (durable: stored, unchanged or dead-lettered)`);
+  console.log(`  stored (new/upd) ${final.stored}`);
+  console.log(`  dead-lettered    ${final.dead_lettered}`);
+  console.log(`  source errors    ${final.source_errors}`);
+  if (counts) console.log(`  rows in database ${counts.items} items from this source, ${counts.dead_letters} dead letters`);
+  console.log(`  wall time        ${seconds(runMs)}  → ${rate(final.acknowledged)} items/s end to end`);
+  console.log('\n  stage         items in   busy s   items/s (while busy)   RSS MB');
+  for (const s of stats) {
+    console.log(`  ${s.stage.padEnd(12)} ${String(s.itemsIn).padStart(9)} ${s.busySeconds.toFixed(1).padStart(8)} ${s.itemsPerSecond.toFixed(0).padStart(12)} ${s.rssMegabytes.toFixed(0).padStart(18)}`);
+  }
+}
