@@ -10,7 +10,7 @@ export const inferenceSettingsSchema = z.strictObject({
   /** The embedding model for pipeline items and for Embed calls that name none. */
   embedding_model: z.string().default('sluice-embed-glove-100d'),
   /** Classification models run on every pipeline item and by Classify calls that name none. */
-  classifier_models: z.array(z.string()).default(['sluice-sentiment-afinn', 'sluice-topics']),
+  classifier_models: z.array(z.string()).default(['sluice-sentiment-afinn', 'sluice-topics', 'sluice-spam']),
   device: z.enum(DEVICES).default('auto'),
   /** ONNX Runtime intra-op threads on the CPU (0: ONNX Runtime decides). */
   intra_op_threads: z.number().int().min(0).default(0),

@@ -123,7 +123,7 @@ describe('inference gRPC service', () => {
     for (const item of forwarded) {
       expect(item.embedding!.model).toBe('sluice-embed-glove-100d');
       expect(item.embedding!.values).toHaveLength(100);
-      expect(item.classifications.map((c) => c.model).sort()).toEqual(['sluice-sentiment-afinn', 'sluice-topics']);
+      expect(item.classifications.map((c) => c.model).sort()).toEqual(['sluice-sentiment-afinn', 'sluice-spam', 'sluice-topics']);
       expect(Number(item.inference_timing!.inference_ns)).toBeGreaterThan(0);
     }
     const topic = (id: string) => forwarded.find((i) => i.raw!.id === id)!.classifications.find((c) => c.task === 'topics')!.labels[0]!.name;

@@ -1,4 +1,7 @@
 // The built-in models through the real path: tokenizer.json → tokenizer thread → ONNX Runtime thread.
+import { spamCorpus } from '@sluice/models';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createLogger, repoRoot } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InferenceCore, type ClassifyOutcome } from '../src/inference-core.js';
@@ -79,5 +82,18 @@ describe('built-in models', () => {
     ];
     const results = await core.classify(['sluice-topics'], cases.map(([text]) => ({ text })));
     expect(results.map((r) => top(r[0]))).toEqual(cases.map(([, label]) => label));
+  });
+
+  it('separates spam from ham on held-out SpamAssassin messages as well as the build measured', async () => {
+    const heldOut = spamCorpus().filter((d) => d.test);
+    const sample = heldOut.filter((_, i) => i % 4 === 0);
+    const results = await core.classify(['sluice-spam'], sample.map((d) => ({ text: d.text })));
+    const correct = results.filter((r, i) => top(r[0]) === (sample[i]!.label === 1 ? 'spam' : 'ham')).length;
+    const accuracy = correct / sample.length;
+    const built = JSON.parse(readFileSync(path.join(repoRoot, '.models', 'sluice-spam', 'sluice.json'), 'utf8')).quality;
+    expect(sample.length).toBeGreaterThan(250);
+    expect(accuracy).toBeGreaterThan(0.95);
+    // The ONNX graph computes what the trainer measured (same split, a quarter of it).
+    expect(Math.abs(accuracy - built.accuracy)).toBeLessThan(0.03);
   });
 });

