@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, deadlineIn, runService, sluiceProto, type CollectorClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
+import { createClient, deadlineIn, runService, sluiceProto, unary, type CollectorClient, type grpc, type PersistenceClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
+import { createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildCollectorService } from '../src/service.js';
@@ -15,6 +16,8 @@ let sink: TestSink;
 let service: RunningService;
 let client: CollectorClient;
 let dir: string;
+let db: TestDatabase;
+let stack: Stack;
 
 function runSources(request: { source_ids?: string[]; wait_until_done: boolean }): Promise<RunProgress__Output[]> {
   return new Promise((resolve, reject) => {
@@ -43,6 +46,8 @@ beforeAll(async () => {
     } else res.writeHead(404).end();
   });
   sink = await startSink();
+  db = await createTestDatabase('sluice_collector');
+  stack = await startStack({ services: ['persistence'], env: { DATABASE_URL: db.url, SLUICE__LOG__LEVEL: 'warn' } });
   const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ id: `doc-${i}`, title: `Document ${i}`, content: `Text ${i}`, url: `https://docs.example.com/${i}`, published_at: '2026-11-01T00:00:00Z' }));
   lines.splice(100, 0, '{not json');
   lines.splice(200, 0, JSON.stringify({ id: 'empty' }));
@@ -54,12 +59,11 @@ beforeAll(async () => {
       transformer: { grpc_address: sink.address, http_port: 0 },
       inference: { grpc_address: '127.0.0.1:1', http_port: 0 },
       scorer: { grpc_address: '127.0.0.1:1', http_port: 0 },
-      persistence: { grpc_address: '127.0.0.1:1', http_port: 0 },
+      persistence: { grpc_address: stack.addresses.persistence!.grpcAddress, http_port: 0 },
       gateway: { grpc_address: '127.0.0.1:1', http_port: 0 },
     },
     log: { level: 'silent' },
     collector: {
-      state_store: 'memory',
       http: { max_retries: 1, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 20 },
       sources: [
         { id: 'rss', kind: 'feed', url: `${feeds.url}/rss`, priority: 7, weight: 0.8, ...local },
@@ -82,6 +86,8 @@ afterAll(async () => {
   await service?.stop();
   await sink?.close();
   await feeds?.close();
+  await stack?.stop();
+  await db?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -111,6 +117,17 @@ describe('Collector service', () => {
     expect(atom[0]!.source_kind).toBe('atom');
     expect(sink.deadLetters.map((d) => d.reason).sort()).toEqual(['invalid_item', 'invalid_json']);
     expect(sink.deadLetters.every((d) => d.stage === 'collector' && d.source_id === 'docs' && d.payload_json.length > 2)).toBe(true);
+
+    // Source errors and state are in the database (persistence service).
+    const persistence = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient & grpc.Client;
+    const errors = async (id: string) => (await unary<unknown, { errors: Array<{ code: string; http_status: number; url: string }> }>(persistence, persistence.ListSourceErrors as never, { source_id: id, limit: 5 }, 5_000)).errors;
+    expect(await errors('failing')).toEqual([expect.objectContaining({ code: 'http_status', http_status: 500, url: `${feeds.url}/fail` })]);
+    expect(await errors('malformed')).toEqual([expect.objectContaining({ code: 'parse' })]);
+    expect(await errors('rss')).toEqual([]);
+    const states = await unary<unknown, { states: Array<{ source_id: string; cursor_json: string; items_total: number }> }>(persistence, persistence.GetSourceState as never, { source_ids: ['docs', 'rss'] }, 5_000);
+    expect(states.states.find((s) => s.source_id === 'docs')).toMatchObject({ items_total: 1202 });
+    expect(JSON.parse(states.states.find((s) => s.source_id === 'docs')!.cursor_json)).toMatchObject({ line: 1202 });
+    persistence.close();
   });
 
   it('resumes the JSONL file at its checkpoint: a second run sends nothing new', async () => {
