@@ -1,6 +1,6 @@
 // Shared helpers of the deployment checks: where the files are, YAML reading with Compose's tags, and the
 // configuration check that runs a service's real config loader on the environment a deployment gives it.
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -93,11 +93,19 @@ function documentedKey(defaults: RawConfig, keys: string[]): boolean {
  * config/sluice.yaml. Returns the problems found (empty when the configuration would start).
  */
 export async function checkDeploymentConfig(options: { file?: string; fileContent?: string; env: Record<string, string> }): Promise<{ problems: string[]; raw: RawConfig }> {
-  let file = options.file ?? defaultConfigFile;
-  if (options.fileContent !== undefined) {
-    file = path.join(mkdtempSync(path.join(tmpdir(), 'sluice-deploy-')), 'sluice.yaml');
+  if (options.fileContent === undefined) return checkConfigFile(options.file ?? defaultConfigFile, options.env);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sluice-deploy-'));
+  try {
+    const file = path.join(dir, 'sluice.yaml');
     writeFileSync(file, options.fileContent);
+    return await checkConfigFile(file, options.env);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function checkConfigFile(file: string, env: Record<string, string>): Promise<{ problems: string[]; raw: RawConfig }> {
+  const options = { env };
   const problems: string[] = [];
   let raw: RawConfig;
   try {

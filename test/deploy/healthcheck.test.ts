@@ -1,7 +1,7 @@
 // The container health check (deploy/docker/healthcheck.ts) run as the container runs it: a real process
 // against real HTTP servers standing in for a service's ops port.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,10 @@ describe('container health check', () => {
       writeFileSync(path.join(proc, pid, 'cmdline'), `${argv.join('\0')}\0`);
     }
     mkdirSync(path.join(proc, '99')); // a process that ended: no cmdline
-    expect(runningServices(proc)).toEqual(['gateway', 'transformer']);
+    try {
+      expect(runningServices(proc)).toEqual(['gateway', 'transformer']);
+    } finally {
+      rmSync(proc, { recursive: true, force: true });
+    }
   });
 });
