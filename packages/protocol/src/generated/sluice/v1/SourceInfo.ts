@@ -11,6 +11,11 @@ export interface SourceInfo {
    * The source's configuration as JSON (secrets omitted).
    */
   'config_json'?: (string);
+  /**
+   * "config" (declared in the YAML file) or "api" (a source definition managed through the gateway and stored
+   * by persistence, see admin.proto).
+   */
+  'origin'?: (string);
 }
 
 export interface SourceInfo__Output {
@@ -23,4 +28,9 @@ export interface SourceInfo__Output {
    * The source's configuration as JSON (secrets omitted).
    */
   'config_json': (string);
+  /**
+   * "config" (declared in the YAML file) or "api" (a source definition managed through the gateway and stored
+   * by persistence, see admin.proto).
+   */
+  'origin': (string);
 }
