@@ -1,0 +1,33 @@
+// The PersistenceAdmin gRPC service (admin.proto): API keys, jobs, source definitions.
+import type { PersistenceAdminHandlers } from '@sluice/protocol';
+import type { AdminStore } from './admin-store.js';
+import { unaryHandler, type RpcContext } from './rpc.js';
+
+export function adminHandlers(context: RpcContext, store: AdminStore): PersistenceAdminHandlers {
+  return {
+    CreateApiKey: unaryHandler(context, 'CreateApiKey', (req) => store.createApiKey(req)),
+    VerifyApiKey: unaryHandler(context, 'VerifyApiKey', async (req) => {
+      const key = await store.verifyApiKey(req.raw_key, req.key_hash);
+      return { found: key !== undefined, key: key ?? null };
+    }),
+    ListApiKeys: unaryHandler(context, 'ListApiKeys', async (req) => ({ keys: await store.listApiKeys(req.include_revoked) })),
+    RevokeApiKey: unaryHandler(context, 'RevokeApiKey', async (req) => {
+      const key = await store.revokeApiKey(req.id);
+      return { found: key !== undefined, key: key ?? null };
+    }),
+    CreateJob: unaryHandler(context, 'CreateJob', async (req) => ({ job: await store.createJob(req.kind, req.params_json) })),
+    GetJob: unaryHandler(context, 'GetJob', async (req) => {
+      const job = await store.getJob(req.id);
+      return { found: job !== undefined, job: job ?? null };
+    }),
+    UpdateJobProgress: unaryHandler(context, 'UpdateJobProgress', async (req) => ({ job: await store.updateJobProgress(req) })),
+    ListJobs: unaryHandler(context, 'ListJobs', (req) => store.listJobs(req)),
+    CancelJob: unaryHandler(context, 'CancelJob', async (req) => {
+      const job = await store.cancelJob(req.id);
+      return { found: job !== undefined, job: job ?? null };
+    }),
+    UpsertSourceDefinition: unaryHandler(context, 'UpsertSourceDefinition', (req) => store.upsertSourceDefinition(req.definition)),
+    DeleteSourceDefinition: unaryHandler(context, 'DeleteSourceDefinition', async (req) => ({ deleted: await store.deleteSourceDefinition(req.id) })),
+    ListSourceDefinitions: unaryHandler(context, 'ListSourceDefinitions', async (req) => ({ definitions: await store.listSourceDefinitions(req.enabled_only, Number(req.updated_since_ms ?? 0)) })),
+  };
+}

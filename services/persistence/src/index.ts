@@ -1,0 +1,11 @@
+// @sluice/persistence: the persistence service's building blocks, for the CLI, tests and benchmarks.
+export { createPersistence } from './persistence.js';
+export type { Persistence, PersistenceOptions } from './persistence.js';
+export { persistenceSettingsSchema } from './settings.js';
+export type { PersistenceSettings } from './settings.js';
+export { DEFAULT_DATA_DIR, openDatabase, resolveDataDir, resolveDatabaseUrl } from './database.js';
+export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from './database.js';
+export { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
+export { migrateDown, migrateToLatest, migrationStatus } from './migrator.js';
+export { hashApiKey } from './admin-store.js';
+export type { Database } from './schema.js';

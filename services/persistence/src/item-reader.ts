@@ -1,0 +1,255 @@
+// Reads for the gateway: filtered, keyset-paginated lists, single items, counts and nearest-neighbour search.
+// Model outputs are fetched for the page's ids in one query per table (no N+1, no wide joins).
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type {
+  CountItemsResponse,
+  ListItemsRequest__Output,
+  ListItemsResponse,
+  SearchItemsRequest__Output,
+  SearchItemsResponse,
+  StoredItem,
+} from '@sluice/protocol';
+import { decodeCursor, encodeCursor, type ItemSort } from './cursor.js';
+import { invalid } from './errors.js';
+import type { Database } from './schema.js';
+import type { VectorIndex } from './vector-index.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+type Filters = Pick<ListItemsRequest__Output, 'source_ids' | 'label' | 'sentiment' | 'language' | 'min_score' | 'has_min_score' | 'since_ms' | 'until_ms' | 'text'>;
+
+const SORTS: Record<string, ItemSort> = {
+  SORT_FIELD_UNSPECIFIED: 'collected',
+  SORT_FIELD_COLLECTED: 'collected',
+  SORT_FIELD_PUBLISHED: 'published',
+  SORT_FIELD_SCORE: 'score',
+};
+
+const SORT_COLUMN: Record<ItemSort, string> = { collected: 'collected_at', published: 'published_at', score: 'score' };
+
+interface ItemRowOut {
+  id: string;
+  source_id: string;
+  source_kind: string;
+  external_id: string;
+  url: string;
+  canonical_url: string;
+  title: string;
+  summary: string;
+  text?: string;
+  author: string;
+  published_at: Date;
+  collected_at: Date;
+  stored_at: Date;
+  language: string;
+  content_hash: string;
+  duplicate_of: string;
+  tags: string[];
+  engagement_points: number | string;
+  engagement_comments: number | string;
+  priority: number;
+  word_count: number;
+  reading_time_seconds: number;
+  score: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function ms(value: Date | string | number): number {
+  return value instanceof Date ? value.getTime() : new Date(value).getTime();
+}
+
+/** WHERE conditions for the filters, on table alias `i`. Exported for tests of the SQL shape. */
+export function filterConditions(filters: Partial<Filters> | null | undefined, timeColumn: string): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (!filters) return where;
+  if (filters.source_ids && filters.source_ids.length > 0) where.push(sql`i.source_id = ANY(${[...filters.source_ids]}::text[])`);
+  if (filters.label) where.push(sql`i.labels @> ${JSON.stringify([filters.label])}::jsonb`);
+  if (filters.sentiment) where.push(sql`i.sentiment = ${filters.sentiment}`);
+  if (filters.language) where.push(sql`i.language = ${filters.language}`);
+  if (filters.has_min_score || (filters.min_score ?? 0) > 0) {
+    if (!Number.isFinite(filters.min_score)) throw invalid('min_score must be a number');
+    where.push(sql`i.score >= ${filters.min_score ?? 0}`);
+  }
+  const since = Number(filters.since_ms ?? 0);
+  const until = Number(filters.until_ms ?? 0);
+  if (since < 0 || until < 0) throw invalid('since_ms and until_ms must not be negative');
+  if (since > 0 && until > 0 && until <= since) throw invalid('until_ms must be after since_ms');
+  if (since > 0) where.push(sql`${sql.ref(`i.${timeColumn}`)} >= to_timestamp(${since}::float8 / 1000.0)`);
+  if (until > 0) where.push(sql`${sql.ref(`i.${timeColumn}`)} < to_timestamp(${until}::float8 / 1000.0)`);
+  if (filters.text) {
+    if (filters.text.length > 200) throw invalid('text filter is longer than 200 characters');
+    const pattern = `%${escapeLike(filters.text)}%`;
+    where.push(sql`(i.title ILIKE ${pattern} OR i.text ILIKE ${pattern})`);
+  }
+  return where;
+}
+
+function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+}
+
+export interface ItemReaderOptions {
+  db: Kysely<Database>;
+  /** Present when pgvector serves searches; absent: exact scan. */
+  vectorIndex?: VectorIndex;
+}
+
+export class ItemReader {
+  readonly #db: Kysely<Database>;
+  readonly #vectorIndex?: VectorIndex;
+
+  constructor(options: ItemReaderOptions) {
+    this.#db = options.db;
+    this.#vectorIndex = options.vectorIndex;
+  }
+
+  get searchMethod(): 'pgvector' | 'exact-scan' {
+    return this.#vectorIndex ? 'pgvector' : 'exact-scan';
+  }
+
+  async list(request: ListItemsRequest__Output): Promise<ListItemsResponse> {
+    const sort = SORTS[String(request.sort ?? 'SORT_FIELD_UNSPECIFIED')];
+    if (!sort) throw invalid(`unknown sort ${String(request.sort)}`);
+    const limit = request.limit > 0 ? request.limit : DEFAULT_PAGE_SIZE;
+    if (limit > MAX_PAGE_SIZE) throw invalid(`limit must be at most ${MAX_PAGE_SIZE}`);
+    const column = SORT_COLUMN[sort];
+    const conditions = filterConditions(request, sort === 'published' ? 'published_at' : 'collected_at');
+    if (request.cursor) {
+      const cursor = decodeCursor(request.cursor, sort);
+      const key = sort === 'score' ? sql`${cursor.key}::float8` : sql`to_timestamp(${cursor.key}::float8 / 1000.0)`;
+      conditions.push(sql`(${sql.ref(`i.${column}`)}, i.id) < (${key}, ${cursor.id})`);
+    }
+    const { rows } = await sql<ItemRowOut>`
+      SELECT ${this.#columns(request.include_text)} FROM items i ${whereClause(conditions)}
+      ORDER BY ${sql.ref(`i.${column}`)} DESC, i.id DESC LIMIT ${limit + 1}`.execute(this.#db);
+    const page = rows.slice(0, limit);
+    const items = await this.#hydrate(page, request.include_embedding);
+    const last = page[page.length - 1];
+    const next_cursor =
+      rows.length > limit && last
+        ? encodeCursor({ sort, key: sort === 'score' ? last.score : ms(sort === 'published' ? last.published_at : last.collected_at), id: last.id })
+        : '';
+    return { items, next_cursor };
+  }
+
+  async get(id: string, options: { includeEmbedding?: boolean; includeText?: boolean } = {}): Promise<StoredItem | undefined> {
+    if (!id) throw invalid('id is required');
+    const { rows } = await sql<ItemRowOut>`SELECT ${this.#columns(options.includeText ?? true)} FROM items i WHERE i.id = ${id}`.execute(this.#db);
+    const [item] = await this.#hydrate(rows, options.includeEmbedding ?? false);
+    return item;
+  }
+
+  async count(sourceIds: readonly string[]): Promise<CountItemsResponse> {
+    const ids = [...sourceIds];
+    const bySource = ids.length > 0;
+    const { rows } = await sql<{ items: number; dead_letters: number; source_errors: number }>`
+      SELECT
+        (SELECT count(*) FROM items WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS items,
+        (SELECT count(*) FROM dead_letters WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS dead_letters,
+        (SELECT count(*) FROM source_errors WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS source_errors`.execute(this.#db);
+    const row = rows[0];
+    return { items: Number(row?.items ?? 0), dead_letters: Number(row?.dead_letters ?? 0), source_errors: Number(row?.source_errors ?? 0) };
+  }
+
+  /** Nearest items to the query embedding by cosine similarity, best first. */
+  async search(request: SearchItemsRequest__Output): Promise<SearchItemsResponse> {
+    const query = request.query_embedding ?? [];
+    if (query.length === 0) throw invalid('query_embedding is empty');
+    if (query.some((v) => !Number.isFinite(v))) throw invalid('query_embedding holds NaN or infinite values');
+    const norm = Math.sqrt(query.reduce((sum, v) => sum + v * v, 0));
+    if (norm === 0) throw invalid('query_embedding is the zero vector');
+    const limit = request.limit > 0 ? request.limit : 10;
+    if (limit > MAX_PAGE_SIZE) throw invalid(`limit must be at most ${MAX_PAGE_SIZE}`);
+    const conditions = filterConditions(request.filters, 'collected_at');
+    conditions.push(sql`e.dims = ${query.length}`);
+    if (request.embedding_model) conditions.push(sql`e.model = ${request.embedding_model}`);
+
+    let hits: Array<{ item_id: string; similarity: number }>;
+    const method = this.searchMethod;
+    if (this.#vectorIndex) {
+      hits = await this.#vectorIndex.search(query, limit, whereClause(conditions));
+    } else {
+      // Exact scan: one dot product per candidate row over real[] (norms were stored at write time).
+      const { rows } = await sql<{ item_id: string; similarity: number }>`
+        SELECT e.item_id, (SELECT sum(a::float8 * b::float8) FROM unnest(e.values, ${query}::real[]) AS t(a, b)) / nullif(e.norm * ${norm}, 0) AS similarity
+        FROM embeddings e JOIN items i ON i.id = e.item_id ${whereClause(conditions)}
+        ORDER BY similarity DESC NULLS LAST, e.item_id LIMIT ${limit}`.execute(this.#db);
+      hits = rows;
+    }
+    const include = request.filters?.include_text ?? false;
+    const ids = hits.map((h) => h.item_id);
+    const { rows } = ids.length > 0 ? await sql<ItemRowOut>`SELECT ${this.#columns(include)} FROM items i WHERE i.id = ANY(${ids}::text[])`.execute(this.#db) : { rows: [] };
+    const items = new Map((await this.#hydrate(rows, request.filters?.include_embedding ?? false)).map((item) => [item.id!, item]));
+    return {
+      hits: hits.flatMap((h) => {
+        const item = items.get(h.item_id);
+        return item ? [{ item, similarity: Number(h.similarity ?? 0) }] : [];
+      }),
+      method,
+    };
+  }
+
+  #columns(includeText: boolean) {
+    return sql.raw(
+      'i.id, i.source_id, i.source_kind, i.external_id, i.url, i.canonical_url, i.title, i.summary, i.author, i.published_at, i.collected_at, ' +
+        'i.stored_at, i.language, i.content_hash, i.duplicate_of, i.tags, i.engagement_points, i.engagement_comments, i.priority, i.word_count, ' +
+        `i.reading_time_seconds, i.score${includeText ? ', i.text' : ''}`,
+    );
+  }
+
+  async #hydrate(rows: ItemRowOut[], includeEmbedding: boolean): Promise<StoredItem[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [classifications, scores, embeddings] = await Promise.all([
+      sql<{ item_id: string; task: string; model: string; labels: Array<{ name: string; score: number }> }>`
+        SELECT item_id, task, model, labels FROM classifications WHERE item_id = ANY(${ids}::text[]) ORDER BY item_id, task`.execute(this.#db),
+      sql<{ item_id: string; value: number; formula_version: string; components: Array<{ name: string; value: number; weight: number; detail: string }> }>`
+        SELECT item_id, value, formula_version, components FROM scores WHERE item_id = ANY(${ids}::text[])`.execute(this.#db),
+      includeEmbedding
+        ? sql<{ item_id: string; model: string; values: number[] }>`SELECT item_id, model, values FROM embeddings WHERE item_id = ANY(${ids}::text[])`.execute(this.#db)
+        : Promise.resolve({ rows: [] as Array<{ item_id: string; model: string; values: number[] }> }),
+    ]);
+    const classificationsById = new Map<string, typeof classifications.rows>();
+    for (const c of classifications.rows) {
+      const list = classificationsById.get(c.item_id) ?? [];
+      list.push(c);
+      classificationsById.set(c.item_id, list);
+    }
+    const scoreById = new Map(scores.rows.map((s) => [s.item_id, s]));
+    const embeddingById = new Map(embeddings.rows.map((e) => [e.item_id, e]));
+    return rows.map((r): StoredItem => {
+      const score = scoreById.get(r.id);
+      const embedding = embeddingById.get(r.id);
+      return {
+        id: r.id,
+        source_id: r.source_id,
+        source_kind: r.source_kind,
+        external_id: r.external_id,
+        url: r.url,
+        canonical_url: r.canonical_url,
+        title: r.title,
+        summary: r.summary,
+        text: r.text ?? '',
+        author: r.author,
+        published_at_ms: ms(r.published_at),
+        collected_at_ms: ms(r.collected_at),
+        stored_at_ms: ms(r.stored_at),
+        language: r.language,
+        content_hash: r.content_hash,
+        duplicate_of: r.duplicate_of,
+        tags: r.tags,
+        classifications: (classificationsById.get(r.id) ?? []).map((c) => ({ model: c.model, task: c.task, labels: c.labels })),
+        embedding: embedding ? { model: embedding.model, values: embedding.values.map(Number) } : null,
+        score: score ? { value: score.value, formula_version: score.formula_version, components: score.components } : null,
+        engagement: { points: Number(r.engagement_points), comments: Number(r.engagement_comments) },
+        priority: r.priority,
+        word_count: r.word_count,
+        reading_time_seconds: r.reading_time_seconds,
+      };
+    });
+  }
+}

@@ -1,0 +1,13 @@
+// Migrations in code (no folder scanning), so they work the same from source, bundles and tests.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as initial from './0001-initial.js';
+import * as vector from './0002-vector.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+  '0002-vector': vector,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,101 @@
+// Wires the persistence service together (database, migrations, writer, reader, stores, gRPC handlers) so that
+// main.ts, the tests and the benchmark build exactly the same thing.
+import { createSinkStage, sluiceProto, type ServiceRegistration, type StageHandler } from '@sluice/protocol';
+import type { Logger, Registry } from '@sluice/service-kit';
+import { adminHandlers } from './admin-service.js';
+import { AdminStore } from './admin-store.js';
+import { openDatabase, resolveDatabaseUrl, type DatabaseHandle } from './database.js';
+import { ItemReader } from './item-reader.js';
+import { ItemWriter } from './item-writer.js';
+import { PersistenceMetrics } from './metrics.js';
+import { migrateToLatest } from './migrator.js';
+import { persistenceHandlers } from './persistence-service.js';
+import type { PersistenceSettings } from './settings.js';
+import { SourceStateStore } from './source-state-store.js';
+import { VectorIndex, hasVectorColumn } from './vector-index.js';
+import { WriteQueue } from './write-queue.js';
+
+export interface Persistence {
+  database: DatabaseHandle;
+  writer: ItemWriter;
+  queue: WriteQueue;
+  reader: ItemReader;
+  sources: SourceStateStore;
+  admin: AdminStore;
+  sink: StageHandler;
+  services: ServiceRegistration[];
+  describe(): Record<string, unknown>;
+  /** Stops reading new batches and waits until everything received is committed and acknowledged. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PersistenceOptions {
+  settings: PersistenceSettings;
+  logger: Logger;
+  registry: Registry;
+  env?: NodeJS.ProcessEnv;
+  /** Force the exact-scan search even where pgvector exists (tests of the fallback). */
+  exactSearch?: boolean;
+}
+
+export async function createPersistence(options: PersistenceOptions): Promise<Persistence> {
+  const { settings, logger, registry } = options;
+  const url = resolveDatabaseUrl(settings.database_url, options.env ?? process.env);
+  const database = await openDatabase({ url, dataDir: settings.data_dir, poolSize: settings.pool_size, statementTimeoutSeconds: settings.statement_timeout_seconds });
+  try {
+    const metrics = new PersistenceMetrics(registry);
+    if (database.pool) metrics.observePool(registry, database.pool, settings.pool_size);
+    if (settings.migrate_on_start) {
+      const applied = await migrateToLatest(database.db);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    }
+    const vector = !options.exactSearch && (await hasVectorColumn(database.db)) ? new VectorIndex(database.db, settings.search_ef) : undefined;
+    if (vector) await vector.ensureExisting();
+    const writer = new ItemWriter({
+      db: database.db,
+      metrics,
+      logger,
+      retries: settings.write_retries,
+    });
+    // PGlite has one connection: concurrent writers would only queue behind each other.
+    const concurrency = database.kind === 'pglite' ? 1 : Math.max(1, Math.min(settings.max_concurrent_writes, settings.pool_size - 1));
+    const queue = new WriteQueue({
+      maxItems: settings.max_transaction_items,
+      maxDelayMs: settings.max_transaction_delay_milliseconds,
+      concurrency,
+      write: (batches) => writer.writeGroup(batches),
+    });
+    const sink = createSinkStage({ stage: 'persistence', logger, registry, write: (batch) => queue.submit(batch) });
+    const reader = new ItemReader({ db: database.db, vectorIndex: vector });
+    const sources = new SourceStateStore(database.db);
+    const admin = new AdminStore(database.db);
+    const context = { logger, metrics };
+    const proto = sluiceProto();
+    const services: ServiceRegistration[] = [
+      { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation },
+      { name: 'sluice.v1.Persistence', definition: proto.Persistence.service, implementation: persistenceHandlers(context, reader, sources) },
+      { name: 'sluice.v1.PersistenceAdmin', definition: proto.PersistenceAdmin.service, implementation: adminHandlers(context, admin) },
+    ];
+    logger.info({ database: database.kind, location: database.location, search: reader.searchMethod, write_method: settings.write_method, writers: concurrency }, 'database ready');
+    return {
+      database,
+      writer,
+      queue,
+      reader,
+      sources,
+      admin,
+      sink,
+      services,
+      describe: () => ({ database: database.kind, search: reader.searchMethod, pending_batches: queue.pendingBatches, active_writes: queue.activeWrites }),
+      async drain() {
+        await sink.drain();
+        await queue.flush();
+      },
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
