@@ -39,7 +39,7 @@ describe('Dockerfile', () => {
     expect(install.includes(packageJson.packageManager) || install.includes(`require('./package.json').packageManager`)).toBe(true);
     expect(stage('pnpm').instructions.some((i) => i.keyword === 'COPY' && i.args.split(/\s+/).includes('package.json'))).toBe(true);
     expect(runs(stage('deps')).join('\n')).toMatch(/^pnpm fetch$/m);
-    expect(runs(stage('build')).join('\n')).toMatch(/pnpm install --offline --frozen-lockfile/);
+    expect(runs(stage('build')).join('\n')).toMatch(/pnpm install --prefer-offline --frozen-lockfile/);
   });
 
   it('builds the built-in models and sample corpus at build time with the CLI prepare command', () => {
