@@ -1,8 +1,10 @@
 // Duplicate detection across sources and across time: a bounded, in-memory index of recent originals.
 //  - exact: same content hash (normalized title + text) or same dedup key (canonical URL) as an earlier item;
-//  - near: SimHash within `maxHammingDistance` bits of an earlier item's, found through LSH banding. With
-//    maxHammingDistance + 1 bands, two fingerprints that differ in ≤ maxHammingDistance bits agree on at
-//    least one whole band (pigeonhole), so every near duplicate within the radius is a candidate.
+//  - near: SimHash within `maxHammingDistance` bits of an earlier item's, found through LSH banding: the 64
+//    bits are cut into `bands` bands and an item is compared with every earlier item that agrees on at least
+//    one whole band. Two fingerprints differing in fewer than `bands` bits always share a band (pigeonhole),
+//    so recall is certain up to bands − 1 bits and high just beyond (8 bands of 8 bits: ~95% at 8 bits).
+//    Fewer, wider bands mean fewer candidates per lookup (8 × N/256 at N originals).
 // Duplicates are linked to their original (duplicate_of) and never dropped. The same item arriving again
 // (at-least-once replays) is recognised by its id and stays an original. Oldest entries are evicted first.
 import { hammingDistance, type Fingerprint } from './simhash.js';
@@ -28,16 +30,22 @@ export interface DuplicateMatch {
 export interface DedupIndexOptions {
   /** Originals remembered (FIFO eviction). */
   capacity: number;
-  /** Largest SimHash Hamming distance still called a near duplicate (0..63). */
+  /** Largest SimHash Hamming distance still called a near duplicate (0..31). */
   maxHammingDistance: number;
+  /** LSH bands (default 8 of 8 bits). */
+  bands?: number;
 }
 
-function bits(fp: Fingerprint, start: number, width: number): number {
-  // Bits 0..31 are the low word, 32..63 the high word.
-  const value = (bit: number): number => (bit < 32 ? (fp[1] >>> bit) & 1 : (fp[0] >>> (bit - 32)) & 1);
-  let out = 0;
-  for (let i = 0; i < width; i++) out = out * 2 + value(start + i);
-  return out;
+function mask(width: number): number {
+  return width >= 32 ? 0xffffffff : (1 << width) - 1;
+}
+
+/** `width` (≤ 32) bits of the fingerprint from bit `start`; bits 0..31 are the low word, 32..63 the high word. */
+export function bits(fp: Fingerprint, start: number, width: number): number {
+  if (start >= 32) return ((fp[0] >>> (start - 32)) & mask(width)) >>> 0;
+  if (start + width <= 32) return ((fp[1] >>> start) & mask(width)) >>> 0;
+  const lowWidth = 32 - start;
+  return (fp[1] >>> start) + (((fp[0] & mask(width - lowWidth)) >>> 0) * 2 ** lowWidth);
 }
 
 export class DedupIndex {
@@ -57,7 +65,7 @@ export class DedupIndex {
     if (!(options.maxHammingDistance >= 0 && options.maxHammingDistance < 32)) throw new Error('max Hamming distance must be 0..31');
     this.#capacity = Math.floor(options.capacity);
     this.#maxDistance = options.maxHammingDistance;
-    this.#bands = options.maxHammingDistance + 1;
+    this.#bands = Math.max(1, Math.min(64, Math.floor(options.bands ?? 8)));
     this.#bandWidth = Math.ceil(64 / this.#bands);
     this.#slots = new Array<DedupEntry | undefined>(this.#capacity);
   }

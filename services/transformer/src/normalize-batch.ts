@@ -3,6 +3,7 @@ import type { NormalizedItem, RawItem__Output } from '@sluice/protocol';
 import { createContentHasher } from './content-hash.js';
 import { createLanguageDetector } from './language.js';
 import { normalizeItem, type NormalizeOptions, type NormalizeTools } from './normalize-item.js';
+import { readableText } from './readable-text.js';
 import { estimatingTokenCounter } from './token-count.js';
 import type { WorkerOptions } from './worker-options.js';
 
@@ -25,6 +26,7 @@ export async function createNormalizer(options: WorkerOptions): Promise<Normaliz
     maxChunkTokens: options.maxChunkTokens,
     maxChunks: options.maxChunks,
     readableMinCharacters: options.readableExtraction === 'always' ? 0 : options.readableMinCharacters,
+    extractReadable: options.readableExtraction === 'never' ? undefined : readableText,
   };
   return {
     normalizeBatch(items) {

@@ -5,7 +5,7 @@ import type { NormalizedItem, RawItem__Output } from '@sluice/protocol';
 import { canonicalUrl } from './canonical-url.js';
 import { chunkText } from './chunking.js';
 import type { ContentHasher } from './content-hash.js';
-import { htmlToLine, htmlToText } from './html-text.js';
+import { extractText, htmlToLine, looksLikeHtml } from './html-text.js';
 import type { LanguageDetector } from './language.js';
 import { fingerprintToHex, simhash } from './simhash.js';
 import type { TokenCounter } from './token-count.js';
@@ -23,8 +23,8 @@ export interface NormalizeOptions {
   maxChunkTokens: number;
   maxChunks: number;
   /** Full-page boilerplate removal (slow); undefined when disabled. */
-  extractReadable?: (html: string, url: string) => string | undefined;
-  /** Pages at least this long (characters) with <html>/<body> go through extractReadable. */
+  extractReadable?: (html: string) => string | undefined;
+  /** Full pages without an article/main landmark at least this long (characters) go through extractReadable. */
   readableMinCharacters: number;
 }
 
@@ -45,17 +45,18 @@ function cut(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-const FULL_PAGE = /<(?:html|body)[\s>]/i;
-
-export function bodyText(raw: RawItem__Output, tools: NormalizeTools, options: NormalizeOptions): string {
+/** Body text: streaming extraction; Readability for full pages without landmarks (see readable-text.ts). */
+export function bodyText(raw: RawItem__Output, options: NormalizeOptions): string {
   const content = cut(raw.content ?? '', options.maxInputCharacters);
   if (content === '') return '';
   if (!isHtml(raw)) return normalizeWhitespace(content);
-  if (options.extractReadable && content.length >= options.readableMinCharacters && FULL_PAGE.test(content.slice(0, 4096))) {
-    const readable = options.extractReadable(content, raw.url ?? '');
-    if (readable !== undefined && readable.trim() !== '') return normalizeWhitespace(readable);
+  if (!looksLikeHtml(content)) return normalizeWhitespace(content);
+  const extracted = extractText(content);
+  if (options.extractReadable && extracted.fullPageWithoutLandmark && content.length >= options.readableMinCharacters) {
+    const readable = options.extractReadable(content);
+    if (readable !== undefined) return readable;
   }
-  return htmlToText(content);
+  return extracted.text;
 }
 
 /** Normalizes one item. Throws only on a bug or a pathological input: the caller dead-letters that item. */
@@ -67,7 +68,7 @@ export function normalizeItem(raw: RawItem__Output, tools: NormalizeTools, optio
   };
   const title = line(raw.title);
   const summary = cut(line(raw.summary), options.maxSummaryCharacters);
-  let text = cut(bodyText(raw, tools, options), options.maxTextCharacters);
+  let text = cut(bodyText(raw, options), options.maxTextCharacters);
   // Feeds often carry only a summary: it is the text then.
   if (text === '' && summary !== '') text = summary;
 

@@ -12,7 +12,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
   const settings = ctx.config.settings;
   const threads = resolveThreads(settings.worker_threads);
   const pool = await createNormalizerPool(threads, workerOptionsFrom(settings));
-  const dedup = new DedupIndex({ capacity: settings.dedup_capacity_items, maxHammingDistance: settings.near_duplicate_max_distance });
+  const dedup = new DedupIndex({ capacity: settings.dedup_capacity_items, maxHammingDistance: settings.near_duplicate_max_distance, bands: settings.near_duplicate_bands });
   const duplicates = new Counter({ name: 'sluice_transformer_duplicates_total', help: 'Items linked to an earlier original, by kind (exact, near)', labelNames: ['kind'], registers: [ctx.registry] });
   new Gauge({ name: 'sluice_transformer_dedup_index_items', help: 'Originals in the duplicate index', registers: [ctx.registry], collect() { this.set(dedup.size); } });
   new Gauge({ name: 'sluice_transformer_pool_queued_tasks', help: 'Normalization tasks waiting for a worker thread', registers: [ctx.registry], collect() { this.set(pool.queued); } });

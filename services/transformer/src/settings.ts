@@ -28,7 +28,9 @@ export const transformerSettingsSchema = z.strictObject({
   /** Originals remembered for duplicate detection (exact and near), oldest evicted first. */
   dedup_capacity_items: z.number().int().min(1).default(200_000),
   /** SimHash Hamming distance (of 64 bits) up to which two items are near duplicates. */
-  near_duplicate_max_distance: z.number().int().min(0).max(31).default(6),
+  near_duplicate_max_distance: z.number().int().min(0).max(31).default(8),
+  /** LSH bands the 64 bits are cut into: recall is certain below this many differing bits; more bands = more candidates. */
+  near_duplicate_bands: z.number().int().min(1).max(32).default(8),
   /** Items with fewer words take part in exact dedup only (short texts make unreliable SimHashes). */
   near_duplicate_min_words: z.number().int().min(1).default(30),
 });
