@@ -133,9 +133,10 @@ export class Batcher {
     try {
       output = await this.options.run(ids, offsets);
     } catch (error) {
-      if (isOutOfMemory(error) && this.queue.maxBatchTokens > this.options.minBatchTokens && batch.length > 1) {
-        // Halve the budget and retry these inputs first: nothing is lost.
-        const budget = Math.max(this.options.minBatchTokens, Math.floor(this.queue.maxBatchTokens / 2));
+      if (isOutOfMemory(error) && batch.length > 1 && paddedTokens > this.options.minBatchTokens) {
+        // Halve the budget (relative to the batch that failed: a prefetched batch formed under the old
+        // budget must not halve it twice) and retry these inputs first: nothing is lost.
+        const budget = Math.max(this.options.minBatchTokens, Math.min(this.queue.maxBatchTokens, Math.floor(paddedTokens / 2)));
         this.queue.setBudget(budget);
         metrics?.oom.inc({ model });
         metrics?.tokenBudget.set({ model }, budget);

@@ -53,6 +53,8 @@ export interface LoadedModel {
   dimensions: number;
   batcher: Batcher;
   tokenizerKey: string;
+  /** Activation bytes per padded token measured at warm-up. */
+  bytesPerToken: number;
 }
 
 export interface InferenceCoreOptions {
@@ -162,13 +164,15 @@ export class InferenceCore {
       this.#loadedTokenizers.add(tokenizerKey);
     }
     const run = (ids: Int32Array, offsets: Int32Array) => device.call<BatchOutput>('run', { name: spec.name, ids, offsets }, [ids.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer]);
-    // Warm-up: one input, then one full-length batch, so the first real request pays no start-up cost.
+    // Warm-up: one input, then one full-length batch (which also measures activation memory), so the
+    // first real request pays no start-up cost.
     const warm = await run(new Int32Array([1, 1]), new Int32Array([0, 2]));
+    const budget = await this.#tokenBudget(spec, device);
     const previous = this.models.get(spec.name);
     const batcher = new Batcher({
       model: spec.name,
       maxBatchSize: settings.max_batch_size,
-      maxBatchTokens: settings.max_batch_tokens,
+      maxBatchTokens: budget.tokens,
       minBatchTokens: spec.maxLength,
       windowBatches: settings.length_window_batches,
       agingMilliseconds: settings.aging_milliseconds,
@@ -179,8 +183,33 @@ export class InferenceCore {
       run,
       onBatch: (info) => this.options.onBatch?.(spec.name, info),
     });
-    this.models.set(spec.name, { spec, provider: loaded.provider, precision: loaded.precision, dimensions: warm.columns, batcher, tokenizerKey });
+    this.models.set(spec.name, { spec, provider: loaded.provider, precision: loaded.precision, dimensions: warm.columns, batcher, tokenizerKey, bytesPerToken: budget.bytesPerToken });
     previous?.batcher.close(new InferenceError('unavailable', `model ${spec.name} was reloaded; retry`));
+  }
+
+  /**
+   * The padded-token budget of a model's batches: max_batch_tokens, capped by what the device memory
+   * budget holds at the activation bytes per token measured on a full-length warm-up batch.
+   */
+  async #tokenBudget(spec: ModelSpec, device: WorkerClient): Promise<{ tokens: number; bytesPerToken: number }> {
+    const { settings, logger } = this.options;
+    const length = spec.maxLength;
+    const rows = Math.max(1, Math.min(settings.max_batch_size, Math.floor(Math.min(settings.max_batch_tokens, 8192) / length)));
+    const measured = await device.call<{ bytesPerToken: number; source: string }>('measure', { name: spec.name, rows, length });
+    // A floor keeps a noisy (or fully reused) measurement from promising unbounded batches.
+    const bytesPerToken = Math.max(256, measured.bytesPerToken);
+    const memoryBytes = settings.max_device_memory_gigabytes * 1024 ** 3;
+    const byMemory = Math.floor(memoryBytes / bytesPerToken);
+    const tokens = Math.min(settings.max_batch_tokens, byMemory);
+    logger.info({ model: spec.name, bytes_per_token: Math.round(bytesPerToken), measured_on: measured.source, token_budget: tokens }, 'token budget');
+    if (tokens < spec.maxLength) {
+      throw new Error(
+        `inference.max_device_memory_gigabytes (${settings.max_device_memory_gigabytes}) holds only ${byMemory} tokens per batch for ${spec.name} ` +
+          `(${Math.round(bytesPerToken)} activation bytes per token measured at warm-up), below its maximum input length of ${spec.maxLength} tokens: ` +
+          'raise max_device_memory_gigabytes or lower the max_length in its sluice.json',
+      );
+    }
+    return { tokens, bytesPerToken };
   }
 
   #model(name: string): LoadedModel {

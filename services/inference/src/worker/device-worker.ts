@@ -1,5 +1,6 @@
 // The device thread: owns every ONNX Runtime session (session.run() blocks its thread for the whole batch)
 // and turns a batch of token ids into final vectors or scores (pooling, normalization, activation).
+import { execFileSync } from 'node:child_process';
 import ort from 'onnxruntime-node';
 import type { ModelSpec } from '../model-spec.js';
 import { providerCandidates, type DeviceName } from '../device.js';
@@ -107,6 +108,26 @@ serveWorker({
     await previous?.session.release();
     return { result: { provider, precision, tried: log, inputNames: session.inputNames, outputName } };
   },
+  /**
+   * Activation memory per padded token, measured on the first full-length batch: the growth of process
+   * memory (CPU arena) or of device memory (CUDA, via nvidia-smi) divided by the batch's tokens.
+   */
+  async measure(args: { name: string; rows: number; length: number }) {
+    const loaded = sessions.get(args.name);
+    if (!loaded) throw Object.assign(new Error(`model ${args.name} is not loaded`), { code: 'not_found' });
+    const { rows, length } = args;
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const name of loaded.inputNames) feeds[name] = new ort.Tensor('int64', new BigInt64Array(rows * length).fill(name === 'token_type_ids' ? 0n : 1n), [rows, length]);
+    const gpuBefore = loaded.provider === 'cuda' ? gpuMemoryBytes() : undefined;
+    const rssBefore = process.memoryUsage().rss;
+    const started = process.hrtime.bigint();
+    await loaded.session.run(feeds, [loaded.outputName]);
+    const inferenceNs = Number(process.hrtime.bigint() - started);
+    const rssGrowth = Math.max(0, process.memoryUsage().rss - rssBefore);
+    const gpuAfter = gpuBefore !== undefined ? gpuMemoryBytes() : undefined;
+    const deviceGrowth = gpuBefore !== undefined && gpuAfter !== undefined ? Math.max(0, gpuAfter - gpuBefore) : 0;
+    return { result: { bytesPerToken: Math.max(rssGrowth, deviceGrowth) / (rows * length), inferenceNs, source: deviceGrowth > 0 ? 'device' : 'process' } };
+  },
   async unload(args: { name: string }) {
     const loaded = sessions.get(args.name);
     sessions.delete(args.name);
@@ -153,3 +174,13 @@ serveWorker({
     return { result: { values, rows, columns, inferenceNs, paddedTokens: rows * length }, transfer: [values.buffer as ArrayBuffer] };
   },
 });
+
+/** Device memory in use on GPU 0 (nvidia-smi), or undefined when it cannot be read. */
+function gpuMemoryBytes(): number | undefined {
+  try {
+    const out = execFileSync('nvidia-smi', ['--query-gpu=memory.used', '--format=csv,noheader,nounits', '-i', '0'], { encoding: 'utf8', timeout: 5000 });
+    return Number(out.trim()) * 1024 * 1024;
+  } catch {
+    return undefined;
+  }
+}

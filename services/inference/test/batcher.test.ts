@@ -1,0 +1,79 @@
+// The Batcher with a simulated GPU (the only stand-in allowed: there is no GPU here): batches above the
+// device's memory fail with an out-of-memory error; the budget halves and no input is lost.
+import { describe, expect, it } from 'vitest';
+import { Batcher, type PendingInput } from '../src/batcher.js';
+import { DeviceSlots } from '../src/device-slots.js';
+
+function input(tokens: number, results: Array<number | string>): PendingInput {
+  return {
+    ids: new Int32Array(tokens).fill(7),
+    tokens,
+    priority: 5,
+    enqueuedAt: performance.now(),
+    deadline: Infinity,
+    isCancelled: () => false,
+    resolve: ({ values }) => results.push(values[0]!),
+    reject: (error) => results.push(error.code),
+  };
+}
+
+describe('Batcher', () => {
+  it('halves the token budget on out-of-memory and retries the batch without losing inputs', async () => {
+    const deviceLimitTokens = 300;
+    const batches: number[] = [];
+    const batcher = new Batcher({
+      model: 'fake',
+      maxBatchSize: 64,
+      maxBatchTokens: 1600,
+      minBatchTokens: 100,
+      windowBatches: 4,
+      agingMilliseconds: 1000,
+      lengthAware: true,
+      maxQueueDelayMilliseconds: 5,
+      slots: new DeviceSlots(2),
+      run: async (ids, offsets) => {
+        const rows = offsets.length - 1;
+        let longest = 0;
+        for (let r = 0; r < rows; r++) longest = Math.max(longest, offsets[r + 1]! - offsets[r]!);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (longest * rows > deviceLimitTokens) throw new Error('CUDA failure 2: out of memory');
+        batches.push(rows);
+        return { values: Float32Array.from({ length: rows }, (_, r) => offsets[r + 1]! - offsets[r]!), rows, columns: 1, inferenceNs: 1000 };
+      },
+    });
+    const results: Array<number | string> = [];
+    batcher.enqueue(Array.from({ length: 40 }, () => input(50, results)));
+    while (results.length < 40) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(results.every((r) => r === 50)).toBe(true);
+    // 1600 → 800 → 400 → 200 tokens: batches of 4 inputs of 50 tokens.
+    expect(batcher.queue.maxBatchTokens).toBe(200);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(6);
+  });
+
+  it('coalesces inputs that arrive within the queue delay into one batch', async () => {
+    const batches: number[] = [];
+    const batcher = new Batcher({
+      model: 'fake',
+      maxBatchSize: 64,
+      maxBatchTokens: 10_000,
+      minBatchTokens: 10,
+      windowBatches: 4,
+      agingMilliseconds: 1000,
+      lengthAware: true,
+      maxQueueDelayMilliseconds: 30,
+      slots: new DeviceSlots(2),
+      run: async (_ids, offsets) => {
+        const rows = offsets.length - 1;
+        batches.push(rows);
+        return { values: new Float32Array(rows), rows, columns: 1, inferenceNs: 1000 };
+      },
+    });
+    const results: Array<number | string> = [];
+    for (let i = 0; i < 10; i++) {
+      batcher.enqueue([input(5, results)]);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    while (results.length < 10) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toEqual([10]);
+  });
+});
