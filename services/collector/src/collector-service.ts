@@ -7,7 +7,7 @@ import { RunProgressCounter } from './run-progress.js';
 import type { Scheduler } from './scheduler.js';
 import type { SourceConfig } from './settings.js';
 
-export function describeSource(source: SourceConfig) {
+export function describeSource(source: SourceConfig, origin: 'config' | 'api' = 'config') {
   return {
     id: source.id,
     kind: source.kind,
@@ -16,15 +16,26 @@ export function describeSource(source: SourceConfig) {
     interval_seconds: source.interval_seconds,
     // The config holds environment variable names for secrets, never their values.
     config_json: JSON.stringify(source),
+    origin,
   };
 }
 
-export function createCollectorService(options: { collector: Collector; scheduler?: Scheduler; logger: Logger; progressIntervalMs?: number }) {
+export function createCollectorService(options: {
+  collector: Collector;
+  scheduler?: Scheduler;
+  logger: Logger;
+  progressIntervalMs?: number;
+  /** Re-reads API-managed sources (called once when a request names an unknown source). */
+  refreshSources?: () => Promise<void>;
+}) {
   const { collector, logger } = options;
   return {
-    RunSources(call: grpc.ServerWritableStream<RunSourcesRequest__Output, unknown>) {
+    async RunSources(call: grpc.ServerWritableStream<RunSourcesRequest__Output, unknown>) {
       const requested = call.request.source_ids ?? [];
-      const unknown = requested.filter((id) => !collector.source(id));
+      const missing = () => requested.filter((id) => !collector.source(id));
+      // A source created through the API a moment ago may not have been synced yet.
+      if (missing().length > 0 && options.refreshSources) await options.refreshSources();
+      const unknown = missing();
       if (unknown.length > 0) {
         call.emit('error', { code: grpc.status.NOT_FOUND, details: `unknown source(s): ${unknown.join(', ')}` });
         return;
@@ -67,8 +78,9 @@ export function createCollectorService(options: { collector: Collector; schedule
         },
       );
     },
-    ListSources(_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) {
-      callback(null, { sources: collector.sources.map(describeSource) });
+    async ListSources(_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) {
+      await options.refreshSources?.(); // never throws: the last known sources are listed when persistence is down
+      callback(null, { sources: collector.sources.map((source) => describeSource(source, collector.origin(source.id))) });
     },
   };
 }

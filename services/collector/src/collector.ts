@@ -57,6 +57,7 @@ function parseCursor(json: string): unknown {
 
 export class Collector {
   readonly #sources = new Map<string, SourceConfig>();
+  readonly #origins = new Map<string, 'config' | 'api'>();
   readonly #limiters = new Map<string, TokenBucket>();
   readonly #running = new Map<string, Promise<SourceRunResult>>();
   readonly #slots: Semaphore;
@@ -79,15 +80,23 @@ export class Collector {
     return this.#sources.get(id);
   }
 
-  /** Adds or replaces a source at run time (source management through the gateway). */
-  upsertSource(source: SourceConfig): void {
-    this.#sources.set(source.id, source);
-    this.#limiters.delete(source.id);
+  /** Where a source was declared: the config file, or a definition managed through the API. */
+  origin(id: string): 'config' | 'api' {
+    return this.#origins.get(id) ?? 'config';
   }
 
-  deleteSource(id: string): boolean {
-    this.#limiters.delete(id);
-    return this.#sources.delete(id);
+  /** Replaces the source set (config + API definitions). Running sources finish with their old settings. */
+  replaceSources(sources: Map<string, { source: SourceConfig; origin: 'config' | 'api' }>): void {
+    for (const [id, previous] of this.#sources) {
+      const next = sources.get(id)?.source;
+      if (!next || JSON.stringify(next) !== JSON.stringify(previous)) this.#limiters.delete(id);
+    }
+    this.#sources.clear();
+    this.#origins.clear();
+    for (const [id, { source, origin }] of sources) {
+      this.#sources.set(id, source);
+      this.#origins.set(id, origin);
+    }
   }
 
   get runningSourceIds(): string[] {

@@ -9,6 +9,7 @@ import { HttpClient } from './http/http-client.js';
 import { CollectorMetrics } from './metrics.js';
 import { Scheduler } from './scheduler.js';
 import type { CollectorSettings } from './settings.js';
+import { SourceDefinitionsSync } from './source-definitions.js';
 import { GrpcSourceStateStore, MemorySourceStateStore, type SourceStateStore } from './source-state-store.js';
 
 /** Builds the running collector from its service context (used by main.ts and by tests via runService). */
@@ -30,14 +31,28 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
   const http = new HttpClient(settings.http, breakers, ctx.logger, metrics);
   const collector = new Collector({ settings, store, sender, http, logger: ctx.logger, metrics });
   const owner = settings.replica_id || `${os.hostname()}-${process.pid}`;
+  const definitions =
+    settings.state_store === 'persistence' && settings.source_definitions_poll_seconds > 0
+      ? new SourceDefinitionsSync(ctx.config.services.persistence.grpc_address, collector, settings.sources, ctx.logger, {
+          intervalMs: settings.source_definitions_poll_seconds * 1000,
+          timeoutMs: settings.persistence_timeout_milliseconds,
+        })
+      : undefined;
   const scheduler = settings.schedule_enabled ? new Scheduler(collector, store, settings, owner, ctx.logger, metrics) : undefined;
-  const service = createCollectorService({ collector, scheduler, logger: ctx.logger });
+  const service = createCollectorService({ collector, scheduler, logger: ctx.logger, refreshSources: definitions ? () => definitions.refresh() : undefined });
   return {
     grpc: [{ name: 'sluice.v1.Collector', definition: proto.Collector.service, implementation: service }],
     describe: () => ({ sources: collector.sources.length, running: collector.runningSourceIds.length, schedule_enabled: settings.schedule_enabled, replica_id: owner }),
-    started: () => scheduler?.start(),
+    started: async () => {
+      if (definitions) {
+        await definitions.refresh();
+        definitions.start();
+      }
+      scheduler?.start();
+    },
     drain: async () => {
       await scheduler?.stop();
+      definitions?.stop();
       await collector.stop();
       await Promise.race([sender.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     },

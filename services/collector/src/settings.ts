@@ -224,6 +224,8 @@ export const collectorSettingsSchema = z
     /** Where source state, leases and source errors live: the persistence service, or memory (lost on exit). */
     state_store: z.enum(['persistence', 'memory']).default('persistence'),
     persistence_timeout_milliseconds: z.number().int().min(1).default(10_000),
+    /** How often sources managed through the API (persistence source definitions) are re-read; 0 = off. */
+    source_definitions_poll_seconds: z.number().min(0).default(15),
     /** A failing source waits min(max, interval · 2^errors) before the next scheduled poll. */
     max_error_backoff_seconds: z.number().int().min(1).default(3_600),
     /** Minimum time between two checkpoint saves of a long-running source. */

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, deadlineIn, runService, sluiceProto, unary, type CollectorClient, type grpc, type PersistenceClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
+import { createClient, deadlineIn, runService, sluiceProto, unary, type CollectorClient, type grpc, type PersistenceAdminClient, type PersistenceClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
 import { createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -137,11 +137,30 @@ describe('Collector service', () => {
     expect(sink.items.filter((i) => i.source_id === 'docs').length).toBe(before);
   });
 
+  it('collects sources managed through the API (persistence source definitions) as soon as they are asked for', async () => {
+    const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient & grpc.Client;
+    const upsert = (definition: object) => unary(admin, admin.UpsertSourceDefinition as never, { definition }, 5_000);
+    await upsert({ id: 'api-rss', kind: 'rss', config_json: JSON.stringify({ url: `${feeds.url}/rss`, allow_private_network: true, weight: 0.3 }), enabled: true, priority: 9, interval_seconds: 600 });
+    await upsert({ id: 'api-bad', kind: 'rss', config_json: JSON.stringify({ url: 'not a url' }), enabled: true, priority: 5, interval_seconds: 600 });
+    const messages = await runSources({ source_ids: ['api-rss'], wait_until_done: true });
+    expect(messages.at(-1)).toMatchObject({ done: true, collected: 30, sources_done: 1 });
+    expect(sink.items.filter((i) => i.source_id === 'api-rss').every((i) => i.priority === 9 && i.source_weight === 0.3)).toBe(true);
+    const list = await new Promise<{ sources: Array<{ id: string; origin: string }> }>((resolve, reject) =>
+      client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) => (error ? reject(error) : resolve(response as never))),
+    );
+    expect(list.sources.find((s) => s.id === 'api-rss')?.origin).toBe('api');
+    expect(list.sources.find((s) => s.id === 'rss')?.origin).toBe('config');
+    expect(list.sources.some((s) => s.id === 'api-bad')).toBe(false);
+    await expect(runSources({ source_ids: ['api-bad'], wait_until_done: true })).rejects.toThrow(/unknown source/);
+    await unary(admin, admin.DeleteSourceDefinition as never, { id: 'api-rss' }, 5_000);
+    admin.close();
+  });
+
   it('lists the configured sources and rejects unknown ids', async () => {
     const list = await new Promise<{ sources: Array<{ id: string; kind: string; enabled: boolean; priority: number }> }>((resolve, reject) =>
       client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) => (error ? reject(error) : resolve(response as never))),
     );
-    expect(list.sources.map((s) => s.id)).toEqual(['rss', 'atom', 'failing', 'malformed', 'docs', 'disabled']);
+    expect(list.sources.map((s) => s.id)).toEqual(['rss', 'atom', 'failing', 'malformed', 'docs', 'disabled']); // api-rss was deleted
     expect(list.sources.find((s) => s.id === 'rss')).toMatchObject({ kind: 'feed', enabled: true, priority: 7 });
     await expect(runSources({ source_ids: ['nope'], wait_until_done: true })).rejects.toThrow(/unknown source/);
   });
