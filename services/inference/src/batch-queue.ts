@@ -69,6 +69,14 @@ export class BatchQueue<E extends QueueEntry> {
     this.#tokens += entry.tokens;
   }
 
+  /** Removes and returns every queued entry (a reloaded model's new queue takes them over). */
+  takeAll(): E[] {
+    const all = this.#entries;
+    this.#entries = [];
+    this.#tokens = 0;
+    return all;
+  }
+
   /** Put entries back at the front (a batch that failed with out-of-memory is retried, nothing lost). */
   requeue(entries: E[]): void {
     this.#entries.unshift(...entries);

@@ -66,7 +66,14 @@ export class Batcher {
     this.pump();
   }
 
-  /** Rejects everything queued (shutdown or reload). */
+  /** Moves everything queued to `next` (the batcher of a reloaded model) and closes this one. */
+  handOver(next: Batcher): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    next.enqueue(this.queue.takeAll());
+  }
+
+  /** Rejects everything queued (shutdown). */
   close(error = new InferenceError('unavailable', 'the model was unloaded')): void {
     this.#closed = true;
     clearTimeout(this.#timer);

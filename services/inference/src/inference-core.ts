@@ -184,7 +184,8 @@ export class InferenceCore {
       onBatch: (info) => this.options.onBatch?.(spec.name, info),
     });
     this.models.set(spec.name, { spec, provider: loaded.provider, precision: loaded.precision, dimensions: warm.columns, batcher, tokenizerKey, bytesPerToken: budget.bytesPerToken });
-    previous?.batcher.close(new InferenceError('unavailable', `model ${spec.name} was reloaded; retry`));
+    // Inputs queued for the old session run on the new one: a reload loses nothing.
+    previous?.batcher.handOver(batcher);
   }
 
   /**

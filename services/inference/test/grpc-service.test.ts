@@ -1,7 +1,7 @@
 // The running service over real gRPC on loopback: health follows model loading, concurrent Embed and
 // Classify callers are coalesced into shared batches, and the pipeline stage fills every item.
 import { checkHealth, createClient, createSinkStage, deadlineIn, grpc, PipelineSender, runService, sluiceProto, startGrpcServer, unary } from '@sluice/protocol';
-import type { EmbedResponse__Output as EmbedResponse, ClassifyResponse__Output as ClassifyResponse, GrpcServer, InferenceClient, ItemBatch__Output, ListModelsResponse__Output as ListModelsResponse, PipelineStageClient, RunningService, SimilarityResponse__Output as SimilarityResponse } from '@sluice/protocol';
+import type { InferResponse__Output, EmbedResponse__Output as EmbedResponse, ClassifyResponse__Output as ClassifyResponse, GrpcServer, InferenceClient, ItemBatch__Output, ListModelsResponse__Output as ListModelsResponse, PipelineStageClient, RunningService, SimilarityResponse__Output as SimilarityResponse } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInferenceService } from '../src/service.js';
@@ -130,5 +130,37 @@ describe('inference gRPC service', () => {
     expect(topic('item-0')).toBe('health');
     expect(topic('item-1')).toBe('sports');
     expect(topic('item-2')).toBe('business');
+  });
+
+  it('answers embed, classify and similarity requests over one bidirectional Infer stream, in any order', async () => {
+    const call = client.Infer({ deadline: deadlineIn(15_000) });
+    const responses: InferResponse__Output[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      call.on('data', (r: InferResponse__Output) => responses.push(r));
+      call.on('end', resolve);
+      call.on('error', reject);
+    });
+    for (let i = 0; i < 20; i++) call.write({ request_id: `e${i}`, embed: { inputs: [{ id: `x${i}`, text: `stream text ${i} about markets` }] } });
+    call.write({ request_id: 'c', classify: { models: ['sluice-sentiment-afinn'], inputs: [{ id: 'y', text: 'what a lovely day' }] } });
+    call.write({ request_id: 's', similarity: { queries: [{ values: [1, 0] }], profiles: [{ values: [0, 1] }] } });
+    call.write({ request_id: 'bad', embed: { model: 'missing-model', inputs: [{ text: 'x' }] } });
+    call.end();
+    await done;
+    const byId = new Map(responses.map((r) => [r.request_id, r]));
+    expect(byId.size).toBe(23);
+    expect(byId.get('e7')!.embed!.results[0]!.values).toHaveLength(100);
+    expect(byId.get('c')!.classify!.results[0]!.classifications[0]!.labels[0]!.name).toBe('positive');
+    expect(byId.get('s')!.similarity!.scores).toEqual([0]);
+    expect(byId.get('bad')!.error_code).toBe('NOT_FOUND');
+  });
+
+  it('reloads models without a restart and keeps serving', async () => {
+    const pending = unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs: [{ text: 'during reload' }] }, 10_000);
+    const reloaded = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
+    expect(reloaded.models.map((m) => m.name)).toContain('sluice-embed-glove-100d');
+    // A request caught by the swap runs on the new session: nothing is lost.
+    expect((await pending).results[0]!.values).toHaveLength(100);
+    const after = await unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs: [{ text: 'after reload' }] }, 10_000);
+    expect(after.results[0]!.values).toHaveLength(100);
   });
 });
