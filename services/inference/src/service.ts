@@ -3,6 +3,7 @@
 import { createClient, createRelayStage, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
 import { repoRoot } from '@sluice/service-kit';
 import { inferenceServiceImplementation } from './grpc-service.js';
+import { startGpuMonitor } from './gpu-monitor.js';
 import { InferenceCore } from './inference-core.js';
 import { InferenceMetrics } from './metrics.js';
 import { processBatch } from './pipeline-stage.js';
@@ -25,6 +26,7 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
     process: (batch, context) => processBatch(core, batch, context.signal),
   });
   let reloading: Promise<void> | undefined;
+  let stopGpuMonitor = () => {};
   const reload = () => (reloading ??= core.loadModels().finally(() => (reloading = undefined)));
   return {
     grpc: [
@@ -38,6 +40,7 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
       core.start().then(
         () => {
           ctx.logger.info({ models: core.describeModels().map((m) => ({ name: m.name, provider: m.execution_provider })) }, 'models loaded and warmed up');
+          if (core.describeModels().some((m) => m.execution_provider.startsWith('cuda'))) stopGpuMonitor = startGpuMonitor(ctx.registry);
           ctx.setReady(true);
         },
         (error: Error) => {
@@ -48,6 +51,9 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
       );
     },
     drain: () => stage.drain(),
-    close: () => core.close(),
+    close: () => {
+      stopGpuMonitor();
+      return core.close();
+    },
   };
 }
