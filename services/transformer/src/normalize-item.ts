@@ -7,10 +7,11 @@ import { chunkText } from './chunking.js';
 import type { ContentHasher } from './content-hash.js';
 import { extractText, htmlToLine, looksLikeHtml } from './html-text.js';
 import type { LanguageDetector } from './language.js';
-import { fingerprintToHex, simhash } from './simhash.js';
-import type { TokenCounter } from './token-count.js';
+import { SIMHASH_MAX_WORDS, fingerprintToHex, simhashFromWordHashes } from './simhash.js';
+import { scanText } from './text-scan.js';
+import { estimatingTokenCounter, type TokenCounter } from './token-count.js';
 import { normalizeLine, normalizeWhitespace } from './whitespace.js';
-import { readingTimeSeconds, wordStats } from './words.js';
+import { readingTimeSeconds } from './words.js';
 
 export interface NormalizeOptions {
   /** Longest HTML/text input per field, in characters; the rest is cut before parsing (huge pages). */
@@ -75,8 +76,15 @@ export function normalizeItem(raw: RawItem__Output, tools: NormalizeTools, optio
   const url = canonicalUrl(raw.url ?? '');
   const contentHash = tools.hash(title, text);
   const detected = tools.language.detect(text.length >= 40 ? text : `${title}\n${text}`, raw.language_hint);
-  const stats = wordStats(text);
-  const tokenCount = tools.tokens.count(text);
+  // One scan of title and text gives the SimHash word hashes, the word count and the token estimate.
+  const hashes = new Uint32Array(SIMHASH_MAX_WORDS);
+  let hashed = 0;
+  const collect = (hash: number): void => {
+    if (hashed < SIMHASH_MAX_WORDS) hashes[hashed++] = hash;
+  };
+  scanText(title.toLowerCase(), collect);
+  const stats = scanText(text.toLowerCase(), collect);
+  const tokenCount = tools.tokens === estimatingTokenCounter ? stats.tokens : tools.tokens.count(text);
   return {
     title,
     summary,
@@ -86,7 +94,7 @@ export function normalizeItem(raw: RawItem__Output, tools: NormalizeTools, optio
     language_confidence: detected.confidence,
     content_hash: contentHash,
     dedup_key: url !== '' ? url : contentHash,
-    simhash: fingerprintToHex(simhash(`${title}\n${text}`)),
+    simhash: fingerprintToHex(simhashFromWordHashes(hashes, hashed)),
     word_count: stats.words,
     reading_time_seconds: readingTimeSeconds(stats),
     token_count: tokenCount,

@@ -1,51 +1,32 @@
 // 64-bit SimHash over hashed word 3-shingles (Charikar; Manku et al. use 64 bits and a small Hamming radius).
-// Word hashes are a pure-JS 32-bit FNV-1a + murmur3 finalizer: no WASM call per shingle, which matters at
-// hundreds of shingles per item. The fingerprint is two unsigned 32-bit halves [high, low].
-import { words } from './words.js';
+// Word hashes come from the single-pass scanner (text-scan.ts), so no substring or regex per word. The
+// fingerprint is two unsigned 32-bit halves [high, low].
+import { fmix32, scanText } from './text-scan.js';
 
 export type Fingerprint = readonly [high: number, low: number];
-
-function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix(h);
-}
-
-function fmix(input: number): number {
-  let h = input;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** Words used per fingerprint: the start of a text decides what it is; huge pages stay cheap. */
 export const SIMHASH_MAX_WORDS = 3000;
 export const SHINGLE_SIZE = 3;
 
-/** SimHash of a text; [0, 0] for a text without words. */
-export function simhash(text: string): Fingerprint {
-  const hashes = words(text, SIMHASH_MAX_WORDS).map(hashWord);
-  if (hashes.length === 0) return [0, 0];
+/** SimHash from word hashes in text order; [0, 0] when there are none. */
+export function simhashFromWordHashes(hashes: ArrayLike<number>, count = hashes.length): Fingerprint {
+  if (count === 0) return [0, 0];
   const weights = new Int32Array(64);
-  const count = Math.max(1, hashes.length - SHINGLE_SIZE + 1);
-  for (let i = 0; i < count; i++) {
+  const shingles = Math.max(1, count - SHINGLE_SIZE + 1);
+  for (let i = 0; i < shingles; i++) {
     // Combine up to three word hashes in order; two differently mixed values give the 64 bits.
     let a = 0x9e3779b9;
     let b = 0x7f4a7c15;
-    for (let j = i; j < Math.min(i + SHINGLE_SIZE, hashes.length); j++) {
+    const last = Math.min(i + SHINGLE_SIZE, count);
+    for (let j = i; j < last; j++) {
       const w = hashes[j]!;
-      a = fmix((Math.imul(a, 31) + w) | 0);
-      b = fmix((Math.imul(b ^ w, 0x27d4eb2d) + 0x165667b1) | 0);
+      a = fmix32((Math.imul(a, 31) + w) | 0);
+      b = fmix32((Math.imul(b ^ w, 0x27d4eb2d) + 0x165667b1) | 0);
     }
     for (let bit = 0; bit < 32; bit++) {
-      weights[bit]! += (a >>> bit) & 1 ? 1 : -1;
-      weights[bit + 32]! += (b >>> bit) & 1 ? 1 : -1;
+      weights[bit]! += (((a >>> bit) & 1) << 1) - 1;
+      weights[bit + 32]! += (((b >>> bit) & 1) << 1) - 1;
     }
   }
   let high = 0;
@@ -55,6 +36,14 @@ export function simhash(text: string): Fingerprint {
     if (weights[bit + 32]! > 0) low |= 1 << bit;
   }
   return [high >>> 0, low >>> 0];
+}
+
+/** SimHash of a text (case-insensitive); [0, 0] for a text without words. */
+export function simhash(text: string): Fingerprint {
+  const hashes = new Uint32Array(Math.min(SIMHASH_MAX_WORDS, text.length));
+  let count = 0;
+  scanText(text.toLowerCase(), (hash) => (hashes[count++] = hash), SIMHASH_MAX_WORDS);
+  return simhashFromWordHashes(hashes, count);
 }
 
 function popcount32(input: number): number {

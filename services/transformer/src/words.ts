@@ -1,18 +1,5 @@
-// Word segmentation shared by counting, hashing and chunking. Scripts written without spaces (Chinese,
-// Japanese, Thai, Lao, Khmer, Myanmar) count one "word" per character, the usual convention for reading time
-// and a good shingle unit for near-duplicate detection.
-
-const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
-const WORD = new RegExp(`[${UNSPACED}]|(?:(?![${UNSPACED}])[\\p{L}\\p{N}\\p{M}_'’])+`, 'gu');
-const UNSPACED_CHAR = new RegExp(`^[${UNSPACED}]$`, 'u');
-
-/** Lower-cased words of `text` (at most `limit`). */
-export function words(text: string, limit = Number.POSITIVE_INFINITY): string[] {
-  const out: string[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null && out.length < limit; match = WORD.exec(text)) out.push(match[0].toLowerCase());
-  return out;
-}
+// Word counts and reading time (the scanner in text-scan.ts defines what a word is).
+import { scanText } from './text-scan.js';
 
 export interface WordStats {
   /** Space-separated words plus characters of unspaced scripts. */
@@ -22,14 +9,8 @@ export interface WordStats {
 }
 
 export function wordStats(text: string): WordStats {
-  let total = 0;
-  let unspaced = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    total += 1;
-    if (match[0].length <= 2 && UNSPACED_CHAR.test(match[0])) unspaced += 1;
-  }
-  return { words: total, unspacedChars: unspaced };
+  const { words, unspacedChars } = scanText(text);
+  return { words, unspacedChars };
 }
 
 /** Adult silent reading: ~230 words/min for spaced scripts, ~500 characters/min for Chinese/Japanese. */
