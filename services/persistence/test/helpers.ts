@@ -20,6 +20,9 @@ import {
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { createTestDatabase } from '@sluice/stack';
+import { Kysely, PGliteDialect } from 'kysely';
+import { migrations } from '../src/migrations/index.js';
+import { migrateToLatest } from '../src/migrator.js';
 import { createPersistence, type Persistence } from '../src/persistence.js';
 import { persistenceSettingsSchema, type PersistenceSettings } from '../src/settings.js';
 
@@ -37,11 +40,18 @@ export interface TestTarget {
   cleanup(): Promise<void>;
 }
 
-async function pgliteTemplate(): Promise<string> {
-  const template = path.join(tmpdir(), 'sluice-pglite-template-0.5.14-v1');
+/** A fresh PGlite folder, initialised once per machine (and migrated, unless `bare`), then copied per test. */
+async function pgliteTemplate(bare: boolean): Promise<string> {
+  // The name changes with the migrations, so a stale migrated template is never reused.
+  const version = bare ? 'bare' : Object.keys(migrations).join('+');
+  const template = path.join(tmpdir(), `sluice-pglite-template-0.5.14-${version}`);
   if (existsSync(path.join(template, 'PG_VERSION'))) return template;
   const building = mkdtempSync(path.join(tmpdir(), 'sluice-pglite-build-'));
   const pg = await PGlite.create({ dataDir: building, extensions: { vector } });
+  if (!bare) {
+    const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite: pg }) });
+    await migrateToLatest(db);
+  }
   await pg.close();
   try {
     renameSync(building, template);
@@ -52,7 +62,8 @@ async function pgliteTemplate(): Promise<string> {
   return template;
 }
 
-export async function createTarget(kind: DatabaseKind, overrides: Partial<PersistenceSettings> = {}): Promise<TestTarget> {
+/** A fresh database of this kind. PGlite targets come already migrated unless `bare` (migrations are tested on bare ones). */
+export async function createTarget(kind: DatabaseKind, overrides: Partial<PersistenceSettings> = {}, options: { bare?: boolean } = {}): Promise<TestTarget> {
   if (kind === 'postgres') {
     const database = await createTestDatabase('sluice_persist');
     return {
@@ -65,7 +76,7 @@ export async function createTarget(kind: DatabaseKind, overrides: Partial<Persis
   }
   const parent = mkdtempSync(path.join(tmpdir(), 'sluice-pglite-test-'));
   const dataDir = path.join(parent, 'pglite');
-  cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+  cpSync(await pgliteTemplate(options.bare ?? false), dataDir, { recursive: true });
   return {
     kind,
     settings: persistenceSettingsSchema.parse({ data_dir: dataDir, ...overrides }),
