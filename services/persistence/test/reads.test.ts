@@ -138,19 +138,19 @@ for (const kind of DATABASE_KINDS) {
 
       const result = await search();
       expect(result.method).toBe(kind === 'pglite' ? 'pgvector' : 'exact-scan');
-      expect(result.hits[0]!.item.id).toBe('item-000077');
-      expect(result.hits.map((h) => h.item.id)).toEqual(expected.slice(0, 5).map((e) => e.id));
+      expect(result.hits[0]!.item!.id).toBe('item-000077');
+      expect(result.hits.map((h) => h.item!.id)).toEqual(expected.slice(0, 5).map((e) => e.id));
       result.hits.forEach((hit, i) => expect(hit.similarity).toBeCloseTo(expected[i]!.similarity, 4));
 
       // Filtered: the nearest among source-0 items (77 is source-2).
       const filtered = await search({ source_ids: ['source-0'] });
       const expectedFiltered = expected.filter((e) => Number(e.id.slice(5)) % 3 === 0);
-      expect(filtered.hits.map((h) => h.item.id)).toEqual(expectedFiltered.slice(0, 5).map((e) => e.id));
+      expect(filtered.hits.map((h) => h.item!.id)).toEqual(expectedFiltered.slice(0, 5).map((e) => e.id));
 
       // The exact-scan fallback gives the same answer on this database too.
       const exact = await new ItemReader({ db: service.persistence.database.db }).search({ query_embedding: query, embedding_model: 'emb-v1', limit: 5, filters: null });
       expect(exact.method).toBe('exact-scan');
-      expect(exact.hits.map((h) => h.item.id)).toEqual(expected.slice(0, 5).map((e) => e.id));
+      expect(exact.hits!.map((h) => h.item!.id)).toEqual(expected.slice(0, 5).map((e) => e.id));
 
       await expect(call(service.persistenceClient, 'SearchItems', { query_embedding: [] })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
       const otherDims = await call<object, SearchItemsResponse__Output>(service.persistenceClient, 'SearchItems', { query_embedding: [1, 0, 0], limit: 5 });
