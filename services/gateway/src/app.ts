@@ -13,10 +13,16 @@ import { registerDocs } from './routes/docs.js';
 import { healthRoutes, type Readiness } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
 import { pushRoutes } from './routes/push.js';
-import { ItemSchema, PartialItemSchema, ProblemSchema, PushItemSchema } from './schemas.js';
+import { ItemSchema, JobSchema, PartialItemSchema, ProblemSchema, PushItemSchema } from './schemas.js';
 import type { GatewaySettings, Scope } from './settings.js';
 import { UpstreamCaller } from './upstream.js';
-import { createValidatorCompiler } from './validation.js';
+import { createValidators } from './validation.js';
+import type { JobRunner } from './job-runner.js';
+import { inferenceRoutes } from './routes/inference.js';
+import { jobRoutes } from './routes/jobs.js';
+import { keyRoutes } from './routes/keys.js';
+import { sourceRoutes } from './routes/sources.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import type { Upstreams } from './upstreams.js';
 
 export type RouteScope = Scope | 'public';
@@ -39,6 +45,8 @@ export interface AppOptions {
   upstreams: Upstreams;
   /** The stream into the pipeline for pushed items (absent: push routes answer 501). */
   push?: PushChannel;
+  /** Runs collect/import jobs (absent: job routes answer 501). */
+  jobs?: JobRunner;
   readiness: Readiness;
 }
 
@@ -48,6 +56,7 @@ export interface RouteContext {
   upstreams: Upstreams;
   caller: UpstreamCaller;
   push?: PushChannel;
+  jobs?: JobRunner;
   authenticator: Authenticator;
 }
 
@@ -70,15 +79,16 @@ export async function buildApp(options: AppOptions) {
     upstreams: options.upstreams,
     caller: new UpstreamCaller(registry, settings.upstream_timeout_milliseconds),
     push: options.push,
+    jobs: options.jobs,
     authenticator: options.authenticator,
   };
 
   // JSON only: without this, fastify's built-in text/plain parser would hand strings to JSON routes.
   app.removeContentTypeParser('text/plain');
 
-  const shared = [ProblemSchema, ItemSchema, PartialItemSchema, PushItemSchema];
+  const shared = [ProblemSchema, ItemSchema, PartialItemSchema, PushItemSchema, JobSchema];
   for (const schema of shared) app.addSchema(schema);
-  app.setValidatorCompiler(createValidatorCompiler(shared));
+  app.setValidatorCompiler(createValidators(shared).compiler);
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, toApiError(error), error));
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ApiError('not_found', `${request.method} ${request.url.split('?')[0]} is not a route of this API`)));
@@ -117,6 +127,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(healthRoutes, { registry, readiness: options.readiness });
   await app.register(itemRoutes, { ctx });
   await app.register(pushRoutes, { ctx });
+  await app.register(inferenceRoutes, { ctx });
+  await app.register(jobRoutes, { ctx });
+  await app.register(sourceRoutes, { ctx });
+  await app.register(keyRoutes, { ctx });
+  await app.register(webhookRoutes, { ctx });
   return app;
 }
 

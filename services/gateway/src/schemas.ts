@@ -146,3 +146,22 @@ export const PushResultSchema = Type.Object({
 });
 
 export const BatchParams = Type.Object({ batch_id: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+
+export const JobSchema = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.String({ description: 'collect or import' }),
+    status: Type.String({ description: 'queued, running, succeeded, failed or cancelled' }),
+    params: Type.Unknown(),
+    counts: Type.Record(Type.String(), Type.Number()),
+    errors: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), subject: Type.String(), occurred_at: Type.Union([Type.String(), Type.Null()]) })),
+    message: Type.String(),
+    cancel_requested: Type.Boolean(),
+    created_at: Type.Union([Type.String(), Type.Null()]),
+    updated_at: Type.Union([Type.String(), Type.Null()]),
+    started_at: Type.Union([Type.String(), Type.Null()]),
+    finished_at: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'Job' },
+);
+

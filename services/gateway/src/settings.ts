@@ -39,6 +39,17 @@ export const gatewaySettingsSchema = z.strictObject({
   api_keys: z.array(configuredKeySchema).default([]),
   /** How long a verified (or unknown) key stays cached before persistence is asked again. */
   key_cache_seconds: z.number().int().min(0).default(30),
+  /** Folders POST /v1/jobs {"kind":"import"} may read files from (relative paths resolve against the first). Empty: imports of server files are off. */
+  import_directories: z.array(z.string().min(1)).default([]),
+  /** Items per batch an import job sends into the pipeline, and batches awaiting acknowledgement at once. */
+  import_batch_size: z.number().int().min(1).max(10_000).default(500),
+  import_max_in_flight_batches: z.number().int().min(1).default(4),
+  /** Deadline of a collect job's RunSources stream. */
+  job_timeout_seconds: z.number().int().min(1).default(3600),
+  /** Least time between two progress writes of a running job to persistence (events stream at every change). */
+  job_progress_interval_milliseconds: z.number().int().min(50).default(500),
+  /** How often GET /v1/jobs/{id}/events polls persistence for a job this replica is not running. */
+  job_poll_interval_milliseconds: z.number().int().min(100).default(1000),
   /** Serve the OpenAPI document at /openapi.json and the interactive page at /docs. */
   docs_enabled: z.boolean().default(true),
 });

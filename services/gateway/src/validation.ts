@@ -1,10 +1,16 @@
 // Request validation with two Ajv instances: query strings, params and headers arrive as text and are coerced
 // (limit=10 → 10, a single ?source= → [source]); JSON bodies are not, so {"title": 42} is an error rather than
 // silently becoming "42".
-import { Ajv, type AnySchema } from 'ajv';
+import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 
-export function createValidatorCompiler(sharedSchemas: AnySchema[]): FastifySchemaCompiler<AnySchema> {
+export interface Validators {
+  compiler: FastifySchemaCompiler<AnySchema>;
+  /** Compiles a schema with the body rules (no coercion), e.g. for lines of an import file. */
+  compileExact(schema: AnySchema): ValidateFunction;
+}
+
+export function createValidators(sharedSchemas: AnySchema[]): Validators {
   const common = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
   const coercing = new Ajv({ ...common, coerceTypes: 'array' });
   const exact = new Ajv({ ...common, coerceTypes: false });
@@ -12,5 +18,8 @@ export function createValidatorCompiler(sharedSchemas: AnySchema[]): FastifySche
     coercing.addSchema(schema);
     exact.addSchema(schema);
   }
-  return ({ schema, httpPart }) => (httpPart === 'body' ? exact.compile(schema) : coercing.compile(schema));
+  return {
+    compiler: ({ schema, httpPart }) => (httpPart === 'body' ? exact.compile(schema) : coercing.compile(schema)),
+    compileExact: (schema) => exact.compile(schema),
+  };
 }

@@ -1,0 +1,94 @@
+// Wires the gateway from configuration: gRPC clients, the push stream into the transformer, API keys, the job
+// runner and the app. main.ts runs it as a service; tests run the same wiring against real processes.
+import { PipelineSender, checkHealth, createClient, deadlineIn, sluiceProto, type PipelineStageClient } from '@sluice/protocol';
+import type { Logger, Registry, ServicesConfig } from '@sluice/service-kit';
+import { buildApp } from './app.js';
+import { Authenticator } from './auth.js';
+import { JobRunner } from './job-runner.js';
+import { PersistenceKeyStore } from './key-store.js';
+import { PushChannel } from './push-channel.js';
+import { PushItemSchema } from './schemas.js';
+import type { GatewaySettings } from './settings.js';
+import { UpstreamCaller } from './upstream.js';
+import { closeUpstreams, connectUpstreams } from './upstreams.js';
+import { createValidators } from './validation.js';
+
+export interface GatewayOptions {
+  settings: GatewaySettings;
+  services: ServicesConfig;
+  logger: Logger;
+  registry: Registry;
+  /** The bootstrap key (all scopes): $SLUICE_API_KEY in main. */
+  bootstrapKey?: string;
+  /** Whether the service itself is serving (false while shutting down). */
+  isReady?: () => boolean;
+}
+
+export interface Gateway {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  /** Stops local jobs, stops taking requests, waits (bounded) for pushed batches' acknowledgements. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { settings, services, logger, registry } = options;
+  const upstreams = connectUpstreams(services);
+  const caller = new UpstreamCaller(registry, settings.upstream_timeout_milliseconds);
+  const transformer = createClient(sluiceProto().PipelineStage, services.transformer.grpc_address) as unknown as PipelineStageClient;
+  const sender = new PipelineSender({
+    connect: () => transformer.Process({ deadline: deadlineIn(settings.push_stream_deadline_seconds * 1000) }),
+    maxInFlightItems: settings.push_max_in_flight_items,
+    onEvent: (event) => logger.warn({ event }, `push stream: ${event.kind}`),
+  });
+  const push = new PushChannel(sender, settings.push_max_in_flight_items);
+  const authenticator = new Authenticator({
+    bootstrapKey: options.bootstrapKey,
+    configuredKeys: settings.api_keys,
+    store: upstreams.admin ? new PersistenceKeyStore(upstreams.admin, caller) : undefined,
+    cacheSeconds: settings.key_cache_seconds,
+  });
+  const jobs = upstreams.admin
+    ? new JobRunner({
+        admin: upstreams.admin,
+        collector: upstreams.collector,
+        push,
+        caller,
+        logger,
+        importDirectories: settings.import_directories,
+        importBatchSize: settings.import_batch_size,
+        importMaxInFlightBatches: settings.import_max_in_flight_batches,
+        jobTimeoutSeconds: settings.job_timeout_seconds,
+        progressIntervalMs: settings.job_progress_interval_milliseconds,
+        validateItem: createValidators([]).compileExact(PushItemSchema),
+      })
+    : undefined;
+
+  const app = await buildApp({
+    settings,
+    logger,
+    registry,
+    authenticator,
+    upstreams,
+    push,
+    jobs,
+    readiness: async () => {
+      const persistence = await checkHealth(services.persistence.grpc_address, '', 1000);
+      return { ready: (options.isReady?.() ?? true) && persistence === 'SERVING', detail: { persistence } };
+    },
+  });
+
+  return {
+    app,
+    async drain() {
+      await jobs?.stopAll();
+      await app.close();
+      await Promise.race([push.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    },
+    async close() {
+      sender.abort('gateway stopped');
+      closeUpstreams(upstreams);
+      transformer.close();
+    },
+  };
+}

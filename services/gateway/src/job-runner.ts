@@ -1,0 +1,291 @@
+// Runs jobs inside the gateway and records them in persistence (PersistenceAdmin jobs):
+// - collect: the collector's RunSources stream, its progress copied into the job;
+// - import: a JSONL file from an allowed folder, each line one item (the POST /v1/items item shape), sent into
+//   the pipeline in batches through the push stream; counts come from the durable acknowledgements.
+// Local subscribers (server-sent events) get every change at once; persistence gets a throttled copy.
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  deadlineIn,
+  grpc,
+  type CollectorClient,
+  type CreateJobRequest,
+  type CreateJobResponse__Output,
+  type Job__Output,
+  type JobError,
+  type PersistenceAdminClient,
+  type RunProgress__Output,
+  type UpdateJobProgressRequest,
+  type UpdateJobProgressResponse__Output,
+} from '@sluice/protocol';
+import type { Logger } from '@sluice/service-kit';
+import type { ValidateFunction } from 'ajv';
+import { ApiError } from './errors.js';
+import { isTerminal } from './job-view.js';
+import type { PushChannel } from './push-channel.js';
+import { toPipelineItems } from './push-items.js';
+import type { PushItem } from './schemas.js';
+import type { UpstreamCaller } from './upstream.js';
+
+export type JobParams = { kind: 'collect'; source_ids: string[] } | { kind: 'import'; path: string; source_id?: string };
+
+export interface JobRunnerOptions {
+  admin: PersistenceAdminClient;
+  collector?: CollectorClient;
+  push?: PushChannel;
+  caller: UpstreamCaller;
+  logger: Logger;
+  importDirectories: readonly string[];
+  importBatchSize: number;
+  importMaxInFlightBatches: number;
+  jobTimeoutSeconds: number;
+  progressIntervalMs: number;
+  /** Validates one import line against the push item schema. */
+  validateItem: ValidateFunction;
+}
+
+type Listener = (job: Job__Output) => void;
+
+interface Running {
+  abort: AbortController;
+  listeners: Set<Listener>;
+  latest: Job__Output;
+  counts: Record<string, number>;
+  errors: JobError[];
+  lastWrite: number;
+  flushTimer?: NodeJS.Timeout;
+}
+
+const MAX_ERRORS_PER_UPDATE = 20;
+
+export class JobRunner {
+  readonly #running = new Map<string, Running>();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  /** Checks the request, records the job (queued) and starts it in the background. */
+  async start(params: JobParams): Promise<Job__Output> {
+    const { admin, caller } = this.options;
+    let file: string | undefined;
+    if (params.kind === 'collect' && !this.options.collector) throw new ApiError('not_implemented', 'no collector is configured');
+    if (params.kind === 'import') {
+      if (!this.options.push) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
+      file = await this.#resolveImportPath(params.path);
+    }
+    const created = await caller.call<CreateJobRequest, CreateJobResponse__Output>('persistence', admin, admin.CreateJob, { kind: params.kind, params_json: JSON.stringify(params) });
+    const job = created.job!;
+    const running: Running = { abort: new AbortController(), listeners: new Set(), latest: job, counts: {}, errors: [], lastWrite: 0 };
+    this.#running.set(job.id, running);
+    const work = params.kind === 'collect' ? this.#collect(job.id, params.source_ids, running) : this.#import(job.id, file!, params.source_id ?? 'import', running);
+    void work
+      .then(
+        () => this.#finish(job.id, running, running.abort.signal.aborted ? 'cancelled' : 'succeeded'),
+        (error: Error) => {
+          if (running.abort.signal.aborted) return this.#finish(job.id, running, 'cancelled');
+          running.errors.push({ code: (error as { jobCode?: string }).jobCode ?? 'failed', message: error.message, occurred_at_ms: Date.now() });
+          return this.#finish(job.id, running, 'failed', error.message);
+        },
+      )
+      .catch((error: Error) => this.options.logger.error({ err: error, job_id: job.id }, 'could not record the end of a job'))
+      .finally(() => this.#running.delete(job.id));
+    return job;
+  }
+
+  /** Live updates of a job running in this gateway; undefined when it runs elsewhere (or not at all). */
+  subscribe(jobId: string, listener: Listener): (() => void) | undefined {
+    const running = this.#running.get(jobId);
+    if (!running) return undefined;
+    running.listeners.add(listener);
+    return () => running.listeners.delete(listener);
+  }
+
+  /** Stops a job running here (after persistence recorded the cancel request). */
+  abortLocal(jobId: string): void {
+    this.#running.get(jobId)?.abort.abort();
+  }
+
+  /** On shutdown: stop every local job; they end as cancelled with a message saying why. */
+  async stopAll(): Promise<void> {
+    const waits = [...this.#running.values()].map((r) => {
+      r.abort.abort();
+      return new Promise<void>((resolve) => {
+        const done = () => resolve();
+        r.listeners.add((job) => isTerminal(job.status) && done());
+        setTimeout(done, 5000).unref();
+      });
+    });
+    await Promise.all(waits);
+  }
+
+  get runningJobs(): number {
+    return this.#running.size;
+  }
+
+  async #resolveImportPath(requested: string): Promise<string> {
+    const roots = this.options.importDirectories;
+    if (roots.length === 0) throw new ApiError('not_implemented', 'imports of server files are off (set gateway.import_directories)');
+    const candidate = path.resolve(roots[0]!, requested);
+    let real: string;
+    try {
+      real = await realpath(candidate);
+    } catch {
+      throw new ApiError('invalid_parameter', `no file ${requested} in the import folder`, { errors: [{ pointer: '/body/path', message: 'not found' }] });
+    }
+    // Symlinks and ../ must not lead out of the allowed folders.
+    const allowed = await Promise.all(roots.map((root) => realpath(root).catch(() => path.resolve(root))));
+    if (!allowed.some((root) => real === root || real.startsWith(root + path.sep))) {
+      throw new ApiError('invalid_parameter', 'the path is outside the import folders', { errors: [{ pointer: '/body/path', message: 'outside the import folders' }] });
+    }
+    if (!(await stat(real)).isFile()) throw new ApiError('invalid_parameter', 'the path is not a file', { errors: [{ pointer: '/body/path', message: 'not a file' }] });
+    return real;
+  }
+
+  async #collect(jobId: string, sourceIds: string[], running: Running): Promise<void> {
+    const collector = this.options.collector!;
+    await this.#update(jobId, running, { status: 'running', force: true });
+    await new Promise<void>((resolve, reject) => {
+      const call = collector.RunSources({ source_ids: sourceIds, wait_until_done: true }, { deadline: deadlineIn(this.options.jobTimeoutSeconds * 1000) });
+      const onAbort = () => call.cancel();
+      running.abort.signal.addEventListener('abort', onAbort, { once: true });
+      call.on('data', (progress: RunProgress__Output) => {
+        running.counts = {
+          collected: progress.collected,
+          acknowledged: progress.acknowledged,
+          stored: progress.stored,
+          dead_lettered: progress.dead_lettered,
+          source_errors: progress.source_errors,
+          sources_total: progress.sources_total,
+          sources_done: progress.sources_done,
+          expected: progress.expected,
+        };
+        void this.#update(jobId, running, {});
+      });
+      call.on('error', (error: grpc.ServiceError) => {
+        running.abort.signal.removeEventListener('abort', onAbort);
+        if (error.code === grpc.status.CANCELLED && running.abort.signal.aborted) return resolve();
+        reject(Object.assign(new Error(`collector: ${error.details || error.message}`), { jobCode: grpc.status[error.code]?.toLowerCase() ?? 'collector_error' }));
+      });
+      call.on('end', () => {
+        running.abort.signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
+  }
+
+  async #import(jobId: string, file: string, sourceId: string, running: Running): Promise<void> {
+    const push = this.options.push!;
+    const { validateItem, importBatchSize, importMaxInFlightBatches } = this.options;
+    const counts = (running.counts = { lines: 0, invalid: 0, sent: 0, stored: 0, inserted: 0, updated: 0, unchanged: 0, dead_lettered: 0, expected: 0 });
+    counts.expected = (await stat(file)).size;
+    await this.#update(jobId, running, { status: 'running', force: true, message: `importing ${path.basename(file)}` });
+    const inFlight = new Set<Promise<void>>();
+    let failure: Error | undefined;
+    let batch: PushItem[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const items = batch;
+      batch = [];
+      const converted = toPipelineItems({ source_id: sourceId, items }, Date.now());
+      counts.sent += converted.items.length;
+      const { ack } = push.submit({ items: converted.items }, converted.itemIds);
+      const pending: Promise<void> = ack.then(
+        (a) => {
+          counts.inserted += a.inserted;
+          counts.updated += a.updated;
+          counts.unchanged += a.unchanged;
+          counts.dead_lettered += a.dead_lettered;
+          counts.stored = counts.inserted + counts.updated + counts.unchanged;
+          void this.#update(jobId, running, {});
+        },
+        (error: Error) => {
+          failure ??= error;
+        },
+      );
+      const tracked = pending.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      while (inFlight.size >= importMaxInFlightBatches) await Promise.race(inFlight);
+    };
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    try {
+      for await (const line of lines) {
+        if (running.abort.signal.aborted || failure) break;
+        bytes += Buffer.byteLength(line) + 1;
+        if (line.trim() === '') continue;
+        counts.lines += 1;
+        const problem = this.#checkLine(line, validateItem);
+        if (typeof problem === 'string') {
+          counts.invalid += 1;
+          if (running.errors.length < 100) running.errors.push({ code: 'invalid_line', message: problem, subject: `line ${counts.lines}`, occurred_at_ms: Date.now() });
+          continue;
+        }
+        batch.push(problem);
+        if (batch.length >= importBatchSize) {
+          await flush();
+          counts.expected = Math.max(counts.expected, bytes);
+          void this.#update(jobId, running, { message: `${Math.round((100 * bytes) / counts.expected)}% read` });
+        }
+      }
+      if (!running.abort.signal.aborted) await flush();
+      await Promise.all(inFlight);
+    } finally {
+      lines.close();
+    }
+    if (failure) throw failure;
+  }
+
+  #checkLine(line: string, validate: ValidateFunction): PushItem | string {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return 'not valid JSON';
+    }
+    if (!validate(value)) return `not an item: ${validate.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`;
+    const item = value as PushItem;
+    if (!(item.title || item.content || item.summary || item.url)) return 'an item needs at least one of title, summary, content or url';
+    return item;
+  }
+
+  async #finish(jobId: string, running: Running, status: 'succeeded' | 'failed' | 'cancelled', message?: string): Promise<void> {
+    clearTimeout(running.flushTimer);
+    await this.#update(jobId, running, { status, force: true, message: message ?? status });
+  }
+
+  /** Writes progress to persistence at most every progressIntervalMs (forced for status changes); tells listeners. */
+  async #update(jobId: string, running: Running, change: { status?: string; force?: boolean; message?: string }): Promise<void> {
+    const now = Date.now();
+    if (!change.force && now - running.lastWrite < this.options.progressIntervalMs) {
+      // Coalesce: one delayed write carries the latest counts.
+      running.flushTimer ??= setTimeout(() => {
+        running.flushTimer = undefined;
+        void this.#update(jobId, running, { force: true });
+      }, this.options.progressIntervalMs);
+      return;
+    }
+    running.lastWrite = now;
+    const errors = running.errors.splice(0, MAX_ERRORS_PER_UPDATE);
+    const { admin, caller } = this.options;
+    try {
+      const response = await caller.call<UpdateJobProgressRequest, UpdateJobProgressResponse__Output>('persistence', admin, admin.UpdateJobProgress, {
+        id: jobId,
+        counts: running.counts,
+        status: change.status ?? '',
+        errors,
+        message: change.message ?? '',
+      });
+      if (response.job) {
+        running.latest = response.job;
+        // A job cancelled through another replica shows up here as a terminal status.
+        if (response.job.status === 'cancelled' && !running.abort.signal.aborted) running.abort.abort();
+        for (const listener of running.listeners) listener(response.job);
+      }
+    } catch (error) {
+      running.errors.unshift(...errors);
+      if (change.force && change.status) throw error;
+      this.options.logger.warn({ err: error, job_id: jobId }, 'could not record job progress');
+    }
+  }
+}
