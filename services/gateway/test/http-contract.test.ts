@@ -194,7 +194,11 @@ describe('operations', () => {
   it('serves an OpenAPI 3.1 document with the routes and the interactive page', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/items', '/v1/items/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/items', '/v1/items/{id}', '/v1/search', '/v1/embed', '/v1/classify', '/v1/jobs', '/v1/jobs/{id}/events', '/v1/sources/{id}', '/v1/keys', '/v1/webhooks/{source_id}']),
+    );
+    expect(doc.components.schemas.Problem.properties.code.anyOf.length).toBeGreaterThan(10);
+    expect(doc.paths['/v1/items'].get.responses['429'].content['application/problem+json']).toBeDefined();
     expect(doc.paths['/v1/items'].get.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/healthz']).toBeUndefined();
     const page = await t.app.inject({ method: 'GET', url: '/docs/' });
