@@ -15,7 +15,7 @@ export interface EnsureBuiltinModelsOptions {
   /** Folder that holds one sub-folder per model (the CLI uses <repo>/.models). */
   dir: string;
   onProgress?: (message: string) => void;
-  /** Only these models (default: all built-in models). */
+  /** Only these models (default: every built-in model except the opt-in bench encoders). */
   only?: readonly string[];
 }
 
@@ -85,7 +85,7 @@ export async function ensureBuiltinModels(options: EnsureBuiltinModelsOptions): 
     },
     progress,
   };
-  const models = BUILTIN_MODELS.filter((m) => !options.only || options.only.includes(m.name));
+  const models = BUILTIN_MODELS.filter((m) => (options.only ? options.only.includes(m.name) : !m.optIn));
   for (const model of models) {
     const folder = path.join(dir, model.name);
     if (await isCurrent(folder, model)) {

@@ -5,10 +5,11 @@ import onnxProto from 'onnx-proto';
 const { onnx } = onnxProto;
 export const OPSET = 17;
 
-export type ElementType = 'float32' | 'int8' | 'int64';
+export type ElementType = 'float32' | 'float16' | 'int8' | 'int64';
 
 const DATA_TYPES: Record<ElementType, number> = {
   float32: onnx.TensorProto.DataType.FLOAT,
+  float16: onnx.TensorProto.DataType.FLOAT16,
   int8: onnx.TensorProto.DataType.INT8,
   int64: onnx.TensorProto.DataType.INT64,
 };
@@ -60,6 +61,9 @@ export class GraphBuilder {
     if (type === 'float32') {
       const array = data instanceof Float32Array ? data : Float32Array.from(data as number[]);
       bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    } else if (type === 'float16') {
+      const array = toFloat16Bits(data instanceof Float32Array ? data : Float32Array.from(data as number[]));
+      bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
     } else if (type === 'int8') {
       const array = data instanceof Int8Array ? data : Int8Array.from(data as number[]);
       bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
@@ -67,7 +71,7 @@ export class GraphBuilder {
       const array = data instanceof BigInt64Array ? data : BigInt64Array.from((data as number[]).map((v) => BigInt(v)));
       bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
     }
-    const expected = dims.reduce((a, b) => a * b, 1) * (type === 'float32' ? 4 : type === 'int8' ? 1 : 8);
+    const expected = dims.reduce((a, b) => a * b, 1) * { float32: 4, float16: 2, int8: 1, int64: 8 }[type];
     if (bytes.byteLength !== expected) throw new Error(`tensor ${name}: ${bytes.byteLength} bytes for dims [${dims}]`);
     this.#initializers.push({ name, dataType: DATA_TYPES[type], dims, rawData: bytes });
     return name;
@@ -136,3 +140,45 @@ export function maskedMeanNormalize(graph: GraphBuilder, tokens: string, mask: s
 }
 
 export const FLOAT = DATA_TYPES.float32;
+
+/** IEEE 754 half-precision bits of each value (round to nearest even). */
+export function toFloat16Bits(values: Float32Array): Uint16Array {
+  const out = new Uint16Array(values.length);
+  const f32 = new Float32Array(1);
+  const u32 = new Uint32Array(f32.buffer);
+  for (let i = 0; i < values.length; i++) {
+    f32[0] = values[i]!;
+    const x = u32[0]!;
+    const sign = (x >>> 16) & 0x8000;
+    const exp = (x >>> 23) & 0xff;
+    let mant = x & 0x7fffff;
+    if (exp === 0xff) {
+      out[i] = sign | 0x7c00 | (mant ? 0x200 : 0);
+      continue;
+    }
+    const e = exp - 127 + 15;
+    if (e >= 0x1f) {
+      out[i] = sign | 0x7c00;
+      continue;
+    }
+    if (e <= 0) {
+      if (e < -10) {
+        out[i] = sign;
+        continue;
+      }
+      mant |= 0x800000;
+      const shift = 14 - e;
+      let half = mant >>> shift;
+      const rest = mant & ((1 << shift) - 1);
+      const halfway = 1 << (shift - 1);
+      if (rest > halfway || (rest === halfway && half & 1)) half += 1;
+      out[i] = sign | half;
+      continue;
+    }
+    let half = (e << 10) | (mant >>> 13);
+    const rest = mant & 0x1fff;
+    if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half += 1;
+    out[i] = sign | half;
+  }
+  return out;
+}

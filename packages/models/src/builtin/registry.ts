@@ -4,6 +4,8 @@ import { wordLevelTokenizer, wordLevelTokenizerConfig } from '../tokenizer-json.
 import { embeddingGraph } from './embedding-model.js';
 import { SENTIMENT_LABELS, sentimentGraph, sentimentVocabulary } from './sentiment-model.js';
 import { topicsGraph } from './topics-model.js';
+import { BERT_BASE, MINILM_L6, encoderGraph, encoderVocabulary, type EncoderShape } from './encoder-model.js';
+import { readWordVectors } from '../word-vectors.js';
 import { SPAM_LABELS, SPAM_MAX_LENGTH, spamGraph, trainSpamModel } from './spam-model.js';
 import type { WordTable } from './word-table.js';
 
@@ -15,6 +17,8 @@ export interface BuildContext {
 export interface BuiltinModel {
   name: string;
   version: string;
+  /** Built only when asked for by name (bench encoders: large, for performance work only). */
+  optIn?: boolean;
   build(context: BuildContext): Promise<Record<string, string | Uint8Array>>;
 }
 
@@ -24,6 +28,8 @@ export const EMBEDDING_MODEL = 'sluice-embed-glove-100d';
 export const SENTIMENT_MODEL = 'sluice-sentiment-afinn';
 export const TOPICS_MODEL = 'sluice-topics';
 export const SPAM_MODEL = 'sluice-spam';
+export const BENCH_MINILM_MODEL = 'sluice-bench-minilm-l6';
+export const BENCH_BERT_MODEL = 'sluice-bench-bert-base';
 
 const WORD_MAX_LENGTH = 512;
 
@@ -135,4 +141,39 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
       };
     },
   },
+  benchEncoder(BENCH_MINILM_MODEL, MINILM_L6, 'MiniLM-L6 shape (384 hidden, 6 layers, 12 heads)'),
+  benchEncoder(BENCH_BERT_MODEL, BERT_BASE, 'BERT-base shape (768 hidden, 12 layers, 12 heads)'),
 ];
+
+function benchEncoder(name: string, shape: EncoderShape, label: string): BuiltinModel {
+  return {
+    name,
+    version: '1',
+    optIn: true,
+    async build(context) {
+      context.progress(`generating ${name} weights (${label})`);
+      const { words } = await readWordVectors(shape.vocabulary - 2);
+      const vocabulary = encoderVocabulary(words, shape.vocabulary);
+      const sluice: SluiceModelConfig = {
+        task: 'embedding',
+        pooling: 'mean',
+        normalize: true,
+        max_length: shape.maxPositions,
+        output: 'last_hidden_state',
+        dimensions: shape.hidden,
+        description: `BENCHMARK ONLY: ${label} transformer encoder with generated weights; its outputs are meaningless.`,
+        license: 'generated',
+        benchmark_only: true,
+        build_version: '1',
+      };
+      return {
+        'config.json': json({ ...hfConfig({ architecture: 'BertModel', modelType: 'bert', hiddenSize: shape.hidden, maxLength: shape.maxPositions, vocabSize: shape.vocabulary }), num_hidden_layers: shape.layers, num_attention_heads: shape.heads, intermediate_size: shape.intermediate }),
+        'tokenizer.json': json(wordLevelTokenizer(vocabulary)),
+        'tokenizer_config.json': json(wordLevelTokenizerConfig(shape.maxPositions)),
+        'sluice.json': json(sluice),
+        'onnx/model.onnx': encoderGraph(shape, 'fp32'),
+        'onnx/model_fp16.onnx': encoderGraph(shape, 'fp16'),
+      };
+    },
+  };
+}
