@@ -11,7 +11,9 @@ import type { PipelineItem__Output, RawItem__Output } from '../packages/protocol
 import { DedupIndex } from '../services/transformer/src/dedup-index.js';
 import { createNormalizerPool } from '../services/transformer/src/normalizer-pool.js';
 import { transformBatch } from '../services/transformer/src/transform-batch.js';
-import { DEFAULT_WORKER_OPTIONS } from '../services/transformer/src/worker-options.js';
+import { repoRoot } from '../packages/service-kit/src/index.js';
+import { transformerSettingsSchema } from '../services/transformer/src/settings.js';
+import { workerOptionsFrom } from '../services/transformer/src/worker-options.js';
 import { trackPeakRss, type Metrics } from './lib.js';
 
 const BATCH = 100;
@@ -97,7 +99,8 @@ export function transformCorpus(count: number): RawItem__Output[] {
 }
 
 async function measure(threads: number, items: RawItem__Output[]): Promise<{ itemsPerMinute: number; duplicates: number; deadLetters: number }> {
-  const pool = await createNormalizerPool(threads, DEFAULT_WORKER_OPTIONS);
+  // The default configuration (token counts for the built-in embedding model when its folder exists).
+  const pool = await createNormalizerPool(threads, workerOptionsFrom(transformerSettingsSchema.parse({}), repoRoot));
   const dedup = new DedupIndex({ capacity: 200_000, maxHammingDistance: 8, bands: 8 });
   const batches: PipelineItem__Output[][] = [];
   for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH).map((raw) => ({ raw }) as PipelineItem__Output));

@@ -9,7 +9,7 @@ import { extractText, htmlToLine, looksLikeHtml } from './html-text.js';
 import type { LanguageDetector } from './language.js';
 import { SIMHASH_MAX_WORDS, fingerprintToHex, simhashFromWordHashes } from './simhash.js';
 import { scanText } from './text-scan.js';
-import { estimatingTokenCounter, type TokenCounter } from './token-count.js';
+import type { TokenCounter } from './token-count.js';
 import { normalizeLine, normalizeWhitespace } from './whitespace.js';
 import { readingTimeSeconds } from './words.js';
 
@@ -84,7 +84,7 @@ export function normalizeItem(raw: RawItem__Output, tools: NormalizeTools, optio
   };
   scanText(title.toLowerCase(), collect);
   const stats = scanText(text.toLowerCase(), collect);
-  const tokenCount = tools.tokens === estimatingTokenCounter ? stats.tokens : tools.tokens.count(text);
+  const tokenCount = tools.tokens.fromScan ? tools.tokens.fromScan(stats) : tools.tokens.count(text);
   return {
     title,
     summary,

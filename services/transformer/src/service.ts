@@ -1,6 +1,6 @@
 // The transformer service: raw items in (from the collector or the gateway), normalized items out to inference.
 import { createClient, createRelayStage, deadlineIn, sluiceProto, type ServiceContext, type ServiceParts, type PipelineStageClient } from '@sluice/protocol';
-import { Counter, Gauge } from '@sluice/service-kit';
+import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
 import { DedupIndex } from './dedup-index.js';
 import { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
 import type { TransformerSettings } from './settings.js';
@@ -11,7 +11,7 @@ import { workerOptionsFrom } from './worker-options.js';
 export async function buildTransformer(ctx: ServiceContext<TransformerSettings>): Promise<ServiceParts> {
   const settings = ctx.config.settings;
   const threads = resolveThreads(settings.worker_threads);
-  const pool = await createNormalizerPool(threads, workerOptionsFrom(settings));
+  const pool = await createNormalizerPool(threads, workerOptionsFrom(settings, repoRoot));
   const dedup = new DedupIndex({ capacity: settings.dedup_capacity_items, maxHammingDistance: settings.near_duplicate_max_distance, bands: settings.near_duplicate_bands });
   const duplicates = new Counter({ name: 'sluice_transformer_duplicates_total', help: 'Items linked to an earlier original, by kind (exact, near)', labelNames: ['kind'], registers: [ctx.registry] });
   new Gauge({ name: 'sluice_transformer_dedup_index_items', help: 'Originals in the duplicate index', registers: [ctx.registry], collect() { this.set(dedup.size); } });

@@ -16,12 +16,14 @@ export const transformerSettingsSchema = z.strictObject({
   /** Normalized text kept per item, in characters. */
   max_text_characters: z.number().int().min(100).default(200_000),
   max_summary_characters: z.number().int().min(10).default(1000),
-  /** The embedding model's maximum input in tokens: longer texts are split into chunks of this size. */
-  max_chunk_tokens: z.number().int().min(16).default(256),
+  /** The embedding model's maximum input in tokens: longer texts are split into chunks of this size (0 = the tokenizer folder's model_max_length, else 256). */
+  max_chunk_tokens: z.number().int().min(0).default(0),
   /** At most this many chunks per item (the rest of a very long text is not chunked). */
   max_chunks: z.number().int().min(1).default(16),
-  /** Optional HuggingFace tokenizer.json for exact token counts; empty: a calibrated estimate. */
-  tokenizer_file: z.string().default(''),
+  /** Model folder whose tokenizer.json defines "tokens" (the inference service's embedding model), relative to the repository root; empty: a subword estimate. */
+  tokenizer_folder: z.string().default('.models/sluice-embed-glove-100d'),
+  /** estimate (single-pass, matched to the tokenizer's kind) or exact (the tokenizer itself, ~0.5 ms per item). */
+  token_count: z.enum(['estimate', 'exact']).default('estimate'),
   /** Full-page boilerplate removal with @mozilla/readability: auto (pages ≥ readable_min_characters), always, never. */
   readable_extraction: z.enum(['auto', 'always', 'never']).default('auto'),
   readable_min_characters: z.number().int().min(0).default(20_000),

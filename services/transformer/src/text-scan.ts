@@ -56,6 +56,8 @@ export function fmix32(input: number): number {
 export interface ScanResult {
   words: number;
   unspacedChars: number;
+  /** Punctuation and symbol characters (each is a token for word-level and subword tokenizers alike). */
+  punctuation: number;
   /** WordPiece/BPE-like estimate: 1 per word of ≤ 6 characters, +1 per further 6, +1 per punctuation mark. */
   tokens: number;
 }
@@ -70,6 +72,7 @@ export function scanText(text: string, onWord?: (hash: number) => void, maxHashe
   let words = 0;
   let unspaced = 0;
   let tokens = 0;
+  let punctuation = 0;
   let inWord = false;
   let hash = 0;
   let length = 0;
@@ -112,8 +115,11 @@ export function scanText(text: string, onWord?: (hash: number) => void, maxHashe
       length = 1;
       unspaced += 1;
       end();
-    } else if (cls === PUNCTUATION) tokens += 1;
+    } else if (cls === PUNCTUATION) {
+      tokens += 1;
+      punctuation += 1;
+    }
   }
   if (inWord) end();
-  return { words, unspacedChars: unspaced, tokens };
+  return { words, unspacedChars: unspaced, punctuation, tokens };
 }
