@@ -69,7 +69,8 @@ export async function buildApp(options: AppOptions) {
     bodyLimit: settings.body_limit_bytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    return503OnClosing: true,
+    // Requests arriving while the server closes get a problem+json 503 from the hook below instead.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = httpMetrics(registry);
@@ -93,8 +94,17 @@ export async function buildApp(options: AppOptions) {
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, toApiError(error), error));
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ApiError('not_found', `${request.method} ${request.url.split('?')[0]} is not a route of this API`)));
 
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new ApiError('not_ready', 'the gateway is shutting down; retry (another replica will answer)', { retryAfterSeconds: 1 });
+    }
     const scope = routeScope(request);
     if (scope === 'public') return;
     const token = bearerToken(request.headers);
@@ -167,7 +177,7 @@ function toApiError(error: FastifyError): ApiError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new ApiError('invalid_json');
   }
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new ApiError('invalid_json');
+  if (error instanceof SyntaxError) return new ApiError('invalid_json');
   if (typeof error.statusCode === 'number' && error.statusCode === 413) return new ApiError('payload_too_large');
   if (typeof error.statusCode === 'number' && error.statusCode === 415) return new ApiError('unsupported_media_type');
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return new ApiError('invalid_request', error.message);
