@@ -9,6 +9,7 @@ import {
   configuredServices,
   deployDir,
   portOf,
+  defaultShutdownTimeoutSeconds,
   readDockerfile,
   readEnvFile,
   readYaml,
@@ -201,5 +202,13 @@ describe('docker compose', () => {
     expect(compose.services.inference!.volumes).toContain('models:/app/.models');
     expect(Object.keys(compose.volumes ?? {})).toEqual(expect.arrayContaining(['models', 'postgres-data']));
     for (const name of names) expect(compose.services[name]!.read_only, name).toBe(true);
+  });
+
+  it('waits longer than the shutdown timeout of the services before killing them', () => {
+    for (const name of names) {
+      const grace = /^(\d+)s$/.exec(compose.services[name]!.stop_grace_period ?? '');
+      expect(grace, `${name} stop_grace_period in seconds`).not.toBeNull();
+      expect(Number(grace![1]), name).toBeGreaterThan(defaultShutdownTimeoutSeconds());
+    }
   });
 });

@@ -207,3 +207,11 @@ export function execForm(args: string): string[] {
   const json = args.slice(args.indexOf('['));
   return JSON.parse(json) as string[];
 }
+
+/** The services' default shutdown timeout (createShutdown in service-kit), in seconds: grace periods must exceed it. */
+export function defaultShutdownTimeoutSeconds(): number {
+  const source = readFileSync(path.join(repoRoot, 'packages/service-kit/src/shutdown.ts'), 'utf8');
+  const match = /timeoutMs\s*=\s*options\.timeoutMs\s*\?\?\s*([\d_]+)/.exec(source);
+  if (!match) throw new Error('cannot find the default shutdown timeout in packages/service-kit/src/shutdown.ts');
+  return Number(match[1]!.replaceAll('_', '')) / 1000;
+}

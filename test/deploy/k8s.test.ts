@@ -14,7 +14,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBu
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
 import { checkKnownFields } from './k8s-field-check.js';
-import { checkDeploymentConfig, configuredServices, deployDir, portOf, readYaml, readYamlDocuments, repoRoot, serviceCommand, serviceMainFile } from './deploy-files.js';
+import { checkDeploymentConfig, configuredServices, defaultShutdownTimeoutSeconds, deployDir, portOf, readYaml, readYamlDocuments, repoRoot, serviceCommand, serviceMainFile } from './deploy-files.js';
 
 const k8sDir = path.join(deployDir, 'k8s');
 const services = configuredServices();
@@ -150,7 +150,10 @@ describe('kubernetes manifests', () => {
       for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) expect(containerPort(c, probe?.httpGet?.port), `${name} probe port`).toBe(httpPort);
       expect(c.lifecycle?.preStop, `${name} preStop`).toBeDefined();
       const pod = deployments.find((d) => d.metadata.name === name)!.spec!.template;
-      expect(pod.spec!.terminationGracePeriodSeconds, `${name} grace`).toBeGreaterThanOrEqual(30);
+      // Kubernetes kills the pod after the grace period, which must cover the preStop pause plus the service's
+      // own bounded shutdown (drain, then exit on its timeout).
+      const preStopSeconds = Number(c.lifecycle!.preStop!.exec!.command!.at(-1));
+      expect(pod.spec!.terminationGracePeriodSeconds, `${name} grace`).toBeGreaterThan(preStopSeconds + defaultShutdownTimeoutSeconds());
       expect(pod.metadata!.annotations?.['prometheus.io/port'], `${name} scrape port`).toBe(String(httpPort));
       expect(c.resources?.requests?.cpu && c.resources.requests.memory && c.resources.limits?.memory, `${name} resources`).toBeTruthy();
       expect(c.securityContext?.readOnlyRootFilesystem && pod.spec!.securityContext?.runAsNonRoot, `${name} hardened`).toBe(true);
