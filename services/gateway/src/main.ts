@@ -20,8 +20,11 @@ main('gateway', gatewaySettingsSchema, async (ctx) => {
   return {
     grpc: [],
     ownsHttpPort: true,
+    // Health says SERVING only once the HTTP API listens (start-up waiters poll gRPC health).
+    manualReady: true,
     started: async () => {
       const url = await gateway.app.listen({ port: ctx.config.services.gateway.http_port, host: settings.host });
+      ctx.setReady(true);
       ctx.logger.info({ url, docs: settings.docs_enabled ? `${url}/docs` : undefined }, 'HTTP API listening');
     },
     drain: () => gateway.drain(),

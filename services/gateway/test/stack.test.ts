@@ -41,10 +41,10 @@ beforeAll(async () => {
   const addresses = await allocateAddresses();
   const persistenceAddress = addresses.persistence!.grpcAddress;
   stack = await startStack({
-    services: ['persistence', 'inference', 'collector'],
+    services: ['persistence', 'inference', 'collector', 'gateway'],
     addresses,
     env: { DATABASE_URL: db.url, SLUICE__LOG__LEVEL: 'warn', SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'local-jsonl', kind: 'jsonl', path: jsonl, interval_seconds: 3600 }]) },
-    serviceEnv: { collector: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: persistenceAddress } },
+    serviceEnv: { collector: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: persistenceAddress }, gateway: { SLUICE_API_KEY: KEYS.admin } },
   });
 
   const services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
@@ -259,5 +259,20 @@ describe('sources', () => {
     const del = () => gateway.app.inject({ method: 'DELETE', url: '/v1/sources/blog', headers: auth(KEYS.admin) });
     expect((await del()).statusCode).toBe(204);
     expect((await del()).statusCode).toBe(404);
+  });
+});
+
+describe('the gateway process', () => {
+  it('serves the API on its configured port with the bootstrap key, and shuts down cleanly', async () => {
+    const base = stack.httpUrl('gateway');
+    const items = await fetch(`${base}/v1/items?limit=2&fields=id`, { headers: auth(KEYS.admin) });
+    expect(items.status).toBe(200);
+    expect(((await items.json()) as { items: unknown[] }).items).toHaveLength(2);
+    expect((await fetch(`${base}/v1/items`)).status).toBe(401);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain('sluice_gateway_http_requests_total');
+    expect((await fetch(`${base}/docs/`)).status).toBe(200);
+    const code = await stack.processes.get('gateway')!.stop();
+    expect(code).toBe(0);
   });
 });
