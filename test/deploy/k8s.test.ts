@@ -11,6 +11,7 @@ import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
 import { checkKnownFields } from './k8s-field-check.js';
@@ -57,6 +58,7 @@ const MODELS: Record<string, { model: new (data: never) => { validate(): void };
   'v1/Secret': { model: Secret, module: 'kubernetes-models/v1/Secret' },
   'v1/Service': { model: Service, module: 'kubernetes-models/v1/Service' },
   'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, module: 'kubernetes-models/policy/v1/PodDisruptionBudget' },
+  'networking.k8s.io/v1/NetworkPolicy': { model: NetworkPolicy, module: 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy' },
 };
 const secretTemplates = readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as (K8sObject & { stringData: Record<string, string> })[];
 const postgresObjects = postgresKustomization.resources.flatMap((file) => readYamlDocuments(path.join(postgresDir, file)) as K8sObject[]);
@@ -244,6 +246,36 @@ describe('kubernetes manifests', () => {
       const matches = deployments.filter((d) => Object.entries(budget.spec!.selector!.matchLabels!).every(([k, v]) => d.spec!.template.metadata!.labels![k] === v));
       expect(matches.map((d) => d.metadata.name), `PDB ${budget.metadata.name} selects one Deployment`).toHaveLength(1);
     }
+  });
+
+  it('lets network policies through exactly the connections Sluice makes', () => {
+    const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>) =>
+      Object.entries(selector ?? {}).every(([k, v]) => labels[k] === v);
+    const podLabels = (o: K8sObject) => (o as unknown as Deployment).spec!.template.metadata!.labels!;
+    const policies = byKind<K8sObject & NetworkPolicy>('NetworkPolicy');
+    const policy = policies.find((p) => p.metadata.name === 'sluice-grpc-internal')!;
+    for (const deployment of deployments) {
+      const labels = podLabels(deployment);
+      expect(matches(policy.spec!.podSelector.matchLabels, labels), `${deployment.metadata.name} selected`).toBe(true);
+      const c = deployment.spec!.template.spec!.containers[0]!;
+      // gRPC: allowed from every Sluice pod (each one's labels match the peer selector).
+      const grpcRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'grpc')));
+      expect(grpcRule, `${deployment.metadata.name} grpc allowed`).toBeDefined();
+      for (const peer of deployments) expect(grpcRule!.from?.some((f) => matches(f.podSelector?.matchLabels, podLabels(peer)))).toBe(true);
+      // Ops/API HTTP: allowed from anywhere (probes, Prometheus, the ingress).
+      const httpRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'http')));
+      expect(httpRule?.from, `${deployment.metadata.name} http open`).toBeUndefined();
+    }
+    // The optional database accepts persistence only, and is not caught by the Sluice policy.
+    const statefulSet = postgresObjects.find((o) => o.kind === 'StatefulSet')!;
+    const dbPolicy = postgresObjects.find((o) => o.kind === 'NetworkPolicy') as (K8sObject & NetworkPolicy) | undefined;
+    expect(matches(policy.spec!.podSelector.matchLabels, podLabels(statefulSet))).toBe(false);
+    expect(matches(dbPolicy!.spec!.podSelector.matchLabels, podLabels(statefulSet))).toBe(true);
+    const dbContainer = (statefulSet as unknown as StatefulSet).spec!.template.spec!.containers[0]!;
+    const [rule] = dbPolicy!.spec!.ingress!;
+    expect(containerPort(dbContainer, rule!.ports![0]!.port)).toBe(5432);
+    const allowed = deployments.filter((d) => rule!.from!.some((f) => matches(f.podSelector?.matchLabels, podLabels(d)))).map((d) => d.metadata.name);
+    expect(allowed).toEqual(['persistence']);
   });
 
   it('sets images through kustomize for both the CPU and the CUDA image', () => {
