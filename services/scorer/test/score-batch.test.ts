@@ -45,7 +45,7 @@ describe('scoreBatch', () => {
   it('scores every item with all components, ranks the relevant one higher and sets the priority', async () => {
     const out = await scoreBatch(batch([item('on-topic', { vector: [0.9, 0.1, 0.1, 0] }), item('off-topic', { vector: [0, 0, 0.2, 1] })]), deps());
     expect(out.items).toHaveLength(2);
-    const [on, off] = out.items as Array<Required<PipelineItem__Output>>;
+    const [on, off] = out.items as unknown as Array<{ raw: { priority: number }; score: { value: number; formula_version: string; components: Array<{ name: string; value: number }> } }>;
     expect(component(on!, 'relevance').detail).toMatch(/^profile tech/);
     expect(Number(component(on!, 'relevance').value)).toBeGreaterThan(0.9);
     expect(Number(component(off!, 'relevance').value)).toBe(0);

@@ -1,0 +1,150 @@
+// `pnpm bench score`: items/min through the scorer's batch path (profile similarity, novelty window, formula,
+// priority) with one and with two workers (a worker = one scorer instance with its own novelty window, as
+// two scorer replicas would run), plus the similarity decision: all profiles × a batch computed locally vs
+// through the inference service's Similarity RPC (the real service, started as a process; full run only).
+// Items: 100-dimension unit embeddings (the built-in GloVe model's size) clustered around 40 topics,
+// sentiment/topics/spam classifications, dates, engagement; 10 interest profiles; batches of 100.
+import { Worker } from 'node:worker_threads';
+import type { InferenceClient, PipelineItem__Output, SimilarityResponse__Output } from '../packages/protocol/src/index.js';
+import { createClient, sluiceProto, unary } from '../packages/protocol/src/index.js';
+import { startStack } from '../packages/stack/src/index.js';
+import { NoveltyWindow } from '../services/scorer/src/novelty-window.js';
+import { createProfileSet } from '../services/scorer/src/profile-set.js';
+import { localSimilarity, scoreBatch } from '../services/scorer/src/score-batch.js';
+import { scorerSettingsSchema } from '../services/scorer/src/settings.js';
+import { similarityMatrix, toMatrix, unitVector } from '../services/scorer/src/vectors.js';
+import { trackPeakRss, type Metrics } from './lib.js';
+
+const DIMENSIONS = 100;
+const BATCH = 100;
+const PROFILES = 10;
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function gaussianVector(random: () => number, scale = 1): number[] {
+  return Array.from({ length: DIMENSIONS }, () => (random() + random() + random() - 1.5) * scale);
+}
+
+/** Deterministic items; the same topics for every seed, different items per seed. */
+export function scoreItems(count: number, seed = 1): PipelineItem__Output[] {
+  const random = lcg(seed);
+  const topics = Array.from({ length: 40 }, (_, t) => gaussianVector(lcg(99 + t)));
+  const now = Date.now();
+  return Array.from({ length: count }, (_, i) => {
+    const topic = topics[Math.floor(random() * topics.length)]!;
+    const noise = gaussianVector(random, 0.6);
+    const values = Array.from(unitVector(topic.map((v, k) => v + noise[k]!))!);
+    const positive = random();
+    return {
+      raw: { id: `item-${seed}-${i}`, source_id: `s${i % 20}`, published_at_ms: now - Math.floor(random() * 72 * 3_600_000), collected_at_ms: now, source_weight: random(), priority: 5, engagement: i % 3 === 0 ? { points: Math.floor(random() * 800), comments: Math.floor(random() * 200) } : null },
+      normalized: { duplicate_of: i % 25 === 0 ? 'item-0' : '', duplicate_kind: i % 25 === 0 ? 'near' : '' },
+      embedding: { model: 'sluice-embed-glove-100d', values },
+      classifications: [
+        { model: 'sentiment', task: 'sentiment', labels: [{ name: 'positive', score: positive }, { name: 'negative', score: 1 - positive }, { name: 'neutral', score: 0.2 }] },
+        { model: 'topics', task: 'topics', labels: [{ name: 'technology', score: random() }, { name: 'science', score: random() }] },
+        { model: 'spam', task: 'spam', labels: [{ name: 'spam', score: random() * 0.2 }, { name: 'ham', score: 0.9 }] },
+      ],
+      score: null,
+      inference_timing: null,
+    } as unknown as PipelineItem__Output;
+  });
+}
+
+function profileSet() {
+  const random = lcg(4242);
+  const settings = scorerSettingsSchema.parse({ profiles: Array.from({ length: PROFILES }, (_, i) => ({ name: `profile-${i}`, description: `profile ${i}` })) });
+  return { settings, profiles: createProfileSet('sluice-embed-glove-100d', settings.profiles, settings.profiles.map(() => gaussianVector(random))) };
+}
+
+/** Scores `count` items in batches in this thread; returns the seconds spent. */
+export async function scoreLoop(count: number, seed: number): Promise<number> {
+  const items = scoreItems(count, seed);
+  const { settings, profiles } = profileSet();
+  const deps = { settings, profiles: () => profiles, novelty: new NoveltyWindow(settings.novelty_window_items), similarity: localSimilarity, now: Date.now };
+  // Warm-up (JIT) on a separate window, not counted.
+  await scoreBatch({ batch_id: 'warm', items: items.slice(0, BATCH), dead_letters: [], deadline_unix_ms: 0 }, { ...deps, novelty: new NoveltyWindow(100) });
+  const started = performance.now();
+  for (let i = 0; i < items.length; i += BATCH) {
+    await scoreBatch({ batch_id: `b${i}`, items: items.slice(i, i + BATCH), dead_letters: [], deadline_unix_ms: 0 }, deps);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+// Worker threads load this file through tsx (they do not inherit the parent's loader in every runner).
+const WORKER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { register } = await import(workerData.tsx);
+  register();
+  const bench = await import(workerData.module);
+  parentPort.once('message', async () => parentPort.postMessage(await bench.scoreLoop(workerData.count, workerData.seed)));
+  parentPort.postMessage('ready');
+})();
+`;
+
+async function measureWorkers(workers: number, totalItems: number): Promise<number> {
+  const perWorker = Math.floor(totalItems / workers);
+  const threads = Array.from({ length: workers }, (_, w) => new Worker(WORKER_CODE, { eval: true, workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: import.meta.url, count: perWorker, seed: w + 1 } }));
+  await Promise.all(threads.map((t) => new Promise((resolve, reject) => t.once('message', resolve).once('error', reject))));
+  const started = performance.now();
+  await Promise.all(threads.map((t) => new Promise((resolve, reject) => t.once('message', resolve).once('error', reject).postMessage('go'))));
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(threads.map((t) => t.terminate()));
+  return ((perWorker * workers) / seconds) * 60;
+}
+
+/** Items × all profiles per second: locally vs through the inference service's Similarity RPC. */
+async function measureSimilarity(items: number): Promise<{ local: number; rpc: number }> {
+  const random = lcg(7);
+  const queries = Array.from({ length: BATCH }, () => unitVector(gaussianVector(random))!);
+  const { profiles } = profileSet();
+  const batches = Math.ceil(items / BATCH);
+  let started = performance.now();
+  for (let b = 0; b < batches; b++) similarityMatrix(toMatrix(queries, DIMENSIONS), profiles.matrix);
+  const local = (batches * BATCH) / ((performance.now() - started) / 1000);
+  const stack = await startStack({ services: ['inference'], env: { SLUICE__LOG__LEVEL: 'warn' }, readyTimeoutMs: 180_000 });
+  try {
+    const client = createClient(sluiceProto().Inference, stack.addresses.inference!.grpcAddress) as unknown as InferenceClient;
+    const request = { queries: queries.map((q) => ({ values: Array.from(q) })), profiles: Array.from({ length: PROFILES }, (_, r) => ({ values: Array.from(profiles.matrix.data.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS)) })) };
+    const call = () => unary<typeof request, SimilarityResponse__Output>(client, client.Similarity as never, request, 30_000);
+    await call();
+    started = performance.now();
+    for (let b = 0; b < batches; b++) await call();
+    const rpc = (batches * BATCH) / ((performance.now() - started) / 1000);
+    client.close();
+    return { local, rpc };
+  } finally {
+    await stack.stop();
+  }
+}
+
+export async function run(options: { smoke: boolean }): Promise<Metrics> {
+  const total = options.smoke ? 2_000 : 40_000;
+  const rss = trackPeakRss();
+  const one = await measureWorkers(1, total);
+  const two = await measureWorkers(2, total);
+  const best = Math.max(one, two);
+  const metrics: Metrics = {
+    items_per_minute: Math.round(best),
+    items_per_minute_one_worker: Math.round(one),
+    items_per_minute_two_workers: Math.round(two),
+    best_workers: best === one ? 1 : 2,
+    items_per_second: Math.round(best / 60),
+    items: total,
+    profiles: PROFILES,
+    embedding_dimensions: DIMENSIONS,
+  };
+  if (!options.smoke) {
+    const similarity = await measureSimilarity(5_000);
+    metrics.similarity_local_items_per_second = Math.round(similarity.local);
+    metrics.similarity_rpc_items_per_second = Math.round(similarity.rpc);
+  }
+  metrics.peak_rss_megabytes = Math.round(rss.stop());
+  return metrics;
+}
