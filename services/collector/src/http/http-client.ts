@@ -79,12 +79,12 @@ export class HttpClient {
 
   /** GET with every policy; resolves with the whole (limited) body, or notModified for 304. */
   async get(url: string, options: RequestOptions): Promise<HttpResponse> {
-    return this.#withRetries(url, options, (attemptUrl) => this.#attempt(attemptUrl, options, false)) as Promise<HttpResponse>;
+    return this.#withRetries(url, options, (attemptUrl, written) => this.#attempt(attemptUrl, options, false, written)) as Promise<HttpResponse>;
   }
 
   /** GET for bulk files: the body is streamed (no size limit, idle timeout only). */
   async stream(url: string, options: RequestOptions): Promise<HttpStream> {
-    return this.#withRetries(url, options, (attemptUrl) => this.#attempt(attemptUrl, options, true)) as Promise<HttpStream>;
+    return this.#withRetries(url, options, (attemptUrl, written) => this.#attempt(attemptUrl, options, true, written)) as Promise<HttpStream>;
   }
 
   hostState(url: string): string {
@@ -99,7 +99,11 @@ export class HttpClient {
     await Promise.all([this.#guarded.close(), this.#open.close()]);
   }
 
-  async #withRetries(url: string, options: RequestOptions, attempt: (url: string) => Promise<HttpResponse | HttpStream>): Promise<HttpResponse | HttpStream> {
+  async #withRetries(
+    url: string,
+    options: RequestOptions,
+    attempt: (url: string, written?: (written: boolean) => void) => Promise<HttpResponse | HttpStream>,
+  ): Promise<HttpResponse | HttpStream> {
     let host: string;
     try {
       host = new URL(url).host;
@@ -107,10 +111,12 @@ export class HttpClient {
       throw new SourceFetchError('invalid_url', `invalid URL: ${url}`, { url, cause: error });
     }
     for (let retry = 0; ; retry++) {
+      let written: ((written: boolean) => void) | undefined;
       try {
-        await this.#takeTokens(host, options);
-        return await this.breakers.fire(host, () => attempt(url));
+        written = await this.#takeTokens(host, options);
+        return await this.breakers.fire(host, () => attempt(url, written));
       } catch (raw) {
+        written?.(false);
         const error = toFetchError(raw, url);
         if (options.signal?.aborted) throw new SourceFetchError('aborted', 'aborted', { url, cause: raw });
         if (!error.retryable || retry >= this.settings.max_retries) throw error;
@@ -129,7 +135,8 @@ export class HttpClient {
     }
   }
 
-  async #takeTokens(host: string, options: RequestOptions): Promise<void> {
+  /** Waits for the source's and the host's tokens; returns the source limiter's "written" callback. */
+  async #takeTokens(host: string, options: RequestOptions): Promise<((written: boolean) => void) | undefined> {
     const sourceWait = options.limiter?.reserve() ?? 0;
     if (sourceWait > 0) {
       this.metrics?.rateLimitWaits.inc({ scope: 'source' });
@@ -147,9 +154,19 @@ export class HttpClient {
       this.metrics?.rateLimitWaitSeconds.inc({ scope: 'host' }, hostWait / 1000);
       await sleep(hostWait, options.signal);
     }
+    // Last, right before sending: the gap to the source's previous request as actually written.
+    const limiter = options.limiter;
+    if (!limiter) return undefined;
+    for (let wait = limiter.spacing(); wait > 0; wait = limiter.spacing()) await sleep(wait, options.signal);
+    let reported = false;
+    return (written: boolean) => {
+      if (reported) return;
+      reported = true;
+      limiter.sent(written);
+    };
   }
 
-  async #attempt(url: string, options: RequestOptions, streaming: boolean): Promise<HttpResponse | HttpStream> {
+  async #attempt(url: string, options: RequestOptions, streaming: boolean, written?: (written: boolean) => void): Promise<HttpResponse | HttpStream> {
     let current = new URL(url);
     const visited = new Set([current.href]);
     const dispatcher = options.allowPrivate ? this.#open : this.#guarded;
@@ -174,8 +191,12 @@ export class HttpClient {
         this.metrics?.requestSeconds.observe({ outcome }, (performance.now() - started) / 1000);
       };
       try {
-        response = await request(current, { dispatcher, method: 'GET', headers, signal: streaming ? options.signal : signal });
+        // The first hop tells the source's limiter when it is really written to the socket.
+        const hopDispatcher = hop === 0 && written ? onRequestWritten(dispatcher, () => written(true)) : dispatcher;
+        response = await request(current, { dispatcher: hopDispatcher, method: 'GET', headers, signal: streaming ? options.signal : signal });
+        if (hop === 0) written?.(false); // no-op when it was written
       } catch (raw) {
+        if (hop === 0) written?.(false);
         const error = toFetchError(raw, current.href);
         observe(error.code);
         throw error;
@@ -236,6 +257,28 @@ export class HttpClient {
       }
     }
   }
+}
+
+/** A dispatcher that calls `onWritten` when a request's headers are about to be written (undici's onConnect). */
+function onRequestWritten(dispatcher: Dispatcher, onWritten: () => void): Dispatcher {
+  return dispatcher.compose((dispatch) => (options, handler) =>
+    dispatch(
+      options,
+      new Proxy(handler, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          if (property === 'onConnect' || property === 'onRequestStart') {
+            return (...args: unknown[]) => {
+              onWritten();
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          }
+          return (value as (...a: unknown[]) => unknown).bind(target);
+        },
+      }),
+    ),
+  );
 }
 
 function decompress(body: Readable, encoding: string | undefined): Readable {
