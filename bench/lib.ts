@@ -107,3 +107,29 @@ export function percentile(values: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
+
+/**
+ * A PipelineStage stand-in on 127.0.0.1 that acknowledges every batch at once (no storage), for benchmarks of
+ * one upstream stage. `items` counts items received; `onBatch` sees each batch.
+ */
+export async function startAckingSink(onBatch?: (items: number, deadLetters: number) => void): Promise<{ address: string; counts: { items: number; deadLetters: number; batches: number }; close(): Promise<void> }> {
+  const { createSinkStage, sluiceProto, startGrpcServer } = await import('@sluice/protocol');
+  const { createLogger, createMetricsRegistry } = await import('@sluice/service-kit');
+  const counts = { items: 0, deadLetters: 0, batches: 0 };
+  const stage = createSinkStage({
+    stage: 'bench-sink',
+    logger: createLogger('bench-sink', 'silent'),
+    registry: createMetricsRegistry('bench-sink'),
+    maxInFlightBatchesPerStream: 64,
+    write: async (batch) => {
+      counts.items += batch.items.length;
+      counts.deadLetters += batch.dead_letters.length;
+      counts.batches += 1;
+      onBatch?.(batch.items.length, batch.dead_letters.length);
+      return { batch_id: batch.batch_id, item_ids: [...batch.items.map((i) => i.raw?.id ?? ''), ...batch.dead_letters.map((d) => d.item_id)], inserted: batch.items.length, dead_lettered: batch.dead_letters.length };
+    },
+  });
+  const server = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stage.implementation }]);
+  server.setServing(true);
+  return { address: `127.0.0.1:${server.port}`, counts, close: () => server.shutdown(1_000) };
+}
