@@ -181,6 +181,15 @@ describe('docker compose', () => {
     expect(cpu.services.inference!.deploy!.resources!.reservations!.devices).toEqual([]);
     expect(cpu.services.inference!.build!.target).toBe('runtime');
     expect(cpu.services.inference!.image).toBe(compose.services.collector!.image);
+    // The GPU deployment insists on CUDA; the CPU override asks for the CPU.
+    expect(containerEnv('inference', filledEnv).SLUICE__INFERENCE__DEVICE).toBe('cuda');
+    expect(cpu.services.inference!.environment?.SLUICE__INFERENCE__DEVICE).toBe('cpu');
+  });
+
+  it('gives inference a valid configuration under the CPU override too', async () => {
+    const cpu = readYaml<ComposeFile>(cpuFile);
+    const env = { ...containerEnv('inference', filledEnv), ...cpu.services.inference!.environment } as Record<string, string>;
+    expect((await checkDeploymentConfig({ env })).problems).toEqual([]);
   });
 
   it('points the sample source at the corpus that the image build writes', () => {
