@@ -9,3 +9,5 @@ export { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
 export { migrateDown, migrateToLatest, migrationStatus } from './migrator.js';
 export { hashApiKey } from './admin-store.js';
 export type { Database } from './schema.js';
+export { prepareItem } from './item-rows.js';
+export type { ClassificationRow, EmbeddingRow, ItemRow, PreparedItem, ScoreRow } from './item-rows.js';

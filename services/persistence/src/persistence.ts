@@ -2,12 +2,14 @@
 // main.ts, the tests and the benchmark build exactly the same thing.
 import { createSinkStage, sluiceProto, type ServiceRegistration, type StageHandler } from '@sluice/protocol';
 import type { Logger, Registry } from '@sluice/service-kit';
+import type { Kysely } from 'kysely';
 import { adminHandlers } from './admin-service.js';
 import { AdminStore } from './admin-store.js';
 import { openDatabase, resolveDatabaseUrl, type DatabaseHandle } from './database.js';
 import { ItemReader } from './item-reader.js';
 import { ItemWriter } from './item-writer.js';
 import { PersistenceMetrics } from './metrics.js';
+import { up as upVector, vectorAvailable } from './migrations/0002-vector.js';
 import { migrateToLatest } from './migrator.js';
 import { persistenceHandlers } from './persistence-service.js';
 import type { PersistenceSettings } from './settings.js';
@@ -49,6 +51,11 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
     if (settings.migrate_on_start) {
       const applied = await migrateToLatest(database.db);
       if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+      // pgvector installed on the server after 0002 ran: add the vector column now (0002's up is idempotent).
+      if (!applied.includes('0002-vector') && !(await hasVectorColumn(database.db)) && (await vectorAvailable(database.db as Kysely<any>))) {
+        await upVector(database.db as Kysely<any>);
+        logger.info('pgvector found: added embeddings.vec');
+      }
     }
     const vector = !options.exactSearch && (await hasVectorColumn(database.db)) ? new VectorIndex(database.db, settings.search_ef) : undefined;
     if (vector) await vector.ensureExisting();

@@ -11,7 +11,7 @@ export async function vectorAvailable(db: Kysely<unknown>): Promise<boolean> {
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(await vectorAvailable(db))) return;
   await sql`CREATE EXTENSION IF NOT EXISTS vector`.execute(db);
-  await sql`ALTER TABLE embeddings ADD COLUMN vec vector GENERATED ALWAYS AS (values::vector) STORED`.execute(db);
+  await sql`ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector GENERATED ALWAYS AS (values::vector) STORED`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
