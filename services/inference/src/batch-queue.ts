@@ -3,9 +3,10 @@
 //
 // Packing: entries expired or cancelled are removed first (answered without compute). The seed of the
 // next batch is the entry with the highest effective priority (priority + wait / aging, so low lanes and
-// long inputs are never starved), oldest first. The batch grows around the seed with the entries of the
-// candidate window closest to it in length (length-aware: less padding), while the padded cost
-// (longest × count) stays within max_batch_tokens and the count within max_batch_size.
+// long inputs are never starved), oldest first. Length-aware: the candidate window (the first
+// window_batches × max_batch_size entries by effective priority) is sorted by length and cut into runs
+// that fit the limits (padded cost = longest × count ≤ max_batch_tokens, count ≤ max_batch_size); the
+// run holding the seed is the batch.
 
 export interface QueueEntry {
   /** Tokens of this input (after truncation). */
@@ -139,33 +140,23 @@ export class BatchQueue<E extends QueueEntry> {
         longest = nextLongest;
       }
     } else {
+      // Sort the window by length and cut it, from the shortest up, into consecutive runs that fit the
+      // batch limits; serve the run holding the seed. Runs of neighbours in length order pad least, and
+      // cutting from the bottom keeps the cuts stable from one take to the next.
       const window = ranked.slice(0, Math.max(1, this.options.windowBatches) * maxBatchSize).map((r) => r.entry);
       const seed = window[0]!;
-      const byLength = [...window].sort((a, b) => a.tokens - b.tokens);
-      let lo = byLength.indexOf(seed);
-      let hi = lo;
-      let longest = seed.tokens;
-      // Grow a contiguous run (in length order) around the seed, taking the closer neighbour each step.
-      while (hi - lo + 1 < maxBatchSize) {
-        const left = lo > 0 ? byLength[lo - 1]! : undefined;
-        const right = hi < byLength.length - 1 ? byLength[hi + 1]! : undefined;
-        if (!left && !right) break;
-        const pickLeft = left && (!right || seed.tokens - left.tokens <= right.tokens - seed.tokens);
-        const candidate = pickLeft ? left! : right!;
-        const nextLongest = Math.max(longest, candidate.tokens);
-        if (nextLongest * (hi - lo + 2) > maxBatchTokens) {
-          // The longer side does not fit; a shorter neighbour still might.
-          if (!pickLeft && left && Math.max(longest, left.tokens) * (hi - lo + 2) <= maxBatchTokens) {
-            lo -= 1;
-            continue;
-          }
-          break;
+      const byLength = [...window].sort((a, b) => a.tokens - b.tokens || a.enqueuedAt - b.enqueuedAt);
+      let start = 0;
+      chosen = [];
+      for (let i = 0; i < byLength.length; i++) {
+        const count = i - start + 1;
+        if (count > maxBatchSize || byLength[i]!.tokens * count > maxBatchTokens) {
+          if (chosen.length > 0) break;
+          start = i;
         }
-        if (pickLeft) lo -= 1;
-        else hi += 1;
-        longest = nextLongest;
+        if (byLength[i] === seed) chosen = byLength.slice(start, i + 1);
+        else if (chosen.length > 0) chosen.push(byLength[i]!);
       }
-      chosen = byLength.slice(lo, hi + 1);
     }
     const taken = new Set(chosen);
     this.#entries = live.filter((e) => !taken.has(e));

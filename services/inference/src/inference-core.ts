@@ -66,6 +66,12 @@ export interface InferenceCoreOptions {
   onBatch?: (model: string, info: { size: number; paddedTokens: number; realTokens: number }) => void;
 }
 
+interface Encoded {
+  ids: Int32Array;
+  offsets: Int32Array;
+  ns: number;
+}
+
 const ZERO_TIMING: Timing = { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 };
 
 export class InferenceCore {
@@ -176,7 +182,7 @@ export class InferenceCore {
       minBatchTokens: spec.maxLength,
       windowBatches: settings.length_window_batches,
       agingMilliseconds: settings.aging_milliseconds,
-      lengthAware: true,
+      lengthAware: settings.batch_ordering === 'length_aware',
       maxQueueDelayMilliseconds: settings.max_queue_delay_milliseconds,
       slots: this.#slots,
       metrics: this.options.metrics,
@@ -213,6 +219,24 @@ export class InferenceCore {
     return { tokens, bytesPerToken };
   }
 
+  #encodeQueue: Array<{ name: string; texts: string[]; resolve: (r: Encoded) => void; reject: (e: Error) => void }> = [];
+
+  /** Tokenizes in the tokenizer thread; the calls of one event-loop turn travel as one message. */
+  #encode(name: string, texts: string[]): Promise<Encoded> {
+    return new Promise((resolve, reject) => {
+      if (this.#encodeQueue.length === 0) {
+        setImmediate(() => {
+          const calls = this.#encodeQueue.splice(0);
+          this.#tokenizer!.call<Encoded[]>('encodeMany', { requests: calls.map((c) => ({ name: c.name, texts: c.texts })) }).then(
+            (results) => calls.forEach((c, i) => c.resolve(results[i]!)),
+            (error: Error) => calls.forEach((c) => c.reject(error)),
+          );
+        });
+      }
+      this.#encodeQueue.push({ name, texts, resolve, reject });
+    });
+  }
+
   #model(name: string): LoadedModel {
     const model = this.models.get(name);
     if (!model) throw new InferenceError('not_found', `model ${name} is not loaded (loaded: ${[...this.models.keys()].join(', ')})`);
@@ -239,13 +263,14 @@ export class InferenceCore {
   }
 
   /** Runs inputs through one model: cache, tokenization, batcher. Never throws per input. */
-  async #infer(model: LoadedModel, inputs: TextIn[], options: RequestOptions, tokenized?: Map<string, Promise<{ ids: Int32Array; offsets: Int32Array; ns: number }>>): Promise<VectorOutcome[]> {
+  async #infer(model: LoadedModel, inputs: TextIn[], options: RequestOptions, tokenized?: Map<string, Promise<Encoded>>): Promise<VectorOutcome[]> {
     const metrics = this.options.metrics;
     const outcomes: VectorOutcome[] = new Array(inputs.length);
-    const keys = inputs.map((input) => ResultCache.key(model.spec.name, input.content_hash || hashText(input.text)));
+    const caching = this.options.settings.cache_max_megabytes > 0;
+    const keys = caching ? inputs.map((input) => ResultCache.key(model.spec.name, input.content_hash || hashText(input.text))) : [];
     const misses: number[] = [];
-    keys.forEach((key, i) => {
-      const hit = this.#cache.get(key);
+    inputs.forEach((_, i) => {
+      const hit = caching ? this.#cache.get(keys[i]!) : undefined;
       if (hit) outcomes[i] = { values: hit, timing: ZERO_TIMING, cached: true };
       else misses.push(i);
     });
@@ -253,13 +278,13 @@ export class InferenceCore {
     metrics?.cacheLookups.inc({ result: 'miss' }, misses.length);
     metrics?.cacheBytes.set(this.#cache.bytes);
     if (misses.length === 0) return outcomes;
-    let encoded: { ids: Int32Array; offsets: Int32Array; ns: number };
+    let encoded: Encoded;
     try {
       const texts = misses.map((i) => inputs[i]!.text);
       const cacheKey = `${model.tokenizerKey}:${misses.join(',')}`;
       let pending = tokenized?.get(cacheKey);
       if (!pending) {
-        pending = this.#tokenizer!.call('encode', { name: model.tokenizerKey, texts });
+        pending = this.#encode(model.tokenizerKey, texts);
         tokenized?.set(cacheKey, pending);
       }
       encoded = await pending;
@@ -287,7 +312,7 @@ export class InferenceCore {
           deadline,
           isCancelled: () => signal?.aborted === true,
           resolve: ({ values, queueNs, inferenceNs }) => {
-            this.#cache.set(keys[inputIndex]!, values);
+            if (caching) this.#cache.set(keys[inputIndex]!, values);
             outcomes[inputIndex] = { values, cached: false, timing: { queue_ns: queueNs, tokenization_ns: encoded.ns, inference_ns: inferenceNs } };
             finish();
           },
@@ -328,7 +353,7 @@ export class InferenceCore {
     }
   }
 
-  async #classify(models: LoadedModel[], inputs: TextIn[], options: RequestOptions, tokenized: Map<string, Promise<{ ids: Int32Array; offsets: Int32Array; ns: number }>>): Promise<ClassifyOutcome[][]> {
+  async #classify(models: LoadedModel[], inputs: TextIn[], options: RequestOptions, tokenized: Map<string, Promise<Encoded>>): Promise<ClassifyOutcome[][]> {
     const perModel = await Promise.all(models.map((m) => this.#infer(m, inputs, options, tokenized)));
     return inputs.map((_, i) =>
       models.map((m, k): ClassifyOutcome => {
@@ -347,7 +372,7 @@ export class InferenceCore {
     const n = inputs.length * (1 + classifiers.length);
     await this.#admit(n, options);
     try {
-      const tokenized = new Map<string, Promise<{ ids: Int32Array; offsets: Int32Array; ns: number }>>();
+      const tokenized = new Map<string, Promise<Encoded>>();
       const [outcomes, classifications] = await Promise.all([this.#infer(embedding, inputs, options, tokenized), this.#classify(classifiers, inputs, options, tokenized)]);
       return { embedding: { model: embedding.spec.name, outcomes }, classifications };
     } finally {

@@ -18,8 +18,10 @@ export const inferenceSettingsSchema = z.strictObject({
   /** Padded tokens per batch (longest input × batch size); also capped by the memory budget. */
   max_batch_tokens: z.number().int().min(1).default(16384),
   max_queue_delay_milliseconds: z.number().min(0).default(5),
+  /** length_aware: batches of similar lengths (less padding); fifo: arrival order within a priority. */
+  batch_ordering: z.enum(['length_aware', 'fifo']).default('length_aware'),
   /** Length-aware packing looks at this many batches' worth of queued inputs. */
-  length_window_batches: z.number().int().min(1).default(4),
+  length_window_batches: z.number().int().min(1).default(16),
   /** Waiting this long raises an input's priority by one lane (starvation protection). */
   aging_milliseconds: z.number().positive().default(250),
   /** Inputs admitted and not yet answered, over all models; beyond it callers get RESOURCE_EXHAUSTED. */

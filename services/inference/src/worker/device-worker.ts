@@ -29,6 +29,8 @@ async function createSession(spec: ModelSpec, device: DeviceName, log: string[])
       const session = await ort.InferenceSession.create(fp16 ? spec.fp16File! : spec.onnxFile, {
         executionProviders: [provider],
         graphOptimizationLevel: 'all',
+        // Spinning pool threads would burn the cores the main and tokenizer threads need between batches.
+        extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
         ...(threads > 0 ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),
       });
       settled = provider;

@@ -27,24 +27,28 @@ serveWorker({
     tokenizers.delete(args.name);
     return { result: true };
   },
-  async encode(args: { name: string; texts: string[] }) {
-    const loaded = tokenizers.get(args.name);
-    if (!loaded) throw Object.assign(new Error(`tokenizer for ${args.name} is not loaded`), { code: 'not_found' });
-    const started = process.hrtime.bigint();
-    const { tokenizer, maxLength, keepLastToken } = loaded;
-    // Texts far longer than the model can read are cut first: tokenizing them fully would be wasted time.
-    const charLimit = maxLength * 16;
-    const encoded = args.texts.map((text) => {
-      let ids = tokenizer.encode(text.length > charLimit ? text.slice(0, charLimit) : text).ids;
-      if (ids.length > maxLength) ids = keepLastToken ? [...ids.slice(0, maxLength - 1), ids[ids.length - 1]!] : ids.slice(0, maxLength);
-      // An empty text still needs one position so the batch has a shape; the pad id is masked out.
-      return ids;
-    });
-    const offsets = new Int32Array(encoded.length + 1);
-    encoded.forEach((ids, i) => (offsets[i + 1] = offsets[i]! + ids.length));
-    const flat = new Int32Array(offsets[encoded.length]!);
-    encoded.forEach((ids, i) => flat.set(ids.map((id: number | undefined) => id ?? 0), offsets[i]!));
-    const ns = Number(process.hrtime.bigint() - started);
-    return { result: { ids: flat, offsets, ns }, transfer: [flat.buffer, offsets.buffer] };
+  /** Several requests in one message (the main thread coalesces the calls of one event-loop turn). */
+  async encodeMany(args: { requests: Array<{ name: string; texts: string[] }> }) {
+    const results = args.requests.map((request) => encode(request.name, request.texts));
+    return { result: results, transfer: results.flatMap((r) => [r.ids.buffer as ArrayBuffer, r.offsets.buffer as ArrayBuffer]) };
   },
 });
+
+function encode(name: string, texts: string[]): { ids: Int32Array; offsets: Int32Array; ns: number } {
+  const loaded = tokenizers.get(name);
+  if (!loaded) throw Object.assign(new Error(`tokenizer for ${name} is not loaded`), { code: 'not_found' });
+  const started = process.hrtime.bigint();
+  const { tokenizer, maxLength, keepLastToken } = loaded;
+  // Texts far longer than the model can read are cut first: tokenizing them fully would be wasted time.
+  const charLimit = maxLength * 16;
+  const encoded = texts.map((text) => {
+    let ids = tokenizer.encode(text.length > charLimit ? text.slice(0, charLimit) : text).ids;
+    if (ids.length > maxLength) ids = keepLastToken ? [...ids.slice(0, maxLength - 1), ids[ids.length - 1]!] : ids.slice(0, maxLength);
+    return ids;
+  });
+  const offsets = new Int32Array(encoded.length + 1);
+  encoded.forEach((ids, i) => (offsets[i + 1] = offsets[i]! + ids.length));
+  const flat = new Int32Array(offsets[encoded.length]!);
+  encoded.forEach((ids, i) => flat.set(ids.map((id: number | undefined) => id ?? 0), offsets[i]!));
+  return { ids: flat, offsets, ns: Number(process.hrtime.bigint() - started) };
+}

@@ -1,0 +1,186 @@
+// `pnpm bench inference`: the micro-batcher against its references, side by side in one run.
+//  - batching_efficiency: 64 concurrent gRPC callers sending single items to the inference service vs. an
+//    offline loop of pre-formed full batches straight on ONNX Runtime (MiniLM-L6-shaped bench encoder).
+//  - speedup_vs_unbatched(_minilm): 64 concurrent single-item callers through the server core with batching
+//    (max_batch_size 64) vs. one item per run (max_batch_size 1); built-in embedding / MiniLM shape.
+//  - p50/p99 latency at 50% and 90% of the peak offered load (open loop, Poisson arrivals, over gRPC).
+//  - padding_reduction: mixed lengths (10–512 tokens), padded tokens length-aware vs. FIFO.
+// Smoke mode runs every phase briefly on the built-in embedding model only.
+import path from 'node:path';
+import { createClient, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
+import { createLogger, repoRoot } from '@sluice/service-kit';
+import { freePort, spawnService, waitUntilServing, type ServiceProcess } from '@sluice/stack';
+import { BENCH_MINILM_MODEL, EMBEDDING_MODEL, ensureBuiltinModels } from '../packages/models/src/index.js';
+import { readWordVectors } from '../packages/models/src/word-vectors.js';
+import { InferenceCore, inferenceSettingsSchema, offlineThroughput } from '../services/inference/src/index.js';
+import { percentile, trackServicesPeakRss, type Metrics } from './lib.js';
+
+const logger = createLogger('bench', 'silent');
+const CALLERS = 64;
+const TOKENS = 32;
+
+let words: string[] = [];
+let counter = 0;
+/** A text of exactly `tokens` word-level tokens, unique (no cache hits). */
+function text(tokens: number): string {
+  counter += 1;
+  const out: string[] = [];
+  for (let i = 0; i < tokens; i++) out.push(words[(counter * 31 + i * 17 + ((counter * i) % 97)) % words.length]!);
+  return out.join(' ');
+}
+
+async function closedLoop(call: () => Promise<void>, callers: number, durationMs: number): Promise<number> {
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() - started < durationMs) {
+        await call();
+        done += 1;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function coreThroughput(model: string, maxBatchSize: number, durationMs: number): Promise<number> {
+  const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0, max_queue_delay_milliseconds: 2 });
+  const core = new InferenceCore({ settings, repoRoot, logger });
+  await core.start();
+  try {
+    // Warm up the path, then measure.
+    await closedLoop(async () => void (await core.embed('', [{ text: text(TOKENS) }])), CALLERS, Math.min(1000, durationMs / 4));
+    return await closedLoop(
+      async () => {
+        const { outcomes } = await core.embed('', [{ text: text(TOKENS) }]);
+        if ('error' in outcomes[0]!) throw outcomes[0].error;
+      },
+      CALLERS,
+      durationMs,
+    );
+  } finally {
+    await core.close();
+  }
+}
+
+async function paddedTokens(ordering: 'length_aware' | 'fifo', lengths: number[]): Promise<number> {
+  let padded = 0;
+  const settings = inferenceSettingsSchema.parse({ classifier_models: [], batch_ordering: ordering, cache_max_megabytes: 0, max_queue_delay_milliseconds: 2 });
+  const core = new InferenceCore({ settings, repoRoot, logger, onBatch: (_m, info) => (padded += info.paddedTokens) });
+  await core.start();
+  padded = 0;
+  try {
+    await Promise.all(lengths.map((n) => core.embed('', [{ text: text(n) }])));
+  } finally {
+    await core.close();
+  }
+  return padded;
+}
+
+async function startInference(model: string): Promise<{ proc: ServiceProcess; client: InferenceClient; metricsUrl: string }> {
+  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const address = `127.0.0.1:${grpcPort}`;
+  const proc = spawnService('inference', {
+    env: {
+      ...process.env,
+      SLUICE__LOG__LEVEL: 'warn',
+      SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: address,
+      SLUICE__SERVICES__INFERENCE__HTTP_PORT: String(httpPort),
+      SLUICE__INFERENCE__EMBEDDING_MODEL: model,
+      SLUICE__INFERENCE__CLASSIFIER_MODELS: '[]',
+      SLUICE__INFERENCE__CACHE_MAX_MEGABYTES: '0',
+      SLUICE__INFERENCE__MAX_IN_FLIGHT_INPUTS: '100000',
+    },
+  });
+  await waitUntilServing(proc, address, 180_000);
+  return { proc, client: createClient(sluiceProto().Inference, address) as unknown as InferenceClient, metricsUrl: `http://127.0.0.1:${httpPort}/metrics` };
+}
+
+function embedOverGrpc(client: InferenceClient, tokens = TOKENS): Promise<EmbedResponse__Output> {
+  return unary<unknown, EmbedResponse__Output>(client, client.Embed as never, { inputs: [{ text: text(tokens) }] }, 120_000);
+}
+
+/** Open loop: Poisson arrivals at `rate`/s for `durationMs`; latency measured from the scheduled time. */
+async function openLoop(client: InferenceClient, rate: number, durationMs: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  let next = started;
+  let seed = 7;
+  const uniform = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  while (next - started < durationMs) {
+    const now = performance.now();
+    while (next <= now && next - started < durationMs) {
+      const scheduled = next;
+      pending.push(embedOverGrpc(client).then(() => void latencies.push(performance.now() - scheduled)));
+      next += (-Math.log(1 - uniform()) / rate) * 1000;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(5, next - performance.now()))));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
+  const seconds = (full: number, quick: number) => (smoke ? quick : full) * 1000;
+  const encoder = smoke ? EMBEDDING_MODEL : BENCH_MINILM_MODEL;
+  await ensureBuiltinModels({ dir: path.join(repoRoot, '.models'), only: [EMBEDDING_MODEL, ...(smoke ? [] : [BENCH_MINILM_MODEL])], onProgress: (m) => console.log(m) });
+  words = (await readWordVectors(6000)).words.filter((w) => /^[a-z]+$/.test(w));
+  const metrics: Metrics = {};
+
+  // 4. Padding: the same mixed-length workload through length-aware and FIFO batching.
+  let seed = 11;
+  const lengths = Array.from({ length: smoke ? 256 : 2048 }, () => 10 + ((seed = (seed * 48271) % 2147483647) % 503));
+  const fifo = await paddedTokens('fifo', lengths);
+  const aware = await paddedTokens('length_aware', lengths);
+  const real = lengths.reduce((a, b) => a + b, 0);
+  metrics.padding_reduction = 1 - aware / fifo;
+  metrics.padding_ratio_fifo = 1 - real / fifo;
+  metrics.padding_ratio_length_aware = 1 - real / aware;
+  console.log('padding', metrics);
+
+  // 2. Batching vs one item per run, through the server core.
+  const batched = await coreThroughput(EMBEDDING_MODEL, 64, seconds(10, 1));
+  const unbatched = await coreThroughput(EMBEDDING_MODEL, 1, seconds(10, 1));
+  metrics.items_per_second_batched_core = batched;
+  metrics.items_per_second_unbatched_core = unbatched;
+  metrics.speedup_vs_unbatched = batched / unbatched;
+  const batchedEncoder = await coreThroughput(encoder, 64, seconds(25, 1));
+  const unbatchedEncoder = await coreThroughput(encoder, 1, seconds(25, 1));
+  metrics.speedup_vs_unbatched_minilm = batchedEncoder / unbatchedEncoder;
+  console.log('speedups', metrics);
+
+  // 1. Batching efficiency: served over gRPC vs offline full batches, same model, same run.
+  const offline = await offlineThroughput(path.join(repoRoot, '.models', encoder), { rows: CALLERS, length: TOKENS, durationMs: seconds(25, 1) });
+  const encoderService = await startInference(encoder);
+  try {
+    await closedLoop(async () => void (await embedOverGrpc(encoderService.client)), CALLERS, seconds(5, 0.5));
+    const served = await closedLoop(async () => void (await embedOverGrpc(encoderService.client)), CALLERS, seconds(25, 1));
+    metrics.items_per_second_offline_minilm = offline.itemsPerSecond;
+    metrics.items_per_second_served_minilm = served;
+    metrics.batching_efficiency = served / offline.itemsPerSecond;
+  } finally {
+    encoderService.client.close();
+    await encoderService.proc.stop();
+  }
+  console.log('efficiency', metrics);
+
+  // 3. Latency at 50% and 90% of peak offered load (built-in embedding over gRPC).
+  const service = await startInference(EMBEDDING_MODEL);
+  const rss = trackServicesPeakRss({ inference: service.metricsUrl });
+  try {
+    await closedLoop(async () => void (await embedOverGrpc(service.client)), CALLERS, seconds(2, 0.5));
+    const peak = await closedLoop(async () => void (await embedOverGrpc(service.client)), CALLERS, seconds(10, 1));
+    metrics.items_per_second = peak;
+    for (const load of [50, 90]) {
+      const latencies = await openLoop(service.client, (peak * load) / 100, seconds(15, 1));
+      metrics[`p50_ms_at_${load}pct`] = percentile(latencies, 50);
+      metrics[`p99_ms_at_${load}pct`] = percentile(latencies, 99);
+    }
+  } finally {
+    service.client.close();
+    metrics.peak_rss_megabytes = (await rss.stop()).inference ?? 0;
+    await service.proc.stop();
+  }
+  return metrics;
+}
