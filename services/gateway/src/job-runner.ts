@@ -4,7 +4,7 @@
 //   the pipeline in batches through the push stream; counts come from the durable acknowledgements.
 // Local subscribers (server-sent events) get every change at once; persistence gets a throttled copy.
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
@@ -29,7 +29,11 @@ import { toPipelineItems } from './push-items.js';
 import type { PushItem } from './schemas.js';
 import type { UpstreamCaller } from './upstream.js';
 
-export type JobParams = { kind: 'collect'; source_ids: string[] } | { kind: 'import'; path: string; source_id?: string };
+export type JobParams =
+  | { kind: 'collect'; source_ids: string[] }
+  | { kind: 'import'; path: string; source_id?: string }
+  /** An uploaded file the gateway spooled itself (deleted when the job ends). */
+  | { kind: 'upload'; file: string; name: string; bytes: number; source_id?: string };
 
 export interface JobRunnerOptions {
   admin: PersistenceAdminClient;
@@ -70,15 +74,17 @@ export class JobRunner {
     const { admin, caller } = this.options;
     let file: string | undefined;
     if (params.kind === 'collect' && !this.options.collector) throw new ApiError('not_implemented', 'no collector is configured');
-    if (params.kind === 'import') {
-      if (!this.options.push) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
-      file = await this.#resolveImportPath(params.path);
-    }
-    const created = await caller.call<CreateJobRequest, CreateJobResponse__Output>('persistence', admin, admin.CreateJob, { kind: params.kind, params_json: JSON.stringify(params) });
+    if (params.kind !== 'collect' && !this.options.push) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
+    if (params.kind === 'import') file = await this.#resolveImportPath(params.path);
+    if (params.kind === 'upload') file = params.file;
+    // Uploads are import jobs too; their params name the upload, not the spool file.
+    const recorded = params.kind === 'upload' ? { kind: 'import', params: { upload: params.name, bytes: params.bytes, source_id: params.source_id } } : { kind: params.kind, params };
+    const created = await caller.call<CreateJobRequest, CreateJobResponse__Output>('persistence', admin, admin.CreateJob, { kind: recorded.kind, params_json: JSON.stringify(recorded.params) });
     const job = created.job!;
     const running: Running = { abort: new AbortController(), listeners: new Set(), latest: job, counts: {}, errors: [], lastWrite: 0 };
     this.#running.set(job.id, running);
     const work = params.kind === 'collect' ? this.#collect(job.id, params.source_ids, running) : this.#import(job.id, file!, params.source_id ?? 'import', running);
+    if (params.kind === 'upload') void work.catch(() => undefined).finally(() => rm(params.file, { force: true }).catch(() => undefined));
     void work
       .then(
         () => this.#finish(job.id, running, running.abort.signal.aborted ? 'cancelled' : 'succeeded'),

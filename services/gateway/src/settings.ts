@@ -44,6 +44,10 @@ export const gatewaySettingsSchema = z.strictObject({
   /** Items per batch an import job sends into the pipeline, and batches awaiting acknowledgement at once. */
   import_batch_size: z.number().int().min(1).max(10_000).default(500),
   import_max_in_flight_batches: z.number().int().min(1).default(4),
+  /** Largest JSONL upload POST /v1/jobs/import accepts (spooled to a temporary file, then imported as a job). */
+  upload_max_bytes: z.number().int().min(1024).default(268_435_456),
+  /** Folder for spooled uploads; empty: the system's temporary folder. */
+  upload_directory: z.string().default(''),
   /** Deadline of a collect job's RunSources stream. */
   job_timeout_seconds: z.number().int().min(1).default(3600),
   /** Least time between two progress writes of a running job to persistence (events stream at every change). */

@@ -2,7 +2,7 @@
 // inference (the built-in ONNX models) and the collector (one JSONL source). Pushed and imported items go
 // straight to persistence's PipelineStage here (services.transformer points at it): the other stages have
 // their own tests, this file is about the HTTP API over the real contracts.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ beforeAll(async () => {
 
   const services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
   services.transformer = { ...services.transformer, grpc_address: persistenceAddress };
-  const settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0 });
+  const settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, upload_max_bytes: 4096, upload_directory: path.join(importDir, 'spool'), job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0 });
   gateway = await createGateway({ settings, services, logger, registry: createMetricsRegistry('gateway'), bootstrapKey: KEYS.admin });
 
   // Seed stored items the way the pipeline would deliver them: text embedded by the real inference service.
@@ -220,6 +220,24 @@ describe('jobs', () => {
     expect(final.errors.map((e: { subject: string }) => e.subject)).toEqual(['line 11', 'line 12']);
     expect((await get(`/v1/items/${itemId('bulk', 'imp-41')}`)).json().title).toBe('Imported 41');
     expect((await get('/v1/jobs?kind=import')).json().jobs.map((j: { id: string }) => j.id)).toContain(job.id);
+  });
+
+  it('imports an uploaded JSONL body as a job, within the upload limit, and removes the spooled file', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => JSON.stringify({ url: `https://up.example/${i}`, title: `Uploaded ${i}` })).join('\n');
+    const upload = (payload: string) => gateway.app.inject({ method: 'POST', url: '/v1/jobs/import?source_id=upl', headers: { ...auth(KEYS.writer), 'content-type': 'application/x-ndjson' }, payload });
+    const started = await upload(body);
+    expect(started.statusCode).toBe(202);
+    const events = (await get(`/v1/jobs/${started.json().id}/events`)).body;
+    expect(events).toMatch(/event: done\ndata: .*"status":"succeeded"/);
+    expect(events).toMatch(/"stored":12/);
+    expect((await get(`/v1/items/${itemId('upl', 'https://up.example/11')}`)).json().title).toBe('Uploaded 11');
+    const tooLarge = await upload('x'.repeat(5000));
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().code).toBe('payload_too_large');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(path.join(importDir, 'spool'))).toEqual([]);
+    const wrongType = await gateway.app.inject({ method: 'POST', url: '/v1/jobs/import', headers: { ...auth(KEYS.writer), 'content-type': 'text/csv' }, payload: 'a,b' });
+    expect(wrongType.statusCode).toBe(415);
   });
 
   it('refuses import paths outside the import folder', async () => {

@@ -1,5 +1,12 @@
 // Jobs: POST /v1/jobs (collect these sources now, import this file), GET /v1/jobs, GET /v1/jobs/:id,
 // GET /v1/jobs/:id/events (server-sent events with live progress), POST /v1/jobs/:id/cancel.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CancelJobResponse__Output, GetJobResponse__Output, Job__Output, ListJobsRequest, ListJobsResponse__Output, PersistenceAdminClient } from '@sluice/protocol';
@@ -65,6 +72,50 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
       const body = request.body;
       const job = await runner.start(body.kind === 'collect' ? { kind: 'collect', source_ids: body.source_ids ?? [] } : { kind: 'import', path: body.path, source_id: body.source_id });
       return reply.code(202).header('location', `/v1/jobs/${job.id}`).send(toJobView(job));
+    },
+  );
+
+  // JSONL uploads are spooled as they arrive (never buffered whole in memory), within upload_max_bytes.
+  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/v1/jobs/import',
+    {
+      config: { scope: 'write' },
+      schema: {
+        summary: 'Upload a JSONL file and import it as a job',
+        description:
+          'Body: Content-Type application/x-ndjson, one item per line shaped like a POST /v1/items item (blank lines are skipped, invalid lines are counted and reported). The upload is stored, then imported in the background: 202 with the job.',
+        tags: ['jobs'],
+        security,
+        querystring: Type.Object({ source_id: Type.Optional(Type.String({ pattern: SOURCE_ID_PATTERN, description: 'Default: "import"' })) }, { additionalProperties: false }),
+        response: { 202: Type.Ref('Job'), ...problemResponses(400, 401, 403, 413, 415, 501, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { runner } = requireJobs(ctx);
+      const limit = settings.upload_max_bytes;
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > limit) throw new ApiError('payload_too_large', `uploads are limited to ${limit} bytes (gateway.upload_max_bytes)`);
+      const directory = settings.upload_directory || path.join(tmpdir(), 'sluice-gateway-uploads');
+      await mkdir(directory, { recursive: true });
+      const file = path.join(directory, `${randomUUID()}.jsonl`);
+      let bytes = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          if (bytes > limit) callback(new ApiError('payload_too_large', `uploads are limited to ${limit} bytes (gateway.upload_max_bytes)`));
+          else callback(null, chunk);
+        },
+      });
+      try {
+        await pipeline(request.body as Readable, counter, createWriteStream(file));
+        const job = await runner.start({ kind: 'upload', file, name: `upload-${request.id}.jsonl`, bytes, source_id: request.query.source_id });
+        return reply.code(202).header('location', `/v1/jobs/${job.id}`).send(toJobView(job));
+      } catch (error) {
+        await rm(file, { force: true });
+        throw error;
+      }
     },
   );
 
