@@ -12,6 +12,9 @@ import {
   startGrpcServer,
   type EmbedRequest__Output,
   type EmbedResponse,
+  type InferenceClient,
+  type SimilarityRequest__Output,
+  type SimilarityResponse,
   type GrpcServer,
   type ItemBatch__Output,
   type PipelineStageClient,
@@ -19,13 +22,16 @@ import {
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remoteSimilarity } from '../src/inference-client.js';
 import { buildScorer } from '../src/service.js';
+import { similarityMatrix, toMatrix, unitVector } from '../src/vectors.js';
 import { scorerSettingsSchema } from '../src/settings.js';
 
 const received: ItemBatch__Output[] = [];
 const servers: GrpcServer[] = [];
 let scorer: RunningService;
 let embedCalls = 0;
+let inferenceAddress = '';
 
 // Stand-in embedding: one axis per keyword family.
 function embed(text: string): number[] {
@@ -59,10 +65,16 @@ beforeAll(async () => {
           if (embedCalls <= 2) return callback({ code: grpc.status.UNAVAILABLE, details: 'model loading' });
           callback(null, { model: 'stand-in', results: call.request.inputs.map((input) => ({ id: input.id, values: embed(input.text) })) });
         },
+        Similarity: (call: grpc.ServerUnaryCall<SimilarityRequest__Output, SimilarityResponse>, callback: grpc.sendUnaryData<SimilarityResponse>) => {
+          const { queries, profiles } = call.request;
+          const scores = queries.flatMap((q) => profiles.map((p) => q.values.reduce((sum, v, k) => sum + v * (p.values[k] ?? 0), 0)));
+          callback(null, { scores, rows: queries.length, columns: profiles.length });
+        },
       },
     },
   ]);
   inferenceServer.setServing(true);
+  inferenceAddress = `127.0.0.1:${inferenceServer.port}`;
   servers.push(sinkServer, inferenceServer);
   scorer = await runService('scorer', scorerSettingsSchema, buildScorer, {
     exitOnShutdown: false,
@@ -126,5 +138,16 @@ describe('scorer stage', () => {
       expect(byId.get(id)!.raw!.priority).toBeGreaterThanOrEqual(0);
     }
     expect(byId.get('tech')!.raw!.priority).toBeGreaterThan(byId.get('bare')!.raw!.priority);
+  });
+
+  it('computes the same similarities through the Similarity RPC of the inference service as locally', async () => {
+    const client = createClient(sluiceProto().Inference, inferenceAddress) as unknown as InferenceClient;
+    const items = toMatrix([unitVector([1, 2, 3, 4])!, unitVector([4, 3, 2, 1])!, unitVector([0, 1, 0, 1])!], 4);
+    const profiles = toMatrix([unitVector([1, 0, 0, 0])!, unitVector([0, 0, 1, 1])!], 4);
+    const remote = await remoteSimilarity(client, 5000)(items, profiles);
+    const local = similarityMatrix(items, profiles);
+    expect(remote).toHaveLength(6);
+    remote.forEach((value, i) => expect(value).toBeCloseTo(local[i]!, 5));
+    client.close();
   });
 });

@@ -1,7 +1,8 @@
 // The transformer service: raw items in (from the collector or the gateway), normalized items out to inference.
-import { createClient, createRelayStage, deadlineIn, sluiceProto, type ServiceContext, type ServiceParts, type PipelineStageClient } from '@sluice/protocol';
+import { createClient, createRelayStage, deadlineIn, sluiceProto, type ServiceContext, type ServiceParts, type PersistenceClient, type PipelineStageClient } from '@sluice/protocol';
 import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
 import { DedupIndex } from './dedup-index.js';
+import { seedDedupIndex } from './dedup-seed.js';
 import { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
 import type { TransformerSettings } from './settings.js';
 import { transformBatch } from './transform-batch.js';
@@ -33,11 +34,28 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
       }),
   });
   ctx.logger.info({ worker_threads: threads, language_data: settings.language_data }, 'normalizer pool ready');
+  const stopped = new AbortController();
+  const seed = async () => {
+    const persistence = createClient(sluiceProto().Persistence, ctx.config.services.persistence.grpc_address) as unknown as PersistenceClient;
+    try {
+      const limit = Math.min(settings.dedup_seed_items, settings.dedup_capacity_items);
+      const loaded = await seedDedupIndex(persistence, dedup, { limit, minWords: settings.near_duplicate_min_words, timeoutMs: 30_000, signal: stopped.signal });
+      ctx.logger.info({ items: loaded }, 'duplicate index seeded from stored items');
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'seeding the duplicate index from persistence failed; it fills from new items');
+    } finally {
+      persistence.close();
+    }
+  };
   return {
     grpc: [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stage.implementation }],
     describe: () => ({ worker_threads: threads, dedup_index_items: dedup.size }),
+    started: () => {
+      if (settings.dedup_seed_items > 0) void seed();
+    },
     drain: () => stage.drain(),
     close: async () => {
+      stopped.abort();
       downstream.close();
       await pool.close();
     },

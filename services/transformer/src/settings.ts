@@ -29,6 +29,8 @@ export const transformerSettingsSchema = z.strictObject({
   readable_min_characters: z.number().int().min(0).default(20_000),
   /** Originals remembered for duplicate detection (exact and near), oldest evicted first. */
   dedup_capacity_items: z.number().int().min(1).default(200_000),
+  /** At start-up, load this many of the most recently stored items into the index (0 = start empty). */
+  dedup_seed_items: z.number().int().min(0).default(0),
   /** SimHash Hamming distance (of 64 bits) up to which two items are near duplicates. */
   near_duplicate_max_distance: z.number().int().min(0).max(31).default(8),
   /** LSH bands the 64 bits are cut into: recall is certain below this many differing bits; more bands = more candidates. */
