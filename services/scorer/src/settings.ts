@@ -33,7 +33,7 @@ export const scorerSettingsSchema = z.strictObject({
   /** Cosine similarity mapped to relevance 0 (at or below) ... */
   relevance_min_similarity: z.number().min(-1).max(1).default(0.1),
   /** ... and to relevance 1 (at or above). */
-  relevance_max_similarity: z.number().min(-1).max(1).default(0.7),
+  relevance_max_similarity: z.number().min(-1).max(1).default(0.6),
   /** Freshness halves every this many hours of age. */
   freshness_half_life_hours: z.number().positive().default(24),
   /** Authority of a source whose source_weight is unset (0). */
