@@ -4,12 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DCLinter } from 'dclint';
 import { describe, expect, it } from 'vitest';
+import { composeDir, composeFile, containerEnv as containerEnvOf, cpuFile, interpolate, readCompose, requiredVariables as requiredVariablesOf, startOrder, type ComposeFile } from './compose-env.js';
 import {
   checkDeploymentConfig,
   configuredServices,
-  deployDir,
-  portOf,
   defaultShutdownTimeoutSeconds,
+  portOf,
   readDockerfile,
   readEnvFile,
   readYaml,
@@ -19,63 +19,12 @@ import {
   stageEnv,
 } from './deploy-files.js';
 
-const composeDir = path.join(deployDir, 'compose');
-const composeFile = path.join(composeDir, 'docker-compose.yaml');
-const cpuFile = path.join(composeDir, 'docker-compose.cpu.yaml');
-
-interface ComposeService {
-  image?: string;
-  build?: { context: string; dockerfile: string; target?: string };
-  command?: string[];
-  environment?: Record<string, string | number | boolean>;
-  env_file?: string[];
-  depends_on?: Record<string, { condition: string }>;
-  healthcheck?: { test: string[] };
-  ports?: string[];
-  volumes?: string[];
-  deploy?: { resources?: { limits?: { cpus?: string; memory?: string }; reservations?: { devices?: { driver: string; count: number; capabilities: string[] }[] } } };
-  read_only?: boolean;
-  stop_grace_period?: string;
-}
-interface ComposeFile {
-  services: Record<string, ComposeService>;
-  volumes?: Record<string, unknown>;
-}
-
-const compose = readYaml<ComposeFile>(composeFile);
+const compose = readCompose();
 const services = configuredServices();
 const names = Object.keys(services) as (keyof typeof services)[];
 const exampleEnv = readEnvFile(path.join(composeDir, '.env.example'));
-
-/** Compose's variable interpolation (${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$). */
-function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\$|\$\{(\w+)(?:(:?[-?])([^}]*))?\}/g, (whole, name: string | undefined, op: string | undefined, arg: string | undefined) => {
-    if (whole === '$$') return '$';
-    const current = env[name!];
-    const unset = op?.startsWith(':') ? current === undefined || current === '' : current === undefined;
-    if (!unset) return current!;
-    if (op?.endsWith('-')) return arg ?? '';
-    if (op?.endsWith('?')) throw new Error(`required variable ${name} is not set: ${arg}`);
-    return '';
-  });
-}
-
-/** Variables the user must set (the ${VAR:?…} ones) anywhere in the compose file. */
-function requiredVariables(): string[] {
-  const text = JSON.stringify(compose);
-  return [...new Set([...text.matchAll(/\$\{(\w+):?\?/g)].map((m) => m[1]!))].sort();
-}
-
-/** Environment of a service's container: image ENV, then env_file, then environment (Compose's precedence). */
-function containerEnv(name: string, userEnv: Record<string, string>): Record<string, string> {
-  const service = compose.services[name]!;
-  const { stages } = readDockerfile(path.join(repoRoot, service.build!.dockerfile));
-  const stage = stages.find((s) => s.name === service.build!.target)!;
-  const env: Record<string, string> = { ...stageEnv(stage) };
-  for (const file of service.env_file ?? []) Object.assign(env, readEnvFile(path.join(composeDir, file)));
-  for (const [key, value] of Object.entries(service.environment ?? {})) env[key] = interpolate(String(value), userEnv);
-  return env;
-}
+const containerEnv = (name: string, userEnv: Record<string, string>) => containerEnvOf(compose, name, userEnv);
+const requiredVariables = () => requiredVariablesOf(compose);
 
 const filledEnv = Object.fromEntries(Object.keys(exampleEnv).map((key) => [key, exampleEnv[key] || `test-${key.toLowerCase()}`]));
 
@@ -146,6 +95,13 @@ describe('docker compose', () => {
       expect(parsed.pathname).toBe(`/${compose.services.postgres!.environment!.POSTGRES_DB}`);
     }
     expect(compose.services.persistence!.depends_on?.postgres?.condition).toBe('service_healthy');
+  });
+
+  it('starts services in an order without cycles, each after the services it waits for', () => {
+    const order = startOrder(compose);
+    expect(order[0]).toBe('postgres');
+    expect(order.indexOf('inference'), 'the scorer embeds its profiles through inference at start-up').toBeLessThan(order.indexOf('scorer'));
+    expect(order.at(-1)).toBe('gateway');
   });
 
   it('checks readiness of each service on its own ops port and waits for healthy dependencies', () => {
