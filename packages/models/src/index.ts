@@ -6,3 +6,5 @@ export { spamCorpus } from './builtin/spam-model.js';
 export type { SpamQuality } from './builtin/spam-model.js';
 export { BERT_BASE, MINILM_L6, encoderGraph } from './builtin/encoder-model.js';
 export type { EncoderShape } from './builtin/encoder-model.js';
+export { DEFAULT_HUB_ENDPOINT, DEFAULT_MODEL_FILES, PullError, SOURCE_FILE, pullModel } from './pull-model.js';
+export type { PullModelOptions, PullProgress, PullResult } from './pull-model.js';
