@@ -6,6 +6,7 @@
 //    5% non-Latin items (Russian, Japanese, Arabic),
 //    8% republished copies (another source, edited lead or sign-off: exact and near duplicates).
 // Batches of 100 items, 4 batches in flight (as the relay stage receives them).
+import os from 'node:os';
 import { sampleRecords } from '../packages/cli/src/sample-corpus.js';
 import type { PipelineItem__Output, RawItem__Output } from '../packages/protocol/src/index.js';
 import { DedupIndex } from '../services/transformer/src/dedup-index.js';
@@ -98,7 +99,7 @@ export function transformCorpus(count: number): RawItem__Output[] {
   return items;
 }
 
-async function measure(threads: number, items: RawItem__Output[]): Promise<{ itemsPerMinute: number; duplicates: number; deadLetters: number }> {
+async function measure(threads: number, items: RawItem__Output[]): Promise<{ itemsPerMinute: number; cpuMsPerItem: number; duplicates: number; deadLetters: number }> {
   // The default configuration (token counts for the built-in embedding model when its folder exists).
   const pool = await createNormalizerPool(threads, workerOptionsFrom(transformerSettingsSchema.parse({}), repoRoot));
   const dedup = new DedupIndex({ capacity: 200_000, maxHammingDistance: 8, bands: 8 });
@@ -110,6 +111,7 @@ async function measure(threads: number, items: RawItem__Output[]): Promise<{ ite
   // Warm-up: JIT and worker start, not counted.
   await transformBatch({ batch_id: 'warm', items: batches[0]!, dead_letters: [], deadline_unix_ms: 0 }, { ...deps, dedup: new DedupIndex({ capacity: 1000, maxHammingDistance: 8 }), onDuplicate: () => {} });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -121,12 +123,16 @@ async function measure(threads: number, items: RawItem__Output[]): Promise<{ ite
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  // Process-wide: main thread and worker threads.
+  const used = process.cpuUsage(cpu);
   await pool.close();
-  return { itemsPerMinute: (items.length / seconds) * 60, duplicates, deadLetters };
+  return { itemsPerMinute: (items.length / seconds) * 60, cpuMsPerItem: (used.user + used.system) / 1000 / items.length, duplicates, deadLetters };
 }
 
 export async function run(options: { smoke: boolean }): Promise<Metrics> {
   const items = transformCorpus(options.smoke ? 400 : 12_000);
+  // Other work on the machine slows every number here: record how busy it was.
+  const load = os.loadavg()[0]!;
   const rss = trackPeakRss();
   const one = await measure(1, items);
   const two = await measure(2, items);
@@ -138,6 +144,9 @@ export async function run(options: { smoke: boolean }): Promise<Metrics> {
     best_worker_threads: best === one.itemsPerMinute ? 1 : 2,
     items_per_second: Math.round(best / 60),
     items: items.length,
+    cpu_milliseconds_per_item_one_worker: Number(one.cpuMsPerItem.toFixed(3)),
+    cpu_milliseconds_per_item_two_workers: Number(two.cpuMsPerItem.toFixed(3)),
+    load_average_at_start: Number(load.toFixed(2)),
     duplicates_linked: two.duplicates,
     dead_letters: two.deadLetters,
     peak_rss_megabytes: Math.round(rss.stop()),
