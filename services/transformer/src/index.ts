@@ -1,0 +1,24 @@
+// The transformer's pure building blocks, for benchmarks and other packages (the service is main.ts).
+export { canonicalUrl, isTrackingParam } from './canonical-url.js';
+export { chunkText } from './chunking.js';
+export type { Chunk } from './chunking.js';
+export { DedupIndex } from './dedup-index.js';
+export type { DedupEntry, DedupIndexOptions, DuplicateKind, DuplicateMatch } from './dedup-index.js';
+export { extractText, htmlToLine, htmlToText, looksLikeHtml } from './html-text.js';
+export type { ExtractedText } from './html-text.js';
+export { createLanguageDetector, LANGUAGE_DATA_SIZES } from './language.js';
+export type { DetectedLanguage, LanguageDataSize, LanguageDetector } from './language.js';
+export { createNormalizer } from './normalize-batch.js';
+export type { NormalizeOutcome, Normalizer } from './normalize-batch.js';
+export { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
+export type { NormalizerPool } from './normalizer-pool.js';
+export { readableText } from './readable-text.js';
+export { buildTransformer } from './service.js';
+export { transformerSettingsSchema } from './settings.js';
+export type { TransformerSettings } from './settings.js';
+export { fingerprintFromHex, fingerprintToHex, hammingDistance, simhash } from './simhash.js';
+export type { Fingerprint } from './simhash.js';
+export { transformBatch } from './transform-batch.js';
+export { normalizeLine, normalizeWhitespace } from './whitespace.js';
+export { workerOptionsFrom } from './worker-options.js';
+export type { WorkerOptions } from './worker-options.js';
