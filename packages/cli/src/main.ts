@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `sluice` command line: pnpm start = `sluice start`; see README.md.
 import { Command } from 'commander';
+import { modelsPull } from './models-pull.js';
 import { prepare } from './prepare.js';
 import { start } from './start.js';
 
@@ -23,6 +24,17 @@ program
   .option('--quiet', 'print nothing on success', false)
   .action(async (options: { quiet: boolean }) => {
     await prepare({ quiet: options.quiet });
+  });
+
+const models = program.command('models').description('manage model folders');
+models
+  .command('pull <repo>')
+  .description('download a model folder (HF/Optimum ONNX layout) from the Hugging Face hub, pinned and checksum-verified, resumable')
+  .option('--revision <rev>', 'branch, tag or commit (pinned to its commit)', 'main')
+  .option('--dir <path>', 'target folder (default .models/<name>)')
+  .option('--endpoint <url>', 'hub URL (default https://huggingface.co or $HF_ENDPOINT)')
+  .action(async (repo: string, options: { revision: string; dir?: string; endpoint?: string }) => {
+    await modelsPull(repo, options);
   });
 
 program.parseAsync(process.argv).catch((error: Error) => {
