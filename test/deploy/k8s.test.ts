@@ -11,6 +11,7 @@ import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
@@ -59,10 +60,12 @@ const MODELS: Record<string, { model: new (data: never) => { validate(): void };
   'v1/Service': { model: Service, module: 'kubernetes-models/v1/Service' },
   'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, module: 'kubernetes-models/policy/v1/PodDisruptionBudget' },
   'networking.k8s.io/v1/NetworkPolicy': { model: NetworkPolicy, module: 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy' },
+  'networking.k8s.io/v1/Ingress': { model: Ingress, module: 'kubernetes-models/networking.k8s.io/v1/Ingress' },
 };
 const secretTemplates = readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as (K8sObject & { stringData: Record<string, string> })[];
 const postgresObjects = postgresKustomization.resources.flatMap((file) => readYamlDocuments(path.join(postgresDir, file)) as K8sObject[]);
-const allObjects = () => [...objects, ...secretTemplates, ...postgresObjects];
+const ingressExample = readYamlDocuments(path.join(k8sDir, 'ingress.example.yaml')) as (K8sObject & Ingress)[];
+const allObjects = () => [...objects, ...secretTemplates, ...postgresObjects, ...ingressExample];
 const typed = (list: K8sObject[]) =>
   list.map((object) => ({ module: MODELS[`${object.apiVersion}/${object.kind}`]!.module, type: `I${object.kind}`, label: `${object.kind}/${object.metadata.name}`, value: object }));
 
@@ -90,7 +93,7 @@ describe('kubernetes manifests', () => {
     for (const file of kustomization.resources) expect(yamlFiles, file).toContain(file);
     const generated = kustomization.configMapGenerator.flatMap((g) => g.files);
     // Everything else is either a kustomize input or a template applied by hand.
-    expect(yamlFiles.filter((f) => !kustomization.resources.includes(f) && !generated.includes(f)).sort()).toEqual(['kustomization.yaml', 'secret.example.yaml']);
+    expect(yamlFiles.filter((f) => !kustomization.resources.includes(f) && !generated.includes(f)).sort()).toEqual(['ingress.example.yaml', 'kustomization.yaml', 'secret.example.yaml']);
   });
 
   it('validates every object against the Kubernetes API schema', () => {
@@ -276,6 +279,16 @@ describe('kubernetes manifests', () => {
     expect(containerPort(dbContainer, rule!.ports![0]!.port)).toBe(5432);
     const allowed = deployments.filter((d) => rule!.from!.some((f) => matches(f.podSelector?.matchLabels, podLabels(d)))).map((d) => d.metadata.name);
     expect(allowed).toEqual(['persistence']);
+  });
+
+  it('routes the example Ingress to the gateway API port', () => {
+    const [ingress] = ingressExample;
+    const backend = ingress!.spec!.rules![0]!.http!.paths[0]!.backend.service!;
+    const service = k8sServices.find((s) => s.metadata.name === backend.name);
+    expect(service, `Service ${backend.name}`).toBeDefined();
+    const port = service!.spec!.ports!.find((p) => p.name === backend.port!.name);
+    expect(port?.port).toBe(services.gateway.http_port);
+    expect(ingress!.metadata.namespace).toBe(kustomization.namespace);
   });
 
   it('sets images through kustomize for both the CPU and the CUDA image', () => {
