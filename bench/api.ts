@@ -4,12 +4,15 @@
 // query, then nearest neighbours in persistence (exact scan on PostgreSQL 15 without pgvector).
 // autocannon runs in this process: on 2 cores it competes with the services, so numbers are a floor.
 import { createRequire } from 'node:module';
-import { PipelineSender, createClient, deadlineIn, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
+import { PipelineSender, createClient, deadlineIn, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient, type ListItemsResponse__Output, type PersistenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
 import { createTestDatabase, startStack } from '@sluice/stack';
 import type { Metrics } from './lib.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
+  start: Date;
+  finish: Date;
+  statusCodeStats?: Record<string, { count: number }>;
   latency: { p99: number; p50: number; average: number };
   non2xx: number;
   errors: number;
@@ -60,6 +63,27 @@ async function seed(persistenceAddress: string, inferenceAddress: string, count:
   }
 }
 
+/** ListItems(limit 50) straight to persistence from `concurrency` loops for `seconds`: calls per second. */
+async function directListItems(address: string, concurrency: number, seconds: number): Promise<number> {
+  const client = createClient(sluiceProto().Persistence, address) as unknown as PersistenceClient;
+  const end = Date.now() + seconds * 1000;
+  let calls = 0;
+  const started = Date.now();
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (Date.now() < end) {
+          await unary<object, ListItemsResponse__Output>(client, client.ListItems, { limit: 50 }, 30_000);
+          calls += 1;
+        }
+      }),
+    );
+  } finally {
+    client.close();
+  }
+  return calls / ((Date.now() - started) / 1000);
+}
+
 export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const count = smoke ? 300 : 10_000;
   const duration = smoke ? 2 : 15;
@@ -76,18 +100,34 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     // Warm-up: connections, JIT, the database's caches.
     await autocannon({ url: `${url}/v1/items?limit=50`, connections: 4, duration: 1, headers });
     const items = await autocannon({ url, connections, duration, headers, requests: [{ path: '/v1/items?limit=50' }] });
-    const search = await autocannon({ url, connections, duration, headers, requests: QUERIES.map((q) => ({ path: `/v1/search?q=${encodeURIComponent(q)}&limit=10` })) });
-    if (items.non2xx > 0 || search.non2xx > 0) throw new Error(`non-2xx answers: items ${items.non2xx}, search ${search.non2xx}`);
+    // Side by side, same duration: the gateway alone (no backend call) and ListItems over gRPC without the
+    // gateway, with as many concurrent callers: what HTTP, auth and JSON add on top of persistence.
+    const healthz = await autocannon({ url: `${url}/healthz`, connections, duration: Math.min(duration, 5), headers: {} });
+    const direct = await directListItems(stack.addresses.persistence!.grpcAddress, connections, duration);
+    // Search is heavier (an embedding plus a nearest-neighbour scan per request): fewer concurrent clients.
+    const searchConnections = Math.max(2, Math.round(connections / 5));
+    const search = await autocannon({ url, connections: searchConnections, duration, headers, requests: QUERIES.map((q) => ({ path: `/v1/search?q=${encodeURIComponent(q)}&limit=10` })) });
+    // Only successful answers count as throughput; failures are reported by status code.
+    const ok = (r: AutocannonResult) => (r.requests.total - r.non2xx) / ((new Date(r.finish).getTime() - new Date(r.start).getTime()) / 1000);
+    const failures = (prefix: string, r: AutocannonResult) =>
+      Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => [`${prefix}_status_${code}`, s.count]));
     return {
       seeded_items: count,
-      connections,
+      items_connections: connections,
+      search_connections: searchConnections,
       duration_seconds: duration,
-      items_requests_per_second: items.requests.average,
+      items_requests_per_second: ok(items),
       items_p50_ms: items.latency.p50,
       items_p99_ms: items.latency.p99,
-      search_requests_per_second: search.requests.average,
+      items_non2xx: items.non2xx,
+      items_grpc_direct_requests_per_second: direct,
+      healthz_requests_per_second: ok(healthz),
+      search_requests_per_second: ok(search),
       search_p50_ms: search.latency.p50,
       search_p99_ms: search.latency.p99,
+      search_non2xx: search.non2xx,
+      ...failures('items', items),
+      ...failures('search', search),
       errors: items.errors + search.errors + items.timeouts + search.timeouts,
     };
   } finally {
