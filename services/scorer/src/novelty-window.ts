@@ -1,7 +1,7 @@
 // The most recent item embeddings (a ring buffer), for novelty: how far an item is from its nearest recent
 // neighbour. Queries are batched: all items of a batch against the whole window in one matrix product, then
 // each item against the items before it in the same batch.
-import { similarityMatrix, type Matrix } from './vectors.js';
+import { maxSimilarity, similarityMatrix, type Matrix } from './vectors.js';
 
 export class NoveltyWindow {
   readonly #capacity: number;
@@ -39,12 +39,7 @@ export class NoveltyWindow {
     const d = this.#dimensions;
     if (this.#count > 0) {
       const window: Matrix = { rows: this.#count, dimensions: d, data: this.#data.subarray(0, this.#count * d) };
-      const sims = similarityMatrix(queries, window);
-      for (let i = 0; i < queries.rows; i++) {
-        let max = Number.NEGATIVE_INFINITY;
-        for (let j = 0, row = i * window.rows; j < window.rows; j++) if (sims[row + j]! > max) max = sims[row + j]!;
-        best[i] = max;
-      }
+      best.set(maxSimilarity(queries, window));
     }
     // Within the batch: item i against items 0..i-1.
     const inBatch = similarityMatrix(queries, queries);

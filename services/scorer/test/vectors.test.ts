@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoveltyWindow } from '../src/novelty-window.js';
-import { similarityMatrix, toMatrix, unitVector } from '../src/vectors.js';
+import { maxSimilarity, similarityMatrix, toMatrix, unitVector } from '../src/vectors.js';
 
 function random(dimensions: number, seed: number): Float32Array {
   let s = seed;
@@ -57,5 +57,17 @@ describe('novelty window', () => {
     window.nearestThenAdd(toMatrix([unitVector([1, 0])!], 2));
     expect(window.nearestThenAdd(toMatrix([unitVector([1, 0, 0])!], 3))[0]).toBe(Number.NEGATIVE_INFINITY);
     expect(new NoveltyWindow(0).nearestThenAdd(toMatrix([unitVector([1, 0])!], 2))[0]).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
+describe('maxSimilarity', () => {
+  it('equals the row maxima of the full similarity matrix', () => {
+    const d = 23;
+    const a = toMatrix(Array.from({ length: 13 }, (_, i) => unitVector(random(d, 500 + i))!), d);
+    const b = toMatrix(Array.from({ length: 41 }, (_, i) => unitVector(random(d, 900 + i))!), d);
+    const full = similarityMatrix(a, b);
+    const best = maxSimilarity(a, b);
+    for (let i = 0; i < a.rows; i++) expect(best[i]).toBeCloseTo(Math.max(...full.subarray(i * b.rows, (i + 1) * b.rows)), 5);
+    expect(maxSimilarity(a, toMatrix([], d))[0]).toBe(Number.NEGATIVE_INFINITY);
   });
 });
