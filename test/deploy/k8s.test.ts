@@ -187,6 +187,16 @@ describe('kubernetes manifests', () => {
     }
   });
 
+  it('shows example sources (commented out in sluice.yaml) that the collector accepts', async () => {
+    const text = readFileSync(path.join(k8sDir, 'sluice.yaml'), 'utf8');
+    const examples = text.split(/\r?\n/).filter((line) => /^\s*#\s+- \{/.test(line)).map((line) => line.replace(/^\s*#\s+- /, ''));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const env = { SLUICE__COLLECTOR__SOURCES: `[${examples.join(', ')}]` };
+    const { problems, raw } = await checkDeploymentConfig({ fileContent: text, env });
+    expect(problems).toEqual([]);
+    expect((raw.collector as { sources: unknown[] }).sources).toHaveLength(examples.length);
+  });
+
   it('takes secrets from the sluice-secrets Secret, whose template has every key used', () => {
     const template = secretTemplates.find((t) => t.metadata.name === 'sluice-secrets')!;
     const used = deployments.flatMap((d) => d.spec!.template.spec!.containers.flatMap((c) => (c.env ?? []).map((e) => e.valueFrom?.secretKeyRef).filter((r) => r !== undefined)));
