@@ -21,7 +21,7 @@ interface EldLike {
 }
 
 /** Characters examined per item. */
-export const LANGUAGE_SAMPLE_CHARS = 400;
+export const LANGUAGE_SAMPLE_CHARS = 250;
 
 export async function createLanguageDetector(size: LanguageDataSize): Promise<LanguageDetector> {
   // Literal specifiers: bundlers and vite resolve them statically; only the chosen data is loaded.
