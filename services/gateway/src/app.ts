@@ -67,8 +67,12 @@ export async function buildApp(options: AppOptions) {
     // Per-request lines are too many at API rates: metrics count requests, errors ≥ 500 are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: settings.body_limit_bytes,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A client's X-Request-Id is kept when it is a sane token (it ties their logs to ours), else a new uuid.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     // Requests arriving while the server closes get a problem+json 503 from the hook below instead.
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -183,8 +183,8 @@ export class JobRunner {
   async #import(jobId: string, file: string, sourceId: string, running: Running): Promise<void> {
     const push = this.options.push!;
     const { validateItem, importBatchSize, importMaxInFlightBatches } = this.options;
-    const counts = (running.counts = { lines: 0, invalid: 0, sent: 0, stored: 0, inserted: 0, updated: 0, unchanged: 0, dead_lettered: 0, expected: 0 });
-    counts.expected = (await stat(file)).size;
+    const counts = (running.counts = { lines: 0, invalid: 0, sent: 0, stored: 0, inserted: 0, updated: 0, unchanged: 0, dead_lettered: 0, bytes_read: 0, bytes_total: 0 });
+    counts.bytes_total = (await stat(file)).size;
     await this.#update(jobId, running, { status: 'running', force: true, message: `importing ${path.basename(file)}` });
     const inFlight = new Set<Promise<void>>();
     let failure: Error | undefined;
@@ -229,12 +229,15 @@ export class JobRunner {
         }
         batch.push(problem);
         if (batch.length >= importBatchSize) {
+          counts.bytes_read = Math.min(bytes, counts.bytes_total);
           await flush();
-          counts.expected = Math.max(counts.expected, bytes);
-          void this.#update(jobId, running, { message: `${Math.round((100 * bytes) / counts.expected)}% read` });
+          void this.#update(jobId, running, { message: `${Math.round((100 * counts.bytes_read) / Math.max(1, counts.bytes_total))}% read` });
         }
       }
-      if (!running.abort.signal.aborted) await flush();
+      if (!running.abort.signal.aborted) {
+        counts.bytes_read = counts.bytes_total;
+        await flush();
+      }
       await Promise.all(inFlight);
     } finally {
       lines.close();

@@ -179,6 +179,14 @@ describe('request bodies', () => {
 });
 
 describe('operations', () => {
+  it('keeps a sane X-Request-Id from the client and replaces anything else', async () => {
+    const kept = await t.app.inject({ method: 'GET', url: '/v2/x', headers: { 'x-request-id': 'abc-123' } });
+    expect(kept.headers['x-request-id']).toBe('abc-123');
+    expect(kept.json().request_id).toBe('abc-123');
+    const replaced = await t.app.inject({ method: 'GET', url: '/v2/x', headers: { 'x-request-id': 'bad id\u0007' } });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers unknown routes with 404 problem+json', async () => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/v2/nothing' }), 404, 'not_found');
   });
