@@ -68,6 +68,12 @@ export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Pro
     if (profileSet && profileSet.matrix.rows > 0 && profileSet.matrix.dimensions === dims) {
       const sims = await deps.similarity(matrix, profileSet.matrix);
       withVector.forEach((itemIndex, row) => {
+        // Vectors of another model are not comparable even when their sizes agree.
+        const model = items[itemIndex]!.embedding?.model ?? '';
+        if (model && profileSet.model && model !== profileSet.model) {
+          relevance[itemIndex] = { value: 0, detail: `embedding model ${model} differs from the profiles' ${profileSet.model}` };
+          return;
+        }
         const matches = profileSet.profiles.map((profile, column) => ({ name: profile.name, weight: profile.weight, cosine: sims[row * profileSet.matrix.rows + column] ?? 0 }));
         relevance[itemIndex] = relevanceFromSimilarities(matches, settings.relevance_min_similarity, settings.relevance_max_similarity);
       });

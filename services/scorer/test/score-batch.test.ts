@@ -75,6 +75,8 @@ describe('scoreBatch', () => {
     expect(component(notYet.items![0]!, 'relevance')).toMatchObject({ value: 0, detail: 'interest profiles not embedded yet' });
     const mismatch = await scoreBatch(batch([item('y', { vector: [1, 0, 0], classifications: [] })]), deps());
     expect(component(mismatch.items![0]!, 'relevance').detail).toContain('3 dimensions');
+    const otherModel = await scoreBatch(batch([item('z', { vector: [1, 0, 0, 0], classifications: [], embedding: { model: 'other-model', values: [1, 0, 0, 0] } as never })]), deps());
+    expect(component(otherModel.items![0]!, 'relevance')).toMatchObject({ value: 0, detail: "embedding model other-model differs from the profiles' test-model" });
   });
 
   it('gives near-zero novelty to a repeat and zero to a linked duplicate', async () => {
