@@ -175,7 +175,6 @@ export class Collector {
       return result;
     }
 
-    const collect = collectorFor(source);
     const runAbort = new AbortController();
     const signal = AbortSignal.any([this.#abort.signal, runAbort.signal]);
     const tracker = new CheckpointTracker();
@@ -218,6 +217,7 @@ export class Collector {
 
     let failure: SourceFetchError | undefined;
     try {
+      const collect = await collectorFor(source);
       if (!collect) throw new SourceFetchError('internal', `source kind ${source.kind} is not supported by this collector`);
       const context: CollectContext = {
         source,

@@ -54,7 +54,7 @@ export async function openBulkFile(context: CollectContext<BulkSource>, cursor: 
     }
     const seekable = !gzip;
     const start = seekable && cursor.byte_offset <= size ? cursor.byte_offset : 0;
-    const raw = createReadStream(file, { start, highWaterMark: 1 << 20 });
+    const raw = createReadStream(file, { start, highWaterMark: 64 << 10 });
     const stream = gzip ? raw.pipe(zlib.createGunzip()) : raw;
     if (gzip) raw.on('error', (error) => stream.destroy(error));
     return { stream, startOffset: start, skipLines: seekable ? 0 : cursor.line, totalBytes: size, seekable };
@@ -69,21 +69,38 @@ export async function openBulkFile(context: CollectContext<BulkSource>, cursor: 
 /** Lines of a byte stream with the byte offset just after each one ('\n' or '\r\n' endings). */
 export async function* lines(stream: Readable, startOffset: number): AsyncIterable<{ text: string; endOffset: number }> {
   let offset = startOffset;
-  let rest: Buffer | undefined;
+  // Only the unfinished last line of a chunk is carried over (and copied): chunks are never concatenated whole.
+  let rest: Buffer[] = [];
+  const text = (buffer: Buffer, start: number, end: number) => {
+    const stop = end > start && buffer[end - 1] === 13 ? end - 1 : end;
+    return buffer.toString('utf8', start, stop);
+  };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, start)) {
-      const end = nl > start && buffer[nl - 1] === 13 ? nl - 1 : nl;
+    let nl = chunk.indexOf(10);
+    if (nl === -1) {
+      rest.push(chunk);
+      continue;
+    }
+    if (rest.length > 0) {
+      const head = Buffer.concat([...rest, chunk.subarray(0, nl + 1)]);
+      rest = [];
+      offset += head.length;
+      yield { text: text(head, 0, head.length - 1), endOffset: offset };
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    for (; nl !== -1; nl = chunk.indexOf(10, start)) {
       offset += nl + 1 - start;
-      yield { text: buffer.toString('utf8', start, end), endOffset: offset };
+      yield { text: text(chunk, start, nl), endOffset: offset };
       start = nl + 1;
     }
-    rest = start < buffer.length ? buffer.subarray(start) : undefined;
+    if (start < chunk.length) rest.push(chunk.subarray(start));
   }
-  if (rest && rest.length > 0) {
-    offset += rest.length;
-    yield { text: rest.toString('utf8'), endOffset: offset };
+  if (rest.length > 0) {
+    const tail = Buffer.concat(rest);
+    offset += tail.length;
+    yield { text: text(tail, 0, tail.length), endOffset: offset };
   }
 }
 

@@ -1,26 +1,20 @@
-// Source kind → its collector. Adding a kind: a schema in settings.ts, a module here, an entry below.
+// Source kind → its collector, loaded on first use (a bulk import never loads the feed parser, and so on).
+// Adding a kind: a schema in settings.ts, a module here, an entry below.
 import type { SourceConfig, SourceKind } from '../settings.js';
-import { collectCsv } from './csv.js';
-import { collectFeed } from './feed.js';
-import { collectGithub } from './github.js';
-import { collectHackerNews } from './hacker-news.js';
-import { collectHttpJson } from './http-json.js';
-import { collectJsonl } from './jsonl.js';
-import { collectOpml } from './opml.js';
-import { collectReddit } from './reddit.js';
 import type { SourceCollector } from './source-collector.js';
 
-const COLLECTORS: { [K in SourceKind]: SourceCollector<Extract<SourceConfig, { kind: K }>> } = {
-  feed: collectFeed,
-  jsonl: collectJsonl,
-  csv: collectCsv,
-  opml: collectOpml,
-  hacker_news: collectHackerNews,
-  reddit: collectReddit,
-  github: collectGithub,
-  http_json: collectHttpJson,
+const LOADERS: { [K in SourceKind]: () => Promise<SourceCollector<Extract<SourceConfig, { kind: K }>>> } = {
+  feed: async () => (await import('./feed.js')).collectFeed,
+  jsonl: async () => (await import('./jsonl.js')).collectJsonl,
+  csv: async () => (await import('./csv.js')).collectCsv,
+  opml: async () => (await import('./opml.js')).collectOpml,
+  hacker_news: async () => (await import('./hacker-news.js')).collectHackerNews,
+  reddit: async () => (await import('./reddit.js')).collectReddit,
+  github: async () => (await import('./github.js')).collectGithub,
+  http_json: async () => (await import('./http-json.js')).collectHttpJson,
 };
 
-export function collectorFor(source: SourceConfig): SourceCollector | undefined {
-  return COLLECTORS[source.kind] as SourceCollector | undefined;
+export async function collectorFor(source: SourceConfig): Promise<SourceCollector | undefined> {
+  const load = LOADERS[source.kind] as (() => Promise<SourceCollector>) | undefined;
+  return load?.();
 }
