@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemId } from '@sluice/content';
-import { PipelineSender, createClient, deadlineIn, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
+import { PipelineSender, createClient, deadlineIn, sluiceProto, unary, type CreateJobResponse__Output, type EmbedResponse__Output, type PersistenceAdminClient, type InferenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
 import { createMetricsRegistry, type ServicesConfig } from '@sluice/service-kit';
 import { allocateAddresses, createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { createGateway, type Gateway } from '../src/gateway.js';
@@ -238,6 +238,22 @@ describe('jobs', () => {
     expect(readdirSync(path.join(importDir, 'spool'))).toEqual([]);
     const wrongType = await gateway.app.inject({ method: 'POST', url: '/v1/jobs/import', headers: { ...auth(KEYS.writer), 'content-type': 'text/csv' }, payload: 'a,b' });
     expect(wrongType.statusCode).toBe(415);
+  });
+
+  it('follows a job run elsewhere by polling, and cancels it', async () => {
+    // A job created directly in persistence, as another gateway replica would: this gateway does not run it.
+    const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient;
+    const created = await unary<object, CreateJobResponse__Output>(admin, admin.CreateJob, { kind: 'collect', params_json: '{"source_ids":[]}' }, 5000);
+    admin.close();
+    const id = created.job!.id;
+    const events = get(`/v1/jobs/${id}/events`);
+    await new Promise((r) => setTimeout(r, 300));
+    const cancelled = await post(`/v1/jobs/${id}/cancel`, {});
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    const body = (await events).body;
+    expect(body).toMatch(/^event: progress\ndata: .*"status":"queued"/m);
+    expect(body).toMatch(/event: done\ndata: .*"status":"cancelled"/);
   });
 
   it('refuses import paths outside the import folder', async () => {
