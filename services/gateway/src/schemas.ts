@@ -3,7 +3,10 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ERROR_CODES } from './errors.js';
 
-export const SOURCE_ID_PATTERN = '^[a-z0-9][a-z0-9_.-]{0,63}$';
+/** Any source id the collector accepts (config/sluice.yaml sources). */
+export const SOURCE_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$';
+/** Ids of sources managed through the API (admin.proto SourceDefinition). */
+export const MANAGED_SOURCE_ID_PATTERN = '^[a-z0-9][a-z0-9_.-]{0,63}$';
 
 export const ProblemSchema = Type.Object(
   {

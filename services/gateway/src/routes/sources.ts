@@ -16,7 +16,7 @@ import type {
 import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import { toJobView } from '../job-view.js';
-import { SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
+import { MANAGED_SOURCE_ID_PATTERN, SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
 
 const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 
@@ -43,6 +43,7 @@ const DefinitionBody = Type.Object(
 );
 
 const IdParams = Type.Object({ id: Type.String({ pattern: SOURCE_ID_PATTERN }) }, { additionalProperties: false });
+const ManagedIdParams = Type.Object({ id: Type.String({ pattern: MANAGED_SOURCE_ID_PATTERN, description: 'Lowercase letters, digits, _ . - (max 64)' }) }, { additionalProperties: false });
 
 function parseJson(text: string): unknown {
   try {
@@ -148,7 +149,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = as
         description: 'Idempotent. 201 when the id was new, 200 when it replaced a definition. The collector picks changes up on its next poll.',
         tags: ['sources'],
         security,
-        params: IdParams,
+        params: ManagedIdParams,
         body: DefinitionBody,
         response: { 200: SourceSchema, 201: SourceSchema, ...problemResponses(400, 401, 403, 422, 503) },
       },
@@ -166,7 +167,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = as
     '/v1/sources/:id',
     {
       config: { scope: 'admin' },
-      schema: { summary: 'Delete a source definition', description: 'Stored items stay.', tags: ['sources'], security, params: IdParams, response: { 204: Type.Null(), ...problemResponses(401, 403, 404, 503) } },
+      schema: { summary: 'Delete a source definition', description: 'Stored items stay.', tags: ['sources'], security, params: ManagedIdParams, response: { 204: Type.Null(), ...problemResponses(401, 403, 404, 503) } },
     },
     async (request, reply) => {
       const response = await caller.call<object, DeleteSourceDefinitionResponse__Output>('persistence', admin(), admin().DeleteSourceDefinition, { id: request.params.id });
