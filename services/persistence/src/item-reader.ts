@@ -165,7 +165,8 @@ export class ItemReader {
     const limit = request.limit > 0 ? request.limit : 10;
     if (limit > MAX_PAGE_SIZE) throw invalid(`limit must be at most ${MAX_PAGE_SIZE}`);
     const conditions = filterConditions(request.filters, 'collected_at');
-    conditions.push(sql`e.dims = ${query.length}`);
+    // A literal, so the planner can match the partial HNSW index (WHERE dims = N) even with a generic plan.
+    conditions.push(sql`e.dims = ${sql.lit(query.length)}`);
     if (request.embedding_model) conditions.push(sql`e.model = ${request.embedding_model}`);
 
     let hits: Array<{ item_id: string; similarity: number }>;

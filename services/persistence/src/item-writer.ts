@@ -11,7 +11,7 @@ import { classifyWriteError, describeError } from './db-errors.js';
 import { deadLetterFor, prepareItem, upstreamDeadLetterRow, type DeadLetterRow, type PreparedItem } from './item-rows.js';
 import type { PersistenceMetrics } from './metrics.js';
 import type { Database } from './schema.js';
-import { replaceChildren, upsertDeadLetters, upsertItems } from './upsert-sql.js';
+import { writeGroupStatement } from './upsert-sql.js';
 
 export type ItemOutcome = 'inserted' | 'updated' | 'unchanged' | 'dead_lettered';
 
@@ -21,8 +21,6 @@ export interface ItemWriterOptions {
   logger?: Logger;
   /** In-place retries of a transaction that failed with a transient error. */
   retries?: number;
-  /** Alternative item writer (COPY path); default: the unnest upserts. */
-  writeItems?: (db: Kysely<Database>, items: PreparedItem[]) => Promise<Map<string, ItemOutcome>>;
 }
 
 interface GroupEntry {
@@ -35,42 +33,17 @@ interface GroupEntry {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The default items writer: upsert items, then replace the model outputs of the rows that changed. */
-export async function upsertPrepared(db: Kysely<Database>, items: PreparedItem[]): Promise<Map<string, ItemOutcome>> {
-  const outcomes = new Map<string, ItemOutcome>();
-  const changed = await upsertItems(db, items.map((p) => p.item));
-  const changedIds = new Set<string>();
-  for (const row of changed) {
-    outcomes.set(row.id, row.inserted ? 'inserted' : 'updated');
-    changedIds.add(row.id);
-  }
-  for (const p of items) if (!outcomes.has(p.id)) outcomes.set(p.id, 'unchanged');
-  if (changedIds.size > 0) {
-    const touched = items.filter((p) => changedIds.has(p.id));
-    await replaceChildren(
-      db,
-      [...changedIds],
-      touched.flatMap((p) => p.classifications),
-      touched.flatMap((p) => (p.embedding ? [p.embedding] : [])),
-      touched.flatMap((p) => (p.score ? [p.score] : [])),
-    );
-  }
-  return outcomes;
-}
-
 export class ItemWriter {
   readonly #db: Kysely<Database>;
   readonly #metrics?: PersistenceMetrics;
   readonly #logger?: Logger;
   readonly #retries: number;
-  readonly #writeItems: NonNullable<ItemWriterOptions['writeItems']>;
 
   constructor(options: ItemWriterOptions) {
     this.#db = options.db;
     this.#metrics = options.metrics;
     this.#logger = options.logger;
     this.#retries = options.retries ?? 3;
-    this.#writeItems = options.writeItems ?? upsertPrepared;
   }
 
   /** Makes every batch durable (one transaction, or several when isolating poison) and returns their Acks. */
@@ -164,16 +137,13 @@ export class ItemWriter {
     }
   }
 
-  /** One transaction with in-place retries for transient errors. */
+  /** One atomic write (a single statement) with in-place retries for transient errors. */
   async #transaction(items: PreparedItem[], deadLetters: DeadLetterRow[], outcomes: Map<string, ItemOutcome>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
       try {
-        const result = await this.#db.transaction().execute(async (trx) => {
-          const written = items.length > 0 ? await this.#writeItems(trx, items) : new Map<string, ItemOutcome>();
-          await upsertDeadLetters(trx, deadLetters);
-          return written;
-        });
+        // One statement: atomic on its own, no BEGIN/COMMIT round trips (see upsert-sql.ts).
+        const result = await writeGroupStatement(this.#db, items, deadLetters);
         for (const [id, outcome] of result) outcomes.set(id, outcome);
         if (this.#metrics) {
           this.#metrics.transactionSeconds.observe({ outcome: 'commit' }, (performance.now() - started) / 1000);

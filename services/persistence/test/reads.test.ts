@@ -2,6 +2,7 @@
 // single items, counts, and nearest-neighbour search (pgvector HNSW on PGlite, the exact scan on the server).
 import type { ListItemsRequest, ListItemsResponse__Output, SearchItemsResponse__Output, StoredItem__Output } from '@sluice/protocol';
 import { grpc } from '@sluice/protocol';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemReader } from '../src/item-reader.js';
 import { DATABASE_KINDS, call, createTarget, makeItem, startPersistence, type RunningPersistence, type TestTarget } from './helpers.js';
@@ -141,6 +142,18 @@ for (const kind of DATABASE_KINDS) {
       expect(result.hits[0]!.item!.id).toBe('item-000077');
       expect(result.hits.map((h) => h.item!.id)).toEqual(expected.slice(0, 5).map((e) => e.id));
       result.hits.forEach((hit, i) => expect(hit.similarity).toBeCloseTo(expected[i]!.similarity, 4));
+
+      if (kind === 'pglite') {
+        // The HNSW index for this dimension exists and matches the query's form (with 120 rows the planner
+        // prefers a sequential scan, so that is switched off to see whether the index can serve the query).
+        const plan = await service.persistence.database.db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+          const { rows } = await sql<Record<string, string>>`
+            EXPLAIN SELECT item_id FROM embeddings WHERE dims = 16 ORDER BY vec::vector(16) <=> ${`[${query.join(',')}]`}::vector(16) LIMIT 5`.execute(trx);
+          return rows.map((r) => Object.values(r)[0]).join('\n');
+        });
+        expect(plan).toContain('embeddings_vec_hnsw_16');
+      }
 
       // Filtered: the nearest among source-0 items (77 is source-2).
       const filtered = await search({ source_ids: ['source-0'] });

@@ -49,6 +49,20 @@ for (const kind of DATABASE_KINDS) {
       expect(await count('scores')).toBe(250);
     });
 
+    it('replaces the model outputs of a changed item, removing those it no longer has', async () => {
+      const db = service.persistence.database.db;
+      const sender = service.sender();
+      const item = makeItem(40_000);
+      expect((await sender.send({ batch_id: 'm1', items: [item] })).inserted).toBe(1);
+      const slimmer = { ...item, classifications: item.classifications!.slice(0, 1), embedding: null, score: { ...item.score!, value: 0.123 } };
+      expect((await sender.send({ batch_id: 'm2', items: [slimmer] })).updated).toBe(1);
+      const children = await sql<{ c: number; e: number; s: number }>`
+        SELECT (SELECT count(*)::int FROM classifications WHERE item_id = 'item-040000') AS c,
+               (SELECT count(*)::int FROM embeddings WHERE item_id = 'item-040000') AS e,
+               (SELECT count(*)::int FROM scores WHERE item_id = 'item-040000' AND value = 0.123) AS s`.execute(db);
+      expect(children.rows[0]).toEqual({ c: 1, e: 0, s: 1 });
+    });
+
     it('never duplicates under concurrent writers sending overlapping items', async () => {
       const base = 10_000;
       const all = Array.from({ length: 600 }, (_, i) => makeItem(base + i));
