@@ -200,6 +200,7 @@ export class Collector {
         try {
           const saved = await store.save(next, leaseOwner);
           if (!saved && leaseOwner) {
+            logger.warn({ source_id: source.id, owner: leaseOwner }, `lease on ${source.id} was lost (expired or taken over); this run stops without saving`);
             leaseLost = true;
             metrics?.leases.inc({ outcome: 'lost' });
             runAbort.abort(new SourceFetchError('lease_lost', `lease on ${source.id} was lost`));

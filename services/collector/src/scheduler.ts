@@ -27,7 +27,7 @@ export class Scheduler {
     this.#timer = setInterval(() => void this.tick(), this.settings.schedule_tick_milliseconds);
     this.#timer.unref();
     // Long runs (bulk imports) keep their leases alive.
-    this.#renewTimer = setInterval(() => void this.#renew(), Math.max(1000, (this.settings.lease_duration_seconds * 1000) / 3));
+    this.#renewTimer = setInterval(() => void this.#renew(), Math.max(250, (this.settings.lease_duration_seconds * 1000) / 3));
     this.#renewTimer.unref();
     void this.tick();
   }

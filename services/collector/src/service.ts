@@ -10,6 +10,7 @@ import { CollectorMetrics } from './metrics.js';
 import { Scheduler } from './scheduler.js';
 import type { CollectorSettings } from './settings.js';
 import { SourceDefinitionsSync } from './source-definitions.js';
+import { preloadCollectors } from './sources/registry.js';
 import { GrpcSourceStateStore, MemorySourceStateStore, type SourceStateStore } from './source-state-store.js';
 
 /** Builds the running collector from its service context (used by main.ts and by tests via runService). */
@@ -29,6 +30,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
   });
   const breakers = new HostBreakers(settings.breaker, ctx.logger, metrics);
   const http = new HttpClient(settings.http, breakers, ctx.logger, metrics);
+  await preloadCollectors(settings.sources.map((s) => s.kind));
   const collector = new Collector({ settings, store, sender, http, logger: ctx.logger, metrics });
   const owner = settings.replica_id || `${os.hostname()}-${process.pid}`;
   const definitions =

@@ -52,7 +52,7 @@ async function startReplica(name: string, sources: unknown[]): Promise<ServicePr
       SLUICE__LOG__LEVEL: 'warn',
       SLUICE__COLLECTOR__SCHEDULE_ENABLED: 'true',
       SLUICE__COLLECTOR__SCHEDULE_TICK_MILLISECONDS: '100',
-      SLUICE__COLLECTOR__LEASE_DURATION_SECONDS: '2',
+      SLUICE__COLLECTOR__LEASE_DURATION_SECONDS: '5',
       SLUICE__COLLECTOR__MAX_CONCURRENT_SOURCES: '3',
       SLUICE__COLLECTOR__REPLICA_ID: name,
       SLUICE__COLLECTOR__HTTP__USER_AGENT: name,
@@ -85,7 +85,7 @@ describe('collector replicas', () => {
     const holder = polls.get('slow')![0]!;
     const victim = started[['r0', 'r1', 'r2'].indexOf(holder)]!;
     victim.child.kill('SIGKILL');
-    // The lease (2 s) expires and a surviving replica polls the slow source again.
+    // The lease (5 s) expires and a surviving replica polls the slow source again.
     await until(() => (polls.get('slow')?.length ?? 0) >= 2, 20_000);
     expect(polls.get('slow')![1]).not.toBe(holder);
     await until(() => sink.items.filter((i) => i.source_id === 'slow').length === 5, 10_000);

@@ -18,3 +18,8 @@ export async function collectorFor(source: SourceConfig): Promise<SourceCollecto
   const load = LOADERS[source.kind] as (() => Promise<SourceCollector>) | undefined;
   return load?.();
 }
+
+/** Loads the collectors of these kinds now (at start-up), so a first run does not wait for module loading. */
+export async function preloadCollectors(kinds: Iterable<SourceKind>): Promise<void> {
+  await Promise.all([...new Set(kinds)].map((kind) => LOADERS[kind]()));
+}
