@@ -101,6 +101,9 @@ describe('docker compose', () => {
     const order = startOrder(compose);
     expect(order[0]).toBe('postgres');
     expect(order.indexOf('inference'), 'the scorer embeds its profiles through inference at start-up').toBeLessThan(order.indexOf('scorer'));
+    // Items start flowing only once every stage that handles them is ready.
+    const collectorDependencies = Object.keys(compose.services.collector!.depends_on ?? {}).sort();
+    expect(collectorDependencies).toEqual(['inference', 'persistence', 'scorer', 'transformer']);
     expect(order.at(-1)).toBe('gateway');
   });
 
