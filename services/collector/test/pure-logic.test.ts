@@ -9,6 +9,7 @@ import { TokenBucket } from '../src/http/token-bucket.js';
 import { buildItem, parseDate, resolveUrl } from '../src/raw-item.js';
 import { collectorSettingsSchema, sourceSchema } from '../src/settings.js';
 import { linkRel } from '../src/sources/json-http.js';
+import { definitionToSource, mergeSources } from '../src/source-definitions.js';
 import { formatIssues } from '@sluice/service-kit';
 
 describe('TokenBucket', () => {
@@ -149,5 +150,27 @@ describe('configuration', () => {
     const message = formatIssues('collector', result.error!);
     expect(message).toContain('duplicate source id "a"');
     expect(message).toContain('needs exactly one of "path" or "url"');
+  });
+});
+
+describe('source definitions from the API', () => {
+  const definition = (over: Record<string, unknown>) => ({ id: 'd1', kind: 'rss', config_json: '{"url":"https://x.org/feed"}', enabled: true, priority: 8, interval_seconds: 120, created_at_ms: 0, updated_at_ms: 0, ...over });
+  it('maps feed aliases and the definition columns onto a validated source', () => {
+    const result = definitionToSource(definition({}));
+    expect(result.ok && result.source).toMatchObject({ id: 'd1', kind: 'feed', url: 'https://x.org/feed', priority: 8, interval_seconds: 120, enabled: true });
+    const hn = definitionToSource(definition({ kind: 'hacker_news', config_json: '{"list":"new"}', interval_seconds: 0 }));
+    expect(hn.ok && hn.source).toMatchObject({ kind: 'hacker_news', list: 'new', interval_seconds: 900 });
+  });
+  it('rejects bad JSON and bad keys with a message naming them', () => {
+    expect(definitionToSource(definition({ config_json: '{' }))).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
+    const typo = definitionToSource(definition({ config_json: '{"url":"https://x.org/f","intreval":3}' }));
+    expect(typo).toMatchObject({ ok: false, error: expect.stringContaining('"intreval"') });
+  });
+  it('lets a definition replace a config source with the same id', () => {
+    const config = [sourceSchema.parse({ id: 'a', kind: 'feed', url: 'https://x.org/a' }), sourceSchema.parse({ id: 'b', kind: 'feed', url: 'https://x.org/b' })];
+    const api = [sourceSchema.parse({ id: 'b', kind: 'feed', url: 'https://x.org/b2' })];
+    const merged = mergeSources(config, api);
+    expect([...merged].map(([id, { origin }]) => [id, origin])).toEqual([['a', 'config'], ['b', 'api']]);
+    expect(merged.get('b')!.source).toMatchObject({ url: 'https://x.org/b2' });
   });
 });
