@@ -43,6 +43,8 @@ export const feedSourceSchema = z.strictObject({
   /** RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed (detected from the document). */
   kind: z.literal('feed'),
   url: httpUrl,
+  /** Items unchanged since the last stored poll are not sent again (for servers without ETag/Last-Modified). */
+  skip_unchanged_items: z.boolean().default(true),
 });
 
 const fileLocation = {

@@ -10,10 +10,16 @@ import { createTestCollector, rssFeed, startHttpServer, startSink, testSettings,
 let feeds: TestHttpServer;
 let dir: string;
 const statuses: number[] = [];
+let plainTitle = 'plain';
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sluice-checkpoints-'));
   feeds = await startHttpServer((req, res) => {
+    if (req.url === '/plain') {
+      // No validators at all: the body is the only way to tell what changed.
+      const body = rssFeed('plain', 10).replace('plain story 3 &amp; more', `${plainTitle} story 3 &amp; more`);
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+    }
     if (req.headers['if-none-match'] === '"feed-v1"') {
       statuses.push(304);
       return void res.writeHead(304).end();
@@ -42,6 +48,20 @@ describe('source state', () => {
     expect(second.progress.collected).toBe(0);
     expect(statuses).toEqual([200, 304]);
     expect(sink.items).toHaveLength(12);
+    await t.close();
+    await sink.close();
+  });
+
+  it('does not resend unchanged items of a feed without validators, but sends an edited one', async () => {
+    const sink = await startSink();
+    const t = createTestCollector(testSettings({ sources: [{ id: 'plain', kind: 'feed', url: `${feeds.url}/plain`, allow_private_network: true }] }), sink.address);
+    expect((await t.run()).progress.collected).toBe(10);
+    expect((await t.run()).progress.collected).toBe(0);
+    plainTitle = 'edited';
+    const third = await t.run();
+    expect(third.progress.collected).toBe(1);
+    expect(sink.items.at(-1)!.title).toBe('edited story 3 & more');
+    expect(new Set(sink.items.map((i) => i.id)).size).toBe(10);
     await t.close();
     await sink.close();
   });

@@ -37,6 +37,10 @@ beforeAll(async () => {
         if (n === 1) res.writeHead(503, { 'retry-after': new Date(Date.now() + 2000).toUTCString() }).end();
         else res.writeHead(200).end('after 503');
         return;
+      case '/quota':
+        if (n === 1) res.writeHead(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) }).end();
+        else res.writeHead(200).end('quota again');
+        return;
       case '/429-long':
         res.writeHead(429, { 'retry-after': '3600' }).end();
         return;
@@ -124,6 +128,15 @@ describe('HttpClient', () => {
     const [a, b] = arrivals.get('/503')!;
     expect(b! - a!).toBeGreaterThanOrEqual(900); // the date has one-second resolution
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
+    await http.close();
+  });
+
+  it('treats a 403 with an exhausted quota (x-ratelimit-remaining: 0) as rate limited until the reset', async () => {
+    const { http } = client();
+    expect((await http.get(`${server.url}/quota`, open)).body.toString()).toBe('quota again');
+    const [a, b] = arrivals.get('/quota')!;
+    expect(b! - a!).toBeGreaterThanOrEqual(900); // the reset is 1-2 s away
+    expect(counters.get('/quota')).toBe(2);
     await http.close();
   });
 

@@ -224,6 +224,13 @@ export class HttpClient {
       }
       if (status >= 400 || status < 200 || (status >= 300 && status < 400)) {
         await response.body.dump().catch(() => undefined);
+        // GitHub-style quota exhaustion: 403 with x-ratelimit-remaining 0 is a 429 until x-ratelimit-reset.
+        const quotaReset = status === 403 && header(response.headers, 'x-ratelimit-remaining') === '0' ? Number(header(response.headers, 'x-ratelimit-reset')) : NaN;
+        if (Number.isFinite(quotaReset)) {
+          observe('rate_limited');
+          const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']) ?? Math.max(0, quotaReset * 1000 - Date.now());
+          throw new SourceFetchError('rate_limited', `HTTP 403 rate limit exhausted at ${current.href}`, { url: current.href, httpStatus: status, retryable: true, retryAfterMs });
+        }
         const retryAfterMs = status === 429 || status === 503 ? parseRetryAfterMs(response.headers['retry-after']) : undefined;
         const retryable = status >= 500 || status === 429 || status === 408;
         observe(status === 429 ? 'rate_limited' : status >= 500 ? 'http_5xx' : 'http_4xx');

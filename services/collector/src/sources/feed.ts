@@ -1,4 +1,5 @@
 // RSS 2.0, RSS 1.0/RDF, Atom and JSON Feed over HTTP, with conditional GET: an unchanged feed costs a 304.
+import { createHash } from 'node:crypto';
 import { decodeBody } from '../http/charset.js';
 import { header } from '../http/http-client.js';
 import { buildItem } from '../raw-item.js';
@@ -6,6 +7,15 @@ import type { SourceOf } from '../settings.js';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { parseFeedDocument } from './feed-items.js';
 import { chunked, type Chunk, type CollectContext } from './source-collector.js';
+
+function fingerprint(text: string): string {
+  return createHash('sha1').update(text).digest('base64url').slice(0, 12);
+}
+
+/** What identifies an unchanged item: its id and everything a reader would see. */
+export function itemFingerprint(item: RawItem): string {
+  return fingerprint([item.id, item.title, item.url, item.summary, item.content, item.author, item.published_at_ms].join('\u0000'));
+}
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 
@@ -29,13 +39,19 @@ export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): A
   const collectedAt = context.now();
   const items: RawItem[] = [];
   const deadLetters: DeadLetter[] = [];
+  // Items already stored unchanged by an earlier poll are not sent again (servers without conditional GET).
+  const previous = new Set((context.state.cursor as { seen?: string[] } | undefined)?.seen ?? []);
+  const seen: string[] = [];
   for (const found of parsed.items) {
     const built = buildItem(source, found, collectedAt);
+    const print = built.ok ? itemFingerprint(built.item) : fingerprint(built.deadLetter.payload_json ?? "");
+    seen.push(print);
+    if (source.skip_unchanged_items && previous.has(print)) continue;
     if (built.ok) items.push(built.item);
     else deadLetters.push(built.deadLetter);
   }
   const checkpoint = {
-    cursor: { format: parsed.format, items: parsed.items.length },
+    cursor: { format: parsed.format, items: parsed.items.length, seen },
     etag: header(response.headers, 'etag') ?? '',
     lastModified: header(response.headers, 'last-modified') ?? '',
   };
