@@ -77,10 +77,40 @@ function checksumKind(etag: string): 'sha256' | 'git-sha1' | undefined {
   return undefined;
 }
 
+interface IdleTimer {
+  reset(): void;
+  clear(): void;
+}
+
+/** Idle timers per response: reset on every chunk, so only a stalled transfer times out (not a long one). */
+const idleTimers = new WeakMap<Response, IdleTimer>();
+
 async function hubFetch(url: string, options: { token?: string; headers?: Record<string, string>; redirect?: 'follow' | 'manual'; timeoutMs: number }): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': 'sluice-models', ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  return fetch(url, { headers, redirect: options.redirect ?? 'follow', signal: AbortSignal.timeout(options.timeoutMs) });
+  const controller = new AbortController();
+  const arm = () => setTimeout(() => controller.abort(new PullError(`no data from ${url} for ${options.timeoutMs} ms`)), options.timeoutMs).unref();
+  let timer = arm();
+  const idle: IdleTimer = {
+    reset() {
+      clearTimeout(timer);
+      timer = arm();
+    },
+    clear: () => clearTimeout(timer),
+  };
+  try {
+    const response = await fetch(url, { headers, redirect: options.redirect ?? 'follow', signal: controller.signal });
+    idleTimers.set(response, idle);
+    return response;
+  } catch (error) {
+    idle.clear();
+    throw error;
+  }
+}
+
+async function cancel(response: Response): Promise<void> {
+  idleTimers.get(response)?.clear();
+  await response.body?.cancel();
 }
 
 async function resolveCommit(endpoint: string, repo: string, revision: string, token: string | undefined, timeoutMs: number): Promise<{ commit: string; siblings: string[] }> {
@@ -90,6 +120,7 @@ async function resolveCommit(endpoint: string, repo: string, revision: string, t
   if (response.status === 404) throw new PullError(`${repo}@${revision}: repository or revision not found`);
   if (!response.ok) throw new PullError(`${repo}@${revision}: the hub answered ${response.status} for ${url}`);
   const info = (await response.json()) as { sha?: string; siblings?: Array<{ rfilename: string }> };
+  idleTimers.get(response)?.clear();
   if (!info.sha) throw new PullError(`${repo}@${revision}: the hub did not name the commit`);
   return { commit: info.sha, siblings: (info.siblings ?? []).map((s) => s.rfilename) };
 }
@@ -152,28 +183,34 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
   if (response.status === 404) throw new PullError(`${args.repo}: ${args.file} not found at ${args.commit}`);
   if (!location && !response.ok) throw new PullError(`${args.repo}: ${args.file}: the hub answered ${response.status}`);
   if (location) location = new URL(location, url).href;
-  await response.body?.cancel();
-  if (!etag) throw new PullError(`${args.repo}: ${args.file}: the hub sent no checksum (ETag), refusing an unverifiable file`);
+  if (!etag) {
+    await cancel(response);
+    throw new PullError(`${args.repo}: ${args.file}: the hub sent no checksum (ETag), refusing an unverifiable file`);
+  }
   const kind = checksumKind(etag);
-  if (!kind) throw new PullError(`${args.repo}: ${args.file}: unrecognized checksum "${etag}"`);
+  if (!kind) {
+    await cancel(response);
+    throw new PullError(`${args.repo}: ${args.file}: unrecognized checksum "${etag}"`);
+  }
 
   const part = `${args.target}.part`;
   await mkdir(path.dirname(args.target), { recursive: true });
   let offset = existsSync(part) ? (await stat(part)).size : 0;
   const source = location ?? url;
-  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-  if (offset > 0) {
-    headers.range = `bytes=${offset}-`;
-    headers['if-range'] = `"${etag}"`;
-  }
   // Tokens go to the hub only, not to a CDN on another host.
   const sameHost = new URL(source).host === new URL(url).host;
-  response = await hubFetch(source, { token: sameHost ? args.token : undefined, headers, timeoutMs: args.timeoutMs });
-  if (response.status === 416) {
-    // The part is already complete (or longer than the file): start over.
-    await rm(part, { force: true });
-    offset = 0;
-    response = await hubFetch(source, { token: sameHost ? args.token : undefined, headers: { 'accept-encoding': 'identity' }, timeoutMs: args.timeoutMs });
+  const fetchSource = (headers: Record<string, string>) => hubFetch(source, { token: sameHost ? args.token : undefined, headers: { 'accept-encoding': 'identity', ...headers }, timeoutMs: args.timeoutMs });
+  if (location || offset > 0) {
+    // A redirect (LFS) or a resumed part: (re)request the content, with a Range for what is already here.
+    await cancel(response);
+    response = await fetchSource(offset > 0 ? { range: `bytes=${offset}-`, 'if-range': `"${etag}"` } : {});
+    if (response.status === 416) {
+      // The part is already complete (or longer than the file): start over.
+      await cancel(response);
+      await rm(part, { force: true });
+      offset = 0;
+      response = await fetchSource({});
+    }
   }
   if (!response.ok) throw new PullError(`${args.repo}: ${args.file}: download answered ${response.status}`);
   if (offset > 0 && response.status !== 206) offset = 0;
@@ -187,10 +224,12 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       await handle.write(chunk);
       if (!gitPrefixPending) hash.update(chunk);
+      idleTimers.get(response)?.reset();
       received += chunk.byteLength;
       args.progress(received, total);
     }
   } finally {
+    idleTimers.get(response)?.clear();
     await handle.close();
   }
   if (gitPrefixPending) {

@@ -60,7 +60,7 @@ describe('Batcher', () => {
       windowBatches: 4,
       agingMilliseconds: 1000,
       lengthAware: true,
-      maxQueueDelayMilliseconds: 30,
+      maxQueueDelayMilliseconds: 500,
       slots: new DeviceSlots(2),
       run: async (_ids, offsets) => {
         const rows = offsets.length - 1;
