@@ -28,6 +28,7 @@ const ITEM_UPDATE_SET = sql.raw(ITEM_UPDATE_COLUMNS.map((c) => `${c} = excluded.
  */
 export async function writeGroupStatement(db: Kysely<Database>, items: readonly PreparedItem[], deadLetters: readonly DeadLetterRow[]): Promise<Map<string, WriteOutcome>> {
   const rows = items.map((p) => p.item);
+  const ids = rows.map((r) => r.id);
   const classifications = items.flatMap((p) => p.classifications);
   const embeddings = items.flatMap((p) => (p.embedding ? [p.embedding] : []));
   const scores = items.flatMap((p) => (p.score ? [p.score] : []));
@@ -85,19 +86,20 @@ export async function writeGroupStatement(db: Kysely<Database>, items: readonly 
       INSERT INTO scores (item_id, value, formula_version, components) SELECT item_id, value, formula_version, components::jsonb FROM new_scores
       ON CONFLICT (item_id) DO UPDATE SET value = excluded.value, formula_version = excluded.formula_version, components = excluded.components
     ),
-    -- A changed item may have lost a model output: remove what the new version does not have.
+    -- A changed item may have lost a model output: remove what the new version does not have. The ANY(ids)
+    -- condition keeps these deletes on the primary-key index (the planner cannot size the CTE).
     stale_classifications AS (
       DELETE FROM classifications c USING changed
-      WHERE c.item_id = changed.id AND NOT changed.inserted
+      WHERE c.item_id = ANY(${ids}::text[]) AND c.item_id = changed.id AND NOT changed.inserted
         AND NOT EXISTS (SELECT 1 FROM new_classifications n WHERE n.item_id = c.item_id AND n.task = c.task)
     ),
     stale_embeddings AS (
       DELETE FROM embeddings e USING changed
-      WHERE e.item_id = changed.id AND NOT changed.inserted AND NOT EXISTS (SELECT 1 FROM new_embeddings n WHERE n.item_id = e.item_id)
+      WHERE e.item_id = ANY(${ids}::text[]) AND e.item_id = changed.id AND NOT changed.inserted AND NOT EXISTS (SELECT 1 FROM new_embeddings n WHERE n.item_id = e.item_id)
     ),
     stale_scores AS (
       DELETE FROM scores s USING changed
-      WHERE s.item_id = changed.id AND NOT changed.inserted AND NOT EXISTS (SELECT 1 FROM new_scores n WHERE n.item_id = s.item_id)
+      WHERE s.item_id = ANY(${ids}::text[]) AND s.item_id = changed.id AND NOT changed.inserted AND NOT EXISTS (SELECT 1 FROM new_scores n WHERE n.item_id = s.item_id)
     ),
     dead AS (
       INSERT INTO dead_letters (item_id, source_id, stage, reason, detail, payload_json)
