@@ -1,13 +1,14 @@
 // Duplicate detection across sources and across time: a bounded, in-memory index of recent originals.
 //  - exact: same content hash (normalized title + text) or same dedup key (canonical URL) as an earlier item;
-//  - near: SimHash within `maxHammingDistance` bits of an earlier item's, found through LSH banding: the 64
-//    bits are cut into `bands` bands and an item is compared with every earlier item that agrees on at least
-//    one whole band. Two fingerprints differing in fewer than `bands` bits always share a band (pigeonhole),
-//    so recall is certain up to bands − 1 bits and high just beyond (8 bands of 8 bits: ~95% at 8 bits).
-//    Fewer, wider bands mean fewer candidates per lookup (8 × N/256 at N originals).
+//  - near: SimHash within `maxHammingDistance` bits of an earlier item's, found by multi-index hashing
+//    (Manku et al.): the 64 bits are cut into `bands` bands (default 4 of 16 bits) and every original whose
+//    band equals the item's band or differs from it in one bit is a candidate. Two fingerprints differing in
+//    at most 2 × bands − 1 bits have a band with at most one differing bit (pigeonhole), so recall is certain
+//    up to 7 bits and ~95% at 8 (missed only when 8 bits split 2-2-2-2). A lookup probes 4 × 17 buckets of
+//    ~N/65,536 originals each: ~200 candidates at N = 200,000 instead of N.
 // Duplicates are linked to their original (duplicate_of) and never dropped. The same item arriving again
 // (at-least-once replays) is recognised by its id and stays an original. Oldest entries are evicted first.
-import { hammingDistance, type Fingerprint } from './simhash.js';
+import type { Fingerprint } from './simhash.js';
 
 export type DuplicateKind = 'exact' | 'near' | '';
 
@@ -32,7 +33,7 @@ export interface DedupIndexOptions {
   capacity: number;
   /** Largest SimHash Hamming distance still called a near duplicate (0..31). */
   maxHammingDistance: number;
-  /** LSH bands (default 8 of 8 bits). */
+  /** LSH bands (default 4 of 16 bits), each probed with its own bits and all one-bit variants. */
   bands?: number;
 }
 
@@ -48,16 +49,47 @@ export function bits(fp: Fingerprint, start: number, width: number): number {
   return (fp[1] >>> start) + (((fp[0] & mask(width - lowWidth)) >>> 0) * 2 ** lowWidth);
 }
 
+/** 53-bit key of a string (two FNV-1a variants): Map keys without keeping long URLs alive. */
+function stringKey(value: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 2097152 + ((b >>> 0) >>> 11);
+}
+
+function popcount32(input: number): number {
+  let v = input - ((input >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Storage is columnar (typed arrays per field, slot = position in the FIFO ring), the exact-match maps are
+ * keyed by 53-bit hashes of the content hash and dedup key, and each bucket stores its originals'
+ * fingerprints inline: a near lookup is memory-latency bound, so it touches 68 buckets, not 200 slots.
+ */
 export class DedupIndex {
   readonly #capacity: number;
   readonly #maxDistance: number;
   readonly #bandWidth: number;
+  readonly #bandSpan: number;
   readonly #bands: number;
-  readonly #slots: Array<DedupEntry | undefined>;
+  readonly #ids: Array<string | undefined>;
+  readonly #high: Uint32Array;
+  readonly #low: Uint32Array;
+  readonly #hashKeys: Float64Array;
+  readonly #dedupKeys: Float64Array;
+  readonly #eligible: Uint8Array;
   #next = 0;
   readonly #byId = new Map<string, number>();
-  readonly #byHash = new Map<string, number>();
-  readonly #byKey = new Map<string, number>();
+  readonly #byHash = new Map<number, number>();
+  readonly #byKey = new Map<number, number>();
+  // Buckets by key: a flat array when the key space is small (4 bands of 16 bits: 262,144 keys), else a Map.
+  readonly #table: Array<number[] | undefined> | undefined;
   readonly #buckets = new Map<number, number[]>();
 
   constructor(options: DedupIndexOptions) {
@@ -65,49 +97,89 @@ export class DedupIndex {
     if (!(options.maxHammingDistance >= 0 && options.maxHammingDistance < 32)) throw new Error('max Hamming distance must be 0..31');
     this.#capacity = Math.floor(options.capacity);
     this.#maxDistance = options.maxHammingDistance;
-    this.#bands = Math.max(1, Math.min(64, Math.floor(options.bands ?? 8)));
+    this.#bands = Math.max(2, Math.min(32, Math.floor(options.bands ?? 4)));
     this.#bandWidth = Math.ceil(64 / this.#bands);
-    this.#slots = new Array<DedupEntry | undefined>(this.#capacity);
+    this.#bandSpan = 2 ** this.#bandWidth;
+    this.#table = this.#bands * this.#bandSpan <= 2 ** 22 ? new Array<number[] | undefined>(this.#bands * this.#bandSpan).fill(undefined) : undefined;
+    this.#ids = new Array<string | undefined>(this.#capacity).fill(undefined);
+    this.#high = new Uint32Array(this.#capacity);
+    this.#low = new Uint32Array(this.#capacity);
+    this.#hashKeys = new Float64Array(this.#capacity);
+    this.#dedupKeys = new Float64Array(this.#capacity);
+    this.#eligible = new Uint8Array(this.#capacity);
   }
 
   get size(): number {
     return this.#byId.size;
   }
 
+  /** The bucket key of each band: band × 2^width + the band's bits (unique per band; a small integer for 16-bit bands). */
   #bandKeys(fp: Fingerprint): number[] {
     const keys: number[] = [];
     for (let band = 0; band < this.#bands; band++) {
       const start = band * this.#bandWidth;
       const width = Math.min(this.#bandWidth, 64 - start);
       if (width <= 0) break;
-      // band * 2^32 + value: unique per band, exact in a double (values < 2^22 here).
-      keys.push(band * 4294967296 + bits(fp, start, width));
+      keys.push(band * this.#bandSpan + bits(fp, start, width));
     }
     return keys;
   }
 
-  /** The original `entry` duplicates, if any (does not change the index). */
-  find(entry: DedupEntry): DuplicateMatch | undefined {
-    const other = (slot: number | undefined): DedupEntry | undefined => {
-      const found = slot === undefined ? undefined : this.#slots[slot];
-      return found && found.id !== entry.id ? found : undefined;
-    };
-    const exact = other(this.#byHash.get(entry.contentHash)) ?? (entry.dedupKey ? other(this.#byKey.get(entry.dedupKey)) : undefined);
-    if (exact) return { duplicate_of: exact.id, duplicate_kind: 'exact' };
-    if (!entry.nearEligible) return undefined;
-    let best: { entry: DedupEntry; distance: number } | undefined;
-    for (const key of this.#bandKeys(entry.fingerprint)) {
-      for (const slot of this.#buckets.get(key) ?? []) {
-        const candidate = other(slot);
-        if (!candidate) continue;
-        const distance = hammingDistance(candidate.fingerprint, entry.fingerprint);
-        if (distance <= this.#maxDistance && (!best || distance < best.distance)) best = { entry: candidate, distance };
-      }
+  /** Keys to probe: each band's own bits and every variant with one bit flipped (multi-index hashing). */
+  #probeKeys(fp: Fingerprint): number[] {
+    const keys: number[] = [];
+    for (let band = 0; band < this.#bands; band++) {
+      const start = band * this.#bandWidth;
+      const width = Math.min(this.#bandWidth, 64 - start);
+      if (width <= 0) break;
+      const value = bits(fp, start, width);
+      const base = band * this.#bandSpan;
+      keys.push(base + value);
+      for (let bit = 0; bit < width; bit++) keys.push(base + ((value ^ (1 << bit)) >>> 0));
     }
-    return best ? { duplicate_of: best.entry.id, duplicate_kind: 'near', distance: best.distance } : undefined;
+    return keys;
   }
 
-  /** Checks `entry` against the index; an original is added (a known id is refreshed in place). */
+  #bucket(key: number): number[] | undefined {
+    return this.#table ? this.#table[key] : this.#buckets.get(key);
+  }
+
+  #setBucket(key: number, bucket: number[] | undefined): void {
+    if (this.#table) this.#table[key] = bucket;
+    else if (bucket) this.#buckets.set(key, bucket);
+    else this.#buckets.delete(key);
+  }
+
+  /** The original `entry` duplicates, if any (does not change the index). */
+  find(entry: DedupEntry): DuplicateMatch | undefined {
+    const ids = this.#ids;
+    const other = (slot: number | undefined): string | undefined => {
+      const id = slot === undefined ? undefined : ids[slot];
+      return id !== undefined && id !== entry.id ? id : undefined;
+    };
+    const exact = (entry.contentHash ? other(this.#byHash.get(stringKey(entry.contentHash))) : undefined) ?? (entry.dedupKey ? other(this.#byKey.get(stringKey(entry.dedupKey))) : undefined);
+    if (exact) return { duplicate_of: exact, duplicate_kind: 'exact' };
+    if (!entry.nearEligible) return undefined;
+    const [fh, fl] = entry.fingerprint;
+    let bestSlot = -1;
+    let bestDistance = this.#maxDistance + 1;
+    for (const key of this.#probeKeys(entry.fingerprint)) {
+      const bucket = this.#bucket(key);
+      if (!bucket) continue;
+      // Buckets hold (slot, high, low) triples: the fingerprints are read where the bucket is, not by slot.
+      for (let n = 0; n < bucket.length; n += 3) {
+        const slot = bucket[n]!;
+        const distance = popcount32((bucket[n + 1]! ^ fh) >>> 0) + popcount32((bucket[n + 2]! ^ fl) >>> 0);
+        if (distance < bestDistance && ids[slot] !== entry.id) {
+          bestDistance = distance;
+          bestSlot = slot;
+        }
+      }
+    }
+    return bestSlot >= 0 ? { duplicate_of: ids[bestSlot]!, duplicate_kind: 'near', distance: bestDistance } : undefined;
+  }
+
+  /** Checks `entry` against the index; an original is added (a known id is left as it is). */
   check(entry: DedupEntry): DuplicateMatch | undefined {
     const match = this.find(entry);
     if (!match && !this.#byId.has(entry.id)) this.add(entry);
@@ -120,33 +192,45 @@ export class DedupIndex {
     const slot = this.#next;
     this.#next = (this.#next + 1) % this.#capacity;
     this.#evict(slot);
-    this.#slots[slot] = entry;
+    this.#ids[slot] = entry.id;
+    this.#high[slot] = entry.fingerprint[0];
+    this.#low[slot] = entry.fingerprint[1];
+    this.#eligible[slot] = entry.nearEligible ? 1 : 0;
     this.#byId.set(entry.id, slot);
-    if (entry.contentHash && !this.#byHash.has(entry.contentHash)) this.#byHash.set(entry.contentHash, slot);
-    if (entry.dedupKey && !this.#byKey.has(entry.dedupKey)) this.#byKey.set(entry.dedupKey, slot);
+    const hashKey = entry.contentHash ? stringKey(entry.contentHash) : 0;
+    const dedupKey = entry.dedupKey ? stringKey(entry.dedupKey) : 0;
+    this.#hashKeys[slot] = hashKey;
+    this.#dedupKeys[slot] = dedupKey;
+    if (hashKey && !this.#byHash.has(hashKey)) this.#byHash.set(hashKey, slot);
+    if (dedupKey && !this.#byKey.has(dedupKey)) this.#byKey.set(dedupKey, slot);
     if (entry.nearEligible) {
+      const [high, low] = entry.fingerprint;
       for (const key of this.#bandKeys(entry.fingerprint)) {
-        const bucket = this.#buckets.get(key);
-        if (bucket) bucket.push(slot);
-        else this.#buckets.set(key, [slot]);
+        const bucket = this.#bucket(key);
+        if (bucket) bucket.push(slot, high, low);
+        else this.#setBucket(key, [slot, high, low]);
       }
     }
   }
 
   #evict(slot: number): void {
-    const old = this.#slots[slot];
-    if (!old) return;
-    this.#slots[slot] = undefined;
-    this.#byId.delete(old.id);
-    if (this.#byHash.get(old.contentHash) === slot) this.#byHash.delete(old.contentHash);
-    if (old.dedupKey && this.#byKey.get(old.dedupKey) === slot) this.#byKey.delete(old.dedupKey);
-    if (old.nearEligible) {
-      for (const key of this.#bandKeys(old.fingerprint)) {
-        const bucket = this.#buckets.get(key);
+    const id = this.#ids[slot];
+    if (id === undefined) return;
+    this.#ids[slot] = undefined;
+    this.#byId.delete(id);
+    const hashKey = this.#hashKeys[slot]!;
+    const dedupKey = this.#dedupKeys[slot]!;
+    if (hashKey && this.#byHash.get(hashKey) === slot) this.#byHash.delete(hashKey);
+    if (dedupKey && this.#byKey.get(dedupKey) === slot) this.#byKey.delete(dedupKey);
+    if (this.#eligible[slot]) {
+      for (const key of this.#bandKeys([this.#high[slot]!, this.#low[slot]!])) {
+        const bucket = this.#bucket(key);
         if (!bucket) continue;
-        const at = bucket.indexOf(slot);
-        if (at >= 0) bucket.splice(at, 1);
-        if (bucket.length === 0) this.#buckets.delete(key);
+        // Slots enter buckets in FIFO order, so the evicted one is at (or near) the front.
+        let at = 0;
+        while (at < bucket.length && bucket[at] !== slot) at += 3;
+        if (at < bucket.length) bucket.splice(at, 3);
+        if (bucket.length === 0) this.#setBucket(key, undefined);
       }
     }
   }

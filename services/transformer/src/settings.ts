@@ -33,8 +33,8 @@ export const transformerSettingsSchema = z.strictObject({
   dedup_seed_items: z.number().int().min(0).default(0),
   /** SimHash Hamming distance (of 64 bits) up to which two items are near duplicates. */
   near_duplicate_max_distance: z.number().int().min(0).max(31).default(8),
-  /** LSH bands the 64 bits are cut into: recall is certain below this many differing bits; more bands = more candidates. */
-  near_duplicate_bands: z.number().int().min(1).max(32).default(8),
+  /** Bands the 64 bits are cut into for the near-duplicate lookup: recall is certain up to 2 × bands − 1 differing bits. */
+  near_duplicate_bands: z.number().int().min(2).max(32).default(4),
   /** Items with fewer words take part in exact dedup only (short texts make unreliable SimHashes). */
   near_duplicate_min_words: z.number().int().min(1).default(30),
 });

@@ -75,13 +75,13 @@ describe('DedupIndex', () => {
     expect(index.check(entry('late-u2', UNRELATED[2]!, { contentHash: 'hash-u2' }))).toMatchObject({ duplicate_of: 'u2', duplicate_kind: 'exact' });
   });
 
-  it('finds every near duplicate within bands − 1 bits among many random originals', () => {
+  it('finds every near duplicate within 2 × bands − 1 bits among many random originals', () => {
     let seed = 42;
     const random32 = () => {
       seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
       return seed;
     };
-    const index = new DedupIndex({ capacity: 20_000, maxHammingDistance: 7, bands: 8 });
+    const index = new DedupIndex({ capacity: 20_000, maxHammingDistance: 7 });
     const originals: Fingerprint[] = [];
     for (let i = 0; i < 20_000; i++) {
       const fp: Fingerprint = [random32(), random32()];
