@@ -55,8 +55,10 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
     drain: async () => {
       await scheduler?.stop();
       definitions?.stop();
-      await collector.stop();
-      await Promise.race([sender.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      // Runs stop reading and wait for their acknowledgements, but not forever when downstream is gone.
+      const bounded = (promise: Promise<unknown>, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+      await bounded(collector.stop(), 10_000);
+      await bounded(sender.close(), 5_000);
     },
     close: async () => {
       sender.abort('shutdown');
