@@ -227,6 +227,15 @@ describe('HttpClient', () => {
     await http.close();
   });
 
+  it('shares one token bucket per host between all sources on it', async () => {
+    const { http } = client({ host_rate_limit_per_second: 10, host_rate_limit_burst: 1 });
+    const started = performance.now();
+    // Five different sources (each with its own generous limiter) on the same host.
+    await Promise.all(Array.from({ length: 5 }, () => http.get(`${server.url}/ok?host`, { ...open, limiter: new TokenBucket(100, 10) })));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    await http.close();
+  });
+
   it('spaces requests by the source rate limit', async () => {
     const { http } = client();
     const limiter = new TokenBucket(10, 1); // 10 per second, no burst
