@@ -53,7 +53,12 @@ function landmarklessPage(title: string, paragraphs: string[]): string {
 /** The benchmark corpus: deterministic, `count` raw items. */
 export function transformCorpus(count: number): RawItem__Output[] {
   const random = lcg(7);
-  const records = [...sampleRecords()];
+  // Only as many passages as needed (the smoke run stays fast); past the corpus's end they repeat.
+  const records: ReturnType<typeof sampleRecords> extends Generator<infer R> ? R[] : never = [];
+  for (const record of sampleRecords()) {
+    records.push(record);
+    if (records.length >= count) break;
+  }
   const items: RawItem__Output[] = [];
   for (let i = 0; i < count; i++) {
     const record = records[i % records.length]!;
