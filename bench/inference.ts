@@ -5,14 +5,15 @@
 //    (max_batch_size 64) vs. one item per run (max_batch_size 1); built-in embedding / MiniLM shape.
 //  - p50/p99 latency at 50% and 90% of the peak offered load (open loop, Poisson arrivals, over gRPC).
 //  - padding_reduction: mixed lengths (10–512 tokens), padded tokens length-aware vs. FIFO.
-// Smoke mode runs every phase briefly on the built-in embedding model only.
+// Machine load drifts (the 2-core box is shared), so each ratio alternates its two sides in short slices
+// and sums them. Smoke mode runs every phase briefly on the built-in embedding model only.
 import path from 'node:path';
 import { createClient, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
 import { createLogger, repoRoot } from '@sluice/service-kit';
 import { freePort, spawnService, waitUntilServing, type ServiceProcess } from '@sluice/stack';
 import { BENCH_MINILM_MODEL, EMBEDDING_MODEL, ensureBuiltinModels } from '../packages/models/src/index.js';
 import { readWordVectors } from '../packages/models/src/word-vectors.js';
-import { InferenceCore, inferenceSettingsSchema, offlineThroughput } from '../services/inference/src/index.js';
+import { InferenceCore, OfflineRunner, inferenceSettingsSchema } from '../services/inference/src/index.js';
 import { percentile, trackServicesPeakRss, type Metrics } from './lib.js';
 
 const logger = createLogger('bench', 'silent');
@@ -43,23 +44,60 @@ async function closedLoop(call: () => Promise<void>, callers: number, durationMs
   return done / ((performance.now() - started) / 1000);
 }
 
-async function coreThroughput(model: string, maxBatchSize: number, durationMs: number): Promise<number> {
+async function closedLoopCounted(call: () => Promise<void>, callers: number, durationMs: number): Promise<{ items: number; seconds: number }> {
+  let items = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() - started < durationMs) {
+        await call();
+        items += 1;
+      }
+    }),
+  );
+  return { items, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Alternates two measurements in slices; returns each side's items/s over all its slices. */
+async function alternate(a: (ms: number) => Promise<{ items: number; seconds: number }>, b: (ms: number) => Promise<{ items: number; seconds: number }>, totalMs: number, sliceMs: number): Promise<[number, number]> {
+  const sums = [
+    { items: 0, seconds: 0 },
+    { items: 0, seconds: 0 },
+  ];
+  for (let spent = 0; spent < totalMs; spent += 2 * sliceMs) {
+    for (const [i, side] of [a, b].entries()) {
+      const r = await side(sliceMs);
+      sums[i]!.items += r.items;
+      sums[i]!.seconds += r.seconds;
+    }
+  }
+  return [sums[0]!.items / sums[0]!.seconds, sums[1]!.items / sums[1]!.seconds];
+}
+
+async function startCore(model: string, maxBatchSize: number): Promise<InferenceCore> {
   const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0, max_queue_delay_milliseconds: 2 });
   const core = new InferenceCore({ settings, repoRoot, logger });
   await core.start();
-  try {
-    // Warm up the path, then measure.
-    await closedLoop(async () => void (await core.embed('', [{ text: text(TOKENS) }])), CALLERS, Math.min(1000, durationMs / 4));
-    return await closedLoop(
+  return core;
+}
+
+/** 64 concurrent single-item callers: batching (max_batch_size 64) vs. one item per run, alternated. */
+async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: number): Promise<[number, number]> {
+  const [batched, unbatched] = [await startCore(model, 64), await startCore(model, 1)];
+  const load = (core: InferenceCore) => (ms: number) =>
+    closedLoopCounted(
       async () => {
         const { outcomes } = await core.embed('', [{ text: text(TOKENS) }]);
         if ('error' in outcomes[0]!) throw outcomes[0].error;
       },
       CALLERS,
-      durationMs,
+      ms,
     );
+  try {
+    await alternate(load(batched), load(unbatched), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
+    return await alternate(load(batched), load(unbatched), durationMs, sliceMs);
   } finally {
-    await core.close();
+    await Promise.all([batched.close(), unbatched.close()]);
   }
 }
 
@@ -140,28 +178,28 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   console.log('padding', metrics);
 
   // 2. Batching vs one item per run, through the server core.
-  const batched = await coreThroughput(EMBEDDING_MODEL, 64, seconds(10, 1));
-  const unbatched = await coreThroughput(EMBEDDING_MODEL, 1, seconds(10, 1));
+  const [batched, unbatched] = await speedupVsUnbatched(EMBEDDING_MODEL, seconds(20, 1), seconds(2.5, 0.25));
   metrics.items_per_second_batched_core = batched;
   metrics.items_per_second_unbatched_core = unbatched;
   metrics.speedup_vs_unbatched = batched / unbatched;
-  const batchedEncoder = await coreThroughput(encoder, 64, seconds(25, 1));
-  const unbatchedEncoder = await coreThroughput(encoder, 1, seconds(25, 1));
+  const [batchedEncoder, unbatchedEncoder] = await speedupVsUnbatched(encoder, seconds(40, 1), seconds(10, 0.25));
   metrics.speedup_vs_unbatched_minilm = batchedEncoder / unbatchedEncoder;
   console.log('speedups', metrics);
 
-  // 1. Batching efficiency: served over gRPC vs offline full batches, same model, same run.
-  const offline = await offlineThroughput(path.join(repoRoot, '.models', encoder), { rows: CALLERS, length: TOKENS, durationMs: seconds(25, 1) });
+  // 1. Batching efficiency: served over gRPC vs offline full batches, same model, alternated.
+  const offline = await OfflineRunner.open(path.join(repoRoot, '.models', encoder), { rows: CALLERS, length: TOKENS });
   const encoderService = await startInference(encoder);
   try {
-    await closedLoop(async () => void (await embedOverGrpc(encoderService.client)), CALLERS, seconds(5, 0.5));
-    const served = await closedLoop(async () => void (await embedOverGrpc(encoderService.client)), CALLERS, seconds(25, 1));
-    metrics.items_per_second_offline_minilm = offline.itemsPerSecond;
-    metrics.items_per_second_served_minilm = served;
-    metrics.batching_efficiency = served / offline.itemsPerSecond;
+    const served = (ms: number) => closedLoopCounted(async () => void (await embedOverGrpc(encoderService.client)), CALLERS, ms);
+    await served(seconds(5, 0.5));
+    const [servedRate, offlineRate] = await alternate(served, (ms) => offline.measure(ms), seconds(40, 1), seconds(10, 0.25));
+    metrics.items_per_second_offline_minilm = offlineRate;
+    metrics.items_per_second_served_minilm = servedRate;
+    metrics.batching_efficiency = servedRate / offlineRate;
   } finally {
     encoderService.client.close();
     await encoderService.proc.stop();
+    await offline.close();
   }
   console.log('efficiency', metrics);
 

@@ -6,4 +6,4 @@ export type { InferenceSettings } from './settings.js';
 export { InferenceError } from './errors.js';
 export { BatchQueue } from './batch-queue.js';
 export { itemText, processBatch } from './pipeline-stage.js';
-export { offlineThroughput } from './offline-runner.js';
+export { OfflineRunner } from './offline-runner.js';
