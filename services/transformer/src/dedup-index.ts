@@ -1,5 +1,6 @@
 // Duplicate detection across sources and across time: a bounded, in-memory index of recent originals.
-//  - exact: same content hash (normalized title + text) or same dedup key (canonical URL) as an earlier item;
+//  - exact: same content hash (normalized title + text) as an earlier item, or the same dedup key (canonical
+//    URL) when either of the two has too little text for a SimHash (link posts, title-only items);
 //  - near: SimHash within `maxHammingDistance` bits of an earlier item's, found by multi-index hashing
 //    (Manku et al.): the 64 bits are cut into `bands` bands (default 4 of 16 bits) and every original whose
 //    band equals the item's band or differs from it in one bit is a candidate. Two fingerprints differing in
@@ -157,8 +158,14 @@ export class DedupIndex {
       const id = slot === undefined ? undefined : ids[slot];
       return id !== undefined && id !== entry.id ? id : undefined;
     };
-    const exact = (entry.contentHash ? other(this.#byHash.get(stringKey(entry.contentHash))) : undefined) ?? (entry.dedupKey ? other(this.#byKey.get(stringKey(entry.dedupKey))) : undefined);
-    if (exact) return { duplicate_of: exact, duplicate_kind: 'exact' };
+    const sameText = entry.contentHash ? other(this.#byHash.get(stringKey(entry.contentHash))) : undefined;
+    if (sameText) return { duplicate_of: sameText, duplicate_kind: 'exact' };
+    // The same canonical URL is the same content when one side has too little text to compare (a link post,
+    // a title-only item). Two substantial, different texts under one URL (live-blog entries told apart by
+    // their fragment, an updated article) are compared by SimHash below instead.
+    const urlSlot = entry.dedupKey ? this.#byKey.get(stringKey(entry.dedupKey)) : undefined;
+    const sameUrl = other(urlSlot);
+    if (sameUrl && (!entry.nearEligible || !this.#eligible[urlSlot!])) return { duplicate_of: sameUrl, duplicate_kind: 'exact' };
     if (!entry.nearEligible) return undefined;
     const [fh, fl] = entry.fingerprint;
     let bestSlot = -1;

@@ -41,7 +41,8 @@ describe('DedupIndex', () => {
     const index = new DedupIndex({ capacity: 100, maxHammingDistance: 8 });
     expect(index.check(entry('orig', WIRE_STORY))).toBeUndefined();
     expect(index.check(entry('same-text', WIRE_STORY, { contentHash: 'hash-orig', dedupKey: 'https://other.example/x' }))).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
-    expect(index.check(entry('same-url', 'something else entirely', { dedupKey: 'https://example.com/orig' }))).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
+    // A title-only item (a link post) with the original's URL.
+    expect(index.check(entry('same-url', 'ECB holds rates', { dedupKey: 'https://example.com/orig', nearEligible: false }))).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
     for (const [i, pair] of NEAR_DUPLICATES.entries()) {
       const match = index.check(entry(`near-${i}`, pair.b));
       expect(match, pair.name).toMatchObject({ duplicate_of: 'orig', duplicate_kind: 'near' });
@@ -50,6 +51,14 @@ describe('DedupIndex', () => {
     for (const [i, text] of UNRELATED.entries()) expect(index.check(entry(`other-${i}`, text))).toBeUndefined();
     // Duplicates are not added: originals only.
     expect(index.size).toBe(1 + UNRELATED.length);
+  });
+
+  it('keeps different substantial texts under one URL apart (live-blog entries told apart by their fragment)', () => {
+    const index = new DedupIndex({ capacity: 10, maxHammingDistance: 8 });
+    expect(index.check(entry('post-1', UNRELATED[0]!, { dedupKey: 'https://example.com/live' }))).toBeUndefined();
+    expect(index.check(entry('post-2', UNRELATED[1]!, { dedupKey: 'https://example.com/live' }))).toBeUndefined();
+    // An updated version of the first post under the same URL is still linked, as a near duplicate.
+    expect(index.check(entry('post-1-updated', `${UNRELATED[0]!} Updated at noon.`, { dedupKey: 'https://example.com/live' }))).toMatchObject({ duplicate_of: 'post-1', duplicate_kind: 'near' });
   });
 
   it('treats a replay of the same item as an original, not a duplicate of itself', () => {

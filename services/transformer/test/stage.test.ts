@@ -54,7 +54,8 @@ describe('transformer stage', () => {
       items: [
         raw('a1', 'feed-a', 1, 'HTTPS://News.Example.com/tram?utm_source=rss&id=7#comments'),
         raw('b1', 'feed-b', 1, 'https://mirror.example.org/copy-of-tram'),
-        raw('c1', 'feed-c', 2, 'https://news.example.com/tram?id=7'),
+        { raw: { ...raw('c1', 'feed-c', 1, 'https://news.example.com/tram?id=7').raw, title: 'Tram line: council meets' } },
+        { raw: { id: 'd1', source_id: 'aggregator', url: 'https://news.example.com/tram?id=7&utm_campaign=hn', title: 'Council debates new tram line', content_type: 'text/plain' } },
         { raw: { id: '', source_id: 'feed-x', title: 'no id' } },
       ],
     });
@@ -80,8 +81,10 @@ describe('transformer stage', () => {
     expect(a.duplicate_of).toBe('');
     // Same text from another source: exact duplicate of the first.
     expect(byId.get('b1')).toMatchObject({ duplicate_of: 'a1', duplicate_kind: 'exact' });
-    // Same canonical URL, different text: the URL says it is the same content.
-    expect(byId.get('c1')).toMatchObject({ duplicate_of: 'a1', duplicate_kind: 'exact' });
+    // Same canonical URL, lightly edited text: linked as a near duplicate.
+    expect(byId.get('c1')).toMatchObject({ duplicate_of: 'a1', duplicate_kind: 'near' });
+    // A title-only link to the same canonical URL: the same content.
+    expect(byId.get('d1')).toMatchObject({ duplicate_of: 'a1', duplicate_kind: 'exact' });
     expect(batch.dead_letters).toHaveLength(1);
     expect(batch.dead_letters[0]).toMatchObject({ stage: 'transformer', reason: 'invalid_item', source_id: 'feed-x' });
     expect(JSON.parse(batch.dead_letters[0]!.payload_json).raw.title).toBe('no id');
