@@ -63,6 +63,15 @@ for (const kind of DATABASE_KINDS) {
       expect(children.rows[0]).toEqual({ c: 1, e: 0, s: 1 });
     });
 
+    it('stores awkward text exactly: quotes, backslashes, braces, commas, newlines, "NULL", emoji', async () => {
+      const title = 'He said "hi" \\ {a,b} NULL\n\ttab, ünïcödé 🚀';
+      const item = makeItem(50_000, { title, text: 'NULL' });
+      item.raw!.tags = ['NULL', '', 'a,b', '{x}', 'quote"d'];
+      await service.sender().send({ batch_id: 'awkward', items: [item] });
+      const { rows } = await sql<{ title: string; text: string; tags: string[] }>`SELECT title, text, tags FROM items WHERE id = 'item-050000'`.execute(service.persistence.database.db);
+      expect(rows[0]).toEqual({ title, text: 'NULL', tags: ['NULL', '', 'a,b', '{x}', 'quote"d'] });
+    });
+
     it('never duplicates under concurrent writers sending overlapping items', async () => {
       const base = 10_000;
       const all = Array.from({ length: 600 }, (_, i) => makeItem(base + i));
