@@ -28,7 +28,7 @@ interface Speech {
 
 const PASSAGE_MIN_WORDS = 90;
 const PASSAGE_MAX_WORDS = 220;
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 function speechesDir(): string {
   const require = createRequire(import.meta.url);
@@ -115,7 +115,7 @@ export function* sampleRecords(): Generator<SampleRecord> {
         content_type: 'text/html',
         author: speech.name,
         published_at: new Date(Date.UTC(speech.year, 0, 1 + (index % 28))).toISOString(),
-        url: `https://sluice.invalid/sample/sotu/${speech.year}/${slug(speech.name)}#p${index}`,
+        url: `https://sluice.invalid/sample/sotu/${speech.year}/${slug(speech.name)}/${index}`,
         tags: ['state-of-the-union', String(speech.year), speech.party.toLowerCase() || 'none'],
       };
     }
