@@ -99,6 +99,9 @@ function finish(spec: ModelSpec, values: Float32Array, rows: number, columns: nu
 serveWorker({
   async init(args: { threads: number }) {
     threads = args.threads;
+    // Probing a missing provider (auto) makes ONNX Runtime log an error line on stderr; the outcome is
+    // logged by the service as structured JSON instead ("execution providers tried").
+    ort.env.logLevel = 'fatal';
     return { result: { backends: ort.listSupportedBackends().map((b) => b.name) } };
   },
   async load(args: { spec: ModelSpec; device: DeviceName }) {
