@@ -3,6 +3,8 @@ export type { ClientConstructor } from './channel.js';
 export { HealthImplementation, checkHealth } from './health.js';
 export type { ServingStatus } from './health.js';
 export { PROTO_LOADER_OPTIONS, protosRoot, sluiceProto } from './load.js';
+export { PipelineFanout, createBatchSender } from './pipeline-fanout.js';
+export type { BatchSender } from './pipeline-fanout.js';
 export { PipelineSender, SenderClosedError } from './pipeline-sender.js';
 export type { PipelineSenderOptions, PipelineStream, SenderEvent } from './pipeline-sender.js';
 export { startGrpcServer } from './server.js';

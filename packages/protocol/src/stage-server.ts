@@ -6,7 +6,8 @@ import * as grpc from '@grpc/grpc-js';
 import { Counter, Gauge, Histogram, type Logger, type Registry } from '@sluice/service-kit';
 import type { Ack, Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch, ItemBatch__Output } from './generated/sluice/v1/ItemBatch.js';
-import { PipelineSender, type PipelineStream } from './pipeline-sender.js';
+import { createBatchSender, type BatchSender } from './pipeline-fanout.js';
+import type { PipelineStream } from './pipeline-sender.js';
 
 type UpstreamCall = grpc.ServerDuplexStream<ItemBatch__Output, Ack>;
 
@@ -31,6 +32,8 @@ export interface RelayStageOptions extends StageCommon {
   connectDownstream: () => PipelineStream;
   /** Window of unacknowledged items towards the next stage, per upstream stream. */
   maxInFlightItems: number;
+  /** Downstream streams per upstream stream (spreads work over replicas of the next stage; default 1). */
+  downstreamStreams?: number;
 }
 
 export interface SinkStageOptions extends StageCommon {
@@ -91,7 +94,7 @@ interface StreamState {
   ended: boolean;
   finished: boolean;
   abort: AbortController;
-  sender?: PipelineSender;
+  sender?: BatchSender;
   finish: () => void;
 }
 
@@ -100,7 +103,7 @@ type Measure = <T>(work: () => Promise<T>) => Promise<T>;
 function createStage(
   common: StageCommon,
   process: (batch: ItemBatch__Output, state: StreamState, measure: Measure) => Promise<Ack>,
-  makeSender?: () => PipelineSender,
+  makeSender?: () => BatchSender,
 ): StageHandler {
   const metrics = new StageMetrics(common.registry);
   const busy = new BusyClock((seconds) => metrics.busySeconds.inc({ stage: common.stage }, seconds));
@@ -222,9 +225,10 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
       return ack;
     },
     () =>
-      new PipelineSender({
+      createBatchSender({
         connect: options.connectDownstream,
         maxInFlightItems: options.maxInFlightItems,
+        streams: options.downstreamStreams,
         onEvent: (event) => options.logger.warn({ event, stage: options.stage }, 'downstream stream event'),
       }),
   );

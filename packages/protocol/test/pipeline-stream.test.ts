@@ -2,6 +2,7 @@
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  PipelineFanout,
   PipelineSender,
   createClient,
   createRelayStage,
@@ -9,6 +10,7 @@ import {
   deadlineIn,
   sluiceProto,
   startGrpcServer,
+  waitForReady,
   type Ack,
   type GrpcServer,
   type ItemBatch__Output,
@@ -99,5 +101,31 @@ describe('pipeline stream', () => {
     const a2 = await pending;
     expect(a2.item_ids).toEqual(items(10, 10).map((i) => i.raw.id));
     await sender.close();
+  });
+
+  it('fans batches out over several streams, which round_robin spreads over replicas of the next stage', async () => {
+    const received = [0, 0];
+    const replicas = await Promise.all(
+      [0, 1].map((r) =>
+        startSink(async (batch) => {
+          received[r]! += batch.items.length;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id) };
+        }),
+      ),
+    );
+    // One name, two addresses: what a headless Service resolves to.
+    const target = `ipv4:${replicas.map(({ server }) => `127.0.0.1:${server.port}`).join(',')}`;
+    const client = createClient(sluiceProto().PipelineStage, target) as unknown as PipelineStageClient;
+    // round_robin picks among connected backends: let both connect, as long-lived deployments have.
+    await waitForReady(client as never, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fanout = new PipelineFanout({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: 400, streams: 2 });
+    const acks = await Promise.all(Array.from({ length: 20 }, (_, b) => fanout.send({ items: items(50, b * 50) })));
+    await fanout.close();
+    expect(acks.flatMap((a) => a.item_ids)).toHaveLength(1000);
+    expect(received[0]! + received[1]!).toBe(1000);
+    expect(Math.min(...received)).toBeGreaterThan(0);
+    client.close();
   });
 });
