@@ -38,5 +38,5 @@ export async function modelsPull(repo: string, options: PullCommandOptions): Pro
   if (started) bar.stop();
   const fetched = result.files.filter((f) => !f.skipped).length;
   console.log(`${result.repo}@${result.revision} (commit ${result.commit.slice(0, 12)}) in ${result.dir}: ${fetched} file(s) downloaded, ${result.files.length - fetched} already present and verified`);
-  console.log('Serve it by adding the folder to inference.models in config/sluice.yaml (see docs/models.md).');
+  console.log('The inference service finds model folders under .models/ by itself at start-up or on ReloadModels; folders elsewhere go in inference.extra_models (see docs/models.md).');
 }

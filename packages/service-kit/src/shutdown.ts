@@ -43,7 +43,8 @@ export function createShutdown(logger: Logger, options: { timeoutMs?: number; ex
         logger.info('shutdown complete');
         if (options.exit !== false) {
           logger.flush?.();
-          setImmediate(() => process.exit(0));
+          // A failure that triggered the shutdown (e.g. models failed to load) keeps its non-zero exit code.
+          setImmediate(() => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0));
         }
       })();
       return running;

@@ -1,7 +1,7 @@
 // Wiring of the collector service: sources → batches on one PipelineStage stream to the transformer; acks
 // advance checkpoints. See docs/sources.md.
 import os from 'node:os';
-import { PipelineSender, createClient, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
+import { createBatchSender, createClient, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
 import { Collector } from './collector.js';
 import { createCollectorService } from './collector-service.js';
 import { HostBreakers } from './http/host-breakers.js';
@@ -23,7 +23,8 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
       ? new MemorySourceStateStore()
       : new GrpcSourceStateStore(ctx.config.services.persistence.grpc_address, settings.persistence_timeout_milliseconds);
   const downstream = createClient(proto.PipelineStage, ctx.config.services.transformer.grpc_address) as unknown as PipelineStageClient;
-  const sender = new PipelineSender({
+  const sender = createBatchSender({
+    streams: settings.downstream_streams,
     connect: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
     maxInFlightItems: settings.max_in_flight_items,
     onEvent: (event) => ctx.logger.warn({ event }, 'downstream stream event'),

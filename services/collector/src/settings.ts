@@ -220,6 +220,8 @@ export const collectorSettingsSchema = z
     max_concurrent_sources: z.number().int().min(1).default(16),
     /** Unacknowledged items towards the transformer (flow control). */
     max_in_flight_items: z.number().int().min(1).default(5_000),
+    /** Streams to the transformer; more than 1 spreads work over its replicas (round_robin). */
+    downstream_streams: z.number().int().min(1).max(64).default(1),
     /** Items per batch for HTTP sources. */
     batch_size: z.number().int().min(1).max(5000).default(200),
     stream_deadline_seconds: z.number().int().min(1).default(24 * 3600),

@@ -22,6 +22,7 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
     logger: ctx.logger,
     registry: ctx.registry,
     maxInFlightItems: settings.max_in_flight_items,
+    downstreamStreams: settings.downstream_streams,
     connectDownstream: () => scorer.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
     process: (batch, context) => processBatch(core, batch, context.signal),
   });
@@ -45,8 +46,8 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
         },
         (error: Error) => {
           ctx.logger.fatal({ err: error }, `inference failed to load its models: ${error.message}`);
-          void ctx.shutdown.shutdown('model load failed');
           process.exitCode = 1;
+          void ctx.shutdown.shutdown('model load failed');
         },
       );
     },

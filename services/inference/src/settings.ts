@@ -36,6 +36,8 @@ export const inferenceSettingsSchema = z.strictObject({
   stream_deadline_seconds: z.number().positive().default(3600),
   /** Unacknowledged items towards the scorer, per upstream stream. */
   max_in_flight_items: z.number().int().min(1).default(2000),
+  /** Streams to the scorer per upstream stream; more than 1 spreads work over its replicas (round_robin). */
+  downstream_streams: z.number().int().min(1).max(64).default(1),
 });
 
 export type InferenceSettings = z.infer<typeof inferenceSettingsSchema>;

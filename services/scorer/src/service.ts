@@ -26,6 +26,7 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
     logger: ctx.logger,
     registry: ctx.registry,
     maxInFlightItems: settings.max_in_flight_items,
+    downstreamStreams: settings.downstream_streams,
     connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
     process: async (batch) => {
       const out = await scoreBatch(batch, {

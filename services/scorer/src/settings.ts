@@ -55,6 +55,8 @@ export const scorerSettingsSchema = z.strictObject({
   embed_timeout_seconds: z.number().positive().default(30),
   profile_startup_timeout_seconds: z.number().positive().default(180),
   max_in_flight_items: z.number().int().min(1).default(4000),
+  /** Streams to the next stage per upstream stream; more than 1 spreads work over its replicas (round_robin). */
+  downstream_streams: z.number().int().min(1).max(64).default(1),
   stream_deadline_seconds: z.number().int().min(10).default(3600),
 });
 

@@ -24,6 +24,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     logger: ctx.logger,
     registry: ctx.registry,
     maxInFlightItems: settings.max_in_flight_items,
+    downstreamStreams: settings.downstream_streams,
     connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
     process: (batch) =>
       transformBatch(batch, {

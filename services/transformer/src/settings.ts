@@ -7,6 +7,8 @@ export const transformerSettingsSchema = z.strictObject({
   worker_threads: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
   /** Window of unacknowledged items towards the inference stage, per upstream stream. */
   max_in_flight_items: z.number().int().min(1).default(4000),
+  /** Streams to the next stage per upstream stream; more than 1 spreads work over its replicas (round_robin). */
+  downstream_streams: z.number().int().min(1).max(64).default(1),
   /** Lifetime of one downstream stream; the sender reconnects and resends unacknowledged batches. */
   stream_deadline_seconds: z.number().int().min(10).default(3600),
   /** eld data size: extrasmall (~90 MB per thread), small (~150 MB), medium, large (~414 MB). */
