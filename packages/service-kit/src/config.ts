@@ -22,7 +22,11 @@ export class ConfigError extends Error {
 
 /** Where each service listens. Ports 0 are not allowed here: peers must be able to find each other. */
 export const serviceAddressSchema = z.strictObject({
-  grpc_address: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port, e.g. 127.0.0.1:50051'),
+  // host:port; peers may also use gRPC name syntax: dns:///host:port (round_robin over every address the name
+  // resolves to, e.g. a headless Service) or ipv4:a:port,b:port.
+  grpc_address: z
+    .string()
+    .regex(/^(?:(?:dns:\/\/\/)?[^\s:/,]+:\d+|ipv4:[\d.]+:\d+(?:,[\d.]+:\d+)*)$/, 'expected host:port (e.g. 127.0.0.1:50051), dns:///host:port or ipv4:a:port,b:port'),
   http_port: z.number().int().min(0).max(65535),
 });
 export type ServiceAddress = z.infer<typeof serviceAddressSchema>;
