@@ -2,6 +2,7 @@
 // requests, consults the result cache and hands inputs to each model's micro-batcher. Front ends (gRPC
 // unary and streaming calls, the pipeline stage) only translate to and from this API.
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_MODELS, ensureBuiltinModels } from '@sluice/models';
@@ -80,7 +81,8 @@ export class InferenceCore {
   readonly #admission: Admission;
   readonly #cache: ResultCache;
   #device: WorkerClient | undefined;
-  #tokenizer: WorkerClient | undefined;
+  /** Tokenizer threads; each turn's calls are spread over them (tokenization is the CPU path's bottleneck). */
+  #tokenizers: Array<{ client: WorkerClient; outstanding: number }> = [];
   #loadedTokenizers = new Set<string>();
   #ready = false;
 
@@ -132,7 +134,11 @@ export class InferenceCore {
       if (result.built.length > 0) logger.info({ built: result.built }, 'built-in models built');
     }
     this.#device = new WorkerClient(startWorker(new URL('./worker/device-worker' + extension(), import.meta.url), 'sluice-device'));
-    this.#tokenizer = new WorkerClient(startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), 'sluice-tokenizer'));
+    const tokenizerThreads = settings.tokenizer_threads === 'auto' ? Math.min(4, os.availableParallelism()) : settings.tokenizer_threads;
+    this.#tokenizers = Array.from({ length: tokenizerThreads }, (_, i) => ({
+      client: new WorkerClient(startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), `sluice-tokenizer-${i}`)),
+      outstanding: 0,
+    }));
     await this.#device.call('init', { threads: settings.intra_op_threads });
     await this.loadModels();
     this.#ready = true;
@@ -166,7 +172,7 @@ export class InferenceCore {
     if (loaded.tried.length > 0) this.options.logger.info({ model: spec.name, tried: loaded.tried, provider: loaded.provider }, 'execution providers tried');
     const tokenizerKey = tokenizerKeyOf(spec);
     if (!this.#loadedTokenizers.has(tokenizerKey)) {
-      await this.#tokenizer!.call('load', { name: tokenizerKey, folder: spec.folder, maxLength: spec.maxLength, keepLastToken: spec.keepLastToken });
+      await Promise.all(this.#tokenizers.map((t) => t.client.call('load', { name: tokenizerKey, folder: spec.folder, maxLength: spec.maxLength, keepLastToken: spec.keepLastToken })));
       this.#loadedTokenizers.add(tokenizerKey);
     }
     const run = (ids: Int32Array, offsets: Int32Array) => device.call<BatchOutput>('run', { name: spec.name, ids, offsets }, [ids.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer]);
@@ -227,10 +233,24 @@ export class InferenceCore {
       if (this.#encodeQueue.length === 0) {
         setImmediate(() => {
           const calls = this.#encodeQueue.splice(0);
-          this.#tokenizer!.call<Encoded[]>('encodeMany', { requests: calls.map((c) => ({ name: c.name, texts: c.texts })) }).then(
-            (results) => calls.forEach((c, i) => c.resolve(results[i]!)),
-            (error: Error) => calls.forEach((c) => c.reject(error)),
-          );
+          // Split the turn's calls into one message per tokenizer thread, least busy threads first.
+          const threads = [...this.#tokenizers].sort((a, b) => a.outstanding - b.outstanding).slice(0, calls.length);
+          const share = Math.ceil(calls.length / threads.length);
+          threads.forEach((thread, t) => {
+            const part = calls.slice(t * share, (t + 1) * share);
+            if (part.length === 0) return;
+            thread.outstanding += part.length;
+            thread.client.call<Encoded[]>('encodeMany', { requests: part.map((c) => ({ name: c.name, texts: c.texts })) }).then(
+              (results) => {
+                thread.outstanding -= part.length;
+                part.forEach((c, i) => c.resolve(results[i]!));
+              },
+              (error: Error) => {
+                thread.outstanding -= part.length;
+                part.forEach((c) => c.reject(error));
+              },
+            );
+          });
         });
       }
       this.#encodeQueue.push({ name, texts, resolve, reject });
@@ -395,7 +415,7 @@ export class InferenceCore {
   async close(): Promise<void> {
     this.#ready = false;
     for (const m of this.models.values()) m.batcher.close(new InferenceError('unavailable', 'the inference service is shutting down'));
-    await Promise.all([this.#device?.terminate(), this.#tokenizer?.terminate()]);
+    await Promise.all([this.#device?.terminate(), ...this.#tokenizers.map((t) => t.client.terminate())]);
   }
 }
 
