@@ -37,7 +37,12 @@ models
     await modelsPull(repo, options);
   });
 
-program.parseAsync(process.argv).catch((error: Error) => {
+// `pnpm start -- --serve` passes the "--" through to the script; drop it so the options reach the command.
+const argv = [...process.argv];
+const separator = argv.indexOf('--', 2);
+if (separator !== -1) argv.splice(separator, 1);
+
+program.parseAsync(argv).catch((error: Error) => {
   console.error(`sluice: ${error.message}`);
   process.exit(1);
 });
