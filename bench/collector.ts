@@ -3,8 +3,7 @@
 // acknowledges at once. The local servers enforce each source's rate limit with their own token bucket and
 // count every request beyond it (rate_limit_violations, must be 0; counted over the whole run, warm-up included).
 import { Worker } from 'node:worker_threads';
-import { freePort, spawnService, waitUntilServing } from '@sluice/stack';
-import { startAckingSink, trackServicesPeakRss, type Metrics } from './lib.js';
+import { startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
 
 // The source servers run in a worker thread with their own event loop, so the time a request is seen is not
 // delayed by this process's other work (the downstream stand-in decoding batches).
@@ -138,28 +137,17 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const sink = await startAckingSink((items) => {
     if (counting) counted += items;
   });
-  const grpcAddress = `127.0.0.1:${await freePort()}`;
-  const httpPort = await freePort();
-  const collector = spawnService('collector', {
-    env: {
-      ...process.env,
-      SLUICE__LOG__LEVEL: 'warn',
-      SLUICE__SERVICES__COLLECTOR__GRPC_ADDRESS: grpcAddress,
-      SLUICE__SERVICES__COLLECTOR__HTTP_PORT: String(httpPort),
-      SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: sink.address,
-      SLUICE__COLLECTOR__STATE_STORE: 'memory',
-      SLUICE__COLLECTOR__SCHEDULE_ENABLED: 'true',
-      SLUICE__COLLECTOR__SCHEDULE_TICK_MILLISECONDS: '100',
-      SLUICE__COLLECTOR__MAX_CONCURRENT_SOURCES: '50',
-      SLUICE__COLLECTOR__HTTP__HOST_RATE_LIMIT_PER_SECOND: '1000',
-      SLUICE__COLLECTOR__HTTP__HOST_RATE_LIMIT_BURST: '100',
-      SLUICE__COLLECTOR__HTTP__MAX_CONNECTIONS_PER_HOST: '50',
-      SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources),
-    },
+  const { process: collector, metricsUrl } = await startBenchCollector(sink.address, {
+    SLUICE__COLLECTOR__SCHEDULE_ENABLED: 'true',
+    SLUICE__COLLECTOR__SCHEDULE_TICK_MILLISECONDS: '100',
+    SLUICE__COLLECTOR__MAX_CONCURRENT_SOURCES: '50',
+    SLUICE__COLLECTOR__HTTP__HOST_RATE_LIMIT_PER_SECOND: '1000',
+    SLUICE__COLLECTOR__HTTP__HOST_RATE_LIMIT_BURST: '100',
+    SLUICE__COLLECTOR__HTTP__MAX_CONNECTIONS_PER_HOST: '50',
+    SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources),
   });
-  const rss_ = trackServicesPeakRss({ collector: `http://127.0.0.1:${httpPort}/metrics` }, 250);
+  const rss_ = trackServicesPeakRss({ collector: metricsUrl }, 250);
   try {
-    await waitUntilServing(collector, grpcAddress, 60_000);
     await new Promise((resolve) => setTimeout(resolve, smoke ? 1_000 : 3_000)); // warm-up: first polls, JIT
     counting = true;
     const before = await server.stats();
@@ -168,7 +156,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     counting = false;
     const seconds = (performance.now() - started) / 1000;
     const after = await server.stats();
-    const metricsText = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+    const metricsText = await (await fetch(metricsUrl)).text();
     const waits = [...metricsText.matchAll(/^sluice_collector_rate_limit_waits_total\{scope="source"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
     const peaks = await rss_.stop();
     return {

@@ -6,8 +6,8 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, runSources, spawnService, waitUntilServing } from '@sluice/stack';
-import { startAckingSink, trackServicesPeakRss, type Metrics } from './lib.js';
+import { runSources } from '@sluice/stack';
+import { startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
 
 const WORDS = 'stream batch collector source feed checkpoint acknowledge pipeline persistence gateway transformer inference scorer priority window backoff jitter breaker lease replica'.split(' ');
 
@@ -49,23 +49,12 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const { lines, invalid } = await generate(file, bytes, smoke ? 1_000 : 10_000);
   const generateSeconds = (performance.now() - generatedAt) / 1000;
   const sink = await startAckingSink();
-  const grpcAddress = `127.0.0.1:${await freePort()}`;
-  const httpPort = await freePort();
-  const collector = spawnService('collector', {
-    env: {
-      ...process.env,
-      SLUICE__LOG__LEVEL: 'warn',
-      SLUICE__SERVICES__COLLECTOR__GRPC_ADDRESS: grpcAddress,
-      SLUICE__SERVICES__COLLECTOR__HTTP_PORT: String(httpPort),
-      SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: sink.address,
-      SLUICE__COLLECTOR__STATE_STORE: 'memory',
-      SLUICE__COLLECTOR__MAX_IN_FLIGHT_ITEMS: process.env.SLUICE_BENCH_IN_FLIGHT ?? '5000',
-      SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'bulk', kind: 'jsonl', path: file, batch_size: Number(process.env.SLUICE_BENCH_BATCH ?? 500) }]),
-    },
+  const { process: collector, grpcAddress, metricsUrl } = await startBenchCollector(sink.address, {
+    SLUICE__COLLECTOR__MAX_IN_FLIGHT_ITEMS: process.env.SLUICE_BENCH_IN_FLIGHT ?? '5000',
+    SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'bulk', kind: 'jsonl', path: file, batch_size: Number(process.env.SLUICE_BENCH_BATCH ?? 500) }]),
   });
   try {
-    await waitUntilServing(collector, grpcAddress, 60_000);
-    const rss = trackServicesPeakRss({ collector: `http://127.0.0.1:${httpPort}/metrics` }, 200);
+    const rss = trackServicesPeakRss({ collector: metricsUrl }, 200);
     const started = performance.now();
     const final = await runSources({ collectorAddress: grpcAddress, sourceIds: ['bulk'], timeoutMs: 30 * 60_000 });
     const seconds = (performance.now() - started) / 1000;

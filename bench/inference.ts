@@ -30,20 +30,6 @@ function text(tokens: number): string {
   return out.join(' ');
 }
 
-async function closedLoop(call: () => Promise<void>, callers: number, durationMs: number): Promise<number> {
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: callers }, async () => {
-      while (performance.now() - started < durationMs) {
-        await call();
-        done += 1;
-      }
-    }),
-  );
-  return done / ((performance.now() - started) / 1000);
-}
-
 async function closedLoopCounted(call: () => Promise<void>, callers: number, durationMs: number): Promise<{ items: number; seconds: number }> {
   let items = 0;
   const started = performance.now();
@@ -56,6 +42,12 @@ async function closedLoopCounted(call: () => Promise<void>, callers: number, dur
     }),
   );
   return { items, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Completed calls per second of `callers` concurrent loops. */
+async function closedLoop(call: () => Promise<void>, callers: number, durationMs: number): Promise<number> {
+  const { items, seconds } = await closedLoopCounted(call, callers, durationMs);
+  return items / seconds;
 }
 
 /** Alternates two measurements in slices; returns each side's items/s over all its slices. */

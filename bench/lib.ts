@@ -133,3 +133,31 @@ export async function startAckingSink(onBatch?: (items: number, deadLetters: num
   server.setServing(true);
   return { address: `127.0.0.1:${server.port}`, counts, close: () => server.shutdown(1_000) };
 }
+
+/**
+ * A collector process in front of a downstream stand-in (`sinkAddress`), with an in-memory source state store
+ * and warn-level logs; `env` adds the benchmark's own SLUICE__COLLECTOR__… settings. Resolves once it serves.
+ */
+export async function startBenchCollector(sinkAddress: string, env: NodeJS.ProcessEnv): Promise<{ process: import('@sluice/stack').ServiceProcess; grpcAddress: string; metricsUrl: string }> {
+  const { freePort, spawnService, waitUntilServing } = await import('@sluice/stack');
+  const grpcAddress = `127.0.0.1:${await freePort()}`;
+  const httpPort = await freePort();
+  const collector = spawnService('collector', {
+    env: {
+      ...process.env,
+      SLUICE__LOG__LEVEL: 'warn',
+      SLUICE__SERVICES__COLLECTOR__GRPC_ADDRESS: grpcAddress,
+      SLUICE__SERVICES__COLLECTOR__HTTP_PORT: String(httpPort),
+      SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: sinkAddress,
+      SLUICE__COLLECTOR__STATE_STORE: 'memory',
+      ...env,
+    },
+  });
+  try {
+    await waitUntilServing(collector, grpcAddress, 60_000);
+  } catch (error) {
+    await collector.stop();
+    throw error;
+  }
+  return { process: collector, grpcAddress, metricsUrl: `http://127.0.0.1:${httpPort}/metrics` };
+}

@@ -47,6 +47,18 @@ export const feedSourceSchema = z.strictObject({
   skip_unchanged_items: z.boolean().default(true),
 });
 
+/** Where each content-model field is found in a record (bulk files, JSON APIs); defaults: the same names. */
+const recordFields = {
+  id: z.string().default('id'),
+  url: z.string().default('url'),
+  title: z.string().default('title'),
+  summary: z.string().default('summary'),
+  content: z.string().default('content'),
+  author: z.string().default('author'),
+  published_at: z.string().default('published_at'),
+  tags: z.string().default('tags'),
+};
+
 const fileLocation = {
   /** A local file (relative paths resolve against the working directory) ... */
   path: z.string().min(1).optional(),
@@ -59,15 +71,8 @@ const fileLocation = {
   /** Field mapping from the record to the content model (defaults: same names). */
   fields: z
     .strictObject({
-      id: z.string().default('id'),
-      url: z.string().default('url'),
-      title: z.string().default('title'),
-      summary: z.string().default('summary'),
-      content: z.string().default('content'),
+      ...recordFields,
       content_type: z.string().default('content_type'),
-      author: z.string().default('author'),
-      published_at: z.string().default('published_at'),
-      tags: z.string().default('tags'),
       language: z.string().default('language'),
     })
     .prefault({}),
@@ -130,18 +135,7 @@ export const httpJsonSourceSchema = z.strictObject({
   /** Dot path to the array of records in the response ("" = the response itself). */
   items_path: z.string().default(''),
   /** Dot paths inside each record. */
-  fields: z
-    .strictObject({
-      id: z.string().default('id'),
-      url: z.string().default('url'),
-      title: z.string().default('title'),
-      summary: z.string().default('summary'),
-      content: z.string().default('content'),
-      author: z.string().default('author'),
-      published_at: z.string().default('published_at'),
-      tags: z.string().default('tags'),
-    })
-    .prefault({}),
+  fields: z.strictObject(recordFields).prefault({}),
   content_type: z.enum(['text/html', 'text/plain']).default('text/html'),
   pagination: z
     .discriminatedUnion('type', [
