@@ -14,8 +14,8 @@ export const inferenceSettingsSchema = z.strictObject({
   device: z.enum(DEVICES).default('auto'),
   /** ONNX Runtime intra-op threads on the CPU (0: ONNX Runtime decides). */
   intra_op_threads: z.number().int().min(0).default(0),
-  /** Tokenizer threads: "auto" = one per core, at most 4 (tokenization bounds throughput for small models). */
-  tokenizer_threads: z.union([z.literal('auto'), z.number().int().min(1).max(32)]).default('auto'),
+  /** Tokenizer threads: "auto" = one per core, at most 4. Default 1: several threads are experimental (see bench/RESULTS.md). */
+  tokenizer_threads: z.union([z.literal('auto'), z.number().int().min(1).max(32)]).default(1),
   max_batch_size: z.number().int().min(1).default(64),
   /** Padded tokens per batch (longest input × batch size); also capped by the memory budget. */
   max_batch_tokens: z.number().int().min(1).default(16384),
