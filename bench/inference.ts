@@ -67,7 +67,7 @@ async function alternate(a: (ms: number) => Promise<{ items: number; seconds: nu
 }
 
 async function startCore(model: string, maxBatchSize: number): Promise<InferenceCore> {
-  const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0, max_queue_delay_milliseconds: 2 });
+  const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0 });
   const core = new InferenceCore({ settings, repoRoot, logger });
   await core.start();
   return core;
@@ -95,7 +95,7 @@ async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: nu
 
 async function paddedTokens(ordering: 'length_aware' | 'fifo', lengths: number[]): Promise<number> {
   let padded = 0;
-  const settings = inferenceSettingsSchema.parse({ classifier_models: [], batch_ordering: ordering, cache_max_megabytes: 0, max_queue_delay_milliseconds: 2 });
+  const settings = inferenceSettingsSchema.parse({ classifier_models: [], batch_ordering: ordering, cache_max_megabytes: 0 });
   const core = new InferenceCore({ settings, repoRoot, logger, onBatch: (_m, info) => (padded += info.paddedTokens) });
   await core.start();
   padded = 0;

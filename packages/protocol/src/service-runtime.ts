@@ -28,6 +28,8 @@ export interface ServiceContext<T> {
   shutdown: ShutdownController;
   /** Updates gRPC health (all services) and /readyz together. */
   setReady(ready: boolean): void;
+  /** Reads this service's section again from the config file and the environment (validated; throws ConfigError). */
+  reloadSettings(): T;
 }
 
 export interface ServiceParts {
@@ -86,6 +88,7 @@ export async function runService<S extends z.ZodType>(
       ready = value;
       grpcServer?.setServing(value);
     },
+    reloadSettings: () => loadServiceConfig(name, settingsSchema, { file: config.file, env: options.env }).settings,
   };
   const parts = await build(ctx);
   const address = config.services[name];

@@ -97,6 +97,13 @@ export class BatchQueue<E extends QueueEntry> {
     return earliest;
   }
 
+  /** Padded tokens of a batch taken now, roughly (longest queued input × inputs up to max_batch_size). */
+  paddedTokensEstimate(): number {
+    let longest = 0;
+    for (const e of this.#entries) longest = Math.max(longest, e.tokens);
+    return longest * Math.min(this.#entries.length, this.options.maxBatchSize);
+  }
+
   /** Whether the queue holds enough for a full batch (by count or by padded tokens). */
   canFillBatch(): boolean {
     if (this.#entries.length >= this.options.maxBatchSize) return true;

@@ -1,6 +1,7 @@
 // One model's micro-batcher: the BatchQueue plus the timers and the device slots that drive it.
-// A batch is dispatched when the queue can fill one (max_batch_size or max_batch_tokens), or when its
-// oldest input waited max_queue_delay_milliseconds and the device is (about to be) free; the batch
+// A batch is dispatched when the queue can fill one (max_batch_size or max_batch_tokens), when its
+// oldest input waited max_queue_delay_milliseconds and the device is (about to be) free, or at once when
+// the device is idle and would finish what is queued within that delay; the batch
 // for the device's second slot is formed just before the running one ends (prefetch).
 import { BatchQueue, type BatchQueueOptions, type QueueEntry } from './batch-queue.js';
 import type { DeviceSlots } from './device-slots.js';
@@ -25,6 +26,8 @@ export type BatchRunner = (ids: Int32Array, offsets: Int32Array) => Promise<Batc
 export interface BatcherOptions extends BatchQueueOptions {
   model: string;
   maxQueueDelayMilliseconds: number;
+  /** Whether an idle device takes a partial batch it would finish within the queue delay at once. */
+  partialBatchWhenIdle?: boolean;
   /** Smallest budget the OOM back-off may reach: the model's max length. */
   minBatchTokens: number;
   run: BatchRunner;
@@ -99,7 +102,11 @@ export class Batcher {
     const delayDue = oldest + this.options.maxQueueDelayMilliseconds;
     // Prefetch: form the next batch shortly before the device becomes free, not the moment a slot is.
     const deviceFreeAt = this.options.slots.expectedIdleAt - 1;
-    const ready = this.queue.canFillBatch() || (now >= delayDue && now >= deviceFreeAt);
+    // An idle device takes a partial batch at once when it would finish it within the queue delay: waiting
+    // could not have started a fuller batch any sooner, and for a fast model (the tokenizer, not the device,
+    // bounds it) the device works while the rest of a burst is still being tokenized.
+    const quick = this.options.partialBatchWhenIdle !== false && this.options.slots.busy === 0 && this.#msPerToken * this.queue.paddedTokensEstimate() <= this.options.maxQueueDelayMilliseconds;
+    const ready = quick || this.queue.canFillBatch() || (now >= delayDue && now >= deviceFreeAt);
     if (!ready) {
       this.#wakeAt(Math.min(Math.max(delayDue, deviceFreeAt), this.queue.earliestDeadline()));
       return;

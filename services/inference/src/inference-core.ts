@@ -58,6 +58,14 @@ export interface LoadedModel {
   bytesPerToken: number;
 }
 
+/** The settings that say which models are served; ReloadModels may change them without a restart. */
+export type ModelSelection = Pick<InferenceSettings, 'models_dir' | 'extra_models' | 'embedding_model' | 'classifier_models'>;
+
+export function modelSelection(settings: InferenceSettings): ModelSelection {
+  const { models_dir, extra_models, embedding_model, classifier_models } = settings;
+  return { models_dir, extra_models, embedding_model, classifier_models };
+}
+
 export interface InferenceCoreOptions {
   settings: InferenceSettings;
   repoRoot: string;
@@ -74,6 +82,8 @@ interface Encoded {
 }
 
 const ZERO_TIMING: Timing = { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 };
+/** Texts in the first tokenizer message of a turn; each further message may hold four times more. */
+const FIRST_TOKENIZE_CHUNK_TEXTS = 16;
 
 export class InferenceCore {
   readonly models = new Map<string, LoadedModel>();
@@ -81,12 +91,14 @@ export class InferenceCore {
   readonly #admission: Admission;
   readonly #cache: ResultCache;
   #device: WorkerClient | undefined;
-  /** Tokenizer threads; each turn's calls are spread over them (tokenization is the CPU path's bottleneck). */
+  /** Tokenizer threads; `outstanding` counts the texts sent to each and not yet answered. */
   #tokenizers: Array<{ client: WorkerClient; outstanding: number }> = [];
   #loadedTokenizers = new Set<string>();
   #ready = false;
+  #selection: ModelSelection;
 
   constructor(private readonly options: InferenceCoreOptions) {
+    this.#selection = modelSelection(options.settings);
     this.#admission = new Admission(options.settings.max_in_flight_inputs);
     this.#cache = new ResultCache(options.settings.cache_max_megabytes * 1024 * 1024);
   }
@@ -100,16 +112,16 @@ export class InferenceCore {
   }
 
   get embeddingModel(): string {
-    return this.options.settings.embedding_model;
+    return this.#selection.embedding_model;
   }
 
   get classifierModels(): string[] {
-    return this.options.settings.classifier_models.filter((m) => this.models.has(m));
+    return this.#selection.classifier_models.filter((m) => this.models.has(m));
   }
 
   /** Model folders: every sub-folder of models_dir holding onnx/model.onnx, plus extra_models. */
-  #discover(): Map<string, string> {
-    const { settings, repoRoot } = this.options;
+  #discover(settings: ModelSelection): Map<string, string> {
+    const { repoRoot } = this.options;
     const found = new Map<string, string>();
     const dir = path.resolve(repoRoot, settings.models_dir);
     if (existsSync(dir)) {
@@ -125,7 +137,8 @@ export class InferenceCore {
   }
 
   async start(): Promise<void> {
-    const { settings, repoRoot, logger } = this.options;
+    const { repoRoot, logger } = this.options;
+    const settings = this.#selection;
     const builtin = new Set(BUILTIN_MODELS.map((m) => m.name));
     const wanted = [settings.embedding_model, ...settings.classifier_models];
     const toBuild = wanted.filter((m) => builtin.has(m));
@@ -134,35 +147,57 @@ export class InferenceCore {
       if (result.built.length > 0) logger.info({ built: result.built }, 'built-in models built');
     }
     this.#device = new WorkerClient(startWorker(new URL('./worker/device-worker' + extension(), import.meta.url), 'sluice-device'));
-    const tokenizerThreads = settings.tokenizer_threads === 'auto' ? Math.min(4, os.availableParallelism()) : settings.tokenizer_threads;
+    const tokenizerThreads = this.options.settings.tokenizer_threads === 'auto' ? Math.min(4, os.availableParallelism()) : this.options.settings.tokenizer_threads;
     this.#tokenizers = Array.from({ length: tokenizerThreads }, (_, i) => ({
       client: new WorkerClient(startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), `sluice-tokenizer-${i}`)),
       outstanding: 0,
     }));
-    await this.#device.call('init', { threads: settings.intra_op_threads });
+    await this.#device.call('init', { threads: this.options.settings.intra_op_threads });
     await this.loadModels();
     this.#ready = true;
   }
 
-  /** (Re)loads every wanted model: new sessions replace old ones once warmed up. */
-  async loadModels(): Promise<void> {
+  /**
+   * (Re)loads every model `selection` names (default: the current one): new sessions replace old ones once
+   * warmed up, and models no longer named are unloaded (their queued inputs answer `unavailable`).
+   */
+  async loadModels(selection: ModelSelection = this.#selection): Promise<{ loaded: string[]; unloaded: string[] }> {
     const { settings, logger } = this.options;
-    const folders = this.#discover();
-    const wanted = [settings.embedding_model, ...settings.classifier_models];
+    const folders = this.#discover(selection);
+    const wanted = [selection.embedding_model, ...selection.classifier_models];
     const missing = wanted.filter((m) => !folders.has(m));
-    if (missing.length > 0) throw new Error(`model folder(s) not found: ${missing.join(', ')} (looked in ${settings.models_dir} and extra_models)`);
+    if (missing.length > 0) throw new Error(`model folder(s) not found: ${missing.join(', ')} (looked in ${selection.models_dir} and extra_models)`);
     if (settings.max_batch_tokens < 1) throw new Error('inference.max_batch_tokens must be positive');
-    for (const name of wanted) {
+    const specs = wanted.map((name) => {
       const spec = readModelSpec(folders.get(name)!, name);
-      if (name === settings.embedding_model && spec.kind !== 'embedding') throw new Error(`inference.embedding_model ${name} is a ${spec.task} model, not an embedding model`);
-      if (settings.classifier_models.includes(name) && spec.kind !== 'classifier') throw new Error(`inference.classifier_models: ${name} is an embedding model`);
+      if (name === selection.embedding_model && spec.kind !== 'embedding') throw new Error(`inference.embedding_model ${name} is a ${spec.task} model, not an embedding model`);
+      if (selection.classifier_models.includes(name) && spec.kind !== 'classifier') throw new Error(`inference.classifier_models: ${name} is an embedding model`);
       if (settings.max_batch_tokens < spec.maxLength) {
         throw new Error(`inference.max_batch_tokens (${settings.max_batch_tokens}) is below the maximum input length of ${name} (${spec.maxLength} tokens): such inputs could never be batched; raise max_batch_tokens or lower the model's max_length in sluice.json`);
       }
+      return spec;
+    });
+    for (const spec of specs) {
       await this.#load(spec);
-      logger.info({ model: name, task: spec.task, provider: this.models.get(name)!.provider, precision: this.models.get(name)!.precision }, 'model loaded');
+      logger.info({ model: spec.name, task: spec.task, provider: this.models.get(spec.name)!.provider, precision: this.models.get(spec.name)!.precision }, 'model loaded');
     }
+    this.#selection = selection;
+    const unloaded = [...this.models.keys()].filter((name) => !wanted.includes(name));
+    for (const name of unloaded) await this.#unload(name);
     this.#cache.clear();
+    return { loaded: wanted, unloaded };
+  }
+
+  async #unload(name: string): Promise<void> {
+    const model = this.models.get(name)!;
+    this.models.delete(name);
+    model.batcher.close(new InferenceError('unavailable', `model ${name} was unloaded`));
+    await this.#device!.call('unload', { name });
+    if (![...this.models.values()].some((m) => m.tokenizerKey === model.tokenizerKey)) {
+      await Promise.all(this.#tokenizers.map((t) => t.client.call('unload', { name: model.tokenizerKey })));
+      this.#loadedTokenizers.delete(model.tokenizerKey);
+    }
+    this.options.logger.info({ model: name }, 'model unloaded');
   }
 
   async #load(spec: ModelSpec): Promise<void> {
@@ -190,6 +225,7 @@ export class InferenceCore {
       agingMilliseconds: settings.aging_milliseconds,
       lengthAware: settings.batch_ordering === 'length_aware',
       maxQueueDelayMilliseconds: settings.max_queue_delay_milliseconds,
+      partialBatchWhenIdle: settings.dispatch_partial_when_idle,
       slots: this.#slots,
       metrics: this.options.metrics,
       run,
@@ -227,34 +263,42 @@ export class InferenceCore {
 
   #encodeQueue: Array<{ name: string; texts: string[]; resolve: (r: Encoded) => void; reject: (e: Error) => void }> = [];
 
-  /** Tokenizes in the tokenizer thread; the calls of one event-loop turn travel as one message. */
+  /**
+   * Tokenizes in the tokenizer threads. The calls of one event-loop turn travel in messages of growing size
+   * (16, 64, 256… texts; a larger call travels whole), each to the least busy thread. The first results come
+   * back quickly, so the device starts on them while the rest is tokenized: with one message for a whole
+   * burst of single-item requests, the device idled during tokenization and the tokenizer during the run.
+   * The later, larger messages keep a backlog together, so length-aware ordering still sees a deep queue.
+   */
   #encode(name: string, texts: string[]): Promise<Encoded> {
     return new Promise((resolve, reject) => {
-      if (this.#encodeQueue.length === 0) {
-        setImmediate(() => {
-          const calls = this.#encodeQueue.splice(0);
-          // Split the turn's calls into one message per tokenizer thread, least busy threads first.
-          const threads = [...this.#tokenizers].sort((a, b) => a.outstanding - b.outstanding).slice(0, calls.length);
-          const share = Math.ceil(calls.length / threads.length);
-          threads.forEach((thread, t) => {
-            const part = calls.slice(t * share, (t + 1) * share);
-            if (part.length === 0) return;
-            thread.outstanding += part.length;
-            thread.client.call<Encoded[]>('encodeMany', { requests: part.map((c) => ({ name: c.name, texts: c.texts })) }).then(
-              (results) => {
-                thread.outstanding -= part.length;
-                part.forEach((c, i) => c.resolve(results[i]!));
-              },
-              (error: Error) => {
-                thread.outstanding -= part.length;
-                part.forEach((c) => c.reject(error));
-              },
-            );
-          });
-        });
-      }
+      if (this.#encodeQueue.length === 0) setImmediate(() => this.#sendEncodeCalls());
       this.#encodeQueue.push({ name, texts, resolve, reject });
     });
+  }
+
+  #sendEncodeCalls(): void {
+    const calls = this.#encodeQueue.splice(0);
+    let chunk = FIRST_TOKENIZE_CHUNK_TEXTS;
+    for (let start = 0; start < calls.length; chunk *= 4) {
+      let end = start;
+      let texts = 0;
+      while (end < calls.length && (end === start || texts + calls[end]!.texts.length <= chunk)) texts += calls[end++]!.texts.length;
+      const part = calls.slice(start, end);
+      start = end;
+      const thread = this.#tokenizers.reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
+      thread.outstanding += texts;
+      thread.client.call<Encoded[]>('encodeMany', { requests: part.map((c) => ({ name: c.name, texts: c.texts })) }).then(
+        (results) => {
+          thread.outstanding -= texts;
+          part.forEach((c, i) => c.resolve(results[i]!));
+        },
+        (error: Error) => {
+          thread.outstanding -= texts;
+          part.forEach((c) => c.reject(error));
+        },
+      );
+    }
   }
 
   #model(name: string): LoadedModel {

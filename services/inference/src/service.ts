@@ -4,7 +4,7 @@ import { createClient, createRelayStage, deadlineIn, sluiceProto, type PipelineS
 import { repoRoot } from '@sluice/service-kit';
 import { inferenceServiceImplementation } from './grpc-service.js';
 import { startGpuMonitor } from './gpu-monitor.js';
-import { InferenceCore } from './inference-core.js';
+import { InferenceCore, modelSelection } from './inference-core.js';
 import { InferenceMetrics } from './metrics.js';
 import { processBatch } from './pipeline-stage.js';
 import type { InferenceSettings } from './settings.js';
@@ -28,7 +28,13 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
   });
   let reloading: Promise<void> | undefined;
   let stopGpuMonitor = () => {};
-  const reload = () => (reloading ??= core.loadModels().finally(() => (reloading = undefined)));
+  // ReloadModels: the model lists are read again from the config (other settings need a restart).
+  const reload = () =>
+    (reloading ??= (async () => {
+      const fresh = ctx.reloadSettings();
+      const { loaded, unloaded } = await core.loadModels(modelSelection(fresh));
+      ctx.logger.info({ loaded, unloaded }, 'models reloaded');
+    })().finally(() => (reloading = undefined)));
   return {
     grpc: [
       { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },

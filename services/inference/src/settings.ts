@@ -19,7 +19,10 @@ export const inferenceSettingsSchema = z.strictObject({
   max_batch_size: z.number().int().min(1).default(64),
   /** Padded tokens per batch (longest input × batch size); also capped by the memory budget. */
   max_batch_tokens: z.number().int().min(1).default(16384),
+  /** How long the oldest input may wait for a fuller batch once the device is free (an idle device that would finish the queued inputs within it takes them at once). */
   max_queue_delay_milliseconds: z.number().min(0).default(5),
+  /** false: an idle device too waits max_queue_delay_milliseconds for a fuller batch. */
+  dispatch_partial_when_idle: z.boolean().default(true),
   /** length_aware: batches of similar lengths (less padding); fifo: arrival order within a priority. */
   batch_ordering: z.enum(['length_aware', 'fifo']).default('length_aware'),
   /** Length-aware packing looks at this many batches' worth of queued inputs. */

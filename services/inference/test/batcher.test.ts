@@ -53,6 +53,7 @@ describe('Batcher', () => {
   it('coalesces inputs that arrive within the queue delay into one batch', async () => {
     const batches: number[] = [];
     const batcher = new Batcher({
+      partialBatchWhenIdle: false,
       model: 'fake',
       maxBatchSize: 64,
       maxBatchTokens: 10_000,
@@ -75,5 +76,47 @@ describe('Batcher', () => {
     }
     while (results.length < 10) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(batches).toEqual([10]);
+  });
+
+  it('an idle device takes a partial batch it would finish within the delay at once, and waits when it would not', async () => {
+    for (const [batchMs, expected] of [
+      [0.001, 'at once'],
+      [5_000, 'coalesced'],
+    ] as const) {
+      const batches: number[] = [];
+      const batcher = new Batcher({
+        model: 'fake',
+        maxBatchSize: 64,
+        maxBatchTokens: 10_000,
+        minBatchTokens: 10,
+        windowBatches: 4,
+        agingMilliseconds: 1000,
+        lengthAware: true,
+        maxQueueDelayMilliseconds: 300,
+        slots: new DeviceSlots(2),
+        // The reported run time is what the batcher learns its cost per token from.
+        run: async (_ids, offsets) => {
+          const rows = offsets.length - 1;
+          batches.push(rows);
+          return { values: new Float32Array(rows), rows, columns: 1, inferenceNs: batchMs * 1e6 };
+        },
+      });
+      const results: Array<number | string> = [];
+      batcher.enqueue([input(5, results)]); // the first batch teaches the cost
+      while (results.length < 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      const started = performance.now();
+      batcher.enqueue([input(5, results)]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      batcher.enqueue([input(5, results)]);
+      while (results.length < 3) await new Promise((resolve) => setTimeout(resolve, 2));
+      const waited = performance.now() - started;
+      if (expected === 'at once') {
+        expect(batches).toEqual([1, 1, 1]);
+        expect(waited).toBeLessThan(250);
+      } else {
+        expect(batches).toEqual([1, 2]);
+        expect(waited).toBeGreaterThanOrEqual(290);
+      }
+    }
   });
 });

@@ -11,6 +11,14 @@ let service: RunningService;
 let sink: GrpcServer;
 let client: InferenceClient;
 const received: ItemBatch__Output[] = [];
+/** The service's environment; a test changes it to see ReloadModels follow the config. */
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  SLUICE__LOG__LEVEL: 'silent',
+  SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: '127.0.0.1:0',
+  SLUICE__SERVICES__INFERENCE__HTTP_PORT: '0',
+  SLUICE__INFERENCE__MAX_QUEUE_DELAY_MILLISECONDS: '20',
+};
 
 beforeAll(async () => {
   const proto = sluiceProto();
@@ -28,14 +36,7 @@ beforeAll(async () => {
   sink.setServing(true);
   service = await runService('inference', inferenceSettingsSchema, (ctx) => buildInferenceService(ctx), {
     exitOnShutdown: false,
-    env: {
-      ...process.env,
-      SLUICE__LOG__LEVEL: 'silent',
-      SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: '127.0.0.1:0',
-      SLUICE__SERVICES__INFERENCE__HTTP_PORT: '0',
-      SLUICE__SERVICES__SCORER__GRPC_ADDRESS: `127.0.0.1:${sink.port}`,
-      SLUICE__INFERENCE__MAX_QUEUE_DELAY_MILLISECONDS: '20',
-    },
+    env: Object.assign(env, { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: `127.0.0.1:${sink.port}` }),
   });
   client = createClient(proto.Inference, `127.0.0.1:${service.grpc.port}`) as unknown as InferenceClient;
   const started = Date.now();
@@ -152,6 +153,24 @@ describe('inference gRPC service', () => {
     expect(byId.get('c')!.classify!.results[0]!.classifications[0]!.labels[0]!.name).toBe('positive');
     expect(byId.get('s')!.similarity!.scores).toEqual([0]);
     expect(byId.get('bad')!.error_code).toBe('NOT_FOUND');
+  });
+
+  it('reloads the model lists from the config: removed models are unloaded, added ones loaded', async () => {
+    const names = (r: ListModelsResponse) => r.models.map((m) => m.name).sort();
+    const before = names(await unary<unknown, ListModelsResponse>(client, client.ListModels as never, {}, 10_000));
+    expect(before).toContain('sluice-topics');
+    env.SLUICE__INFERENCE__CLASSIFIER_MODELS = '[sluice-sentiment-afinn]';
+    try {
+      const reduced = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
+      expect(names(reduced)).toEqual(['sluice-embed-glove-100d', 'sluice-sentiment-afinn']);
+      await expect(unary(client, client.Classify as never, { models: ['sluice-topics'], inputs: [{ text: 'the match ended in a draw' }] }, 5_000)).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+      const sentiment = await unary<unknown, { results: Array<{ classifications: Array<{ model: string }> }> }>(client, client.Classify as never, { inputs: [{ text: 'a wonderful day' }] }, 5_000);
+      expect(sentiment.results[0]!.classifications.map((c) => c.model)).toEqual(['sluice-sentiment-afinn']);
+    } finally {
+      delete env.SLUICE__INFERENCE__CLASSIFIER_MODELS;
+    }
+    const restored = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
+    expect(names(restored)).toEqual(before);
   });
 
   it('reloads models without a restart and keeps serving', async () => {

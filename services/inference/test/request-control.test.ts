@@ -12,7 +12,7 @@ let core: InferenceCore;
 const batchSizes: number[] = [];
 
 beforeAll(async () => {
-  const settings = inferenceSettingsSchema.parse({ classifier_models: ['sluice-sentiment-afinn'], max_queue_delay_milliseconds: 150, max_in_flight_inputs: 8 });
+  const settings = inferenceSettingsSchema.parse({ classifier_models: ['sluice-sentiment-afinn'], max_queue_delay_milliseconds: 150, dispatch_partial_when_idle: false, max_in_flight_inputs: 8 });
   core = new InferenceCore({ settings, repoRoot, logger, onBatch: (_model, info) => batchSizes.push(info.size) });
   await core.start();
 });

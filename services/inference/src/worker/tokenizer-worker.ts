@@ -41,14 +41,17 @@ function encode(name: string, texts: string[]): { ids: Int32Array; offsets: Int3
   const { tokenizer, maxLength, keepLastToken } = loaded;
   // Texts far longer than the model can read are cut first: tokenizing them fully would be wasted time.
   const charLimit = maxLength * 16;
-  const encoded = texts.map((text) => {
+  const encoded: number[][] = new Array(texts.length);
+  const offsets = new Int32Array(texts.length + 1);
+  texts.forEach((text, i) => {
     let ids = tokenizer.encode(text.length > charLimit ? text.slice(0, charLimit) : text).ids;
     if (ids.length > maxLength) ids = keepLastToken ? [...ids.slice(0, maxLength - 1), ids[ids.length - 1]!] : ids.slice(0, maxLength);
-    return ids;
+    encoded[i] = ids;
+    offsets[i + 1] = offsets[i]! + ids.length;
   });
-  const offsets = new Int32Array(encoded.length + 1);
-  encoded.forEach((ids, i) => (offsets[i + 1] = offsets[i]! + ids.length));
-  const flat = new Int32Array(offsets[encoded.length]!);
-  encoded.forEach((ids, i) => flat.set(ids.map((id: number | undefined) => id ?? 0), offsets[i]!));
+  // Written straight into one flat array (ids the vocabulary lacks are undefined: 0).
+  const flat = new Int32Array(offsets[texts.length]!);
+  let at = 0;
+  for (const ids of encoded) for (const id of ids) flat[at++] = id ?? 0;
   return { ids: flat, offsets, ns: Number(process.hrtime.bigint() - started) };
 }
