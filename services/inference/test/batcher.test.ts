@@ -1,7 +1,7 @@
 // The Batcher with a simulated GPU (the only stand-in allowed: there is no GPU here): batches above the
 // device's memory fail with an out-of-memory error; the budget halves and no input is lost.
 import { describe, expect, it } from 'vitest';
-import { Batcher, type PendingInput } from '../src/batcher.js';
+import { Batcher, type BatcherOptions, type PendingInput } from '../src/batcher.js';
 import { DeviceSlots } from '../src/device-slots.js';
 
 function input(tokens: number, results: Array<number | string>): PendingInput {
@@ -17,20 +17,36 @@ function input(tokens: number, results: Array<number | string>): PendingInput {
   };
 }
 
+/** A batcher over a fake device run; `batches` records each batch's size, `batchMs` is the run time it reports. */
+function fakeBatcher(options: Partial<BatcherOptions> & { batchMs?: number }): { batcher: Batcher; batches: number[] } {
+  const batches: number[] = [];
+  const batcher = new Batcher({
+    model: 'fake',
+    maxBatchSize: 64,
+    maxBatchTokens: 10_000,
+    minBatchTokens: 10,
+    windowBatches: 4,
+    agingMilliseconds: 1000,
+    lengthAware: true,
+    maxQueueDelayMilliseconds: 5,
+    slots: new DeviceSlots(2),
+    run: async (_ids, offsets) => {
+      const rows = offsets.length - 1;
+      batches.push(rows);
+      return { values: new Float32Array(rows), rows, columns: 1, inferenceNs: (options.batchMs ?? 0.001) * 1e6 };
+    },
+    ...options,
+  });
+  return { batcher, batches };
+}
+
 describe('Batcher', () => {
   it('halves the token budget on out-of-memory and retries the batch without losing inputs', async () => {
     const deviceLimitTokens = 300;
     const batches: number[] = [];
-    const batcher = new Batcher({
-      model: 'fake',
-      maxBatchSize: 64,
+    const { batcher } = fakeBatcher({
       maxBatchTokens: 1600,
       minBatchTokens: 100,
-      windowBatches: 4,
-      agingMilliseconds: 1000,
-      lengthAware: true,
-      maxQueueDelayMilliseconds: 5,
-      slots: new DeviceSlots(2),
       run: async (ids, offsets) => {
         const rows = offsets.length - 1;
         let longest = 0;
@@ -51,24 +67,7 @@ describe('Batcher', () => {
   });
 
   it('coalesces inputs that arrive within the queue delay into one batch', async () => {
-    const batches: number[] = [];
-    const batcher = new Batcher({
-      partialBatchWhenIdle: false,
-      model: 'fake',
-      maxBatchSize: 64,
-      maxBatchTokens: 10_000,
-      minBatchTokens: 10,
-      windowBatches: 4,
-      agingMilliseconds: 1000,
-      lengthAware: true,
-      maxQueueDelayMilliseconds: 500,
-      slots: new DeviceSlots(2),
-      run: async (_ids, offsets) => {
-        const rows = offsets.length - 1;
-        batches.push(rows);
-        return { values: new Float32Array(rows), rows, columns: 1, inferenceNs: 1000 };
-      },
-    });
+    const { batcher, batches } = fakeBatcher({ partialBatchWhenIdle: false, maxQueueDelayMilliseconds: 500 });
     const results: Array<number | string> = [];
     for (let i = 0; i < 10; i++) {
       batcher.enqueue([input(5, results)]);
@@ -83,24 +82,8 @@ describe('Batcher', () => {
       [0.001, 'at once'],
       [5_000, 'coalesced'],
     ] as const) {
-      const batches: number[] = [];
-      const batcher = new Batcher({
-        model: 'fake',
-        maxBatchSize: 64,
-        maxBatchTokens: 10_000,
-        minBatchTokens: 10,
-        windowBatches: 4,
-        agingMilliseconds: 1000,
-        lengthAware: true,
-        maxQueueDelayMilliseconds: 300,
-        slots: new DeviceSlots(2),
-        // The reported run time is what the batcher learns its cost per token from.
-        run: async (_ids, offsets) => {
-          const rows = offsets.length - 1;
-          batches.push(rows);
-          return { values: new Float32Array(rows), rows, columns: 1, inferenceNs: batchMs * 1e6 };
-        },
-      });
+      // The reported run time is what the batcher learns its cost per token from.
+      const { batcher, batches } = fakeBatcher({ maxQueueDelayMilliseconds: 300, batchMs });
       const results: Array<number | string> = [];
       batcher.enqueue([input(5, results)]); // the first batch teaches the cost
       while (results.length < 1) await new Promise((resolve) => setTimeout(resolve, 1));
