@@ -120,16 +120,16 @@ export class InferenceCore {
   }
 
   /** Model folders: every sub-folder of models_dir holding onnx/model.onnx, plus extra_models. */
-  #discover(settings: ModelSelection): Map<string, string> {
+  #discover(selection: ModelSelection): Map<string, string> {
     const { repoRoot } = this.options;
     const found = new Map<string, string>();
-    const dir = path.resolve(repoRoot, settings.models_dir);
+    const dir = path.resolve(repoRoot, selection.models_dir);
     if (existsSync(dir)) {
       for (const name of readdirNames(dir)) {
         if (existsSync(path.join(dir, name, 'onnx', 'model.onnx'))) found.set(name, path.join(dir, name));
       }
     }
-    for (const extra of settings.extra_models) {
+    for (const extra of selection.extra_models) {
       const folder = path.resolve(repoRoot, extra);
       found.set(path.basename(folder), folder);
     }
@@ -138,12 +138,12 @@ export class InferenceCore {
 
   async start(): Promise<void> {
     const { repoRoot, logger } = this.options;
-    const settings = this.#selection;
+    const selection = this.#selection;
     const builtin = new Set(BUILTIN_MODELS.map((m) => m.name));
-    const wanted = [settings.embedding_model, ...settings.classifier_models];
+    const wanted = [selection.embedding_model, ...selection.classifier_models];
     const toBuild = wanted.filter((m) => builtin.has(m));
     if (toBuild.length > 0) {
-      const result = await ensureBuiltinModels({ dir: path.resolve(repoRoot, settings.models_dir), only: toBuild, onProgress: (message) => logger.info(message) });
+      const result = await ensureBuiltinModels({ dir: path.resolve(repoRoot, selection.models_dir), only: toBuild, onProgress: (message) => logger.info(message) });
       if (result.built.length > 0) logger.info({ built: result.built }, 'built-in models built');
     }
     this.#device = new WorkerClient(startWorker(new URL('./worker/device-worker' + extension(), import.meta.url), 'sluice-device'));
