@@ -60,9 +60,23 @@ export async function waitUntilServing(proc: ServiceProcess, grpcAddress: string
   throw new Error(`${proc.name} was not ready after ${timeoutMs} ms:\n${proc.tail()}`);
 }
 
+/** How often a stack on ports of its own choosing is started again after a port was taken meanwhile. */
+const PORT_CONFLICT_ATTEMPTS = 3;
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  if (options.addresses) return startStackOn(options.addresses, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startStackOn(await allocateAddresses(), options);
+    } catch (error) {
+      // Another process may bind a port between allocation and a service's listen; new ports fix that.
+      if (attempt >= PORT_CONFLICT_ATTEMPTS || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startStackOn(addresses: StackAddresses, options: StackOptions): Promise<Stack> {
   const wanted = options.services ?? SERVICE_NAMES;
-  const addresses = options.addresses ?? (await allocateAddresses());
   const env = { ...process.env, ...options.env, ...addressEnv(addresses) };
   const processes = new Map<ServiceName, ServiceProcess>();
   const stack: Stack = {
