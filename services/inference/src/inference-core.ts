@@ -333,12 +333,20 @@ export class InferenceCore {
     const caching = this.options.settings.cache_max_megabytes > 0;
     const keys = caching ? inputs.map((input) => ResultCache.key(model.spec.name, input.content_hash || hashText(input.text))) : [];
     const misses: number[] = [];
-    inputs.forEach((_, i) => {
+    let empty = 0;
+    inputs.forEach((input, i) => {
+      // Empty text has no meaning to embed; a model would still answer (a zero vector, a prior), so refuse it.
+      if (!input.text.trim()) {
+        outcomes[i] = { error: new InferenceError('invalid_input', 'the text is empty (nothing to embed or classify)') };
+        empty++;
+        return;
+      }
       const hit = caching ? this.#cache.get(keys[i]!) : undefined;
       if (hit) outcomes[i] = { values: hit, timing: ZERO_TIMING, cached: true };
       else misses.push(i);
     });
-    metrics?.cacheLookups.inc({ result: 'hit' }, inputs.length - misses.length);
+    if (empty) metrics?.rejections.inc({ reason: 'invalid' }, empty);
+    metrics?.cacheLookups.inc({ result: 'hit' }, inputs.length - empty - misses.length);
     metrics?.cacheLookups.inc({ result: 'miss' }, misses.length);
     metrics?.cacheBytes.set(this.#cache.bytes);
     if (misses.length === 0) return outcomes;

@@ -18,19 +18,32 @@ function deadLetter(item: PipelineItem__Output, reason: string, detail: string):
 }
 
 export async function processBatch(core: InferenceCore, batch: ItemBatch__Output, signal?: AbortSignal): Promise<ItemBatch> {
-  const inputs: TextIn[] = batch.items.map((item) => ({
-    id: item.raw?.id,
-    text: itemText(item),
-    content_hash: item.normalized?.content_hash ? `${item.normalized.content_hash}:${item.raw?.title.length ?? 0}` : undefined,
-    priority: clampPriority(item.raw?.priority ?? 5),
-  }));
+  const texts = batch.items.map(itemText);
+  // An item without text (a bare link) is valid content with nothing for the models: it goes on unclassified and
+  // the scorer rates it from what it has.
+  const withText = batch.items.flatMap((item, i) => (texts[i] ? [i] : []));
+  const inputs: TextIn[] = withText.map((i) => {
+    const item = batch.items[i]!;
+    return {
+      id: item.raw?.id,
+      text: texts[i]!,
+      content_hash: item.normalized?.content_hash ? `${item.normalized.content_hash}:${item.raw?.title.length ?? 0}` : undefined,
+      priority: clampPriority(item.raw?.priority ?? 5),
+    };
+  });
   const deadline = batch.deadline_unix_ms > 0 ? performance.now() + (batch.deadline_unix_ms - Date.now()) : Infinity;
-  const { embedding, classifications } = await core.analyze(inputs, { deadline, signal, waitForAdmission: true });
+  const { embedding, classifications } =
+    inputs.length > 0 ? await core.analyze(inputs, { deadline, signal, waitForAdmission: true }) : { embedding: { model: '', outcomes: [] }, classifications: [] };
   const items: PipelineItem[] = [];
   const deadLetters: DeadLetter[] = [...batch.dead_letters];
+  let next = 0;
   batch.items.forEach((item, i) => {
-    const vector = embedding.outcomes[i]!;
-    const classes = classifications[i]!;
+    if (!texts[i]) {
+      items.push({ ...item, classifications: [], inference_timing: { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 } });
+      return;
+    }
+    const vector = embedding.outcomes[next]!;
+    const classes = classifications[next++]!;
     const failure = 'error' in vector ? vector.error : classes.find((c) => 'error' in c);
     if (failure) {
       const error = 'code' in failure ? failure : (failure as { error: { code: string; message: string } }).error;

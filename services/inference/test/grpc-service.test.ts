@@ -133,6 +133,35 @@ describe('inference gRPC service', () => {
     expect(topic('item-2')).toBe('business');
   });
 
+  it('refuses empty text per input (invalid_input) and serves the rest; a pipeline item without text goes on unclassified', async () => {
+    const inputs = [{ id: 'blank', text: '' }, { id: 'spaces', text: ' \n\t ' }, { id: 'real', text: 'The team won the football match.' }];
+    const embedded = await unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs }, 10_000);
+    expect(embedded.results.map((r) => [r.id, r.error, r.values.length])).toEqual([['blank', 'invalid_input', 0], ['spaces', 'invalid_input', 0], ['real', '', 100]]);
+    const classified = await unary<unknown, ClassifyResponse>(client, client.Classify as never, { inputs }, 10_000);
+    expect(classified.results.map((r) => r.error)).toEqual(['invalid_input', 'invalid_input', '']);
+    expect(classified.results[2]!.classifications.find((c) => c.task === 'topics')!.labels[0]!.name).toBe('sports');
+    const metrics = await (await fetch(`http://127.0.0.1:${service.httpPort}/metrics`)).text();
+    expect(metrics).toMatch(/sluice_inference_rejections_total\{[^}]*reason="invalid"[^}]*\} [1-9]/);
+
+    const stageClient = createClient(sluiceProto().PipelineStage, `127.0.0.1:${service.grpc.port}`) as unknown as PipelineStageClient;
+    const sender = new PipelineSender({ connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }), maxInFlightItems: 500 });
+    const ack = await sender.send({
+      items: [
+        { raw: { id: 'link-only', source_id: 'test', url: 'https://example.org/a' }, normalized: { title: '', text: '' } },
+        { raw: { id: 'with-text', source_id: 'test', title: 'Stocks', summary: 'Investors sold shares as the market fell.' } },
+      ],
+    });
+    await sender.close();
+    stageClient.close();
+    expect(ack.item_ids.sort()).toEqual(['link-only', 'with-text']);
+    const forwarded = received.flatMap((b) => b.items);
+    const linkOnly = forwarded.find((i) => i.raw!.id === 'link-only')!;
+    expect(linkOnly.embedding).toBeNull();
+    expect(linkOnly.classifications).toEqual([]);
+    expect(forwarded.find((i) => i.raw!.id === 'with-text')!.embedding!.values).toHaveLength(100);
+    expect(received.flatMap((b) => b.dead_letters)).toEqual([]);
+  });
+
   it('answers embed, classify and similarity requests over one bidirectional Infer stream, in any order', async () => {
     const call = client.Infer({ deadline: deadlineIn(15_000) });
     const responses: InferResponse__Output[] = [];
