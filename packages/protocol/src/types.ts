@@ -72,6 +72,8 @@ export type { CreateJobRequest, CreateJobRequest__Output } from './generated/slu
 export type { CreateJobResponse, CreateJobResponse__Output } from './generated/sluice/v1/CreateJobResponse.js';
 export type { DeleteSourceDefinitionRequest, DeleteSourceDefinitionRequest__Output } from './generated/sluice/v1/DeleteSourceDefinitionRequest.js';
 export type { DeleteSourceDefinitionResponse, DeleteSourceDefinitionResponse__Output } from './generated/sluice/v1/DeleteSourceDefinitionResponse.js';
+export type { EndStaleJobsRequest, EndStaleJobsRequest__Output } from './generated/sluice/v1/EndStaleJobsRequest.js';
+export type { EndStaleJobsResponse, EndStaleJobsResponse__Output } from './generated/sluice/v1/EndStaleJobsResponse.js';
 export type { GetJobRequest, GetJobRequest__Output } from './generated/sluice/v1/GetJobRequest.js';
 export type { GetJobResponse, GetJobResponse__Output } from './generated/sluice/v1/GetJobResponse.js';
 export type { Job, Job__Output } from './generated/sluice/v1/Job.js';

@@ -60,9 +60,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         importMaxInFlightBatches: settings.import_max_in_flight_batches,
         jobTimeoutSeconds: settings.job_timeout_seconds,
         progressIntervalMs: settings.job_progress_interval_milliseconds,
+        heartbeatMs: settings.job_heartbeat_seconds * 1000,
+        staleAfterMs: settings.job_stale_after_seconds * 1000,
         validateItem: createValidators([]).compileExact(PushItemSchema),
       })
     : undefined;
+  jobs?.startSweeping();
 
   const app = await buildApp({
     settings,

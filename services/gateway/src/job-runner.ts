@@ -13,6 +13,8 @@ import {
   type CollectorClient,
   type CreateJobRequest,
   type CreateJobResponse__Output,
+  type EndStaleJobsRequest,
+  type EndStaleJobsResponse__Output,
   type Job__Output,
   type JobError,
   type PersistenceAdminClient,
@@ -46,6 +48,10 @@ export interface JobRunnerOptions {
   importMaxInFlightBatches: number;
   jobTimeoutSeconds: number;
   progressIntervalMs: number;
+  /** A running job's progress is written at least this often (its heartbeat for other replicas). */
+  heartbeatMs: number;
+  /** Queued or running jobs (of any replica) not updated for this long are ended as abandoned. */
+  staleAfterMs: number;
   /** Validates one import line against the push item schema. */
   validateItem: ValidateFunction;
 }
@@ -60,14 +66,35 @@ interface Running {
   errors: JobError[];
   lastWrite: number;
   flushTimer?: NodeJS.Timeout;
+  heartbeat?: NodeJS.Timeout;
 }
 
 const MAX_ERRORS_PER_UPDATE = 20;
 
 export class JobRunner {
   readonly #running = new Map<string, Running>();
+  #sweeper?: NodeJS.Timeout;
 
   constructor(private readonly options: JobRunnerOptions) {}
+
+  /**
+   * Every heartbeat, ends the jobs whose gateway stopped reporting (crashed, killed, cut off from persistence):
+   * without this they would stay "running" for ever. Every replica sweeps; persistence ends each job once.
+   */
+  startSweeping(): void {
+    const { admin, caller, logger, heartbeatMs, staleAfterMs } = this.options;
+    const sweep = async () => {
+      try {
+        const { jobs } = await caller.call<EndStaleJobsRequest, EndStaleJobsResponse__Output>('persistence', admin, admin.EndStaleJobs, { stale_after_ms: staleAfterMs });
+        for (const job of jobs) logger.warn({ job_id: job.id, kind: job.kind, status: job.status }, `ended job ${job.id}: ${job.message}`);
+      } catch (error) {
+        logger.debug({ err: error }, 'could not end stale jobs (persistence unavailable?)');
+      }
+    };
+    this.#sweeper = setInterval(() => void sweep(), heartbeatMs);
+    this.#sweeper.unref();
+    void sweep();
+  }
 
   /** Checks the request, records the job (queued) and starts it in the background. */
   async start(params: JobParams): Promise<Job__Output> {
@@ -83,6 +110,8 @@ export class JobRunner {
     const job = created.job!;
     const running: Running = { abort: new AbortController(), listeners: new Set(), latest: job, counts: {}, errors: [], lastWrite: 0 };
     this.#running.set(job.id, running);
+    running.heartbeat = setInterval(() => void this.#update(job.id, running, { force: true }), this.options.heartbeatMs);
+    running.heartbeat.unref();
     const work = params.kind === 'collect' ? this.#collect(job.id, params.source_ids, running) : this.#import(job.id, file!, params.source_id ?? 'import', running);
     if (params.kind === 'upload') void work.catch(() => undefined).finally(() => rm(params.file, { force: true }).catch(() => undefined));
     void work
@@ -95,7 +124,10 @@ export class JobRunner {
         },
       )
       .catch((error: Error) => this.options.logger.error({ err: error, job_id: job.id }, 'could not record the end of a job'))
-      .finally(() => this.#running.delete(job.id));
+      .finally(() => {
+        clearInterval(running.heartbeat);
+        this.#running.delete(job.id);
+      });
     return job;
   }
 
@@ -114,6 +146,7 @@ export class JobRunner {
 
   /** On shutdown: stop every local job; they end as cancelled with a message saying why. */
   async stopAll(): Promise<void> {
+    clearInterval(this.#sweeper);
     const waits = [...this.#running.values()].map((r) => {
       r.abort.abort();
       return new Promise<void>((resolve) => {
@@ -260,6 +293,7 @@ export class JobRunner {
 
   async #finish(jobId: string, running: Running, status: 'succeeded' | 'failed' | 'cancelled', message?: string): Promise<void> {
     clearTimeout(running.flushTimer);
+    clearInterval(running.heartbeat);
     await this.#update(jobId, running, { status, force: true, message: message ?? status });
   }
 
@@ -287,8 +321,9 @@ export class JobRunner {
       });
       if (response.job) {
         running.latest = response.job;
-        // A job cancelled through another replica shows up here as a terminal status.
-        if (response.job.status === 'cancelled' && !running.abort.signal.aborted) running.abort.abort();
+        // A job ended elsewhere (cancelled through another replica, or ended as abandoned while this gateway
+        // could not reach persistence) shows up here as a terminal status: stop working on it.
+        if (!change.status && isTerminal(response.job.status) && !running.abort.signal.aborted) running.abort.abort();
         for (const listener of running.listeners) listener(response.job);
       }
     } catch (error) {

@@ -54,8 +54,16 @@ export const gatewaySettingsSchema = z.strictObject({
   job_progress_interval_milliseconds: z.number().int().min(50).default(500),
   /** How often GET /v1/jobs/{id}/events polls persistence for a job this replica is not running. */
   job_poll_interval_milliseconds: z.number().int().min(100).default(1000),
+  /** A running job's progress is written at least this often, so other replicas can tell it is alive. */
+  job_heartbeat_seconds: z.number().min(0.1).default(10),
+  /** A queued or running job not updated for this long belongs to a gateway that stopped: it is ended (failed, "abandoned"). */
+  job_stale_after_seconds: z.number().min(1).default(60),
   /** Serve the OpenAPI document at /openapi.json and the interactive page at /docs. */
   docs_enabled: z.boolean().default(true),
+}).superRefine((settings, ctx) => {
+  if (settings.job_stale_after_seconds < 3 * settings.job_heartbeat_seconds) {
+    ctx.addIssue({ code: 'custom', path: ['job_stale_after_seconds'], message: `must be at least 3 × job_heartbeat_seconds (${3 * settings.job_heartbeat_seconds}), or live jobs would be ended` });
+  }
 });
 export type GatewaySettings = z.infer<typeof gatewaySettingsSchema>;
 export { SCOPES };

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemId } from '@sluice/content';
-import { PipelineSender, createClient, deadlineIn, sluiceProto, unary, type CreateJobResponse__Output, type EmbedResponse__Output, type PersistenceAdminClient, type InferenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
+import { PipelineSender, createClient, createSinkStage, startGrpcServer, deadlineIn, sluiceProto, unary, type CreateJobResponse__Output, type EmbedResponse__Output, type PersistenceAdminClient, type InferenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
 import { createMetricsRegistry, type ServicesConfig } from '@sluice/service-kit';
 import { allocateAddresses, createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { createGateway, type Gateway } from '../src/gateway.js';
-import { gatewaySettingsSchema } from '../src/settings.js';
+import { gatewaySettingsSchema, type GatewaySettings } from '../src/settings.js';
 import { KEYS, auth, logger, testSettings } from './helpers.js';
 
 const TOPICS = [
@@ -27,6 +27,8 @@ const BASE_TIME = Date.UTC(2026, 0, 1);
 let db: TestDatabase;
 let stack: Stack;
 let gateway: Gateway;
+let services: ServicesConfig;
+let settings: GatewaySettings;
 let importDir: string;
 let seeded: Array<{ id: string; source: string; topic: string; sentiment: string; score: number; collected: number; language: string; title: string }> = [];
 
@@ -47,9 +49,9 @@ beforeAll(async () => {
     serviceEnv: { collector: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: persistenceAddress }, gateway: { SLUICE_API_KEY: KEYS.admin } },
   });
 
-  const services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
+  services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
   services.transformer = { ...services.transformer, grpc_address: persistenceAddress };
-  const settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, upload_max_bytes: 4096, upload_directory: path.join(importDir, 'spool'), job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0 });
+  settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, upload_max_bytes: 4096, upload_directory: path.join(importDir, 'spool'), job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0, job_heartbeat_seconds: 0.5, job_stale_after_seconds: 2 });
   gateway = await createGateway({ settings, services, logger, registry: createMetricsRegistry('gateway'), bootstrapKey: KEYS.admin });
 
   // Seed stored items the way the pipeline would deliver them: text embedded by the real inference service.
@@ -254,6 +256,49 @@ describe('jobs', () => {
     const body = (await events).body;
     expect(body).toMatch(/^event: progress\ndata: .*"status":"queued"/m);
     expect(body).toMatch(/event: done\ndata: .*"status":"cancelled"/);
+  });
+
+  it('ends a job whose gateway stopped reporting as abandoned, while heartbeats keep a slow live job alive', async () => {
+    // A job another gateway was running when it crashed: created and started, then never updated again.
+    const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient;
+    const created = await unary<object, CreateJobResponse__Output>(admin, admin.CreateJob, { kind: 'collect', params_json: '{"source_ids":["x"]}' }, 5000);
+    await unary(admin, admin.UpdateJobProgress, { id: created.job!.id, status: 'running', counts: { collected: 3 } }, 5000);
+    admin.close();
+
+    // A live job that makes no progress for longer than the stale window: an import into a pipeline that takes
+    // 5 s to acknowledge (a real gRPC stage standing in for the transformer), run by a second gateway.
+    const slowStage = createSinkStage({
+      stage: 'transformer',
+      logger,
+      registry: createMetricsRegistry('slow-stage'),
+      write: async (batch) => {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length };
+      },
+    });
+    const slowServer = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: slowStage.implementation }]);
+    slowServer.setServing(true);
+    const second = await createGateway({ settings, services: { ...services, transformer: { ...services.transformer, grpc_address: `127.0.0.1:${slowServer.port}` } }, logger, registry: createMetricsRegistry('gateway-2'), bootstrapKey: KEYS.admin });
+    try {
+      writeFileSync(path.join(importDir, 'slow.jsonl'), '{"external_id":"slow-1","title":"Waits for the pipeline"}\n');
+      const live = await second.app.inject({ method: 'POST', url: '/v1/jobs', headers: auth(KEYS.admin), payload: { kind: 'import', path: 'slow.jsonl', source_id: 'slow' } });
+      expect(live.statusCode).toBe(202);
+
+      const abandoned = (await get(`/v1/jobs/${created.job!.id}/events`)).body;
+      const ended = JSON.parse(/event: done\ndata: (.*)$/m.exec(abandoned)![1]!);
+      expect(ended).toMatchObject({ status: 'failed', counts: { collected: 3 } });
+      expect(ended.errors.at(-1)).toMatchObject({ code: 'abandoned' });
+      expect(ended.message).toMatch(/^abandoned: /);
+
+      const finished = (await second.app.inject({ method: 'GET', url: `/v1/jobs/${live.json().id}/events`, headers: auth(KEYS.admin) })).body;
+      const job = JSON.parse(/event: done\ndata: (.*)$/m.exec(finished)![1]!);
+      expect(job).toMatchObject({ status: 'succeeded', counts: { lines: 1, invalid: 0, stored: 1 } });
+      expect(Date.parse(job.finished_at) - Date.parse(job.started_at)).toBeGreaterThan(4000);
+    } finally {
+      await second.drain();
+      await second.close();
+      await slowServer.shutdown(100);
+    }
   });
 
   it('refuses import paths outside the import folder', async () => {

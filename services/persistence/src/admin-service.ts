@@ -26,6 +26,7 @@ export function adminHandlers(context: RpcContext, store: AdminStore): Persisten
       const job = await store.cancelJob(req.id);
       return { found: job !== undefined, job: job ?? null };
     }),
+    EndStaleJobs: unaryHandler(context, 'EndStaleJobs', async (req) => ({ jobs: await store.endStaleJobs(Number(req.stale_after_ms)) })),
     UpsertSourceDefinition: unaryHandler(context, 'UpsertSourceDefinition', (req) => store.upsertSourceDefinition(req.definition)),
     DeleteSourceDefinition: unaryHandler(context, 'DeleteSourceDefinition', async (req) => ({ deleted: await store.deleteSourceDefinition(req.id) })),
     ListSourceDefinitions: unaryHandler(context, 'ListSourceDefinitions', async (req) => ({ definitions: await store.listSourceDefinitions(req.enabled_only, Number(req.updated_since_ms ?? 0)) })),

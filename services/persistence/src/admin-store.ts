@@ -268,6 +268,29 @@ export class AdminStore {
     return row ? toJob(row as unknown as JobRow) : undefined;
   }
 
+  /**
+   * Ends queued or running jobs not updated for `staleAfterMs`: their worker (a gateway) heartbeats its jobs, so
+   * these belong to one that crashed or lost persistence. Failed with an "abandoned" error, or cancelled when a
+   * cancel was requested. One UPDATE, so concurrent callers never end a job twice.
+   */
+  async endStaleJobs(staleAfterMs: number): Promise<Job[]> {
+    if (!Number.isFinite(staleAfterMs) || staleAfterMs < 1000) throw invalid('stale_after_ms must be at least 1000');
+    const message = `abandoned: the gateway running this job stopped reporting progress for ${Math.round(staleAfterMs / 1000)} s (it stopped, crashed or lost its connection)`;
+    const now = new Date();
+    const abandoned = JSON.stringify([{ code: 'abandoned', message, occurred_at_ms: now.getTime(), subject: '' }]);
+    const result = await sql<JobRow>`
+      UPDATE jobs SET
+        status = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'failed' END,
+        message = ${message},
+        errors = errors || ${abandoned}::jsonb,
+        started_at = coalesce(started_at, ${now}),
+        finished_at = ${now},
+        updated_at = ${now}
+      WHERE status IN ('queued', 'running') AND updated_at < ${new Date(now.getTime() - staleAfterMs)}
+      RETURNING *`.execute(this.db);
+    return result.rows.map(toJob);
+  }
+
   // ---------- Source definitions ----------
 
   async upsertSourceDefinition(definition: SourceDefinition__Output | null | undefined): Promise<{ definition: SourceDefinition; created: boolean }> {

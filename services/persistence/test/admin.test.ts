@@ -95,6 +95,36 @@ for (const kind of DATABASE_KINDS) {
       await expect(admin('UpdateJobProgress', { id: job.id, status: 'paused' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
     });
 
+    it('ends jobs whose worker stopped reporting: failed as abandoned, or cancelled when asked; live and finished jobs stay', async () => {
+      const create = async (status: string) => {
+        const { job } = await admin<{ job: Job__Output }>('CreateJob', { kind: 'import', params_json: '{}' });
+        if (status !== 'queued') await admin('UpdateJobProgress', { id: job.id, status, counts: { lines: 5 } });
+        return job.id;
+      };
+      const [crashed, crashedCancelled, neverStarted, live, finished] = [await create('running'), await create('running'), await create('queued'), await create('running'), await create('succeeded')];
+      await admin('CancelJob', { id: crashedCancelled });
+      // The crashed gateway's jobs (and a finished one) were last updated ten minutes ago.
+      const old = new Date(Date.now() - 600_000);
+      await sql`UPDATE jobs SET updated_at = ${old} WHERE id IN (${crashed}, ${crashedCancelled}, ${neverStarted}, ${finished})`.execute(service.persistence.database.db);
+
+      const [first, second] = await Promise.all([admin<{ jobs: Job__Output[] }>('EndStaleJobs', { stale_after_ms: 60_000 }), admin<{ jobs: Job__Output[] }>('EndStaleJobs', { stale_after_ms: 60_000 })]);
+      const ended = [...first.jobs, ...second.jobs];
+      expect(ended.map((j) => j.id).sort()).toEqual([crashed, crashedCancelled, neverStarted].sort());
+      const get = async (id: string) => (await admin<{ job: Job__Output }>('GetJob', { id })).job;
+      const crashedJob = await get(crashed);
+      expect(crashedJob).toMatchObject({ status: 'failed', counts: { lines: 5 } });
+      expect(crashedJob.message).toMatch(/^abandoned: .*60 s/);
+      expect(crashedJob.errors.at(-1)).toMatchObject({ code: 'abandoned' });
+      expect(crashedJob.finished_at_ms).toBeGreaterThan(old.getTime());
+      expect((await get(crashedCancelled)).status).toBe('cancelled');
+      expect((await get(neverStarted)).status).toBe('failed');
+      expect((await get(live)).status).toBe('running');
+      expect((await get(finished)).status).toBe('succeeded');
+      // A late update from the cut-off worker cannot revive it.
+      expect((await admin<{ job: Job__Output }>('UpdateJobProgress', { id: crashed, status: 'running' })).job.status).toBe('failed');
+      await expect(admin('EndStaleJobs', { stale_after_ms: 10 })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+    });
+
     it('manages source definitions', async () => {
       const definition = { id: 'hn-front', kind: 'hacker_news', config_json: '{"list":"top"}', enabled: true, priority: 7, interval_seconds: 120 };
       const created = await admin<{ definition: SourceDefinition__Output; created: boolean }>('UpsertSourceDefinition', { definition });

@@ -10,6 +10,8 @@ import type { CreateJobRequest as _sluice_v1_CreateJobRequest, CreateJobRequest_
 import type { CreateJobResponse as _sluice_v1_CreateJobResponse, CreateJobResponse__Output as _sluice_v1_CreateJobResponse__Output } from './sluice/v1/CreateJobResponse.js';
 import type { DeleteSourceDefinitionRequest as _sluice_v1_DeleteSourceDefinitionRequest, DeleteSourceDefinitionRequest__Output as _sluice_v1_DeleteSourceDefinitionRequest__Output } from './sluice/v1/DeleteSourceDefinitionRequest.js';
 import type { DeleteSourceDefinitionResponse as _sluice_v1_DeleteSourceDefinitionResponse, DeleteSourceDefinitionResponse__Output as _sluice_v1_DeleteSourceDefinitionResponse__Output } from './sluice/v1/DeleteSourceDefinitionResponse.js';
+import type { EndStaleJobsRequest as _sluice_v1_EndStaleJobsRequest, EndStaleJobsRequest__Output as _sluice_v1_EndStaleJobsRequest__Output } from './sluice/v1/EndStaleJobsRequest.js';
+import type { EndStaleJobsResponse as _sluice_v1_EndStaleJobsResponse, EndStaleJobsResponse__Output as _sluice_v1_EndStaleJobsResponse__Output } from './sluice/v1/EndStaleJobsResponse.js';
 import type { GetJobRequest as _sluice_v1_GetJobRequest, GetJobRequest__Output as _sluice_v1_GetJobRequest__Output } from './sluice/v1/GetJobRequest.js';
 import type { GetJobResponse as _sluice_v1_GetJobResponse, GetJobResponse__Output as _sluice_v1_GetJobResponse__Output } from './sluice/v1/GetJobResponse.js';
 import type { Job as _sluice_v1_Job, Job__Output as _sluice_v1_Job__Output } from './sluice/v1/Job.js';
@@ -47,6 +49,8 @@ export interface ProtoGrpcType {
       CreateJobResponse: MessageTypeDefinition<_sluice_v1_CreateJobResponse, _sluice_v1_CreateJobResponse__Output>
       DeleteSourceDefinitionRequest: MessageTypeDefinition<_sluice_v1_DeleteSourceDefinitionRequest, _sluice_v1_DeleteSourceDefinitionRequest__Output>
       DeleteSourceDefinitionResponse: MessageTypeDefinition<_sluice_v1_DeleteSourceDefinitionResponse, _sluice_v1_DeleteSourceDefinitionResponse__Output>
+      EndStaleJobsRequest: MessageTypeDefinition<_sluice_v1_EndStaleJobsRequest, _sluice_v1_EndStaleJobsRequest__Output>
+      EndStaleJobsResponse: MessageTypeDefinition<_sluice_v1_EndStaleJobsResponse, _sluice_v1_EndStaleJobsResponse__Output>
       GetJobRequest: MessageTypeDefinition<_sluice_v1_GetJobRequest, _sluice_v1_GetJobRequest__Output>
       GetJobResponse: MessageTypeDefinition<_sluice_v1_GetJobResponse, _sluice_v1_GetJobResponse__Output>
       Job: MessageTypeDefinition<_sluice_v1_Job, _sluice_v1_Job__Output>

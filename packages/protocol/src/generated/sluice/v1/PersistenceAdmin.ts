@@ -10,6 +10,8 @@ import type { CreateJobRequest as _sluice_v1_CreateJobRequest, CreateJobRequest_
 import type { CreateJobResponse as _sluice_v1_CreateJobResponse, CreateJobResponse__Output as _sluice_v1_CreateJobResponse__Output } from '../../sluice/v1/CreateJobResponse.js';
 import type { DeleteSourceDefinitionRequest as _sluice_v1_DeleteSourceDefinitionRequest, DeleteSourceDefinitionRequest__Output as _sluice_v1_DeleteSourceDefinitionRequest__Output } from '../../sluice/v1/DeleteSourceDefinitionRequest.js';
 import type { DeleteSourceDefinitionResponse as _sluice_v1_DeleteSourceDefinitionResponse, DeleteSourceDefinitionResponse__Output as _sluice_v1_DeleteSourceDefinitionResponse__Output } from '../../sluice/v1/DeleteSourceDefinitionResponse.js';
+import type { EndStaleJobsRequest as _sluice_v1_EndStaleJobsRequest, EndStaleJobsRequest__Output as _sluice_v1_EndStaleJobsRequest__Output } from '../../sluice/v1/EndStaleJobsRequest.js';
+import type { EndStaleJobsResponse as _sluice_v1_EndStaleJobsResponse, EndStaleJobsResponse__Output as _sluice_v1_EndStaleJobsResponse__Output } from '../../sluice/v1/EndStaleJobsResponse.js';
 import type { GetJobRequest as _sluice_v1_GetJobRequest, GetJobRequest__Output as _sluice_v1_GetJobRequest__Output } from '../../sluice/v1/GetJobRequest.js';
 import type { GetJobResponse as _sluice_v1_GetJobResponse, GetJobResponse__Output as _sluice_v1_GetJobResponse__Output } from '../../sluice/v1/GetJobResponse.js';
 import type { ListApiKeysRequest as _sluice_v1_ListApiKeysRequest, ListApiKeysRequest__Output as _sluice_v1_ListApiKeysRequest__Output } from '../../sluice/v1/ListApiKeysRequest.js';
@@ -63,6 +65,15 @@ export interface PersistenceAdminClient extends grpc.Client {
   deleteSourceDefinition(argument: _sluice_v1_DeleteSourceDefinitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_DeleteSourceDefinitionResponse__Output>): grpc.ClientUnaryCall;
   deleteSourceDefinition(argument: _sluice_v1_DeleteSourceDefinitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_DeleteSourceDefinitionResponse__Output>): grpc.ClientUnaryCall;
   deleteSourceDefinition(argument: _sluice_v1_DeleteSourceDefinitionRequest, callback: grpc.requestCallback<_sluice_v1_DeleteSourceDefinitionResponse__Output>): grpc.ClientUnaryCall;
+  
+  EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
   
   GetJob(argument: _sluice_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
   GetJob(argument: _sluice_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
@@ -147,6 +158,8 @@ export interface PersistenceAdminHandlers extends grpc.UntypedServiceImplementat
   
   DeleteSourceDefinition: grpc.handleUnaryCall<_sluice_v1_DeleteSourceDefinitionRequest__Output, _sluice_v1_DeleteSourceDefinitionResponse>;
   
+  EndStaleJobs: grpc.handleUnaryCall<_sluice_v1_EndStaleJobsRequest__Output, _sluice_v1_EndStaleJobsResponse>;
+  
   GetJob: grpc.handleUnaryCall<_sluice_v1_GetJobRequest__Output, _sluice_v1_GetJobResponse>;
   
   ListApiKeys: grpc.handleUnaryCall<_sluice_v1_ListApiKeysRequest__Output, _sluice_v1_ListApiKeysResponse>;
@@ -170,6 +183,7 @@ export interface PersistenceAdminDefinition extends grpc.ServiceDefinition {
   CreateApiKey: MethodDefinition<_sluice_v1_CreateApiKeyRequest, _sluice_v1_CreateApiKeyResponse, _sluice_v1_CreateApiKeyRequest__Output, _sluice_v1_CreateApiKeyResponse__Output>
   CreateJob: MethodDefinition<_sluice_v1_CreateJobRequest, _sluice_v1_CreateJobResponse, _sluice_v1_CreateJobRequest__Output, _sluice_v1_CreateJobResponse__Output>
   DeleteSourceDefinition: MethodDefinition<_sluice_v1_DeleteSourceDefinitionRequest, _sluice_v1_DeleteSourceDefinitionResponse, _sluice_v1_DeleteSourceDefinitionRequest__Output, _sluice_v1_DeleteSourceDefinitionResponse__Output>
+  EndStaleJobs: MethodDefinition<_sluice_v1_EndStaleJobsRequest, _sluice_v1_EndStaleJobsResponse, _sluice_v1_EndStaleJobsRequest__Output, _sluice_v1_EndStaleJobsResponse__Output>
   GetJob: MethodDefinition<_sluice_v1_GetJobRequest, _sluice_v1_GetJobResponse, _sluice_v1_GetJobRequest__Output, _sluice_v1_GetJobResponse__Output>
   ListApiKeys: MethodDefinition<_sluice_v1_ListApiKeysRequest, _sluice_v1_ListApiKeysResponse, _sluice_v1_ListApiKeysRequest__Output, _sluice_v1_ListApiKeysResponse__Output>
   ListJobs: MethodDefinition<_sluice_v1_ListJobsRequest, _sluice_v1_ListJobsResponse, _sluice_v1_ListJobsRequest__Output, _sluice_v1_ListJobsResponse__Output>
