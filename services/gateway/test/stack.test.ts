@@ -51,7 +51,7 @@ beforeAll(async () => {
 
   services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
   services.transformer = { ...services.transformer, grpc_address: persistenceAddress };
-  settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, upload_max_bytes: 4096, upload_directory: path.join(importDir, 'spool'), job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0, job_heartbeat_seconds: 0.5, job_stale_after_seconds: 2 });
+  settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, upload_max_bytes: 4096, upload_directory: path.join(importDir, 'spool'), job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0, job_heartbeat_seconds: 0.5, job_stale_after_seconds: 3 });
   gateway = await createGateway({ settings, services, logger, registry: createMetricsRegistry('gateway'), bootstrapKey: KEYS.admin });
 
   // Seed stored items the way the pipeline would deliver them: text embedded by the real inference service.
@@ -266,13 +266,13 @@ describe('jobs', () => {
     admin.close();
 
     // A live job that makes no progress for longer than the stale window: an import into a pipeline that takes
-    // 5 s to acknowledge (a real gRPC stage standing in for the transformer), run by a second gateway.
+    // 6 s to acknowledge (a real gRPC stage standing in for the transformer), run by a second gateway.
     const slowStage = createSinkStage({
       stage: 'transformer',
       logger,
       registry: createMetricsRegistry('slow-stage'),
       write: async (batch) => {
-        await new Promise((resolve) => setTimeout(resolve, 5000));
+        await new Promise((resolve) => setTimeout(resolve, 6000));
         return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length };
       },
     });
@@ -293,7 +293,7 @@ describe('jobs', () => {
       const finished = (await second.app.inject({ method: 'GET', url: `/v1/jobs/${live.json().id}/events`, headers: auth(KEYS.admin) })).body;
       const job = JSON.parse(/event: done\ndata: (.*)$/m.exec(finished)![1]!);
       expect(job).toMatchObject({ status: 'succeeded', counts: { lines: 1, invalid: 0, stored: 1 } });
-      expect(Date.parse(job.finished_at) - Date.parse(job.started_at)).toBeGreaterThan(4000);
+      expect(Date.parse(job.finished_at) - Date.parse(job.started_at)).toBeGreaterThan(5000);
     } finally {
       await second.drain();
       await second.close();
