@@ -1,5 +1,6 @@
 // Reads for the gateway: filtered, keyset-paginated lists, single items, counts and nearest-neighbour search.
-// Model outputs are fetched for the page's ids in one query per table (no N+1, no wide joins).
+// One statement per page: the page's item rows, then each row's classifications (aggregated as JSON), score and
+// (on request) embedding, joined by primary key — one round trip, no N+1.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
   CountItemsResponse,
@@ -52,6 +53,12 @@ interface ItemRowOut {
   word_count: number;
   reading_time_seconds: number;
   score: number;
+  classifications_json: Array<{ model: string; task: string; labels: Array<{ name: string; score: number }> }>;
+  score_value: number | null;
+  score_formula_version: string | null;
+  score_components: Array<{ name: string; value: number; weight: number; detail: string }> | null;
+  embedding_model?: string | null;
+  embedding_values?: number[] | null;
 }
 
 function escapeLike(text: string): string {
@@ -123,11 +130,10 @@ export class ItemReader {
       const key = sort === 'score' ? sql`${cursor.key}::float8` : sql`to_timestamp(${cursor.key}::float8 / 1000.0)`;
       conditions.push(sql`(${sql.ref(`i.${column}`)}, i.id) < (${key}, ${cursor.id})`);
     }
-    const { rows } = await sql<ItemRowOut>`
-      SELECT ${this.#columns(request.include_text)} FROM items i ${whereClause(conditions)}
-      ORDER BY ${sql.ref(`i.${column}`)} DESC, i.id DESC LIMIT ${limit + 1}`.execute(this.#db);
+    const order = sql`ORDER BY ${sql.ref(`i.${column}`)} DESC, i.id DESC`;
+    const rows = await this.#select(sql`SELECT * FROM items i ${whereClause(conditions)} ${order} LIMIT ${limit + 1}`, order, request.include_text, request.include_embedding);
     const page = rows.slice(0, limit);
-    const items = await this.#hydrate(page, request.include_embedding);
+    const items = page.map(toStoredItem);
     const last = page[page.length - 1];
     const next_cursor =
       rows.length > limit && last
@@ -138,9 +144,8 @@ export class ItemReader {
 
   async get(id: string, options: { includeEmbedding?: boolean; includeText?: boolean } = {}): Promise<StoredItem | undefined> {
     if (!id) throw invalid('id is required');
-    const { rows } = await sql<ItemRowOut>`SELECT ${this.#columns(options.includeText ?? true)} FROM items i WHERE i.id = ${id}`.execute(this.#db);
-    const [item] = await this.#hydrate(rows, options.includeEmbedding ?? false);
-    return item;
+    const [row] = await this.#select(sql`SELECT * FROM items i WHERE i.id = ${id}`, sql``, options.includeText ?? true, options.includeEmbedding ?? false);
+    return row ? toStoredItem(row) : undefined;
   }
 
   async count(sourceIds: readonly string[]): Promise<CountItemsResponse> {
@@ -183,8 +188,8 @@ export class ItemReader {
     }
     const include = request.filters?.include_text ?? false;
     const ids = hits.map((h) => h.item_id);
-    const { rows } = ids.length > 0 ? await sql<ItemRowOut>`SELECT ${this.#columns(include)} FROM items i WHERE i.id = ANY(${ids}::text[])`.execute(this.#db) : { rows: [] };
-    const items = new Map((await this.#hydrate(rows, request.filters?.include_embedding ?? false)).map((item) => [item.id!, item]));
+    const rows = ids.length > 0 ? await this.#select(sql`SELECT * FROM items i WHERE i.id = ANY(${ids}::text[])`, sql``, include, request.filters?.include_embedding ?? false) : [];
+    const items = new Map(rows.map((row) => [row.id, toStoredItem(row)]));
     return {
       hits: hits.flatMap((h) => {
         const item = items.get(h.item_id);
@@ -194,63 +199,55 @@ export class ItemReader {
     };
   }
 
-  #columns(includeText: boolean) {
-    return sql.raw(
-      'i.id, i.source_id, i.source_kind, i.external_id, i.url, i.canonical_url, i.title, i.summary, i.author, i.published_at, i.collected_at, ' +
-        'i.stored_at, i.language, i.content_hash, i.duplicate_of, i.tags, i.engagement_points, i.engagement_comments, i.priority, i.word_count, ' +
-        `i.reading_time_seconds, i.score${includeText ? ', i.text' : ''}`,
-    );
+  /**
+   * Item rows picked by `page` (a SELECT over items aliased i, with its own ORDER BY/LIMIT), with their model
+   * outputs, in `order` (the page's ORDER BY on alias i).
+   */
+  async #select(page: RawBuilder<unknown>, order: RawBuilder<unknown>, includeText: boolean, includeEmbedding: boolean): Promise<ItemRowOut[]> {
+    const { rows } = await sql<ItemRowOut>`
+      SELECT ${sql.raw(ITEM_COLUMNS)}${includeText ? sql`, i.text` : sql``},
+        (SELECT coalesce(json_agg(json_build_object('model', c.model, 'task', c.task, 'labels', c.labels) ORDER BY c.task), '[]')
+           FROM classifications c WHERE c.item_id = i.id) AS classifications_json,
+        s.value AS score_value, s.formula_version AS score_formula_version, s.components AS score_components
+        ${includeEmbedding ? sql`, e.model AS embedding_model, e.values AS embedding_values` : sql``}
+      FROM (${page}) i
+      LEFT JOIN scores s ON s.item_id = i.id
+      ${includeEmbedding ? sql`LEFT JOIN embeddings e ON e.item_id = i.id` : sql``}
+      ${order}`.execute(this.#db);
+    return rows;
   }
+}
 
-  async #hydrate(rows: ItemRowOut[], includeEmbedding: boolean): Promise<StoredItem[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const [classifications, scores, embeddings] = await Promise.all([
-      sql<{ item_id: string; task: string; model: string; labels: Array<{ name: string; score: number }> }>`
-        SELECT item_id, task, model, labels FROM classifications WHERE item_id = ANY(${ids}::text[]) ORDER BY item_id, task`.execute(this.#db),
-      sql<{ item_id: string; value: number; formula_version: string; components: Array<{ name: string; value: number; weight: number; detail: string }> }>`
-        SELECT item_id, value, formula_version, components FROM scores WHERE item_id = ANY(${ids}::text[])`.execute(this.#db),
-      includeEmbedding
-        ? sql<{ item_id: string; model: string; values: number[] }>`SELECT item_id, model, values FROM embeddings WHERE item_id = ANY(${ids}::text[])`.execute(this.#db)
-        : Promise.resolve({ rows: [] as Array<{ item_id: string; model: string; values: number[] }> }),
-    ]);
-    const classificationsById = new Map<string, typeof classifications.rows>();
-    for (const c of classifications.rows) {
-      const list = classificationsById.get(c.item_id) ?? [];
-      list.push(c);
-      classificationsById.set(c.item_id, list);
-    }
-    const scoreById = new Map(scores.rows.map((s) => [s.item_id, s]));
-    const embeddingById = new Map(embeddings.rows.map((e) => [e.item_id, e]));
-    return rows.map((r): StoredItem => {
-      const score = scoreById.get(r.id);
-      const embedding = embeddingById.get(r.id);
-      return {
-        id: r.id,
-        source_id: r.source_id,
-        source_kind: r.source_kind,
-        external_id: r.external_id,
-        url: r.url,
-        canonical_url: r.canonical_url,
-        title: r.title,
-        summary: r.summary,
-        text: r.text ?? '',
-        author: r.author,
-        published_at_ms: ms(r.published_at),
-        collected_at_ms: ms(r.collected_at),
-        stored_at_ms: ms(r.stored_at),
-        language: r.language,
-        content_hash: r.content_hash,
-        duplicate_of: r.duplicate_of,
-        tags: r.tags,
-        classifications: (classificationsById.get(r.id) ?? []).map((c) => ({ model: c.model, task: c.task, labels: c.labels })),
-        embedding: embedding ? { model: embedding.model, values: embedding.values.map(Number) } : null,
-        score: score ? { value: score.value, formula_version: score.formula_version, components: score.components } : null,
-        engagement: { points: Number(r.engagement_points), comments: Number(r.engagement_comments) },
-        priority: r.priority,
-        word_count: r.word_count,
-        reading_time_seconds: r.reading_time_seconds,
-      };
-    });
-  }
+const ITEM_COLUMNS =
+  'i.id, i.source_id, i.source_kind, i.external_id, i.url, i.canonical_url, i.title, i.summary, i.author, i.published_at, i.collected_at, ' +
+  'i.stored_at, i.language, i.content_hash, i.duplicate_of, i.tags, i.engagement_points, i.engagement_comments, i.priority, i.word_count, ' +
+  'i.reading_time_seconds, i.score';
+
+function toStoredItem(r: ItemRowOut): StoredItem {
+  return {
+    id: r.id,
+    source_id: r.source_id,
+    source_kind: r.source_kind,
+    external_id: r.external_id,
+    url: r.url,
+    canonical_url: r.canonical_url,
+    title: r.title,
+    summary: r.summary,
+    text: r.text ?? '',
+    author: r.author,
+    published_at_ms: ms(r.published_at),
+    collected_at_ms: ms(r.collected_at),
+    stored_at_ms: ms(r.stored_at),
+    language: r.language,
+    content_hash: r.content_hash,
+    duplicate_of: r.duplicate_of,
+    tags: r.tags,
+    classifications: r.classifications_json.map((c) => ({ model: c.model, task: c.task, labels: c.labels })),
+    embedding: r.embedding_values ? { model: r.embedding_model ?? '', values: r.embedding_values.map(Number) } : null,
+    score: r.score_value !== null ? { value: r.score_value, formula_version: r.score_formula_version ?? '', components: r.score_components ?? [] } : null,
+    engagement: { points: Number(r.engagement_points), comments: Number(r.engagement_comments) },
+    priority: r.priority,
+    word_count: r.word_count,
+    reading_time_seconds: r.reading_time_seconds,
+  };
 }
