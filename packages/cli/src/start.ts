@@ -7,7 +7,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { createClient, sluiceProto, unary, type CountItemsResponse__Output, type PersistenceClient } from '@sluice/protocol';
 import { loadServiceConfig, z } from '@sluice/service-kit';
-import { SERVICE_NAMES, runSources, startStack, type Stack, type StackAddresses } from '@sluice/stack';
+import { SERVICE_NAMES, busyAddresses, runSources, startStack, type Stack, type StackAddresses } from '@sluice/stack';
 import { paths } from './paths.js';
 import { prepare } from './prepare.js';
 import { writeSampleSubset } from './sample-corpus.js';
@@ -68,9 +68,17 @@ export async function start(options: StartOptions): Promise<void> {
     await s.stop();
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  const addresses = configuredAddresses();
+  const busy = await busyAddresses(addresses);
+  if (busy.length > 0) {
+    throw new Error(
+      `these configured ports are already in use: ${busy.join(', ')}. Is another Sluice still running (pnpm start -- --serve)? ` +
+        'Stop it, or choose other ports under services: in config/sluice.yaml or with SLUICE__SERVICES__<NAME>__GRPC_ADDRESS / SLUICE__SERVICES__<NAME>__HTTP_PORT.',
+    );
+  }
   try {
     stack = await startStack({
-      addresses: configuredAddresses(),
+      addresses,
       env: { SLUICE_API_KEY: key, ...sampleSourceEnv(sampleFile) },
       logDir: paths.logs,
       onStatus: (name, status) => {

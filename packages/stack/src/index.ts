@@ -1,7 +1,7 @@
-export { freePort } from './ports.js';
+export { canListen, freePort } from './ports.js';
 export { SERVICE_NAMES, serviceEntry, spawnService } from './service-process.js';
 export type { ServiceName, ServiceProcess, SpawnOptions } from './service-process.js';
-export { addressEnv, allocateAddresses, startStack, waitUntilServing } from './stack.js';
+export { addressEnv, allocateAddresses, busyAddresses, startStack, waitUntilServing } from './stack.js';
 export type { Stack, StackAddresses, StackOptions } from './stack.js';
 export { createTestDatabase, serverUrl } from './test-database.js';
 export type { TestDatabase } from './test-database.js';

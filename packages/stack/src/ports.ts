@@ -20,12 +20,12 @@ function ephemeralLow(): number {
   }
 }
 
-function listenOnce(port: number): Promise<number | undefined> {
+function listenOnce(port: number, host = '127.0.0.1'): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
     server.once('error', () => resolve(undefined));
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const { port: bound } = server.address() as net.AddressInfo;
       server.close(() => resolve(bound));
     });
@@ -52,4 +52,9 @@ export async function freePort(): Promise<number> {
   if (port === undefined) throw new Error('no free TCP port on 127.0.0.1');
   handedOut.add(port);
   return port;
+}
+
+/** Whether `host:port` can be listened on right now (nothing else holds it). */
+export async function canListen(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return (await listenOnce(port, host)) === port;
 }

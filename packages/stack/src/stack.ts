@@ -1,6 +1,6 @@
 // Starts the whole pipeline (or part of it) as separate processes on free loopback ports.
 import { checkHealth } from '@sluice/protocol';
-import { freePort } from './ports.js';
+import { canListen, freePort } from './ports.js';
 import { SERVICE_NAMES, spawnService, type ServiceName, type ServiceProcess } from './service-process.js';
 
 export interface StackAddresses {
@@ -45,6 +45,25 @@ export async function allocateAddresses(): Promise<StackAddresses> {
   const addresses: StackAddresses = {};
   for (const name of SERVICE_NAMES) addresses[name] = { grpcAddress: `127.0.0.1:${await freePort()}`, httpPort: await freePort() };
   return addresses;
+}
+
+/**
+ * The configured addresses of `services` that something else already listens on, as "name gRPC host:port" /
+ * "name HTTP port N" (checked on the loopback address the services bind by default). Lets a caller with fixed
+ * ports say which port is taken, and by which setting, before starting anything.
+ */
+export async function busyAddresses(addresses: StackAddresses, services: readonly ServiceName[] = SERVICE_NAMES): Promise<string[]> {
+  const busy: string[] = [];
+  for (const name of services) {
+    const address = addresses[name];
+    if (!address) continue;
+    const separator = address.grpcAddress.lastIndexOf(':');
+    const host = address.grpcAddress.slice(0, separator).replace(/^\[|\]$/g, '') || '127.0.0.1';
+    const port = Number(address.grpcAddress.slice(separator + 1));
+    if (port > 0 && !(await canListen(port, host === 'localhost' ? '127.0.0.1' : host))) busy.push(`${name} gRPC ${address.grpcAddress}`);
+    if (address.httpPort > 0 && !(await canListen(address.httpPort))) busy.push(`${name} HTTP port ${address.httpPort}`);
+  }
+  return busy;
 }
 
 /** Polls the service's gRPC health until SERVING; fails early if the process exits. */

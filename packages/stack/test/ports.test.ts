@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../src/ports.js';
+import { canListen, freePort } from '../src/ports.js';
+import { busyAddresses } from '../src/stack.js';
 
 const ephemeralLow = process.platform === 'linux' ? Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) : 49_152;
 
@@ -36,5 +37,22 @@ describe('freePort', () => {
     const heldPorts = new Set(live.map((s) => (s.address() as net.AddressInfo).port));
     for (let i = 0; i < 100; i++) expect(heldPorts.has(await freePort())).toBe(false);
     await Promise.all(live.map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  it('names the configured addresses something else already listens on', async () => {
+    const [grpcTaken, httpTaken, grpcFree, httpFree] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const held = await Promise.all([listen(grpcTaken), listen(httpTaken)]);
+    try {
+      expect(await canListen(grpcTaken)).toBe(false);
+      expect(await canListen(grpcFree)).toBe(true);
+      const busy = await busyAddresses({
+        inference: { grpcAddress: `127.0.0.1:${grpcTaken}`, httpPort: httpFree },
+        scorer: { grpcAddress: `localhost:${grpcFree}`, httpPort: httpTaken },
+      });
+      expect(busy).toEqual([`inference gRPC 127.0.0.1:${grpcTaken}`, `scorer HTTP port ${httpTaken}`]);
+    } finally {
+      await Promise.all(held.map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+    expect(await busyAddresses({ inference: { grpcAddress: `127.0.0.1:${grpcTaken}`, httpPort: httpTaken } })).toEqual([]);
   });
 });
