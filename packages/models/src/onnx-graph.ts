@@ -120,11 +120,15 @@ export class GraphBuilder {
 }
 
 /** input_ids and attention_mask (int64 [batch, sequence]), as every Hugging Face text model takes them. */
-export function textInputs(graph: GraphBuilder): { ids: string; mask: string } {
-  return {
-    ids: graph.input('input_ids', 'int64', ['batch_size', 'sequence_length']),
-    mask: graph.input('attention_mask', 'int64', ['batch_size', 'sequence_length']),
-  };
+/**
+ * The two text inputs. With `vocabularyMap` (shared-vocabulary id → the model's own id), the ids are translated
+ * first by a Gather: the built-in text models share one tokenizer but keep their own tables.
+ */
+export function textInputs(graph: GraphBuilder, vocabularyMap?: readonly number[]): { ids: string; mask: string } {
+  const ids = graph.input('input_ids', 'int64', ['batch_size', 'sequence_length']);
+  const mask = graph.input('attention_mask', 'int64', ['batch_size', 'sequence_length']);
+  if (!vocabularyMap) return { ids, mask };
+  return { ids: graph.node('Gather', [graph.tensor('vocabulary_map', 'int64', [vocabularyMap.length], [...vocabularyMap]), ids]), mask };
 }
 
 /** Masked mean of token vectors [B, L, D] then L2 normalization: the sentence-transformers mean pooling. */

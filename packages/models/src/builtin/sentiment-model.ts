@@ -27,10 +27,10 @@ export function sentimentVocabulary(): { vocabulary: string[]; valence: Float32A
   return { vocabulary, valence, negator };
 }
 
-export function sentimentGraph(valence: Float32Array, negator: Float32Array): Uint8Array {
+export function sentimentGraph(valence: Float32Array, negator: Float32Array, vocabularyMap?: readonly number[]): Uint8Array {
   const rows = valence.length;
   const graph = new GraphBuilder();
-  const { ids, mask } = textInputs(graph);
+  const { ids, mask } = textInputs(graph, vocabularyMap);
   const maskFloat = graph.node('Cast', [mask], { to: FLOAT });
   const weights = graph.node('Gather', [graph.tensor('valence', 'float32', [rows], valence), ids]);
   const isNegator = graph.node('Gather', [graph.tensor('negator', 'float32', [rows], negator), ids]);

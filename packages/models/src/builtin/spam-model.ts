@@ -69,7 +69,15 @@ export function spamCorpus(): Array<{ text: string; label: number; test: boolean
   }));
 }
 
-export function trainSpamModel(): { vocabulary: string[]; word: Float32Array; pair: Float32Array; bias: number; quality: SpamQuality } {
+export interface TrainedSpamModel {
+  vocabulary: string[];
+  word: Float32Array;
+  pair: Float32Array;
+  bias: number;
+  quality: SpamQuality;
+}
+
+export function trainSpamModel(): TrainedSpamModel {
   // Pre-tokenize with the runtime tokenizer's own normalizer and pre-tokenizer (vocabulary not needed yet).
   const probe = new Tokenizer(wordLevelTokenizer([PAD_TOKEN, UNK_TOKEN]), wordLevelTokenizerConfig(SPAM_MAX_LENGTH));
   const docs = spamCorpus().map((d) => ({ tokens: (probe.tokenize(d.text.slice(0, SPAM_MAX_LENGTH * 16)) as string[]).slice(0, SPAM_MAX_LENGTH), label: d.label, test: d.test }));
@@ -154,9 +162,9 @@ export function trainSpamModel(): { vocabulary: string[]; word: Float32Array; pa
   return { vocabulary, word, pair, bias, quality };
 }
 
-export function spamGraph(word: Float32Array, pair: Float32Array, bias: number): Uint8Array {
+export function spamGraph(word: Float32Array, pair: Float32Array, bias: number, vocabularyMap?: readonly number[]): Uint8Array {
   const graph = new GraphBuilder();
-  const { ids, mask } = textInputs(graph);
+  const { ids, mask } = textInputs(graph, vocabularyMap);
   const maskFloat = graph.node('Cast', [mask], { to: FLOAT });
   const wordScores = graph.node('Mul', [graph.node('Gather', [graph.tensor('word_weights', 'float32', [word.length], word), ids]), maskFloat]);
   // Bigram buckets of (id_t, id_t+1), masked by the second token's mask.

@@ -24,13 +24,13 @@ export function topicCentroids(table: WordTable): { labels: string[]; centroids:
   return { labels, centroids, missing };
 }
 
-export function topicsGraph(table: WordTable): { model: Uint8Array; labels: string[] } {
+export function topicsGraph(table: WordTable, vocabularyMap?: readonly number[]): { model: Uint8Array; labels: string[] } {
   const { labels, centroids } = topicCentroids(table);
   const dims = table.dimensions;
   const matrix = new Float32Array(dims * labels.length);
   centroids.forEach((c, t) => c.forEach((v, d) => (matrix[d * labels.length + t] = v)));
   const graph = new GraphBuilder();
-  const embedding = addSentenceEmbedding(graph, table, 'sentence_embedding');
+  const embedding = addSentenceEmbedding(graph, table, 'sentence_embedding', vocabularyMap);
   const cosine = graph.node('MatMul', [embedding, graph.tensor('topic_centroids', 'float32', [dims, labels.length], matrix)]);
   graph.node('Mul', [cosine, graph.constant([TOPIC_TEMPERATURE], [])], {}, 'logits');
   graph.output('logits', 'float32', ['batch_size', labels.length]);
