@@ -323,7 +323,8 @@ export class JobRunner {
         running.latest = response.job;
         // A job ended elsewhere (cancelled through another replica, or ended as abandoned while this gateway
         // could not reach persistence) shows up here as a terminal status: stop working on it.
-        if (!change.status && isTerminal(response.job.status) && !running.abort.signal.aborted) running.abort.abort();
+        const finishing = change.status !== undefined && isTerminal(change.status);
+        if (!finishing && isTerminal(response.job.status) && !running.abort.signal.aborted) running.abort.abort();
         for (const listener of running.listeners) listener(response.job);
       }
     } catch (error) {
