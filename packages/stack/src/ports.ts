@@ -20,11 +20,12 @@ function ephemeralLow(): number {
   }
 }
 
-function listenOnce(port: number, host = '127.0.0.1'): Promise<number | undefined> {
+/** Binds and releases `host:port`: the bound port, or the error code (EADDRINUSE, EACCES, …). */
+function listenOnce(port: number, host = '127.0.0.1'): Promise<number | string> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.once('error', () => resolve(undefined));
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
     server.listen(port, host, () => {
       const { port: bound } = server.address() as net.AddressInfo;
       server.close(() => resolve(bound));
@@ -49,12 +50,15 @@ export async function freePort(): Promise<number> {
     }
   }
   const port = await listenOnce(0);
-  if (port === undefined) throw new Error('no free TCP port on 127.0.0.1');
+  if (typeof port !== 'number') throw new Error(`no free TCP port on 127.0.0.1 (${port})`);
   handedOut.add(port);
   return port;
 }
 
-/** Whether `host:port` can be listened on right now (nothing else holds it). */
+/**
+ * Whether nothing else holds `host:port` right now. Only "in use" counts: other failures (a host that is not
+ * this machine's) are left for the service itself to report when it binds.
+ */
 export async function canListen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return (await listenOnce(port, host)) === port;
+  return (await listenOnce(port, host)) !== 'EADDRINUSE';
 }

@@ -45,6 +45,8 @@ describe('freePort', () => {
     try {
       expect(await canListen(grpcTaken)).toBe(false);
       expect(await canListen(grpcFree)).toBe(true);
+      // An address that is not this machine's is not "in use": the service reports it when it binds.
+      expect(await canListen(grpcFree, '192.0.2.1')).toBe(true);
       const busy = await busyAddresses({
         inference: { grpcAddress: `127.0.0.1:${grpcTaken}`, httpPort: httpFree },
         scorer: { grpcAddress: `localhost:${grpcFree}`, httpPort: httpTaken },
