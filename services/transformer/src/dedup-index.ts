@@ -114,20 +114,12 @@ export class DedupIndex {
     return this.#byId.size;
   }
 
-  /** The bucket key of each band: band × 2^width + the band's bits (unique per band; a small integer for 16-bit bands). */
-  #bandKeys(fp: Fingerprint): number[] {
-    const keys: number[] = [];
-    for (let band = 0; band < this.#bands; band++) {
-      const start = band * this.#bandWidth;
-      const width = Math.min(this.#bandWidth, 64 - start);
-      if (width <= 0) break;
-      keys.push(band * this.#bandSpan + bits(fp, start, width));
-    }
-    return keys;
-  }
-
-  /** Keys to probe: each band's own bits and every variant with one bit flipped (multi-index hashing). */
-  #probeKeys(fp: Fingerprint): number[] {
+  /**
+   * The bucket key of each band (band × 2^width + the band's bits: unique per band, a small integer for 16-bit
+   * bands); with `oneBitVariants`, also every key with one bit of the band flipped: the keys a lookup probes
+   * (multi-index hashing).
+   */
+  #bandKeys(fp: Fingerprint, oneBitVariants = false): number[] {
     const keys: number[] = [];
     for (let band = 0; band < this.#bands; band++) {
       const start = band * this.#bandWidth;
@@ -136,7 +128,7 @@ export class DedupIndex {
       const value = bits(fp, start, width);
       const base = band * this.#bandSpan;
       keys.push(base + value);
-      for (let bit = 0; bit < width; bit++) keys.push(base + ((value ^ (1 << bit)) >>> 0));
+      if (oneBitVariants) for (let bit = 0; bit < width; bit++) keys.push(base + ((value ^ (1 << bit)) >>> 0));
     }
     return keys;
   }
@@ -170,7 +162,7 @@ export class DedupIndex {
     const [fh, fl] = entry.fingerprint;
     let bestSlot = -1;
     let bestDistance = this.#maxDistance + 1;
-    for (const key of this.#probeKeys(entry.fingerprint)) {
+    for (const key of this.#bandKeys(entry.fingerprint, true)) {
       const bucket = this.#bucket(key);
       if (!bucket) continue;
       // Buckets hold (slot, high, low) triples: the fingerprints are read where the bucket is, not by slot.
