@@ -1,7 +1,7 @@
 // The collector core: runs sources (each kind yields chunks), sends their items downstream as batches,
 // and advances each source's checkpoint only over acknowledged chunks. A source's failure is recorded as a
 // source error and never stops the others.
-import type { Ack__Output, ItemBatch } from '@sluice/protocol';
+import type { BatchSender, ItemBatch } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { CheckpointTracker } from './checkpoint-tracker.js';
 import { errorBackoffMs } from './http/backoff.js';
@@ -17,15 +17,11 @@ import { emptyState, type SourceStateRecord, type SourceStateStore } from './sou
 import { collectorFor } from './sources/registry.js';
 import type { Chunk, CollectContext } from './sources/source-collector.js';
 
-/** What the collector needs from the downstream stream (a PipelineSender). */
-export interface BatchSender {
-  send(batch: ItemBatch): Promise<Ack__Output>;
-}
-
 export interface CollectorDeps {
   settings: CollectorSettings;
   store: SourceStateStore;
-  sender: BatchSender;
+  /** The downstream stream(s); the collector only sends. */
+  sender: Pick<BatchSender, 'send'>;
   http: HttpClient;
   logger: Logger;
   metrics?: CollectorMetrics;

@@ -1,15 +1,10 @@
 // The gateway's stream into the pipeline: POST /v1/items and webhooks send batches to the transformer on one
 // PipelineSender stream and learn the outcome from the acknowledgement persistence sends after its commit.
 // Outcomes of recent batches are kept (bounded) so a 202 Accepted can be followed up at its status URL.
-import type { Ack__Output, ItemBatch } from '@sluice/protocol';
+import type { Ack__Output, ItemBatch, PipelineSender } from '@sluice/protocol';
 
 /** What the gateway needs from a PipelineSender (kept small so tests and main wire it the same way). */
-export interface BatchSender {
-  readonly inFlightItems: number;
-  nextBatchId(): string;
-  send(batch: ItemBatch): Promise<Ack__Output>;
-  close(): Promise<void>;
-}
+export type PushSender = Pick<PipelineSender, 'inFlightItems' | 'nextBatchId' | 'send' | 'close'>;
 
 export type BatchOutcome =
   | { state: 'pending'; itemIds: string[]; acceptedAt: number }
@@ -20,7 +15,7 @@ export class PushChannel {
   readonly #recent = new Map<string, BatchOutcome>();
 
   constructor(
-    private readonly sender: BatchSender,
+    private readonly sender: PushSender,
     private readonly maxInFlightItems: number,
     private readonly maxRemembered = 10_000,
   ) {}
