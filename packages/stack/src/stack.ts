@@ -57,9 +57,11 @@ export async function busyAddresses(addresses: StackAddresses, services: readonl
   for (const name of services) {
     const address = addresses[name];
     if (!address) continue;
-    const separator = address.grpcAddress.lastIndexOf(':');
-    const host = address.grpcAddress.slice(0, separator).replace(/^\[|\]$/g, '') || '127.0.0.1';
-    const port = Number(address.grpcAddress.slice(separator + 1));
+    // host:port or dns:///host:port (a service binds one address; ipv4: lists name peers, not a listener).
+    const plain = address.grpcAddress.replace(/^dns:\/\/\//, '');
+    const separator = plain.lastIndexOf(':');
+    const host = plain.slice(0, separator).replace(/^\[|\]$/g, '') || '127.0.0.1';
+    const port = plain.startsWith('ipv4:') ? 0 : Number(plain.slice(separator + 1));
     if (port > 0 && !(await canListen(port, host === 'localhost' ? '127.0.0.1' : host))) busy.push(`${name} gRPC ${address.grpcAddress}`);
     if (address.httpPort > 0 && !(await canListen(address.httpPort))) busy.push(`${name} HTTP port ${address.httpPort}`);
   }

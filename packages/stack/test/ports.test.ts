@@ -50,8 +50,9 @@ describe('freePort', () => {
       const busy = await busyAddresses({
         inference: { grpcAddress: `127.0.0.1:${grpcTaken}`, httpPort: httpFree },
         scorer: { grpcAddress: `localhost:${grpcFree}`, httpPort: httpTaken },
+        transformer: { grpcAddress: `dns:///127.0.0.1:${grpcTaken}`, httpPort: httpFree },
       });
-      expect(busy).toEqual([`inference gRPC 127.0.0.1:${grpcTaken}`, `scorer HTTP port ${httpTaken}`]);
+      expect(busy).toEqual([`inference gRPC 127.0.0.1:${grpcTaken}`, `scorer HTTP port ${httpTaken}`, `transformer gRPC dns:///127.0.0.1:${grpcTaken}`]);
     } finally {
       await Promise.all(held.map((s) => new Promise((resolve) => s.close(resolve))));
     }
