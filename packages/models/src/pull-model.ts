@@ -77,21 +77,19 @@ function checksumKind(etag: string): 'sha256' | 'git-sha1' | undefined {
   return undefined;
 }
 
-interface IdleTimer {
-  reset(): void;
-  clear(): void;
+/** A response with its idle timer: reset on every chunk, so only a stalled transfer times out (not a long one). */
+interface HubResponse {
+  response: Response;
+  idle: { reset(): void; clear(): void };
 }
 
-/** Idle timers per response: reset on every chunk, so only a stalled transfer times out (not a long one). */
-const idleTimers = new WeakMap<Response, IdleTimer>();
-
-async function hubFetch(url: string, options: { token?: string; headers?: Record<string, string>; redirect?: 'follow' | 'manual'; timeoutMs: number }): Promise<Response> {
+async function hubFetch(url: string, options: { token?: string; headers?: Record<string, string>; redirect?: 'follow' | 'manual'; timeoutMs: number }): Promise<HubResponse> {
   const headers: Record<string, string> = { 'user-agent': 'sluice-models', ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const controller = new AbortController();
   const arm = () => setTimeout(() => controller.abort(new PullError(`no data from ${url} for ${options.timeoutMs} ms`)), options.timeoutMs).unref();
   let timer = arm();
-  const idle: IdleTimer = {
+  const idle: HubResponse['idle'] = {
     reset() {
       clearTimeout(timer);
       timer = arm();
@@ -99,28 +97,26 @@ async function hubFetch(url: string, options: { token?: string; headers?: Record
     clear: () => clearTimeout(timer),
   };
   try {
-    const response = await fetch(url, { headers, redirect: options.redirect ?? 'follow', signal: controller.signal });
-    idleTimers.set(response, idle);
-    return response;
+    return { response: await fetch(url, { headers, redirect: options.redirect ?? 'follow', signal: controller.signal }), idle };
   } catch (error) {
     idle.clear();
     throw error;
   }
 }
 
-async function cancel(response: Response): Promise<void> {
-  idleTimers.get(response)?.clear();
-  await response.body?.cancel();
+async function cancel(hub: HubResponse): Promise<void> {
+  hub.idle.clear();
+  await hub.response.body?.cancel();
 }
 
 async function resolveCommit(endpoint: string, repo: string, revision: string, token: string | undefined, timeoutMs: number): Promise<{ commit: string; siblings: string[] }> {
   const url = `${endpoint}/api/models/${repo}/revision/${encodeURIComponent(revision)}`;
-  const response = await hubFetch(url, { token, timeoutMs });
+  const { response, idle } = await hubFetch(url, { token, timeoutMs });
   if (response.status === 401 || response.status === 403) throw new PullError(`${repo}: access denied (${response.status}); set HF_TOKEN for gated or private models`);
   if (response.status === 404) throw new PullError(`${repo}@${revision}: repository or revision not found`);
   if (!response.ok) throw new PullError(`${repo}@${revision}: the hub answered ${response.status} for ${url}`);
   const info = (await response.json()) as { sha?: string; siblings?: Array<{ rfilename: string }> };
-  idleTimers.get(response)?.clear();
+  idle.clear();
   if (!info.sha) throw new PullError(`${repo}@${revision}: the hub did not name the commit`);
   return { commit: info.sha, siblings: (info.siblings ?? []).map((s) => s.rfilename) };
 }
@@ -176,7 +172,8 @@ export async function pullModel(options: PullModelOptions): Promise<PullResult> 
 async function downloadFile(args: { endpoint: string; repo: string; commit: string; file: string; target: string; token?: string; timeoutMs: number; progress: (received: number, total?: number) => void }): Promise<{ size: number; checksum: string }> {
   const url = `${args.endpoint}/${args.repo}/resolve/${args.commit}/${encodePath(args.file)}`;
   // First request without following redirects: the hub puts the LFS checksum and size on the redirect.
-  let response = await hubFetch(url, { token: args.token, redirect: 'manual', timeoutMs: args.timeoutMs, headers: { 'accept-encoding': 'identity' } });
+  let hub = await hubFetch(url, { token: args.token, redirect: 'manual', timeoutMs: args.timeoutMs, headers: { 'accept-encoding': 'identity' } });
+  let response = hub.response;
   let etag = cleanEtag(response.headers.get('x-linked-etag')) ?? cleanEtag(response.headers.get('etag'));
   const linkedSize = response.headers.get('x-linked-size');
   let location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
@@ -184,12 +181,12 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
   if (!location && !response.ok) throw new PullError(`${args.repo}: ${args.file}: the hub answered ${response.status}`);
   if (location) location = new URL(location, url).href;
   if (!etag) {
-    await cancel(response);
+    await cancel(hub);
     throw new PullError(`${args.repo}: ${args.file}: the hub sent no checksum (ETag), refusing an unverifiable file`);
   }
   const kind = checksumKind(etag);
   if (!kind) {
-    await cancel(response);
+    await cancel(hub);
     throw new PullError(`${args.repo}: ${args.file}: unrecognized checksum "${etag}"`);
   }
 
@@ -202,14 +199,16 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
   const fetchSource = (headers: Record<string, string>) => hubFetch(source, { token: sameHost ? args.token : undefined, headers: { 'accept-encoding': 'identity', ...headers }, timeoutMs: args.timeoutMs });
   if (location || offset > 0) {
     // A redirect (LFS) or a resumed part: (re)request the content, with a Range for what is already here.
-    await cancel(response);
-    response = await fetchSource(offset > 0 ? { range: `bytes=${offset}-`, 'if-range': `"${etag}"` } : {});
+    await cancel(hub);
+    hub = await fetchSource(offset > 0 ? { range: `bytes=${offset}-`, 'if-range': `"${etag}"` } : {});
+    response = hub.response;
     if (response.status === 416) {
       // The part is already complete (or longer than the file): start over.
-      await cancel(response);
+      await cancel(hub);
       await rm(part, { force: true });
       offset = 0;
-      response = await fetchSource({});
+      hub = await fetchSource({});
+      response = hub.response;
     }
   }
   if (!response.ok) throw new PullError(`${args.repo}: ${args.file}: download answered ${response.status}`);
@@ -224,12 +223,12 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       await handle.write(chunk);
       if (!gitPrefixPending) hash.update(chunk);
-      idleTimers.get(response)?.reset();
+      hub.idle.reset();
       received += chunk.byteLength;
       args.progress(received, total);
     }
   } finally {
-    idleTimers.get(response)?.clear();
+    hub.idle.clear();
     await handle.close();
   }
   if (gitPrefixPending) {
