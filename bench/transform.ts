@@ -7,7 +7,7 @@
 //    8% republished copies (another source, edited lead or sign-off: exact and near duplicates).
 // Batches of 100 items, 4 batches in flight (as the relay stage receives them).
 import os from 'node:os';
-import { sampleRecords } from '../packages/cli/src/sample-corpus.js';
+import { sampleRecords, type SampleRecord } from '../packages/cli/src/sample-corpus.js';
 import type { PipelineItem__Output, RawItem__Output } from '../packages/protocol/src/index.js';
 import { DedupIndex } from '../services/transformer/src/dedup-index.js';
 import { createNormalizerPool } from '../services/transformer/src/normalizer-pool.js';
@@ -54,7 +54,7 @@ function landmarklessPage(title: string, paragraphs: string[]): string {
 export function transformCorpus(count: number): RawItem__Output[] {
   const random = lcg(7);
   // Only as many passages as needed (the smoke run stays fast); past the corpus's end they repeat.
-  const records: ReturnType<typeof sampleRecords> extends Generator<infer R> ? R[] : never = [];
+  const records: SampleRecord[] = [];
   for (const record of sampleRecords()) {
     records.push(record);
     if (records.length >= count) break;
