@@ -82,6 +82,7 @@ interface Encoded {
 }
 
 const ZERO_TIMING: Timing = { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 };
+const NON_SPACE = /\S/;
 /** Texts in the first tokenizer message of a turn; each further message may hold four times more. */
 const FIRST_TOKENIZE_CHUNK_TEXTS = 16;
 
@@ -336,7 +337,7 @@ export class InferenceCore {
     let empty = 0;
     inputs.forEach((input, i) => {
       // Empty text has no meaning to embed; a model would still answer (a zero vector, a prior), so refuse it.
-      if (!input.text.trim()) {
+      if (!NON_SPACE.test(input.text)) {
         outcomes[i] = { error: new InferenceError('invalid_input', 'the text is empty (nothing to embed or classify)') };
         empty++;
         return;
