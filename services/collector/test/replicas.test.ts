@@ -82,6 +82,17 @@ describe('collector replicas', () => {
 
     // Every healthy source is polled exactly once, by whichever replica leased it.
     await until(() => ids.filter((id) => id !== 'slow').every((id) => polls.has(id)) && polls.has('slow'), 30_000);
+    // A poll is finished once its state is saved. Kill only then: a replica killed between a poll and its save
+    // would, rightly, have that source polled again by another once the lease expires (at-least-once).
+    const client = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient & grpc.Client;
+    type States = { states: Array<{ source_id: string; last_success_ms: number; next_fetch_ms: number; consecutive_errors: number; last_error: string }> };
+    const readStates = async () => new Map((await unary<unknown, States>(client, client.GetSourceState as never, { source_ids: ids }, 5_000)).states.map((s) => [s.source_id, s]));
+    const finished = (state: States['states'][number] | undefined) => (state?.last_success_ms ?? 0) > 0 || (state?.consecutive_errors ?? 0) > 0;
+    const deadline = Date.now() + 30_000;
+    for (let states = await readStates(); !ids.filter((id) => id !== 'slow').every((id) => finished(states.get(id))); states = await readStates()) {
+      if (Date.now() > deadline) throw new Error('polls were not saved in time');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const holder = polls.get('slow')![0]!;
     const victim = started[['r0', 'r1', 'r2'].indexOf(holder)]!;
     victim.child.kill('SIGKILL');
@@ -96,9 +107,7 @@ describe('collector replicas', () => {
     expect(new Set(sink.items.map((i) => i.id)).size).toBe((SOURCES + 1) * 5);
 
     // State and errors are in the database, through the persistence API.
-    const client = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient & grpc.Client;
-    const states = await unary<unknown, { states: Array<{ source_id: string; last_success_ms: number; next_fetch_ms: number; consecutive_errors: number; last_error: string }> }>(client, client.GetSourceState as never, { source_ids: ids }, 5_000);
-    const byId = new Map(states.states.map((s) => [s.source_id, s]));
+    const byId = await readStates();
     expect(byId.get('feed0')!.last_success_ms).toBeGreaterThan(0);
     expect(byId.get('feed0')!.next_fetch_ms - byId.get('feed0')!.last_success_ms).toBe(3_600_000);
     expect(byId.get('fail')).toMatchObject({ consecutive_errors: 1 });
