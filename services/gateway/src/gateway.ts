@@ -41,7 +41,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxInFlightItems: settings.push_max_in_flight_items,
     onEvent: (event) => logger.warn({ event }, `push stream: ${event.kind}`),
   });
-  const push = new PushChannel(sender, settings.push_max_in_flight_items);
+  const push = new PushChannel(sender, settings.push_max_in_flight_items, settings.push_stall_milliseconds);
   const authenticator = new Authenticator({
     bootstrapKey: options.bootstrapKey,
     configuredKeys: settings.api_keys,

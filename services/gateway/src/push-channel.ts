@@ -13,29 +13,86 @@ export type BatchOutcome =
 
 export class PushChannel {
   readonly #recent = new Map<string, BatchOutcome>();
+  /** Items submitted and not yet acknowledged: in the sender's window and waiting for room in it. */
+  #admittedItems = 0;
+  /** Acknowledged items per second (exponentially smoothed), for Retry-After. */
+  #drainPerSecond = 0;
+  #lastDrainAt = Date.now();
+  #drainedSince = 0;
+  #lastAckAt = Date.now();
 
   constructor(
     private readonly sender: PushSender,
     private readonly maxInFlightItems: number,
+    private readonly stallMs = 5_000,
     private readonly maxRemembered = 10_000,
   ) {}
 
-  /** True when admitting `items` more would exceed twice the window (the caller answers 429). */
+  /** Items accepted and not yet acknowledged (what an overloaded pipeline makes grow). */
+  get admittedItems(): number {
+    return this.#admittedItems;
+  }
+
+  /**
+   * True when admitting `items` more would hold more than twice the window in the gateway (the caller answers
+   * 429). Counts items still waiting for room in the sender's window, not only those sent: a pipeline slower
+   * than its clients would otherwise let waiting requests, and their bodies, pile up without bound.
+   */
   wouldOverflow(items: number): boolean {
-    return this.sender.inFlightItems + items > this.maxInFlightItems * 2;
+    return this.#admittedItems > 0 && this.#admittedItems + items > this.maxInFlightItems * 2;
+  }
+
+  /** No acknowledgement for gateway.push_stall_milliseconds while items wait: the pipeline is down rather than slow (503, not 429). */
+  stalled(): boolean {
+    return this.#admittedItems > 0 && Date.now() - this.#lastAckAt > this.stallMs;
+  }
+
+  /** Seconds until the admitted items have drained at the recent acknowledgement rate (1..30). */
+  retryAfterSeconds(): number {
+    this.#sampleDrain();
+    if (this.#drainPerSecond <= 0) return 5;
+    return Math.min(30, Math.max(1, Math.ceil((this.#admittedItems - this.maxInFlightItems) / this.#drainPerSecond)));
   }
 
   /** Sends the batch; returns its id at once and a promise of its acknowledgement. */
   submit(batch: Omit<ItemBatch, 'batch_id'>, itemIds: string[]): { batchId: string; ack: Promise<Ack__Output> } {
     const batchId = this.sender.nextBatchId();
     const acceptedAt = Date.now();
+    const size = (batch.items?.length ?? 0) + (batch.dead_letters?.length ?? 0);
+    if (this.#admittedItems === 0) this.#lastAckAt = acceptedAt; // idle until now is not a stall
+    this.#admittedItems += size;
     this.#remember(batchId, { state: 'pending', itemIds, acceptedAt });
     const ack = this.sender.send({ ...batch, batch_id: batchId });
     ack.then(
-      (value) => this.#remember(batchId, { state: 'stored', itemIds, acceptedAt, ack: value }),
-      (error: Error) => this.#remember(batchId, { state: 'failed', itemIds, acceptedAt, error: error.message }),
+      (value) => {
+        this.#settle(size, true);
+        this.#remember(batchId, { state: 'stored', itemIds, acceptedAt, ack: value });
+      },
+      (error: Error) => {
+        this.#settle(size, false);
+        this.#remember(batchId, { state: 'failed', itemIds, acceptedAt, error: error.message });
+      },
     );
     return { batchId, ack };
+  }
+
+  #settle(size: number, stored: boolean): void {
+    this.#admittedItems -= size;
+    if (stored) {
+      this.#drainedSince += size;
+      this.#lastAckAt = Date.now();
+    }
+    this.#sampleDrain();
+  }
+
+  #sampleDrain(): void {
+    const now = Date.now();
+    const elapsed = now - this.#lastDrainAt;
+    if (elapsed < 1_000) return;
+    const rate = (this.#drainedSince * 1000) / elapsed;
+    this.#drainPerSecond = this.#drainPerSecond === 0 ? rate : 0.5 * this.#drainPerSecond + 0.5 * rate;
+    this.#drainedSince = 0;
+    this.#lastDrainAt = now;
   }
 
   outcome(batchId: string): BatchOutcome | undefined {

@@ -16,7 +16,11 @@ export const PUSH_RESPONSES = { 200: PushResultSchema, 202: PushResultSchema, ..
 export async function pushAndWait(channel: PushChannel | undefined, body: PushBody, waitMs: number, pointerBase?: string) {
   if (!channel) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
   const { items, itemIds } = toPipelineItems(body, Date.now(), pointerBase);
-  if (channel.wouldOverflow(items.length)) throw new ApiError('overloaded', 'too many pushed items are waiting to be stored', { retryAfterSeconds: 1 });
+  if (channel.wouldOverflow(items.length)) {
+    if (channel.stalled()) throw new ApiError('upstream_unavailable', 'the pipeline has not acknowledged pushed items for a while; retry after the indicated time', { retryAfterSeconds: 5 });
+    // Otherwise the pipeline is slower than its clients: say when the backlog will have drained.
+    throw new ApiError('overloaded', `${channel.admittedItems} pushed items are waiting to be stored; retry after the indicated time`, { retryAfterSeconds: channel.retryAfterSeconds() });
+  }
   const { batchId, ack } = channel.submit({ items }, itemIds);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, waitMs, undefined)));
