@@ -2,7 +2,8 @@ export { CHANNEL_OPTIONS, createClient, deadlineIn, grpc, propagateDeadline, una
 export type { ClientConstructor } from './channel.js';
 export { HealthImplementation, checkHealth } from './health.js';
 export type { ServingStatus } from './health.js';
-export { PROTO_LOADER_OPTIONS, protosRoot, sluiceProto } from './load.js';
+export { PROTO_LOADER_OPTIONS, protosRoot, sluicePackageDefinition, sluiceProto } from './load.js';
+export { HEALTH_SERVICE, REFLECTION_PROTO_PATH, addReflection } from './reflection.js';
 export { PipelineFanout, createBatchSender } from './pipeline-fanout.js';
 export type { BatchSender } from './pipeline-fanout.js';
 export { PipelineSender, SenderClosedError } from './pipeline-sender.js';

@@ -32,15 +32,22 @@ type SluiceV1 = AdminProto['sluice']['v1'] &
   PipelineProto['sluice']['v1'];
 
 let cached: SluiceV1 | undefined;
+let cachedDefinition: protoLoader.PackageDefinition | undefined;
+
+/** Every file of protos/sluice/v1 as proto-loader reads it (with file descriptors, which reflection serves). */
+export function sluicePackageDefinition(): protoLoader.PackageDefinition {
+  if (cachedDefinition) return cachedDefinition;
+  const files = readdirSync(path.join(protosRoot, 'sluice', 'v1'))
+    .filter((file) => file.endsWith('.proto'))
+    .map((file) => `sluice/v1/${file}`);
+  cachedDefinition = protoLoader.loadSync(files, PROTO_LOADER_OPTIONS);
+  return cachedDefinition;
+}
 
 /** The sluice.v1 package: service constructors (clients) and service definitions (servers). */
 export function sluiceProto(): SluiceV1 {
   if (cached) return cached;
-  const files = readdirSync(path.join(protosRoot, 'sluice', 'v1'))
-    .filter((file) => file.endsWith('.proto'))
-    .map((file) => `sluice/v1/${file}`);
-  const definition = protoLoader.loadSync(files, PROTO_LOADER_OPTIONS);
-  const loaded = grpc.loadPackageDefinition(definition) as unknown as { sluice: { v1: SluiceV1 } };
+  const loaded = grpc.loadPackageDefinition(sluicePackageDefinition()) as unknown as { sluice: { v1: SluiceV1 } };
   cached = loaded.sluice.v1;
   return cached;
 }

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { CHANNEL_OPTIONS } from './channel.js';
 import { HealthImplementation } from './health.js';
+import { addReflection } from './reflection.js';
 
 export interface GrpcServer {
   server: grpc.Server;
@@ -20,12 +21,13 @@ export interface ServiceRegistration {
   implementation: grpc.UntypedServiceImplementation;
 }
 
-/** Binds a server with health checking; it starts NOT_SERVING until `setServing(true)`. */
+/** Binds a server with health checking and reflection; it starts NOT_SERVING until `setServing(true)`. */
 export async function startGrpcServer(address: string, services: ServiceRegistration[]): Promise<GrpcServer> {
   const server = new grpc.Server(CHANNEL_OPTIONS);
   const names = ['', ...services.map((s) => s.name)];
   const health = new HealthImplementation(Object.fromEntries(names.map((n) => [n, 'NOT_SERVING' as const])));
   health.addToServer(server);
+  addReflection(server, services.map((s) => s.name));
   for (const service of services) server.addService(service.definition, service.implementation);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort))),
