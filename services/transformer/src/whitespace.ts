@@ -1,5 +1,6 @@
 // Whitespace normalization shared by every text field: Unicode NFC, invisible characters removed, runs of
-// spaces collapsed, at most one blank line between paragraphs.
+// spaces collapsed, at most one blank line between paragraphs. Lone surrogates (from JSON \ud800 escapes)
+// become U+FFFD, so every text field is well-formed Unicode.
 
 // Zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, and they split words for hashing.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -12,6 +13,7 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 export function normalizeWhitespace(text: string): string {
   if (text === '') return '';
   return text
+    .toWellFormed()
     .normalize('NFC')
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(INVISIBLE, '')
