@@ -58,11 +58,17 @@ export function createCollectorService(options: {
       }
       let finished = false;
       let cancelled = false;
-      call.on('cancelled', () => (cancelled = true));
+      // The caller went away (job cancelled, deadline passed): its runs stop unless another caller waits for them.
+      const abort = new AbortController();
+      call.on('cancelled', () => {
+        cancelled = true;
+        clearInterval(timer);
+        abort.abort();
+      });
       const timer = setInterval(() => {
         if (!finished && !cancelled) call.write(progress.toMessage(false));
       }, options.progressIntervalMs ?? 250);
-      collector.run(ids, progress).then(
+      collector.run(ids, progress, undefined, abort.signal).then(
         () => {
           finished = true;
           clearInterval(timer);

@@ -10,7 +10,7 @@ import type { HttpClient } from './http/http-client.js';
 import { TokenBucket } from './http/token-bucket.js';
 import { InFlightWindow } from './in-flight-window.js';
 import type { CollectorMetrics } from './metrics.js';
-import type { RunProgressCounter } from './run-progress.js';
+import { RunProgressCounter } from './run-progress.js';
 import { Semaphore } from './semaphore.js';
 import type { CollectorSettings, SourceConfig } from './settings.js';
 import { emptyState, type SourceStateRecord, type SourceStateStore } from './source-state-store.js';
@@ -38,6 +38,21 @@ export interface SourceRunResult {
   error?: SourceFetchError;
 }
 
+/**
+ * A source being collected. Callers that ask for a source already running join the run (and see its progress);
+ * the run is cancelled when every caller that joined it has cancelled, and a run being cancelled is never
+ * joined: the next caller waits for it to wind down, then starts a fresh run from the saved checkpoint.
+ */
+interface ActiveRun {
+  result: Promise<SourceRunResult>;
+  abort: AbortController;
+  /** The run's own totals (copied into a caller that joins later) and every caller's counter. */
+  totals: RunProgressCounter;
+  observers: Set<RunProgressCounter>;
+  /** Callers still interested; a caller without a signal stays interested until shutdown. */
+  interested: number;
+}
+
 function sourceUrl(source: SourceConfig): string {
   return 'url' in source && typeof source.url === 'string' ? source.url : '';
 }
@@ -55,7 +70,7 @@ export class Collector {
   readonly #sources = new Map<string, SourceConfig>();
   readonly #origins = new Map<string, 'config' | 'api'>();
   readonly #limiters = new Map<string, TokenBucket>();
-  readonly #running = new Map<string, Promise<SourceRunResult>>();
+  readonly #running = new Map<string, ActiveRun>();
   readonly #slots: Semaphore;
   readonly #window: InFlightWindow;
   readonly #abort = new AbortController();
@@ -103,46 +118,83 @@ export class Collector {
     return this.#slots.available;
   }
 
-  /** Runs the sources once (concurrently, within max_concurrent_sources) and resolves when all are done. */
-  async run(ids: string[], progress: RunProgressCounter, leaseOwner?: string): Promise<SourceRunResult[]> {
+  /**
+   * Runs the sources once (concurrently, within max_concurrent_sources) and resolves when all are done.
+   * `signal` cancels this caller's interest: a run nobody else waits for stops, saving what was acknowledged.
+   */
+  async run(ids: string[], progress: RunProgressCounter, leaseOwner?: string, signal?: AbortSignal): Promise<SourceRunResult[]> {
     progress.sourcesTotal += ids.length;
     return Promise.all(
       ids.map(async (id) => {
-        const result = await this.runSource(id, progress, leaseOwner);
+        const result = await this.runSource(id, progress, leaseOwner, signal);
         progress.sourcesDone += 1;
         return result;
       }),
     );
   }
 
-  /** Runs one source; if it is already running here, waits for that run instead of polling twice. */
-  async runSource(id: string, progress: RunProgressCounter, leaseOwner?: string): Promise<SourceRunResult> {
-    const existing = this.#running.get(id);
-    if (existing) return existing;
+  /** Runs one source; if it is already running here, joins that run instead of polling twice. */
+  async runSource(id: string, progress: RunProgressCounter, leaseOwner?: string, signal?: AbortSignal): Promise<SourceRunResult> {
+    for (;;) {
+      const existing = this.#running.get(id);
+      if (!existing) break;
+      if (!existing.abort.signal.aborted) return this.#join(id, existing, progress, signal);
+      await existing.result.catch(() => undefined);
+    }
     const source = this.#sources.get(id);
     if (!source) return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('internal', `unknown source ${id}`) };
-    const run = (async () => {
-      const release = await this.#slots.acquire();
+    const active: ActiveRun = { result: Promise.resolve(undefined as never), abort: new AbortController(), totals: new RunProgressCounter(), observers: new Set(), interested: 0 };
+    active.observers.add(active.totals);
+    active.result = (async () => {
+      let release: () => void;
+      try {
+        release = await this.#slots.acquire(AbortSignal.any([this.#abort.signal, active.abort.signal]));
+      } catch {
+        return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('aborted', 'cancelled before it started') } satisfies SourceRunResult;
+      }
       this.deps.metrics?.sourcesRunning.inc();
       try {
-        return await this.#runOnce(source, progress, leaseOwner);
+        return await this.#runOnce(source, active, leaseOwner);
       } finally {
         this.deps.metrics?.sourcesRunning.dec();
         release();
       }
     })();
-    this.#running.set(id, run);
-    try {
-      return await run;
-    } finally {
-      this.#running.delete(id);
+    this.#running.set(id, active);
+    void active.result.finally(() => {
+      if (this.#running.get(id) === active) this.#running.delete(id);
+    });
+    return this.#join(id, active, progress, signal);
+  }
+
+  #join(id: string, active: ActiveRun, progress: RunProgressCounter, signal?: AbortSignal): Promise<SourceRunResult> {
+    const { totals } = active;
+    if (totals.expected > 0) progress.setExpected(id, totals.expected);
+    progress.collected += totals.collected;
+    progress.acknowledged += totals.acknowledged;
+    progress.stored += totals.stored;
+    progress.deadLettered += totals.deadLettered;
+    active.observers.add(progress);
+    active.interested += 1;
+    if (signal) {
+      const leave = () => {
+        active.observers.delete(progress);
+        active.interested -= 1;
+        if (active.interested === 0) active.abort.abort(new SourceFetchError('aborted', 'cancelled'));
+      };
+      if (signal.aborted) leave();
+      else {
+        signal.addEventListener('abort', leave, { once: true });
+        void active.result.finally(() => signal.removeEventListener('abort', leave));
+      }
     }
+    return active.result;
   }
 
   /** Stops every run (shutdown): in-flight sends are awaited by the caller through the sender. */
   async stop(): Promise<void> {
     this.#abort.abort(new SourceFetchError('aborted', 'collector is shutting down'));
-    await Promise.allSettled([...this.#running.values()]);
+    await Promise.allSettled([...this.#running.values()].map((run) => run.result));
   }
 
   #limiter(source: SourceConfig): TokenBucket {
@@ -154,8 +206,11 @@ export class Collector {
     return limiter;
   }
 
-  async #runOnce(source: SourceConfig, progress: RunProgressCounter, leaseOwner?: string): Promise<SourceRunResult> {
+  async #runOnce(source: SourceConfig, active: ActiveRun, leaseOwner?: string): Promise<SourceRunResult> {
     const { store, sender, logger, metrics, settings } = this.deps;
+    const progress = (update: (counter: RunProgressCounter) => void) => {
+      for (const counter of active.observers) update(counter);
+    };
     const url = sourceUrl(source);
     const result: SourceRunResult = { sourceId: source.id, outcome: 'ok', collected: 0, acknowledged: 0 };
     let state: SourceStateRecord;
@@ -164,7 +219,7 @@ export class Collector {
     } catch (error) {
       result.outcome = 'error';
       result.error = new SourceFetchError('state_unavailable', `source state unavailable: ${(error as Error).message}`, { url, cause: error });
-      progress.sourceErrors += 1;
+      progress((p) => (p.sourceErrors += 1));
       metrics?.sourceErrors.inc({ code: 'state_unavailable' });
       metrics?.sourceRuns.inc({ outcome: 'error' });
       logger.warn({ source_id: source.id, err: error }, 'cannot read source state; the source is skipped this time');
@@ -172,7 +227,7 @@ export class Collector {
     }
 
     const runAbort = new AbortController();
-    const signal = AbortSignal.any([this.#abort.signal, runAbort.signal]);
+    const signal = AbortSignal.any([this.#abort.signal, active.abort.signal, runAbort.signal]);
     const tracker = new CheckpointTracker();
     const sends: Array<Promise<void>> = [];
     let sendError: Error | undefined;
@@ -180,6 +235,9 @@ export class Collector {
     let saving: Promise<void> = Promise.resolve();
     let lastSave = this.#now();
     let notModified = false;
+    // Set once the run has ended: acknowledgements arriving later (after a cancel) only free the window, and
+    // never save a checkpoint over the next run's.
+    let ended = false;
 
     const stateFromCheckpoint = (): SourceStateRecord => {
       const committed = tracker.committed;
@@ -207,7 +265,7 @@ export class Collector {
       });
     };
     const maybeCheckpoint = () => {
-      if (this.#now() - lastSave < settings.checkpoint_interval_milliseconds || !tracker.takeDirty()) return;
+      if (ended || this.#now() - lastSave < settings.checkpoint_interval_milliseconds || !tracker.takeDirty()) return;
       lastSave = this.#now();
       save(stateFromCheckpoint());
     };
@@ -229,7 +287,7 @@ export class Collector {
       for await (const chunk of collect(context) as AsyncIterable<Chunk>) {
         if (leaseLost) throw new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
         if (signal.aborted) throw new SourceFetchError('aborted', 'collection stopped');
-        if (chunk.expected !== undefined) progress.setExpected(source.id, chunk.expected);
+        if (chunk.expected !== undefined) progress((p) => p.setExpected(source.id, chunk.expected!));
         if (chunk.notModified) notModified = true;
         const size = chunk.items.length + chunk.deadLetters.length;
         const sequence = tracker.push(chunk.checkpoint);
@@ -237,8 +295,8 @@ export class Collector {
           tracker.ack(sequence);
           continue;
         }
-        await this.#window.acquire(size);
-        progress.collected += chunk.items.length;
+        await this.#window.acquire(size, signal);
+        progress((p) => (p.collected += chunk.items.length));
         result.collected += chunk.items.length;
         metrics?.items.inc({ outcome: 'collected' }, chunk.items.length);
         if (chunk.deadLetters.length > 0) metrics?.items.inc({ outcome: 'dead_lettered' }, chunk.deadLetters.length);
@@ -248,12 +306,15 @@ export class Collector {
             .send(batch)
             .then(
               (ack) => {
+                if (ended) return;
                 tracker.ack(sequence);
                 const acknowledged = ack.item_ids.length;
                 result.acknowledged += acknowledged;
-                progress.acknowledged += acknowledged;
-                progress.stored += (ack.inserted ?? 0) + (ack.updated ?? 0) + (ack.unchanged ?? 0);
-                progress.deadLettered += ack.dead_lettered ?? 0;
+                progress((p) => {
+                  p.acknowledged += acknowledged;
+                  p.stored += (ack.inserted ?? 0) + (ack.updated ?? 0) + (ack.unchanged ?? 0);
+                  p.deadLettered += ack.dead_lettered ?? 0;
+                });
                 metrics?.items.inc({ outcome: 'acknowledged' }, acknowledged);
                 maybeCheckpoint();
               },
@@ -268,10 +329,16 @@ export class Collector {
       failure = toFetchError(error, url);
       if (!(error instanceof SourceFetchError)) logger.error({ source_id: source.id, err: error }, 'unexpected error while collecting');
     }
-    await Promise.all(sends);
+    if (signal.aborted) {
+      // Cancelled or shutting down: what was sent is still acknowledged into the checkpoint, but not forever
+      // (a stopped pipeline must not keep the source running); later acknowledgements are not saved.
+      await Promise.race([Promise.all(sends), new Promise((resolve) => setTimeout(resolve, settings.cancel_ack_wait_milliseconds).unref())]);
+      ended = true;
+    } else await Promise.all(sends);
     if (!failure && sendError) failure = new SourceFetchError('internal', `downstream did not acknowledge: ${sendError.message}`, { url });
     if (!failure && leaseLost) failure = new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
     await saving;
+    ended = true;
 
     const finished = this.#now();
     const consecutiveErrors = failure ? state.consecutive_errors + 1 : 0;
@@ -295,7 +362,7 @@ export class Collector {
       result.outcome = failure.code === 'lease_lost' ? 'lease_lost' : 'error';
       result.error = failure;
       if (failure.code !== 'aborted' && failure.code !== 'lease_lost') {
-        progress.sourceErrors += 1;
+        progress((p) => (p.sourceErrors += 1));
         metrics?.sourceErrors.inc({ code: failure.code });
         logger.warn({ source_id: source.id, code: failure.code, http_status: failure.httpStatus, url: failure.url || url, consecutive_errors: consecutiveErrors }, `source ${source.id} failed: ${failure.message}`);
         await store

@@ -11,9 +11,25 @@ export class Semaphore {
     return this.#available;
   }
 
-  async acquire(): Promise<() => void> {
+  /** Takes a slot; a cancelled caller (signal) leaves the queue without one. */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
     if (this.#available > 0) this.#available -= 1;
-    else await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    else {
+      await new Promise<void>((resolve, reject) => {
+        const granted = () => {
+          signal?.removeEventListener('abort', cancelled);
+          resolve();
+        };
+        const cancelled = () => {
+          const index = this.#waiters.indexOf(granted);
+          if (index >= 0) this.#waiters.splice(index, 1);
+          reject(signal!.reason);
+        };
+        this.#waiters.push(granted);
+        signal?.addEventListener('abort', cancelled, { once: true });
+      });
+    }
     let released = false;
     return () => {
       if (released) return;

@@ -228,6 +228,8 @@ export const collectorSettingsSchema = z
     max_error_backoff_seconds: z.number().int().min(1).default(3_600),
     /** Minimum time between two checkpoint saves of a long-running source. */
     checkpoint_interval_milliseconds: z.number().int().min(0).default(1_000),
+    /** A cancelled run still waits this long for the acknowledgements of what it sent, to save them in its checkpoint. */
+    cancel_ack_wait_milliseconds: z.number().int().min(0).default(5_000),
     http: httpSettingsSchema.prefault({}),
     breaker: breakerSettingsSchema.prefault({}),
     sources: z.array(sourceSchema).default([]),

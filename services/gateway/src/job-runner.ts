@@ -67,6 +67,8 @@ interface Running {
   lastWrite: number;
   flushTimer?: NodeJS.Timeout;
   heartbeat?: NodeJS.Timeout;
+  /** The last progress write: writes go out one after another, so an older one never lands after the final one. */
+  writing: Promise<unknown>;
 }
 
 const MAX_ERRORS_PER_UPDATE = 20;
@@ -108,7 +110,7 @@ export class JobRunner {
     const recorded = params.kind === 'upload' ? { kind: 'import', params: { upload: params.name, bytes: params.bytes, source_id: params.source_id } } : { kind: params.kind, params };
     const created = await caller.call<CreateJobRequest, CreateJobResponse__Output>('persistence', admin, admin.CreateJob, { kind: recorded.kind, params_json: JSON.stringify(recorded.params) });
     const job = created.job!;
-    const running: Running = { abort: new AbortController(), listeners: new Set(), latest: job, counts: {}, errors: [], lastWrite: 0 };
+    const running: Running = { abort: new AbortController(), listeners: new Set(), latest: job, counts: {}, errors: [], lastWrite: 0, writing: Promise.resolve() };
     this.#running.set(job.id, running);
     running.heartbeat = setInterval(() => void this.#update(job.id, running, { force: true }), this.options.heartbeatMs);
     running.heartbeat.unref();
@@ -309,16 +311,22 @@ export class JobRunner {
       return;
     }
     running.lastWrite = now;
-    const errors = running.errors.splice(0, MAX_ERRORS_PER_UPDATE);
     const { admin, caller } = this.options;
-    try {
-      const response = await caller.call<UpdateJobProgressRequest, UpdateJobProgressResponse__Output>('persistence', admin, admin.UpdateJobProgress, {
+    const previous = running.writing;
+    let errors: JobError[] = [];
+    const write = previous.then(() => {
+      errors = running.errors.splice(0, MAX_ERRORS_PER_UPDATE);
+      return caller.call<UpdateJobProgressRequest, UpdateJobProgressResponse__Output>('persistence', admin, admin.UpdateJobProgress, {
         id: jobId,
-        counts: running.counts,
+        counts: { ...running.counts },
         status: change.status ?? '',
         errors,
         message: change.message ?? '',
       });
+    });
+    running.writing = write.catch(() => undefined);
+    try {
+      const response = await write;
       if (response.job) {
         running.latest = response.job;
         // A job ended elsewhere (cancelled through another replica, or ended as abandoned while this gateway

@@ -137,22 +137,32 @@ export class HttpClient {
 
   /** Waits for the source's and the host's tokens; returns the source limiter's "written" callback. */
   async #takeTokens(host: string, options: RequestOptions): Promise<((written: boolean) => void) | undefined> {
+    // A run cancelled while it waits gives its unused tokens back, so the next run is not slowed by them.
     const sourceWait = options.limiter?.reserve() ?? 0;
-    if (sourceWait > 0) {
-      this.metrics?.rateLimitWaits.inc({ scope: 'source' });
-      this.metrics?.rateLimitWaitSeconds.inc({ scope: 'source' }, sourceWait / 1000);
-      await sleep(sourceWait, options.signal);
-    }
     let bucket = this.#hostBuckets.get(host);
     if (!bucket) {
       bucket = new TokenBucket(this.settings.host_rate_limit_per_second, this.settings.host_rate_limit_burst);
       this.#hostBuckets.set(host, bucket);
     }
-    const hostWait = bucket.reserve();
-    if (hostWait > 0) {
-      this.metrics?.rateLimitWaits.inc({ scope: 'host' });
-      this.metrics?.rateLimitWaitSeconds.inc({ scope: 'host' }, hostWait / 1000);
-      await sleep(hostWait, options.signal);
+    const hostBucket = bucket;
+    let hostReserved = false;
+    try {
+      if (sourceWait > 0) {
+        this.metrics?.rateLimitWaits.inc({ scope: 'source' });
+        this.metrics?.rateLimitWaitSeconds.inc({ scope: 'source' }, sourceWait / 1000);
+        await sleep(sourceWait, options.signal);
+      }
+      const hostWait = hostBucket.reserve();
+      hostReserved = true;
+      if (hostWait > 0) {
+        this.metrics?.rateLimitWaits.inc({ scope: 'host' });
+        this.metrics?.rateLimitWaitSeconds.inc({ scope: 'host' }, hostWait / 1000);
+        await sleep(hostWait, options.signal);
+      }
+    } catch (error) {
+      options.limiter?.refund();
+      if (hostReserved) hostBucket.refund();
+      throw error;
     }
     // Last, right before sending: the gap to the source's previous request as actually written.
     const limiter = options.limiter;

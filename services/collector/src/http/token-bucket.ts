@@ -32,6 +32,11 @@ export class TokenBucket {
     return Math.ceil((-this.#tokens / this.ratePerSecond) * 1000);
   }
 
+  /** Gives back a reserved token that was never used (its caller was cancelled while waiting for it). */
+  refund(): void {
+    this.#tokens = Math.min(this.capacity, this.#tokens + 1);
+  }
+
   /**
    * Without a burst, requests must also be spaced by 1/rate as actually written to the socket: a request
    * delayed after its token (a busy event loop, a new connection) must not shorten the gap to the next one.

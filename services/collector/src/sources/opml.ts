@@ -1,5 +1,6 @@
 // An OPML feed list: every feed outline is fetched (conditional GET per feed) and its items are collected
 // under this source. One failing feed does not stop the others; the run reports it as a source error.
+// The cursor holds each feed's validators; it is checkpointed after every feed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseOpml } from 'feedsmith';
@@ -86,8 +87,10 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
         if (built.ok) items.push(built.item);
         else deadLetters.push(built.deadLetter);
       }
-      yield* chunked(items, deadLetters, context.batchSize);
       validators[feedUrl] = { etag: header(response.headers, 'etag'), last_modified: header(response.headers, 'last-modified') };
+      // A checkpoint after each feed: a run cancelled or stopped half-way resumes with conditional GETs for the
+      // feeds already acknowledged (validators of feeds not reached yet are kept from the last run).
+      yield* chunked(items, deadLetters, context.batchSize, { cursor: { feeds: { ...previous, ...validators } } });
     } catch (error) {
       const failure = toFetchError(error, feedUrl);
       if (failure.code === 'aborted') throw failure;
