@@ -37,7 +37,8 @@ models
     await modelsPull(repo, options);
   });
 
-// `pnpm start -- --serve` passes the "--" through to the script; drop it so the options reach the command.
+// `pnpm start -- --serve` passes the "--" through to the script (`pnpm start --serve` does not, and Windows
+// PowerShell's npx.ps1 swallows it); drop it so the options reach the command either way.
 const argv = [...process.argv];
 const separator = argv.indexOf('--', 2);
 if (separator !== -1) argv.splice(separator, 1);

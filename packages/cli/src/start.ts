@@ -72,7 +72,7 @@ export async function start(options: StartOptions): Promise<void> {
   const busy = await busyAddresses(addresses);
   if (busy.length > 0) {
     throw new Error(
-      `these configured ports are already in use: ${busy.join(', ')}. Is another Sluice still running (pnpm start -- --serve)? ` +
+      `these configured ports are already in use: ${busy.join(', ')}. Is another Sluice still running (pnpm start --serve)? ` +
         'Stop it, or choose other ports under services: in config/sluice.yaml or with SLUICE__SERVICES__<NAME>__GRPC_ADDRESS / SLUICE__SERVICES__<NAME>__HTTP_PORT.',
     );
   }
@@ -113,7 +113,9 @@ export async function start(options: StartOptions): Promise<void> {
     if (options.serve) {
       const api = stack.httpUrl('gateway');
       console.log(`\nServing. HTTP API: ${api}  (docs: ${api}/docs)`);
-      console.log(`API key: ${key}   e.g. curl -H "Authorization: Bearer ${key}" ${api}/v1/items?limit=5`);
+      // Windows PowerShell 5.1 aliases `curl` to Invoke-WebRequest; curl.exe ships with Windows 10 and later.
+      const curl = process.platform === 'win32' ? 'curl.exe' : 'curl';
+      console.log(`API key: ${key}   e.g. ${curl} -H "Authorization: Bearer ${key}" "${api}/v1/items?limit=5"`);
       console.log('Press Ctrl+C to stop.');
       await new Promise<void>(() => undefined);
     }

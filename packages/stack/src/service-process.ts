@@ -47,7 +47,7 @@ export function spawnService(name: ServiceName, options: SpawnOptions): ServiceP
   }
   const capture = (chunk: Buffer) => {
     file?.write(chunk);
-    for (const line of chunk.toString('utf8').split('\n')) {
+    for (const line of chunk.toString('utf8').split(/\r?\n/)) {
       if (!line) continue;
       recent.push(line);
       if (recent.length > 200) recent.shift();

@@ -1,4 +1,5 @@
 // Starts the whole pipeline (or part of it) as separate processes on free loopback ports.
+import path from 'node:path';
 import { checkHealth } from '@sluice/protocol';
 import { canListen, freePort } from './ports.js';
 import { SERVICE_NAMES, spawnService, type ServiceName, type ServiceProcess } from './service-process.js';
@@ -119,7 +120,7 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
       options.onStatus?.(name, 'starting');
       const proc = spawnService(name, {
         env: { ...env, ...options.serviceEnv?.[name] },
-        logFile: options.logDir ? `${options.logDir}/${name}.log` : undefined,
+        logFile: options.logDir ? path.join(options.logDir, `${name}.log`) : undefined,
       });
       processes.set(name, proc);
       await waitUntilServing(proc, addresses[name]!.grpcAddress, options.readyTimeoutMs ?? 120_000);
