@@ -14,6 +14,12 @@ const DATA_TYPES: Record<ElementType, number> = {
   int64: onnx.TensorProto.DataType.INT64,
 };
 
+/** A model whose large tensors live in a separate file next to it (ONNX external data, e.g. model.onnx_data). */
+export interface ExternalDataModel {
+  model: Uint8Array;
+  data: Uint8Array;
+}
+
 /** A dimension: a number, or a symbolic name such as "batch". */
 export type Dim = number | string;
 
@@ -90,6 +96,14 @@ export class GraphBuilder {
     return output;
   }
 
+  /** Adds a node with several outputs (e.g. DynamicQuantizeLinear); returns their names. */
+  nodeOutputs(opType: string, inputs: string[], count: number, attributes: Record<string, AttributeValue> = {}): string[] {
+    const outputs = Array.from({ length: count }, (_, i) => `${opType.toLowerCase()}_${this.#counter}_${i}`);
+    this.#counter++;
+    this.#nodes.push({ opType, input: inputs, output: outputs, name: `${opType}_${this.#nodes.length}`, attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)) });
+    return outputs;
+  }
+
   /** A float scalar or vector constant. */
   constant(values: number[], dims: number[] = [values.length]): string {
     return this.tensor(`const_${this.#counter++}`, 'float32', dims, values);
@@ -101,7 +115,45 @@ export class GraphBuilder {
   }
 
   encode(graphName: string, docString: string): Uint8Array {
-    const model = onnx.ModelProto.create({
+    return onnx.ModelProto.encode(this.#model(graphName, docString)).finish();
+  }
+
+  /**
+   * The model with every tensor of at least `minBytes` moved to the file `location` (relative to the model
+   * file, as exporters write models over 2 GB), each at an offset aligned to 4 KiB like onnx's own writer.
+   */
+  encodeExternal(graphName: string, docString: string, location: string, minBytes = 1024): ExternalDataModel {
+    const model = this.#model(graphName, docString);
+    model.graph!.initializer = model.graph!.initializer!.map((tensor) => ({ ...tensor }));
+    const chunks: Uint8Array[] = [];
+    let offset = 0;
+    for (const tensor of model.graph!.initializer!) {
+      const raw = tensor.rawData as Uint8Array;
+      if (raw.byteLength < minBytes) continue;
+      const padding = (4096 - (offset % 4096)) % 4096;
+      if (padding > 0) chunks.push(new Uint8Array(padding));
+      offset += padding;
+      chunks.push(raw);
+      tensor.externalData = [
+        { key: 'location', value: location },
+        { key: 'offset', value: String(offset) },
+        { key: 'length', value: String(raw.byteLength) },
+      ];
+      tensor.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+      tensor.rawData = undefined;
+      offset += raw.byteLength;
+    }
+    const data = new Uint8Array(offset);
+    let at = 0;
+    for (const chunk of chunks) {
+      data.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return { model: onnx.ModelProto.encode(model).finish(), data };
+  }
+
+  #model(graphName: string, docString: string): onnxProto.onnx.IModelProto {
+    return onnx.ModelProto.create({
       irVersion: 8,
       producerName: 'sluice',
       producerVersion: '1',
@@ -115,7 +167,6 @@ export class GraphBuilder {
         output: this.#outputs,
       },
     });
-    return onnx.ModelProto.encode(model).finish();
   }
 }
 

@@ -9,8 +9,28 @@ import path from 'node:path';
 
 export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
 
-/** What a Sluice model folder needs; other repository files are not downloaded unless asked for. */
-export const DEFAULT_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'sluice.json', 'onnx/model.onnx', 'onnx/model_fp16.onnx'] as const;
+/**
+ * What a Sluice model folder needs; other repository files are not downloaded unless asked for: the
+ * tokenizer and config files, sentence-transformers' pooling (modules.json, 1_Pooling/config.json), and the
+ * fp32, fp16 and int8-quantized graphs with their external data (model.onnx_data, for models over 2 GB).
+ */
+export const DEFAULT_MODEL_FILES = [
+  'config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'special_tokens_map.json',
+  'sluice.json',
+  'modules.json',
+  '1_Pooling/config.json',
+  'onnx/model.onnx',
+  'onnx/model.onnx_data',
+  'onnx/model_fp16.onnx',
+  'onnx/model_fp16.onnx_data',
+  'onnx/model_quantized.onnx',
+] as const;
+/** Graphs in the onnx/ folder; without any, a graph at the repository root (Optimum's plain export) is fetched. */
+const ONNX_FOLDER_GRAPHS: readonly string[] = ['onnx/model.onnx', 'onnx/model_fp16.onnx', 'onnx/model_quantized.onnx'];
+const ROOT_GRAPH_FILES = ['model.onnx', 'model.onnx_data'] as const;
 export const SOURCE_FILE = 'sluice-source.json';
 
 export interface PullProgress {
@@ -139,9 +159,12 @@ export async function pullModel(options: PullModelOptions): Promise<PullResult> 
   const dir = path.resolve(options.dir);
   if (!/^[\w.-]+\/[\w.-]+$/.test(options.repo)) throw new PullError(`"${options.repo}" is not a repository name like owner/name`);
   const { commit, siblings } = await resolveCommit(endpoint, options.repo, revision, token, timeoutMs);
-  const wanted = options.files ?? DEFAULT_MODEL_FILES.filter((f) => siblings.includes(f));
-  if (!options.files && !wanted.includes('onnx/model.onnx')) {
-    throw new PullError(`${options.repo}@${revision} has no onnx/model.onnx: export it to ONNX first (see docs/models.md, "Exporting a model"), or pick a repository that ships one`);
+  const wanted: string[] = options.files ? [...options.files] : DEFAULT_MODEL_FILES.filter((f) => siblings.includes(f));
+  if (!options.files && !wanted.some((f) => ONNX_FOLDER_GRAPHS.includes(f))) {
+    if (!siblings.includes('model.onnx')) {
+      throw new PullError(`${options.repo}@${revision} has no onnx/model.onnx: export it to ONNX first (see docs/models.md, "Exporting a model"), or pick a repository that ships one`);
+    }
+    wanted.push(...ROOT_GRAPH_FILES.filter((f) => siblings.includes(f)));
   }
   await mkdir(dir, { recursive: true });
   const sourceFile = path.join(dir, SOURCE_FILE);

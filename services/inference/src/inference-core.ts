@@ -13,6 +13,7 @@ import { DeviceSlots } from './device-slots.js';
 import { InferenceError, asInferenceError } from './errors.js';
 import type { InferenceMetrics } from './metrics.js';
 import { readModelSpec, type ModelSpec } from './model-spec.js';
+import { findVariants } from './model-variant.js';
 import { ResultCache } from './result-cache.js';
 import type { InferenceSettings } from './settings.js';
 import { WorkerClient, startWorker } from './worker/worker-rpc.js';
@@ -59,11 +60,16 @@ export interface LoadedModel {
 }
 
 /** The settings that say which models are served; ReloadModels may change them without a restart. */
-export type ModelSelection = Pick<InferenceSettings, 'models_dir' | 'extra_models' | 'embedding_model' | 'classifier_models'>;
+export type ModelSelection = Pick<InferenceSettings, 'models_dir' | 'extra_models' | 'embedding_model' | 'extra_embedding_models' | 'classifier_models'>;
 
 export function modelSelection(settings: InferenceSettings): ModelSelection {
-  const { models_dir, extra_models, embedding_model, classifier_models } = settings;
-  return { models_dir, extra_models, embedding_model, classifier_models };
+  const { models_dir, extra_models, embedding_model, extra_embedding_models, classifier_models } = settings;
+  return { models_dir, extra_models, embedding_model, extra_embedding_models, classifier_models };
+}
+
+/** Every model a selection loads, each once: the embedding models, then the classifiers. */
+function selectedModels(selection: ModelSelection): string[] {
+  return [...new Set([selection.embedding_model, ...selection.extra_embedding_models, ...selection.classifier_models])];
 }
 
 export interface InferenceCoreOptions {
@@ -120,14 +126,14 @@ export class InferenceCore {
     return this.#selection.classifier_models.filter((m) => this.models.has(m));
   }
 
-  /** Model folders: every sub-folder of models_dir holding onnx/model.onnx, plus extra_models. */
+  /** Model folders: every sub-folder of models_dir holding an ONNX graph (model-variant.ts), plus extra_models. */
   #discover(selection: ModelSelection): Map<string, string> {
     const { repoRoot } = this.options;
     const found = new Map<string, string>();
     const dir = path.resolve(repoRoot, selection.models_dir);
     if (existsSync(dir)) {
       for (const name of readdirNames(dir)) {
-        if (existsSync(path.join(dir, name, 'onnx', 'model.onnx'))) found.set(name, path.join(dir, name));
+        if (Object.keys(findVariants(path.join(dir, name))).length > 0) found.set(name, path.join(dir, name));
       }
     }
     for (const extra of selection.extra_models) {
@@ -141,7 +147,7 @@ export class InferenceCore {
     const { repoRoot, logger } = this.options;
     const selection = this.#selection;
     const builtin = new Set(BUILTIN_MODELS.map((m) => m.name));
-    const wanted = [selection.embedding_model, ...selection.classifier_models];
+    const wanted = selectedModels(selection);
     const toBuild = wanted.filter((m) => builtin.has(m));
     if (toBuild.length > 0) {
       const result = await ensureBuiltinModels({ dir: path.resolve(repoRoot, selection.models_dir), only: toBuild, onProgress: (message) => logger.info(message) });
@@ -165,13 +171,14 @@ export class InferenceCore {
   async loadModels(selection: ModelSelection = this.#selection): Promise<{ loaded: string[]; unloaded: string[] }> {
     const { settings, logger } = this.options;
     const folders = this.#discover(selection);
-    const wanted = [selection.embedding_model, ...selection.classifier_models];
+    const wanted = selectedModels(selection);
     const missing = wanted.filter((m) => !folders.has(m));
     if (missing.length > 0) throw new Error(`model folder(s) not found: ${missing.join(', ')} (looked in ${selection.models_dir} and extra_models)`);
     if (settings.max_batch_tokens < 1) throw new Error('inference.max_batch_tokens must be positive');
     const specs = wanted.map((name) => {
       const spec = readModelSpec(folders.get(name)!, name);
       if (name === selection.embedding_model && spec.kind !== 'embedding') throw new Error(`inference.embedding_model ${name} is a ${spec.task} model, not an embedding model`);
+      if (selection.extra_embedding_models.includes(name) && spec.kind !== 'embedding') throw new Error(`inference.extra_embedding_models: ${name} is a ${spec.task} model, not an embedding model`);
       if (selection.classifier_models.includes(name) && spec.kind !== 'classifier') throw new Error(`inference.classifier_models: ${name} is an embedding model`);
       if (settings.max_batch_tokens < spec.maxLength) {
         throw new Error(`inference.max_batch_tokens (${settings.max_batch_tokens}) is below the maximum input length of ${name} (${spec.maxLength} tokens): such inputs could never be batched; raise max_batch_tokens or lower the model's max_length in sluice.json`);
@@ -204,8 +211,9 @@ export class InferenceCore {
   async #load(spec: ModelSpec): Promise<void> {
     const { settings } = this.options;
     const device = this.#device!;
-    const loaded = await device.call<{ provider: string; precision: string; tried: string[] }>('load', { spec, device: settings.device });
-    if (loaded.tried.length > 0) this.options.logger.info({ model: spec.name, tried: loaded.tried, provider: loaded.provider }, 'execution providers tried');
+    const loaded = await device.call<{ provider: string; precision: string; file: string; tried: string[] }>('load', { spec, device: settings.device, precision: settings.precision });
+    // Which providers failed before one worked, and which graph runs: what a user checks first on a GPU box.
+    this.options.logger.info({ model: spec.name, device: settings.device, tried: loaded.tried, provider: loaded.provider, precision: loaded.precision, file: path.relative(spec.folder, loaded.file) }, 'execution provider chosen');
     const tokenizerKey = tokenizerKeyOf(spec);
     if (!this.#loadedTokenizers.has(tokenizerKey)) {
       await Promise.all(this.#tokenizers.map((t) => t.client.call('load', { name: tokenizerKey, folder: spec.folder, maxLength: spec.maxLength, keepLastToken: spec.keepLastToken })));

@@ -2,6 +2,7 @@
 // throughput is measured against (bench/inference.ts batching_efficiency).
 import ort from 'onnxruntime-node';
 import { readModelSpec } from './model-spec.js';
+import { chooseVariant } from './model-variant.js';
 
 export class OfflineRunner {
   private constructor(
@@ -11,8 +12,9 @@ export class OfflineRunner {
   ) {}
 
   static async open(folder: string, options: { rows: number; length: number; threads?: number }): Promise<OfflineRunner> {
-    const spec = readModelSpec(folder);
-    const session = await ort.InferenceSession.create(spec.onnxFile, {
+    const chosen = chooseVariant(readModelSpec(folder).variants, 'cpu', 'auto');
+    if ('error' in chosen) throw new Error(`${folder}: ${chosen.error}`);
+    const session = await ort.InferenceSession.create(chosen.file, {
       graphOptimizationLevel: 'all',
       extra: { session: { intra_op: { allow_spinning: '0' } } },
       ...(options.threads ? { intraOpNumThreads: options.threads } : {}),

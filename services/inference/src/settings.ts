@@ -1,6 +1,7 @@
 // The `inference:` section of config/sluice.yaml. Every key has a default, so an absent section works.
 import { z } from '@sluice/service-kit';
 import { DEVICES } from './device.js';
+import { PRECISIONS } from './model-variant.js';
 
 export const inferenceSettingsSchema = z.strictObject({
   /** Folder of built-in (and pulled) model folders, relative to the repository root. */
@@ -9,9 +10,13 @@ export const inferenceSettingsSchema = z.strictObject({
   extra_models: z.array(z.string()).default([]),
   /** The embedding model for pipeline items and for Embed calls that name none. */
   embedding_model: z.string().default('sluice-embed-glove-100d'),
+  /** More embedding models, loaded for Embed calls that name them (the pipeline embeds with embedding_model). */
+  extra_embedding_models: z.array(z.string()).default([]),
   /** Classification models run on every pipeline item and by Classify calls that name none. */
   classifier_models: z.array(z.string()).default(['sluice-sentiment-afinn', 'sluice-topics', 'sluice-spam']),
   device: z.enum(DEVICES).default('auto'),
+  /** Which graph of a model folder runs: auto = fp32 (model.onnx) on the CPU, model_fp16.onnx on GPU providers (model-variant.ts). */
+  precision: z.enum(PRECISIONS).default('auto'),
   /** ONNX Runtime intra-op threads on the CPU (0: ONNX Runtime decides). */
   intra_op_threads: z.number().int().min(0).default(0),
   /** Tokenizer threads: "auto" = one per core, at most 4. Default 1: several threads are experimental (see bench/RESULTS.md). */

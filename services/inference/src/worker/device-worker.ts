@@ -3,14 +3,15 @@
 import { execFileSync } from 'node:child_process';
 import ort from 'onnxruntime-node';
 import type { ModelSpec } from '../model-spec.js';
-import { providerCandidates, type DeviceName } from '../device.js';
+import { openWithFallback, providerCandidates, type DeviceName } from '../device.js';
+import { chooseVariant, type Precision, type Variant } from '../model-variant.js';
 import { serveWorker } from './worker-rpc.js';
 
 interface Loaded {
   spec: ModelSpec;
   session: ort.InferenceSession;
   provider: string;
-  precision: 'fp32' | 'fp16';
+  precision: Variant;
   inputNames: readonly string[];
   outputName: string;
 }
@@ -20,27 +21,27 @@ let threads = 0;
 /** The provider `auto` settled on for the first model; later models try it first. */
 let settled: string | undefined;
 
-async function createSession(spec: ModelSpec, device: DeviceName, log: string[]): Promise<Omit<Loaded, 'spec' | 'inputNames' | 'outputName'> & { session: ort.InferenceSession }> {
+async function createSession(spec: ModelSpec, device: DeviceName, precision: Precision): Promise<{ session: ort.InferenceSession; provider: string; precision: Variant; file: string; tried: string[] }> {
   const candidates = providerCandidates(device, process.platform);
   if (settled && candidates.includes(settled)) candidates.splice(0, candidates.length, settled, ...candidates.filter((c) => c !== settled));
-  for (const provider of candidates) {
-    const fp16 = provider !== 'cpu' && spec.fp16File !== undefined;
-    try {
-      const session = await ort.InferenceSession.create(fp16 ? spec.fp16File! : spec.onnxFile, {
+  const opened = await openWithFallback(
+    candidates,
+    async (provider) => {
+      const chosen = chooseVariant(spec.variants, provider, precision);
+      if ('error' in chosen) throw Object.assign(new Error(`model ${spec.name}: ${chosen.error}`), { code: 'model_error' });
+      const session = await ort.InferenceSession.create(chosen.file, {
         executionProviders: [provider],
         graphOptimizationLevel: 'all',
         // Spinning pool threads would burn the cores the main and tokenizer threads need between batches.
         extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
         ...(threads > 0 ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),
       });
-      settled = provider;
-      return { session, provider, precision: fp16 ? 'fp16' : 'fp32' };
-    } catch (error) {
-      log.push(`${provider}: ${(error as Error).message.split('\n')[0]!.slice(0, 160)}`);
-      if (device !== 'auto') throw Object.assign(new Error(`execution provider ${provider} is not available: ${log.at(-1)}`), { code: 'provider_unavailable' });
-    }
-  }
-  throw Object.assign(new Error(`no execution provider could load ${spec.name}: ${log.join('; ')}`), { code: 'provider_unavailable' });
+      return { session, ...chosen };
+    },
+    process.platform,
+  );
+  settled = opened.provider;
+  return { ...opened.result, provider: opened.provider, tried: opened.tried };
 }
 
 function toFloat32(tensor: ort.Tensor): Float32Array {
@@ -104,14 +105,13 @@ serveWorker({
     ort.env.logLevel = 'fatal';
     return { result: { backends: ort.listSupportedBackends().map((b) => b.name) } };
   },
-  async load(args: { spec: ModelSpec; device: DeviceName }) {
-    const log: string[] = [];
-    const { session, provider, precision } = await createSession(args.spec, args.device, log);
+  async load(args: { spec: ModelSpec; device: DeviceName; precision: Precision }) {
+    const { session, provider, precision, file, tried } = await createSession(args.spec, args.device, args.precision);
     const outputName = args.spec.output && session.outputNames.includes(args.spec.output) ? args.spec.output : (session.outputNames.find((n) => n === 'sentence_embedding') ?? session.outputNames[0]!);
     const previous = sessions.get(args.spec.name);
     sessions.set(args.spec.name, { spec: args.spec, session, provider, precision, inputNames: session.inputNames, outputName });
     await previous?.session.release();
-    return { result: { provider, precision, tried: log, inputNames: session.inputNames, outputName } };
+    return { result: { provider, precision, file, tried, inputNames: session.inputNames, outputName } };
   },
   /**
    * Activation memory per padded token, measured on the first full-length batch: the growth of process
