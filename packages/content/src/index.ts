@@ -1,2 +1,3 @@
 export { itemId } from './ids.js';
 export { DEFAULT_PRIORITY, MAX_PRIORITY, MIN_PRIORITY, clampPriority } from './priority.js';
+export { MAX_MARKUP_DEPTH, nestsDeeperThan } from './markup-depth.js';

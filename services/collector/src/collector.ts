@@ -270,6 +270,17 @@ export class Collector {
       save(stateFromCheckpoint());
     };
 
+    const recorded: Array<Promise<void>> = [];
+    const recordProblem = (problem: SourceFetchError) => {
+      metrics?.sourceErrors.inc({ code: problem.code });
+      logger.warn({ source_id: source.id, code: problem.code, url: problem.url || url }, `source ${source.id}: ${problem.message}`);
+      recorded.push(
+        store
+          .recordError({ source_id: source.id, code: problem.code, message: problem.message.slice(0, 2000), occurred_at_ms: this.#now(), http_status: problem.httpStatus, url: problem.url || url })
+          .catch((error: Error) => logger.warn({ source_id: source.id, err: error }, 'recording the source error failed')),
+      );
+    };
+
     let failure: SourceFetchError | undefined;
     try {
       const collect = await collectorFor(source);
@@ -289,6 +300,7 @@ export class Collector {
         if (signal.aborted) throw new SourceFetchError('aborted', 'collection stopped');
         if (chunk.expected !== undefined) progress((p) => p.setExpected(source.id, chunk.expected!));
         if (chunk.notModified) notModified = true;
+        for (const problem of chunk.problems ?? []) recordProblem(problem);
         const size = chunk.items.length + chunk.deadLetters.length;
         const sequence = tracker.push(chunk.checkpoint);
         if (size === 0) {
@@ -332,9 +344,9 @@ export class Collector {
     if (signal.aborted) {
       // Cancelled or shutting down: what was sent is still acknowledged into the checkpoint, but not forever
       // (a stopped pipeline must not keep the source running); later acknowledgements are not saved.
-      await Promise.race([Promise.all(sends), new Promise((resolve) => setTimeout(resolve, settings.cancel_ack_wait_milliseconds).unref())]);
+      await Promise.race([Promise.all([...sends, ...recorded]), new Promise((resolve) => setTimeout(resolve, settings.cancel_ack_wait_milliseconds).unref())]);
       ended = true;
-    } else await Promise.all(sends);
+    } else await Promise.all([...sends, ...recorded]);
     if (!failure && sendError) failure = new SourceFetchError('internal', `downstream did not acknowledge: ${sendError.message}`, { url });
     if (!failure && leaseLost) failure = new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
     await saving;

@@ -42,7 +42,7 @@ beforeAll(async () => {
       res.writeHead(500).end('boom');
     } else if (req.url === '/bad') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end('<rss><channel><item><title>broken</title></item');
+      res.end('<rss><channel><title>broken</title'); // no item even a lenient parser could read
     } else res.writeHead(404).end();
   });
   sink = await startSink();

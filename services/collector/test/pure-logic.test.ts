@@ -140,7 +140,7 @@ describe('items', () => {
 describe('charset', () => {
   const latin = iconv.encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>Café</title></rss>', 'latin1');
   it('follows BOM, then HTTP charset, then the XML prolog', () => {
-    expect(detectCharset(latin)).toEqual({ encoding: 'iso-8859-1', from: 'prolog' });
+    expect(detectCharset(latin)).toEqual({ encoding: 'windows-1252', from: 'prolog' }); // WHATWG: ISO-8859-1 means windows-1252
     expect(decodeBody(latin)).toContain('Café');
     expect(decodeBody(iconv.encode('Grüße', 'windows-1252'), 'text/plain; charset=windows-1252')).toBe('Grüße');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('<rss>ü</rss>', 'utf-16le')]);

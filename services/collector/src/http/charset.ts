@@ -1,13 +1,24 @@
 // Bytes to text for feeds and APIs. Parsers only see strings, and none of them honours an encoding that
-// is declared only in the XML prolog, so the collector decodes: BOM → HTTP charset → XML prolog → UTF-8
-// (a BOM is unambiguous; a declared UTF-8 that is not valid UTF-8 yields to the prolog's declaration).
+// is declared only in the XML prolog, so the collector decodes. Order: a BOM (unambiguous) → the byte
+// pattern of UTF-16/32 without a BOM (XML 1.0 appendix F: `<` as 2 or 4 bytes) → the HTTP charset → the XML
+// prolog → UTF-8 when the bytes are valid UTF-8, else windows-1252. A declaration that the bytes contradict
+// is skipped: a declared UTF-8 that is not valid UTF-8, a declared UTF-16/32 without its null bytes, and a
+// declared single-byte charset (ISO-8859-1, windows-125x, …) over bytes that are valid, non-ASCII UTF-8
+// (published feeds get this wrong far more often than UTF-8 byte sequences occur in Latin-1 text by chance).
 import iconv from 'iconv-lite';
+
+/** Where the encoding came from: for logs and tests. */
+export type CharsetSource = 'bom' | 'sniff' | 'http' | 'prolog' | 'default';
+
+// WHATWG Encoding: these labels mean windows-1252 (its C1 range holds the curly quotes Latin-1 text uses).
+const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819']);
+const SINGLE_BYTE = /^(?:iso-?8859-\d+|iso_8859-\d+|windows-125\d|cp125\d|latin\d|l\d|koi8-[ru]|mac(?:intosh|roman)?|us-ascii|ascii|cp819|ibm819)$/;
 
 function normalize(label: string | undefined): string | undefined {
   if (!label) return undefined;
   const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
-  if (!name) return undefined;
-  return iconv.encodingExists(name) ? name : undefined;
+  if (!name || !iconv.encodingExists(name)) return undefined;
+  return WINDOWS_1252_ALIASES.has(name) ? 'windows-1252' : name;
 }
 
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
@@ -15,10 +26,23 @@ export function charsetFromContentType(contentType: string | undefined): string 
   return match?.[2];
 }
 
-function bomEncoding(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+function bomEncoding(b: Uint8Array): { encoding: string; length: number } | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { encoding: 'utf-32le', length: 4 };
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+/** UTF-16/32 without a BOM, from where the null bytes of the first (ASCII) character fall. */
+function nullPatternEncoding(b: Uint8Array): string | undefined {
+  if (b.length < 4) return undefined;
+  const zero = [b[0] === 0, b[1] === 0, b[2] === 0, b[3] === 0];
+  if (zero[0] && zero[1] && zero[2] && !zero[3]) return 'utf-32be';
+  if (!zero[0] && zero[1] && zero[2] && zero[3]) return 'utf-32le';
+  if (zero[0] && !zero[1] && zero[2] && !zero[3]) return 'utf-16be';
+  if (!zero[0] && zero[1] && !zero[2] && zero[3]) return 'utf-16le';
   return undefined;
 }
 
@@ -37,15 +61,35 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The encoding used to decode, and why (for logs and tests). */
-export function detectCharset(bytes: Uint8Array, contentType?: string): { encoding: string; from: 'bom' | 'http' | 'prolog' | 'default' } {
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+/** The encoding used to decode, and why. */
+export function detectCharset(bytes: Uint8Array, contentType?: string): { encoding: string; from: CharsetSource } {
   const bom = bomEncoding(bytes);
-  if (bom) return { encoding: bom, from: 'bom' };
-  const http = normalize(charsetFromContentType(contentType));
-  const prolog = normalize(prologEncoding(bytes));
-  if (http && !(http.replace('-', '') === 'utf8' && prolog && !isValidUtf8(bytes))) return { encoding: http, from: 'http' };
-  if (prolog) return { encoding: prolog, from: 'prolog' };
-  return { encoding: 'utf-8', from: 'default' };
+  if (bom) return { encoding: bom.encoding, from: 'bom' };
+  const wide = nullPatternEncoding(bytes);
+  if (wide) return { encoding: wide, from: 'sniff' };
+  let utf8: boolean | undefined; // computed at most once
+  const validUtf8 = () => (utf8 ??= isValidUtf8(bytes));
+  const declared: Array<[string | undefined, CharsetSource]> = [
+    [normalize(charsetFromContentType(contentType)), 'http'],
+    [normalize(prologEncoding(bytes)), 'prolog'],
+  ];
+  for (const [encoding, from] of declared) {
+    if (!encoding) continue;
+    if (/^utf-?(?:16|32)|^ucs-?[24]/.test(encoding)) continue; // no null bytes where they would be
+    if (/^utf-?8$/.test(encoding)) {
+      if (validUtf8()) return { encoding: 'utf-8', from };
+      continue;
+    }
+    if (SINGLE_BYTE.test(encoding) && hasNonAscii(bytes) && validUtf8()) return { encoding: 'utf-8', from: 'sniff' };
+    return { encoding, from };
+  }
+  if (validUtf8()) return { encoding: 'utf-8', from: 'default' };
+  return { encoding: 'windows-1252', from: 'sniff' };
 }
 
 export function decodeBody(bytes: Uint8Array, contentType?: string): string {

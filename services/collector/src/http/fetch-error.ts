@@ -12,6 +12,8 @@ export const FETCH_ERROR_CODES = [
   'circuit_open',
   'invalid_url',
   'parse',
+  // Not a failure: the strict feed parser rejected the document and the lenient one read its items.
+  'parse_recovered',
   'file',
   'aborted',
   'state_unavailable',

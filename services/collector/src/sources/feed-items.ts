@@ -1,8 +1,11 @@
-// Maps a parsed feed (feedsmith's RSS, Atom, RDF or JSON Feed shapes) to FoundItems. Relative links resolve
-// against the feed's xml:base / link / fetch URL; missing dates stay 0 (unknown).
+// Feed documents to FoundItems. The fast path is feedsmith (strict: RSS, Atom, RDF, JSON Feed), mapped here;
+// when it rejects a document, or reads no item with any text, the lenient path (feed-lenient.ts) reads what
+// a person would call the items. Relative links resolve against the feed's xml:base / link / fetch URL;
+// missing dates stay 0 (unknown).
 import { parseFeed } from 'feedsmith';
 import { SourceFetchError } from '../http/fetch-error.js';
 import { resolveUrl, type FoundItem } from '../raw-item.js';
+import { countItemTags, NoItemsFound, parseFeedLeniently } from './feed-lenient.js';
 
 type Loose = Record<string, any>; // feedsmith's types are deep unions; we read them defensively.
 
@@ -17,19 +20,75 @@ function first<T>(values: T[] | undefined): T | undefined {
 }
 
 export interface ParsedFeed {
-  format: 'rss' | 'atom' | 'rdf' | 'json_feed';
+  format: 'rss' | 'atom' | 'rdf' | 'json_feed' | 'cdf';
   title: string;
   items: FoundItem[];
+  /** Set when the lenient path read the items: why the strict parser could not. */
+  recovered?: string;
 }
 
-/** Parses a feed document; throws SourceFetchError('parse') for malformed or unrecognized documents. */
+const hasText = (item: FoundItem) => Boolean(item.title?.trim() || item.summary?.trim() || item.content?.trim());
+
+/**
+ * Parses a feed document: strictly first, leniently when that fails or finds no item with text. Throws
+ * SourceFetchError('parse') when neither finds an item.
+ */
 export function parseFeedDocument(body: string, fetchedUrl: string): ParsedFeed {
-  let parsed: ReturnType<typeof parseFeed>;
+  let strict: ParsedFeed | undefined;
+  let reason: string;
   try {
-    parsed = parseFeed(body);
+    strict = parseStrictFeed(body, fetchedUrl);
+    const readable = strict.items.filter(hasText).length;
+    // Cheap checks that the strict parser saw everything: as many items as the document has start tags for,
+    // and no content in elements it does not read (xhtml:body, fullitem, Atom 0.3 base64).
+    const tags = strict.format === 'json_feed' ? 0 : countItemTags(body);
+    if (readable > 0 && tags <= strict.items.length) return UNREAD_CONTENT.test(body) ? withLenientContent(strict, body, fetchedUrl) : strict;
+    reason = readable > 0 ? `the strict parser read ${strict.items.length} of ${tags} items` : strict.items.length === 0 ? 'the strict parser found no items' : 'the strict parser found no item with a title, summary or content';
   } catch (error) {
-    throw new SourceFetchError('parse', `not a valid feed: ${(error as Error).message}`, { url: fetchedUrl, cause: error });
+    reason = `not a valid feed: ${(error as Error).message}`;
   }
+  try {
+    const lenient = parseFeedLeniently(body, fetchedUrl);
+    if (strict && lenient.items.filter(hasText).length <= strict.items.filter(hasText).length) return strict;
+    return { ...lenient, recovered: reason };
+  } catch (error) {
+    if (strict) return strict; // a valid, empty feed
+    if (!(error instanceof NoItemsFound)) throw new SourceFetchError('internal', `lenient feed parser failed: ${(error as Error).message}`, { url: fetchedUrl, cause: error });
+    throw new SourceFetchError('parse', `${reason}; lenient parser: ${error.message}`, { url: fetchedUrl, cause: error });
+  }
+}
+
+// Content elements feedsmith does not map: XHTML bodies, fullitem, base64-encoded Atom 0.3 content.
+const UNREAD_CONTENT = /<(?:[\w.-]+:)?(?:body|fullitem)[\s>]|\bmode\s*=\s*["']base64["']/i;
+
+/** The strict items, with content from the lenient reading where the strict one has none (or base64). */
+function withLenientContent(strict: ParsedFeed, body: string, fetchedUrl: string): ParsedFeed {
+  let lenient: ParsedFeed;
+  try {
+    lenient = parseFeedLeniently(body, fetchedUrl);
+  } catch {
+    return strict;
+  }
+  if (lenient.items.length !== strict.items.length) return strict;
+  const base64 = /\bmode\s*=\s*["']base64["']/i.test(body);
+  const items = strict.items.map((item, i) => {
+    const content = lenient.items[i]!.content;
+    return content?.trim() && (!item.content?.trim() || base64) ? { ...item, content, contentType: lenient.items[i]!.contentType } : item;
+  });
+  return { ...strict, items };
+}
+
+/** The source error that records a lenient read: what the strict parser said, and what was read instead. */
+export function recoveredProblem(parsed: ParsedFeed, url: string): SourceFetchError | undefined {
+  if (parsed.recovered === undefined) return undefined;
+  const empty = parsed.items.filter((item) => !hasText(item)).length;
+  const unread = empty > 0 ? `; ${empty} of them without a title, summary or content` : '';
+  return new SourceFetchError('parse_recovered', `${parsed.recovered}; the lenient parser read ${parsed.items.length} items as ${parsed.format}${unread}`, { url });
+}
+
+/** The fast path alone: feedsmith's result mapped to FoundItems; throws what feedsmith throws. */
+export function parseStrictFeed(body: string, fetchedUrl: string): ParsedFeed {
+  const parsed = parseFeed(body);
   const feed = parsed.feed as Loose;
   switch (parsed.format) {
     case 'rss':

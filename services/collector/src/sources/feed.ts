@@ -5,7 +5,7 @@ import { header } from '../http/http-client.js';
 import { buildItem } from '../raw-item.js';
 import type { SourceOf } from '../settings.js';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
-import { parseFeedDocument } from './feed-items.js';
+import { parseFeedDocument, recoveredProblem } from './feed-items.js';
 import { chunked, type Chunk, type CollectContext } from './source-collector.js';
 
 function fingerprint(text: string): string {
@@ -55,5 +55,7 @@ export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): A
     etag: header(response.headers, 'etag') ?? '',
     lastModified: header(response.headers, 'last-modified') ?? '',
   };
+  const problem = recoveredProblem(parsed, response.url);
+  if (problem) yield { items: [], deadLetters: [], problems: [problem] };
   yield* chunked(items, deadLetters, context.batchSize, checkpoint);
 }

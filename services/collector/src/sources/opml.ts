@@ -10,7 +10,7 @@ import { SourceFetchError, toFetchError } from '../http/fetch-error.js';
 import { header } from '../http/http-client.js';
 import { buildItem } from '../raw-item.js';
 import type { SourceOf } from '../settings.js';
-import { parseFeedDocument } from './feed-items.js';
+import { parseFeedDocument, recoveredProblem } from './feed-items.js';
 import { chunked, type Chunk, type CollectContext } from './source-collector.js';
 
 interface FeedValidators {
@@ -87,6 +87,8 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
         if (built.ok) items.push(built.item);
         else deadLetters.push(built.deadLetter);
       }
+      const problem = recoveredProblem(parsed, feedUrl);
+      if (problem) yield { items: [], deadLetters: [], problems: [problem] };
       validators[feedUrl] = { etag: header(response.headers, 'etag'), last_modified: header(response.headers, 'last-modified') };
       // A checkpoint after each feed: a run cancelled or stopped half-way resumes with conditional GETs for the
       // feeds already acknowledged (validators of feeds not reached yet are kept from the last run).

@@ -2,6 +2,7 @@
 // A chunk may carry a checkpoint: the state to persist once it and every chunk before it are acknowledged.
 import type { Logger } from '@sluice/service-kit';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
+import type { SourceFetchError } from '../http/fetch-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { TokenBucket } from '../http/token-bucket.js';
 import type { SourceConfig } from '../settings.js';
@@ -21,6 +22,8 @@ export interface Chunk {
   expected?: number;
   /** The source answered 304 Not Modified. */
   notModified?: boolean;
+  /** What could not be read although the run goes on: recorded as source errors, not counted as failures. */
+  problems?: SourceFetchError[];
 }
 
 export interface PersistedState {
