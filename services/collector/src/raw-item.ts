@@ -65,14 +65,18 @@ export function resolveUrl(link: string | undefined, base: string | undefined): 
   }
 }
 
-function deadLetter(source: SourceConfig, reason: DeadLetterReason, detail: string, payload: unknown, id = ''): DeadLetter {
+function deadLetter(source: SourceConfig, reason: DeadLetterReason, detail: string, payload: unknown, externalId = ''): DeadLetter {
   let payload_json: string;
   try {
     payload_json = JSON.stringify(payload) ?? 'null';
   } catch {
     payload_json = JSON.stringify({ unserializable: String(payload) });
   }
-  return { item_id: id, source_id: source.id, stage: 'collector', reason, detail, payload_json };
+  // Persistence keeps one row per (item_id, stage): every dead letter needs an id of its own, and a stable one
+  // (the item's own id where the record names one, else a hash of the record), so a resent batch updates its
+  // row instead of adding one, and two different bad records never share a row.
+  const key = externalId || `dead:${createHash('sha256').update(reason).update('\n').update(payload_json).digest('hex').slice(0, 32)}`;
+  return { item_id: itemId(source.id, key), source_id: source.id, stage: 'collector', reason, detail, payload_json };
 }
 
 /** A dead letter for a record that could not even be read (bad JSON line, bad CSV row). */
@@ -87,10 +91,10 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
   const url = found.url ? resolveUrl(found.url, undefined) : '';
   let externalId = clean(found.externalId, 2048) || url;
   if (!title && !content && !summary) {
-    return { ok: false, deadLetter: deadLetter(source, 'invalid_item', 'the item has no title, summary or content', { ...found, source_id: source.id }) };
+    return { ok: false, deadLetter: deadLetter(source, 'invalid_item', 'the item has no title, summary or content', { ...found, source_id: source.id }, externalId) };
   }
   if (found.url && !url) {
-    return { ok: false, deadLetter: deadLetter(source, 'invalid_url', `not an absolute http(s) URL: ${String(found.url).slice(0, 200)}`, { ...found, source_id: source.id }) };
+    return { ok: false, deadLetter: deadLetter(source, 'invalid_url', `not an absolute http(s) URL: ${String(found.url).slice(0, 200)}`, { ...found, source_id: source.id }, externalId) };
   }
   // No id and no URL (bulk files): the content itself identifies the item, so a re-import is idempotent.
   if (!externalId) externalId = `sha256:${createHash('sha256').update(title).update('\n').update(summary).update('\n').update(content).digest('hex').slice(0, 32)}`;

@@ -6,9 +6,10 @@ import { backoffDelayMs, errorBackoffMs, parseRetryAfterMs } from '../src/http/b
 import { decodeBody, detectCharset } from '../src/http/charset.js';
 import { isBlockedAddress } from '../src/http/ssrf-guard.js';
 import { TokenBucket } from '../src/http/token-bucket.js';
+import { itemId } from '@sluice/content';
 import { InFlightWindow } from '../src/in-flight-window.js';
 import { Semaphore } from '../src/semaphore.js';
-import { buildItem, parseDate, resolveUrl } from '../src/raw-item.js';
+import { buildItem, parseDate, resolveUrl, unreadableRecord } from '../src/raw-item.js';
 import { collectorSettingsSchema, sourceSchema } from '../src/settings.js';
 import { linkRel } from '../src/sources/json-http.js';
 import { definitionToSource, mergeSources } from '../src/source-definitions.js';
@@ -134,6 +135,19 @@ describe('items', () => {
     expect(!empty.ok && empty.deadLetter).toMatchObject({ stage: 'collector', reason: 'invalid_item', source_id: 's1' });
     const noId = buildItem(source, { title: 'only a title' }, 1000);
     expect(noId.ok && noId.item.external_id).toMatch(/^sha256:/);
+  });
+  it('gives every dead letter a stable id of its own (persistence keeps one row per id and stage)', () => {
+    const source = sourceSchema.parse({ id: 's1', kind: 'feed', url: 'https://x.org/feed' });
+    const named = buildItem(source, { externalId: 'g2', url: 'https://x.org/2' }, 1000);
+    expect(!named.ok && named.deadLetter.item_id).toBe(itemId('s1', 'g2'));
+    const first = unreadableRecord(source, 'invalid_json', 'record 3: invalid JSON', { line: 3, raw: '{' });
+    const again = unreadableRecord(source, 'invalid_json', 'record 3: invalid JSON', { line: 3, raw: '{' });
+    const other = unreadableRecord(source, 'invalid_json', 'record 4: invalid JSON', { line: 4, raw: '{' });
+    expect(first.item_id).toMatch(/\S/);
+    expect(again.item_id).toBe(first.item_id);
+    expect(other.item_id).not.toBe(first.item_id);
+    const anonymous = [buildItem(source, { title: 't', url: 'notaurl' }, 1), buildItem(source, { title: 't', url: 'ftp://x' }, 1)].map((r) => !r.ok && r.deadLetter.item_id);
+    expect(new Set(anonymous).size).toBe(2);
   });
 });
 
