@@ -2,16 +2,18 @@
 // runs the bundled sample source through the whole pipeline with a progress bar, prints a summary, and stops
 // (or keeps everything running with --serve).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { createClient, sluiceProto, unary, type CountItemsResponse__Output, type PersistenceClient } from '@sluice/protocol';
-import { loadServiceConfig, z } from '@sluice/service-kit';
-import { SERVICE_NAMES, busyAddresses, runSources, startStack, type Stack, type StackAddresses } from '@sluice/stack';
+import { canListen, SERVICE_NAMES, busyAddresses, runSourcesResuming, startStack, type GaveUp, type Stack, type StackAddresses, type SupervisorEvent } from '@sluice/stack';
+import { createMetricsRegistry, loadServiceConfig, startOpsServer, type OpsServer } from '@sluice/service-kit';
+import { cliSettingsSchema, restartPolicy, type CliSettings } from './cli-settings.js';
 import { paths } from './paths.js';
 import { prepare } from './prepare.js';
 import { writeSampleSubset } from './sample-corpus.js';
 import { fetchStageStats, type StageStats } from './stage-summary.js';
+import { describeSupervisorEvent } from './supervisor-messages.js';
 
 export const SAMPLE_SOURCE_ID = 'sample-sotu';
 
@@ -33,9 +35,29 @@ function apiKey(): string {
   return key;
 }
 
-function configuredAddresses(): StackAddresses {
-  const { services } = loadServiceConfig('cli', z.object({}).passthrough());
-  return Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { grpcAddress: s.grpc_address, httpPort: s.http_port }]));
+function loadCliConfig(): { addresses: StackAddresses; settings: CliSettings } {
+  const { services, settings } = loadServiceConfig('cli', cliSettingsSchema);
+  const addresses = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { grpcAddress: s.grpc_address, httpPort: s.http_port }]));
+  return { addresses, settings };
+}
+
+/** A supervisor event on the terminal and, as a JSON line, in logs/supervisor.log. */
+function reportSupervisorEvent(event: SupervisorEvent): void {
+  console.log(`\n  ${describeSupervisorEvent(event)}`);
+  try {
+    mkdirSync(paths.logs, { recursive: true });
+    appendFileSync(path.join(paths.logs, 'supervisor.log'), `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`);
+  } catch {
+    /* the terminal line is the one that matters */
+  }
+}
+
+/** The run was stopped because a service kept crashing. */
+export class ServiceFailedError extends Error {
+  override readonly name = 'ServiceFailedError';
+  constructor(readonly failure: GaveUp) {
+    super(`${failure.service} kept crashing (${failure.restartsInWindow} restarts within ${(failure.windowMs / 1000).toFixed(0)} s); see ${path.join(paths.logs, `${failure.service}.log`)}`);
+  }
 }
 
 /** The sample source as the collector's source declaration, passed as an environment override. */
@@ -59,32 +81,59 @@ export async function start(options: StartOptions): Promise<void> {
   const key = apiKey();
   const database = process.env.DATABASE_URL ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}` : `embedded PostgreSQL (PGlite) in ${path.join(paths.data, 'pglite')}`;
   console.log(`Starting services (${SERVICE_NAMES.join(', ')}) as separate processes; database: ${database}; logs in ${paths.logs}`);
+  const { addresses, settings } = loadCliConfig();
   let stack: Stack | undefined;
-  const stop = async () => {
-    if (!stack) return;
-    const s = stack;
-    stack = undefined;
-    console.log('Stopping services (draining in-flight items)…');
-    await s.stop();
+  let metricsServer: OpsServer | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (why: string): Promise<void> => {
+    stopping ??= (async () => {
+      const s = stack;
+      if (s) {
+        console.log(`\n${why}: stopping services (draining in-flight items, at most ${settings.stop_timeout_seconds} s)…`);
+        const began = Date.now();
+        await s.stop(settings.stop_timeout_seconds * 1000);
+        console.log(`Services stopped in ${seconds(Date.now() - began)}.`);
+      }
+      await metricsServer?.close();
+    })();
+    return stopping;
   };
-  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
-  const addresses = configuredAddresses();
+  // Ctrl+C, SIGTERM, and the IPC {type: "shutdown"} message (how a parent stops `sluice start` on Windows).
+  const interrupted = (why: string) => void stop(why).then(() => process.exit(130));
+  process.once('SIGINT', () => interrupted('Ctrl+C'));
+  process.once('SIGTERM', () => interrupted('SIGTERM'));
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === 'shutdown') interrupted('shutdown requested');
+  });
   const busy = await busyAddresses(addresses);
+  if (settings.metrics_port > 0 && !(await canListen(settings.metrics_port))) busy.push(`cli metrics port ${settings.metrics_port}`);
   if (busy.length > 0) {
     throw new Error(
       `these configured ports are already in use: ${busy.join(', ')}. Is another Sluice still running (pnpm start --serve)? ` +
-        'Stop it, or choose other ports under services: in config/sluice.yaml or with SLUICE__SERVICES__<NAME>__GRPC_ADDRESS / SLUICE__SERVICES__<NAME>__HTTP_PORT.',
+        'Stop it, or choose other ports under services: in config/sluice.yaml or with SLUICE__SERVICES__<NAME>__GRPC_ADDRESS / SLUICE__SERVICES__<NAME>__HTTP_PORT (SLUICE__CLI__METRICS_PORT for the CLI).',
     );
+  }
+  const registry = createMetricsRegistry('cli');
+  if (settings.metrics_port > 0) {
+    metricsServer = await startOpsServer({ port: settings.metrics_port, host: '127.0.0.1', registry, isReady: () => stack !== undefined });
   }
   try {
     stack = await startStack({
       addresses,
       env: { SLUICE_API_KEY: key, ...sampleSourceEnv(sampleFile) },
       logDir: paths.logs,
-      onStatus: (name, status) => {
-        if (status === 'ready') console.log(`  ✓ ${name} ready`);
+      restart: restartPolicy(settings),
+      registry,
+      stopTimeoutMs: settings.stop_timeout_seconds * 1000,
+      onSupervisorEvent: reportSupervisorEvent,
+      onStatus: (name, status, pid) => {
+        if (status === 'ready') console.log(`  ✓ ${name} ready (pid ${pid})`);
       },
     });
+    const failed = stack.failure.then((failure) => {
+      throw new ServiceFailedError(failure);
+    });
+    failed.catch(() => undefined);
     const ready = Date.now();
     console.log(`All services ready in ${seconds(ready - startedAt)}.`);
 
@@ -99,11 +148,15 @@ export async function start(options: StartOptions): Promise<void> {
       // shows idempotence instead of an empty run.
       await resetCheckpoint(stack, SAMPLE_SOURCE_ID);
       const runStarted = Date.now();
-      const final = await runSources({
-        collectorAddress: stack.addresses.collector!.grpcAddress,
-        sourceIds: [SAMPLE_SOURCE_ID],
-        onProgress: (p) => bar.update(Math.min(itemCount, p.acknowledged), { rate: (p.acknowledged / Math.max(0.001, (Date.now() - runStarted) / 1000)).toFixed(0), dead: p.dead_lettered }),
-      });
+      const final = await Promise.race([
+        failed,
+        runSourcesResuming({
+          stack,
+          sourceIds: [SAMPLE_SOURCE_ID],
+          onProgress: (p) => bar.update(Math.min(itemCount, p.acknowledged), { rate: (p.acknowledged / Math.max(0.001, (Date.now() - runStarted) / 1000)).toFixed(0), dead: p.dead_lettered }),
+          onResume: (reason) => console.log(`\n  ↻ resuming the sample source from its last checkpoint (${reason})`),
+        }),
+      ]);
       bar.update(Math.min(itemCount, final.acknowledged));
       bar.stop();
       const runMs = Date.now() - runStarted;
@@ -116,11 +169,18 @@ export async function start(options: StartOptions): Promise<void> {
       // Windows PowerShell 5.1 aliases `curl` to Invoke-WebRequest; curl.exe ships with Windows 10 and later.
       const curl = process.platform === 'win32' ? 'curl.exe' : 'curl';
       console.log(`API key: ${key}   e.g. ${curl} -H "Authorization: Bearer ${key}" "${api}/v1/items?limit=5"`);
-      console.log('Press Ctrl+C to stop.');
-      await new Promise<void>(() => undefined);
+      console.log(`Supervisor metrics: http://127.0.0.1:${settings.metrics_port}/metrics. Press Ctrl+C to stop.`);
+      await failed;
     }
+  } catch (error) {
+    // Ctrl+C while starting or running: the stop in progress decides how this ends, not the broken calls.
+    if (stopping) {
+      await stopping;
+      return new Promise<void>(() => undefined);
+    }
+    throw error;
   } finally {
-    await stop();
+    await stop('Finished');
   }
   console.log(`Done in ${seconds(Date.now() - startedAt)}.`);
 }

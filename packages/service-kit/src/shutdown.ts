@@ -52,7 +52,14 @@ export function createShutdown(logger: Logger, options: { timeoutMs?: number; ex
   };
 
   process.once('SIGTERM', () => void controller.shutdown('SIGTERM'));
-  process.once('SIGINT', () => void controller.shutdown('SIGINT'));
+  if (process.env.SLUICE_STOPPED_BY_PARENT === '1' && process.connected) {
+    // Under `sluice start` a terminal's Ctrl+C reaches every process of the group at once; stopping all
+    // together would make each stage wait for a downstream that already stopped reading. The parent stops
+    // its services in order over IPC instead, within its own bound.
+    process.on('SIGINT', () => logger.info('SIGINT: left to the parent process, which stops the services in order'));
+  } else {
+    process.once('SIGINT', () => void controller.shutdown('SIGINT'));
+  }
   process.on('message', (message: unknown) => {
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shutdown') void controller.shutdown('ipc');
   });

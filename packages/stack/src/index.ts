@@ -1,9 +1,14 @@
 export { canListen, freePort } from './ports.js';
+export { DEFAULT_RESTART_POLICY, RestartBudget } from './restart-policy.js';
+export type { RestartDecision, RestartPolicy } from './restart-policy.js';
 export { SERVICE_NAMES, serviceEntry, spawnService } from './service-process.js';
 export type { ServiceName, ServiceProcess, SpawnOptions } from './service-process.js';
-export { addressEnv, allocateAddresses, busyAddresses, startStack, waitUntilServing } from './stack.js';
+export { addressEnv, allocateAddresses, busyAddresses, startStack } from './stack.js';
 export type { Stack, StackAddresses, StackOptions } from './stack.js';
+export { SupervisedService } from './supervised-service.js';
+export type { GaveUp, SupervisorEvent } from './supervised-service.js';
+export { waitUntilServing } from './wait-until-serving.js';
 export { createTestDatabase, serverUrl } from './test-database.js';
 export type { TestDatabase } from './test-database.js';
-export { runSources } from './run-sources.js';
-export type { RunSourcesOptions } from './run-sources.js';
+export { runSources, runSourcesResuming } from './run-sources.js';
+export type { ResumedProgress, RunSourcesOptions, RunSourcesResumingOptions } from './run-sources.js';

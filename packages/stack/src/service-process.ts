@@ -33,7 +33,7 @@ export function serviceEntry(name: ServiceName): string {
 export function spawnService(name: ServiceName, options: SpawnOptions): ServiceProcess {
   const child = fork(serviceEntry(name), [], {
     cwd: repoRoot,
-    env: { ...options.env, SLUICE_PROCESS_NAME: name },
+    env: { ...options.env, SLUICE_PROCESS_NAME: name, SLUICE_STOPPED_BY_PARENT: '1' },
     // SLUICE_NODE_FLAGS adds Node.js flags to every service (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile a
     // whole run: NODE_OPTIONS refuses --cpu-prof).
     execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? []), ...(options.env.SLUICE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)],

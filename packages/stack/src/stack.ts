@@ -1,8 +1,11 @@
 // Starts the whole pipeline (or part of it) as separate processes on free loopback ports.
 import path from 'node:path';
-import { checkHealth } from '@sluice/protocol';
+import { Counter, type Registry } from '@sluice/service-kit';
 import { canListen, freePort } from './ports.js';
+import type { RestartPolicy } from './restart-policy.js';
 import { SERVICE_NAMES, spawnService, type ServiceName, type ServiceProcess } from './service-process.js';
+import { SupervisedService, type GaveUp, type SupervisorEvent } from './supervised-service.js';
+import { waitUntilServing } from './wait-until-serving.js';
 
 export interface StackAddresses {
   [name: string]: { grpcAddress: string; httpPort: number };
@@ -20,7 +23,18 @@ export interface StackOptions {
   /** Directory for one log file per service. */
   logDir?: string;
   readyTimeoutMs?: number;
-  onStatus?: (name: ServiceName, status: string) => void;
+  onStatus?: (name: ServiceName, status: string, pid?: number) => void;
+  /**
+   * Restart services that exit on their own (after their first start), on the same ports, with this backoff
+   * and budget. Default: no supervision (a test sees a crash as a failure).
+   */
+  restart?: RestartPolicy;
+  /** Every restart decision (exited, restarted, gave_up). */
+  onSupervisorEvent?: (event: SupervisorEvent) => void;
+  /** Where `sluice_supervisor_restarts_total{service}` is registered (the CLI serves it). */
+  registry?: Registry;
+  /** Default bound of stop(): after it, whatever still runs is killed. */
+  stopTimeoutMs?: number;
 }
 
 export interface Stack {
@@ -29,7 +43,18 @@ export interface Stack {
   /** Environment that points a process at this stack (the SLUICE__SERVICES__… overrides). */
   env: NodeJS.ProcessEnv;
   httpUrl(name: ServiceName): string;
-  stop(): Promise<void>;
+  /**
+   * Stops every service in reverse dependency order (sources first, the sink last, so in-flight items drain
+   * downstream), each within a share of `timeoutMs`; whatever still runs at the end is killed. A kill loses
+   * nothing acknowledged: cursors advance only on acknowledgements.
+   */
+  stop(timeoutMs?: number): Promise<void>;
+  /** Restarts per supervised service so far. */
+  restarts(): Partial<Record<ServiceName, number>>;
+  /** Resolves when a supervised service exhausted its restart budget (never, without supervision). */
+  failure: Promise<GaveUp>;
+  /** Resolves once the service serves (after a restart: once it is back); rejects if it was stopped or failed. */
+  waitUntilUp(name: ServiceName): Promise<void>;
 }
 
 /** Environment overrides that tell every service where the others listen. */
@@ -69,19 +94,6 @@ export async function busyAddresses(addresses: StackAddresses, services: readonl
   return busy;
 }
 
-/** Polls the service's gRPC health until SERVING; fails early if the process exits. */
-export async function waitUntilServing(proc: ServiceProcess, grpcAddress: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void proc.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${proc.name} exited during start-up:\n${proc.tail()}`);
-    if ((await checkHealth(grpcAddress, '', 1000)) === 'SERVING') return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`${proc.name} was not ready after ${timeoutMs} ms:\n${proc.tail()}`);
-}
-
 /** How often a stack on ports of its own choosing is started again after a port was taken meanwhile. */
 const PORT_CONFLICT_ATTEMPTS = 3;
 
@@ -101,30 +113,71 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
   const wanted = options.services ?? SERVICE_NAMES;
   const env = { ...process.env, ...options.env, ...addressEnv(addresses) };
   const processes = new Map<ServiceName, ServiceProcess>();
+  const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
+  const restartsMetric = options.registry
+    ? ((options.registry.getSingleMetric('sluice_supervisor_restarts_total') as Counter<'service'> | undefined) ??
+      new Counter({ name: 'sluice_supervisor_restarts_total', help: 'Services restarted by the supervisor after they exited on their own', labelNames: ['service'], registers: [options.registry] }))
+    : undefined;
+  let failed: (failure: GaveUp) => void = () => undefined;
+  const failure = new Promise<GaveUp>((resolve) => (failed = resolve));
+  const onEvent = (event: SupervisorEvent) => {
+    if (event.kind === 'exited') restartsMetric?.inc({ service: event.service });
+    options.onSupervisorEvent?.(event);
+    if (event.kind === 'gave_up') failed(event);
+  };
   const stack: Stack = {
     addresses,
     processes,
     env: addressEnv(addresses),
     httpUrl: (name) => `http://127.0.0.1:${addresses[name]!.httpPort}`,
-    async stop() {
-      // Reverse dependency order: sources first, sink last, so in-flight items drain downstream.
-      for (const name of [...SERVICE_NAMES].reverse()) {
-        const proc = processes.get(name);
-        if (proc) await proc.stop();
+    failure,
+    restarts() {
+      const counts: Partial<Record<ServiceName, number>> = {};
+      for (const [name, proc] of processes) if (proc instanceof SupervisedService) counts[name] = proc.restarts;
+      return counts;
+    },
+    waitUntilUp(name) {
+      const proc = processes.get(name);
+      if (!proc) return Promise.reject(new Error(`${name} is not part of this stack`));
+      if (proc instanceof SupervisedService) return proc.waitUntilUp();
+      return proc.child.exitCode === null && proc.child.signalCode === null ? Promise.resolve() : Promise.reject(new Error(`${name} exited`));
+    },
+    async stop(timeoutMs = options.stopTimeoutMs ?? 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      const order = [...SERVICE_NAMES].reverse().filter((name) => processes.has(name));
+      // A service that exits while the others are being stopped is not started again.
+      for (const proc of processes.values()) if (proc instanceof SupervisedService) proc.release();
+      for (const [index, name] of order.entries()) {
+        const left = deadline - Date.now();
+        if (left <= 0) break;
+        // A fair share (twice the even split) of what is left: a service that cannot drain (its downstream is
+        // down) does not eat the time of the healthy ones after it; unused time passes on.
+        await processes.get(name)!.stop(Math.min(left, Math.ceil((2 * left) / (order.length - index))));
       }
+      await Promise.all(order.map((name) => processes.get(name)!.stop(0)));
     },
   };
   try {
     for (const name of SERVICE_NAMES) {
       if (!wanted.includes(name)) continue;
       options.onStatus?.(name, 'starting');
-      const proc = spawnService(name, {
-        env: { ...env, ...options.serviceEnv?.[name] },
-        logFile: options.logDir ? path.join(options.logDir, `${name}.log`) : undefined,
-      });
-      processes.set(name, proc);
-      await waitUntilServing(proc, addresses[name]!.grpcAddress, options.readyTimeoutMs ?? 120_000);
-      options.onStatus?.(name, 'ready');
+      const spawn = () =>
+        spawnService(name, {
+          env: { ...env, ...options.serviceEnv?.[name] },
+          logFile: options.logDir ? path.join(options.logDir, `${name}.log`) : undefined,
+        });
+      const grpcAddress = addresses[name]!.grpcAddress;
+      if (options.restart) {
+        restartsMetric?.inc({ service: name }, 0);
+        const proc = new SupervisedService({ name, grpcAddress, spawn, policy: options.restart, readyTimeoutMs, onEvent });
+        processes.set(name, proc);
+        await proc.start();
+      } else {
+        const proc = spawn();
+        processes.set(name, proc);
+        await waitUntilServing(proc, grpcAddress, readyTimeoutMs);
+      }
+      options.onStatus?.(name, 'ready', processes.get(name)!.child.pid);
     }
   } catch (error) {
     await stack.stop();
