@@ -70,8 +70,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       options: `-c statement_timeout=${Math.round((options.statementTimeoutSeconds ?? 60) * 1000)}`,
       application_name: 'sluice-persistence',
     });
-    // An idle client losing its connection must not crash the process; the next query reconnects.
+    // A client losing its connection (PostgreSQL restarted, pg_terminate_backend) must not crash the process.
+    // The pool handles idle clients ('error' on the pool); a checked-out client emits 'error' on itself, where
+    // nobody listens while kysely holds it: that was an uncaught exception. The query in flight still fails
+    // (and is retried by the write path or the caller), the broken client is dropped on release, and the
+    // next query opens a new connection.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     try {
       await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
