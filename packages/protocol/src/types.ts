@@ -62,7 +62,7 @@ export type { StoredItem, StoredItem__Output } from './generated/sluice/v1/Store
 export type { TextChunk, TextChunk__Output } from './generated/sluice/v1/TextChunk.js';
 export type { TextInput, TextInput__Output } from './generated/sluice/v1/TextInput.js';
 export type { Vector, Vector__Output } from './generated/sluice/v1/Vector.js';
-// Admin contract (admin.proto): API keys, jobs, source definitions.
+// Admin contract (admin.proto): API keys, jobs, source definitions, dead letters.
 export type { ApiKey, ApiKey__Output } from './generated/sluice/v1/ApiKey.js';
 export type { CancelJobRequest, CancelJobRequest__Output } from './generated/sluice/v1/CancelJobRequest.js';
 export type { CancelJobResponse, CancelJobResponse__Output } from './generated/sluice/v1/CancelJobResponse.js';
@@ -94,3 +94,17 @@ export type { UpsertSourceDefinitionRequest, UpsertSourceDefinitionRequest__Outp
 export type { UpsertSourceDefinitionResponse, UpsertSourceDefinitionResponse__Output } from './generated/sluice/v1/UpsertSourceDefinitionResponse.js';
 export type { VerifyApiKeyRequest, VerifyApiKeyRequest__Output } from './generated/sluice/v1/VerifyApiKeyRequest.js';
 export type { VerifyApiKeyResponse, VerifyApiKeyResponse__Output } from './generated/sluice/v1/VerifyApiKeyResponse.js';
+// Dead letters (admin.proto).
+export type { BeginDeadLetterReplayRequest, BeginDeadLetterReplayRequest__Output } from './generated/sluice/v1/BeginDeadLetterReplayRequest.js';
+export type { BeginDeadLetterReplayResponse, BeginDeadLetterReplayResponse__Output } from './generated/sluice/v1/BeginDeadLetterReplayResponse.js';
+export type { DeadLetterFilter, DeadLetterFilter__Output } from './generated/sluice/v1/DeadLetterFilter.js';
+export type { DeadLetterReplayOutcome, DeadLetterReplayOutcome__Output } from './generated/sluice/v1/DeadLetterReplayOutcome.js';
+export type { DiscardDeadLettersRequest, DiscardDeadLettersRequest__Output } from './generated/sluice/v1/DiscardDeadLettersRequest.js';
+export type { DiscardDeadLettersResponse, DiscardDeadLettersResponse__Output } from './generated/sluice/v1/DiscardDeadLettersResponse.js';
+export type { FinishDeadLetterReplayRequest, FinishDeadLetterReplayRequest__Output } from './generated/sluice/v1/FinishDeadLetterReplayRequest.js';
+export type { FinishDeadLetterReplayResponse, FinishDeadLetterReplayResponse__Output } from './generated/sluice/v1/FinishDeadLetterReplayResponse.js';
+export type { GetDeadLetterRequest, GetDeadLetterRequest__Output } from './generated/sluice/v1/GetDeadLetterRequest.js';
+export type { GetDeadLetterResponse, GetDeadLetterResponse__Output } from './generated/sluice/v1/GetDeadLetterResponse.js';
+export type { ListDeadLettersRequest, ListDeadLettersRequest__Output } from './generated/sluice/v1/ListDeadLettersRequest.js';
+export type { ListDeadLettersResponse, ListDeadLettersResponse__Output } from './generated/sluice/v1/ListDeadLettersResponse.js';
+export type { StoredDeadLetter, StoredDeadLetter__Output } from './generated/sluice/v1/StoredDeadLetter.js';

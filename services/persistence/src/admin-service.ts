@@ -1,9 +1,10 @@
-// The PersistenceAdmin gRPC service (admin.proto): API keys, jobs, source definitions.
+// The PersistenceAdmin gRPC service (admin.proto): API keys, jobs, source definitions, dead letters.
 import type { PersistenceAdminHandlers } from '@sluice/protocol';
 import type { AdminStore } from './admin-store.js';
+import type { DeadLetterStore } from './dead-letter-store.js';
 import { unaryHandler, type RpcContext } from './rpc.js';
 
-export function adminHandlers(context: RpcContext, store: AdminStore): PersistenceAdminHandlers {
+export function adminHandlers(context: RpcContext, store: AdminStore, deadLetters: DeadLetterStore): PersistenceAdminHandlers {
   return {
     CreateApiKey: unaryHandler(context, 'CreateApiKey', (req) => store.createApiKey(req)),
     VerifyApiKey: unaryHandler(context, 'VerifyApiKey', async (req) => {
@@ -30,5 +31,13 @@ export function adminHandlers(context: RpcContext, store: AdminStore): Persisten
     UpsertSourceDefinition: unaryHandler(context, 'UpsertSourceDefinition', (req) => store.upsertSourceDefinition(req.definition)),
     DeleteSourceDefinition: unaryHandler(context, 'DeleteSourceDefinition', async (req) => ({ deleted: await store.deleteSourceDefinition(req.id) })),
     ListSourceDefinitions: unaryHandler(context, 'ListSourceDefinitions', async (req) => ({ definitions: await store.listSourceDefinitions(req.enabled_only, Number(req.updated_since_ms ?? 0)) })),
+    ListDeadLetters: unaryHandler(context, 'ListDeadLetters', (req) => deadLetters.list({ filter: req.filter, limit: req.limit, cursor: req.cursor })),
+    GetDeadLetter: unaryHandler(context, 'GetDeadLetter', async (req) => {
+      const letter = await deadLetters.get(Number(req.id));
+      return { found: letter !== undefined, dead_letter: letter ?? null };
+    }),
+    DiscardDeadLetters: unaryHandler(context, 'DiscardDeadLetters', async (req) => ({ discarded: await deadLetters.discard({ ids: req.ids ?? [], filter: req.filter, all: req.all }) })),
+    BeginDeadLetterReplay: unaryHandler(context, 'BeginDeadLetterReplay', (req) => deadLetters.beginReplay({ ids: req.ids ?? [], filter: req.filter, limit: req.limit })),
+    FinishDeadLetterReplay: unaryHandler(context, 'FinishDeadLetterReplay', async (req) => ({ outcomes: await deadLetters.finishReplay(req.ids ?? []) })),
   };
 }

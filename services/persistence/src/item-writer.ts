@@ -4,6 +4,7 @@
 // recursively, each half in its own transaction, until the offending items stand alone; they become
 // dead letters (reason "write_failed") and everything else commits. Transient errors are retried in place,
 // then fail the batches back to the sender (which resends them).
+import { deadLetterLabels } from '@sluice/content';
 import type { Kysely } from 'kysely';
 import type { Ack, ItemBatch__Output } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
@@ -104,7 +105,7 @@ export class ItemWriter {
     });
     if (this.#metrics) {
       for (const [, outcome] of outcomes) this.#metrics.items.inc({ outcome });
-      for (const row of [...deadLetters, ...poisoned.values()]) this.#metrics.deadLetters.inc({ stage: row.stage, reason: row.reason });
+      for (const row of [...deadLetters, ...poisoned.values()]) this.#metrics.deadLetters.inc(deadLetterLabels(row.stage, row.reason));
     }
     return acks;
   }

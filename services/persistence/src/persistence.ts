@@ -5,6 +5,7 @@ import type { Logger, Registry } from '@sluice/service-kit';
 import type { Kysely } from 'kysely';
 import { adminHandlers } from './admin-service.js';
 import { AdminStore } from './admin-store.js';
+import { DeadLetterStore } from './dead-letter-store.js';
 import { openDatabase, resolveDatabaseUrl, type DatabaseHandle } from './database.js';
 import { ItemReader } from './item-reader.js';
 import { ItemWriter } from './item-writer.js';
@@ -24,6 +25,7 @@ export interface Persistence {
   reader: ItemReader;
   sources: SourceStateStore;
   admin: AdminStore;
+  deadLetters: DeadLetterStore;
   sink: StageHandler;
   services: ServiceRegistration[];
   describe(): Record<string, unknown>;
@@ -77,12 +79,13 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
     const reader = new ItemReader({ db: database.db, vectorIndex: vector });
     const sources = new SourceStateStore(database.db);
     const admin = new AdminStore(database.db);
+    const deadLetters = new DeadLetterStore(database.db);
     const context = { logger, metrics };
     const proto = sluiceProto();
     const services: ServiceRegistration[] = [
       { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation },
       { name: 'sluice.v1.Persistence', definition: proto.Persistence.service, implementation: persistenceHandlers(context, reader, sources) },
-      { name: 'sluice.v1.PersistenceAdmin', definition: proto.PersistenceAdmin.service, implementation: adminHandlers(context, admin) },
+      { name: 'sluice.v1.PersistenceAdmin', definition: proto.PersistenceAdmin.service, implementation: adminHandlers(context, admin, deadLetters) },
     ];
     logger.info({ database: database.kind, location: database.location, search: reader.searchMethod, write_method: settings.write_method, writers: concurrency }, 'database ready');
     return {
@@ -92,6 +95,7 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       reader,
       sources,
       admin,
+      deadLetters,
       sink,
       services,
       describe: () => ({ database: database.kind, search: reader.searchMethod, pending_batches: queue.pendingBatches, active_writes: queue.activeWrites }),

@@ -76,6 +76,8 @@ export interface DeadLettersTable {
   attempts: Generated<number>;
   first_seen_at: Generated<Timestamp>;
   last_seen_at: Generated<Timestamp>;
+  replays: Generated<number>;
+  last_replayed_at: Timestamp | null;
 }
 
 export interface SourcesTable {

@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './0001-initial.js';
 import * as vector from './0002-vector.js';
+import * as deadLetterReplays from './0003-dead-letter-replays.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-vector': vector,
+  '0003-dead-letter-replays': deadLetterReplays,
 };
 
 export const migrationProvider: MigrationProvider = {

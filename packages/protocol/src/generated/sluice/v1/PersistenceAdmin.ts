@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { BeginDeadLetterReplayRequest as _sluice_v1_BeginDeadLetterReplayRequest, BeginDeadLetterReplayRequest__Output as _sluice_v1_BeginDeadLetterReplayRequest__Output } from '../../sluice/v1/BeginDeadLetterReplayRequest.js';
+import type { BeginDeadLetterReplayResponse as _sluice_v1_BeginDeadLetterReplayResponse, BeginDeadLetterReplayResponse__Output as _sluice_v1_BeginDeadLetterReplayResponse__Output } from '../../sluice/v1/BeginDeadLetterReplayResponse.js';
 import type { CancelJobRequest as _sluice_v1_CancelJobRequest, CancelJobRequest__Output as _sluice_v1_CancelJobRequest__Output } from '../../sluice/v1/CancelJobRequest.js';
 import type { CancelJobResponse as _sluice_v1_CancelJobResponse, CancelJobResponse__Output as _sluice_v1_CancelJobResponse__Output } from '../../sluice/v1/CancelJobResponse.js';
 import type { CreateApiKeyRequest as _sluice_v1_CreateApiKeyRequest, CreateApiKeyRequest__Output as _sluice_v1_CreateApiKeyRequest__Output } from '../../sluice/v1/CreateApiKeyRequest.js';
@@ -10,12 +12,20 @@ import type { CreateJobRequest as _sluice_v1_CreateJobRequest, CreateJobRequest_
 import type { CreateJobResponse as _sluice_v1_CreateJobResponse, CreateJobResponse__Output as _sluice_v1_CreateJobResponse__Output } from '../../sluice/v1/CreateJobResponse.js';
 import type { DeleteSourceDefinitionRequest as _sluice_v1_DeleteSourceDefinitionRequest, DeleteSourceDefinitionRequest__Output as _sluice_v1_DeleteSourceDefinitionRequest__Output } from '../../sluice/v1/DeleteSourceDefinitionRequest.js';
 import type { DeleteSourceDefinitionResponse as _sluice_v1_DeleteSourceDefinitionResponse, DeleteSourceDefinitionResponse__Output as _sluice_v1_DeleteSourceDefinitionResponse__Output } from '../../sluice/v1/DeleteSourceDefinitionResponse.js';
+import type { DiscardDeadLettersRequest as _sluice_v1_DiscardDeadLettersRequest, DiscardDeadLettersRequest__Output as _sluice_v1_DiscardDeadLettersRequest__Output } from '../../sluice/v1/DiscardDeadLettersRequest.js';
+import type { DiscardDeadLettersResponse as _sluice_v1_DiscardDeadLettersResponse, DiscardDeadLettersResponse__Output as _sluice_v1_DiscardDeadLettersResponse__Output } from '../../sluice/v1/DiscardDeadLettersResponse.js';
 import type { EndStaleJobsRequest as _sluice_v1_EndStaleJobsRequest, EndStaleJobsRequest__Output as _sluice_v1_EndStaleJobsRequest__Output } from '../../sluice/v1/EndStaleJobsRequest.js';
 import type { EndStaleJobsResponse as _sluice_v1_EndStaleJobsResponse, EndStaleJobsResponse__Output as _sluice_v1_EndStaleJobsResponse__Output } from '../../sluice/v1/EndStaleJobsResponse.js';
+import type { FinishDeadLetterReplayRequest as _sluice_v1_FinishDeadLetterReplayRequest, FinishDeadLetterReplayRequest__Output as _sluice_v1_FinishDeadLetterReplayRequest__Output } from '../../sluice/v1/FinishDeadLetterReplayRequest.js';
+import type { FinishDeadLetterReplayResponse as _sluice_v1_FinishDeadLetterReplayResponse, FinishDeadLetterReplayResponse__Output as _sluice_v1_FinishDeadLetterReplayResponse__Output } from '../../sluice/v1/FinishDeadLetterReplayResponse.js';
+import type { GetDeadLetterRequest as _sluice_v1_GetDeadLetterRequest, GetDeadLetterRequest__Output as _sluice_v1_GetDeadLetterRequest__Output } from '../../sluice/v1/GetDeadLetterRequest.js';
+import type { GetDeadLetterResponse as _sluice_v1_GetDeadLetterResponse, GetDeadLetterResponse__Output as _sluice_v1_GetDeadLetterResponse__Output } from '../../sluice/v1/GetDeadLetterResponse.js';
 import type { GetJobRequest as _sluice_v1_GetJobRequest, GetJobRequest__Output as _sluice_v1_GetJobRequest__Output } from '../../sluice/v1/GetJobRequest.js';
 import type { GetJobResponse as _sluice_v1_GetJobResponse, GetJobResponse__Output as _sluice_v1_GetJobResponse__Output } from '../../sluice/v1/GetJobResponse.js';
 import type { ListApiKeysRequest as _sluice_v1_ListApiKeysRequest, ListApiKeysRequest__Output as _sluice_v1_ListApiKeysRequest__Output } from '../../sluice/v1/ListApiKeysRequest.js';
 import type { ListApiKeysResponse as _sluice_v1_ListApiKeysResponse, ListApiKeysResponse__Output as _sluice_v1_ListApiKeysResponse__Output } from '../../sluice/v1/ListApiKeysResponse.js';
+import type { ListDeadLettersRequest as _sluice_v1_ListDeadLettersRequest, ListDeadLettersRequest__Output as _sluice_v1_ListDeadLettersRequest__Output } from '../../sluice/v1/ListDeadLettersRequest.js';
+import type { ListDeadLettersResponse as _sluice_v1_ListDeadLettersResponse, ListDeadLettersResponse__Output as _sluice_v1_ListDeadLettersResponse__Output } from '../../sluice/v1/ListDeadLettersResponse.js';
 import type { ListJobsRequest as _sluice_v1_ListJobsRequest, ListJobsRequest__Output as _sluice_v1_ListJobsRequest__Output } from '../../sluice/v1/ListJobsRequest.js';
 import type { ListJobsResponse as _sluice_v1_ListJobsResponse, ListJobsResponse__Output as _sluice_v1_ListJobsResponse__Output } from '../../sluice/v1/ListJobsResponse.js';
 import type { ListSourceDefinitionsRequest as _sluice_v1_ListSourceDefinitionsRequest, ListSourceDefinitionsRequest__Output as _sluice_v1_ListSourceDefinitionsRequest__Output } from '../../sluice/v1/ListSourceDefinitionsRequest.js';
@@ -30,6 +40,15 @@ import type { VerifyApiKeyRequest as _sluice_v1_VerifyApiKeyRequest, VerifyApiKe
 import type { VerifyApiKeyResponse as _sluice_v1_VerifyApiKeyResponse, VerifyApiKeyResponse__Output as _sluice_v1_VerifyApiKeyResponse__Output } from '../../sluice/v1/VerifyApiKeyResponse.js';
 
 export interface PersistenceAdminClient extends grpc.Client {
+  BeginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  BeginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  BeginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  BeginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  beginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  beginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  beginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  beginDeadLetterReplay(argument: _sluice_v1_BeginDeadLetterReplayRequest, callback: grpc.requestCallback<_sluice_v1_BeginDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  
   CancelJob(argument: _sluice_v1_CancelJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
   CancelJob(argument: _sluice_v1_CancelJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
   CancelJob(argument: _sluice_v1_CancelJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
@@ -66,6 +85,15 @@ export interface PersistenceAdminClient extends grpc.Client {
   deleteSourceDefinition(argument: _sluice_v1_DeleteSourceDefinitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_DeleteSourceDefinitionResponse__Output>): grpc.ClientUnaryCall;
   deleteSourceDefinition(argument: _sluice_v1_DeleteSourceDefinitionRequest, callback: grpc.requestCallback<_sluice_v1_DeleteSourceDefinitionResponse__Output>): grpc.ClientUnaryCall;
   
+  DiscardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  DiscardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  DiscardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  DiscardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  discardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  discardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  discardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  discardDeadLetters(argument: _sluice_v1_DiscardDeadLettersRequest, callback: grpc.requestCallback<_sluice_v1_DiscardDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  
   EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
   EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
   EndStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
@@ -74,6 +102,24 @@ export interface PersistenceAdminClient extends grpc.Client {
   endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
   endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
   endStaleJobs(argument: _sluice_v1_EndStaleJobsRequest, callback: grpc.requestCallback<_sluice_v1_EndStaleJobsResponse__Output>): grpc.ClientUnaryCall;
+  
+  FinishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  FinishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  FinishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  FinishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  finishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  finishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  finishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  finishDeadLetterReplay(argument: _sluice_v1_FinishDeadLetterReplayRequest, callback: grpc.requestCallback<_sluice_v1_FinishDeadLetterReplayResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  GetDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  GetDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  GetDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  getDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  getDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  getDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
+  getDeadLetter(argument: _sluice_v1_GetDeadLetterRequest, callback: grpc.requestCallback<_sluice_v1_GetDeadLetterResponse__Output>): grpc.ClientUnaryCall;
   
   GetJob(argument: _sluice_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
   GetJob(argument: _sluice_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
@@ -92,6 +138,15 @@ export interface PersistenceAdminClient extends grpc.Client {
   listApiKeys(argument: _sluice_v1_ListApiKeysRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_ListApiKeysResponse__Output>): grpc.ClientUnaryCall;
   listApiKeys(argument: _sluice_v1_ListApiKeysRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_ListApiKeysResponse__Output>): grpc.ClientUnaryCall;
   listApiKeys(argument: _sluice_v1_ListApiKeysRequest, callback: grpc.requestCallback<_sluice_v1_ListApiKeysResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  ListDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  ListDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  ListDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  listDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  listDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  listDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
+  listDeadLetters(argument: _sluice_v1_ListDeadLettersRequest, callback: grpc.requestCallback<_sluice_v1_ListDeadLettersResponse__Output>): grpc.ClientUnaryCall;
   
   ListJobs(argument: _sluice_v1_ListJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_sluice_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   ListJobs(argument: _sluice_v1_ListJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_sluice_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
@@ -150,6 +205,8 @@ export interface PersistenceAdminClient extends grpc.Client {
 }
 
 export interface PersistenceAdminHandlers extends grpc.UntypedServiceImplementation {
+  BeginDeadLetterReplay: grpc.handleUnaryCall<_sluice_v1_BeginDeadLetterReplayRequest__Output, _sluice_v1_BeginDeadLetterReplayResponse>;
+  
   CancelJob: grpc.handleUnaryCall<_sluice_v1_CancelJobRequest__Output, _sluice_v1_CancelJobResponse>;
   
   CreateApiKey: grpc.handleUnaryCall<_sluice_v1_CreateApiKeyRequest__Output, _sluice_v1_CreateApiKeyResponse>;
@@ -158,11 +215,19 @@ export interface PersistenceAdminHandlers extends grpc.UntypedServiceImplementat
   
   DeleteSourceDefinition: grpc.handleUnaryCall<_sluice_v1_DeleteSourceDefinitionRequest__Output, _sluice_v1_DeleteSourceDefinitionResponse>;
   
+  DiscardDeadLetters: grpc.handleUnaryCall<_sluice_v1_DiscardDeadLettersRequest__Output, _sluice_v1_DiscardDeadLettersResponse>;
+  
   EndStaleJobs: grpc.handleUnaryCall<_sluice_v1_EndStaleJobsRequest__Output, _sluice_v1_EndStaleJobsResponse>;
+  
+  FinishDeadLetterReplay: grpc.handleUnaryCall<_sluice_v1_FinishDeadLetterReplayRequest__Output, _sluice_v1_FinishDeadLetterReplayResponse>;
+  
+  GetDeadLetter: grpc.handleUnaryCall<_sluice_v1_GetDeadLetterRequest__Output, _sluice_v1_GetDeadLetterResponse>;
   
   GetJob: grpc.handleUnaryCall<_sluice_v1_GetJobRequest__Output, _sluice_v1_GetJobResponse>;
   
   ListApiKeys: grpc.handleUnaryCall<_sluice_v1_ListApiKeysRequest__Output, _sluice_v1_ListApiKeysResponse>;
+  
+  ListDeadLetters: grpc.handleUnaryCall<_sluice_v1_ListDeadLettersRequest__Output, _sluice_v1_ListDeadLettersResponse>;
   
   ListJobs: grpc.handleUnaryCall<_sluice_v1_ListJobsRequest__Output, _sluice_v1_ListJobsResponse>;
   
@@ -179,13 +244,18 @@ export interface PersistenceAdminHandlers extends grpc.UntypedServiceImplementat
 }
 
 export interface PersistenceAdminDefinition extends grpc.ServiceDefinition {
+  BeginDeadLetterReplay: MethodDefinition<_sluice_v1_BeginDeadLetterReplayRequest, _sluice_v1_BeginDeadLetterReplayResponse, _sluice_v1_BeginDeadLetterReplayRequest__Output, _sluice_v1_BeginDeadLetterReplayResponse__Output>
   CancelJob: MethodDefinition<_sluice_v1_CancelJobRequest, _sluice_v1_CancelJobResponse, _sluice_v1_CancelJobRequest__Output, _sluice_v1_CancelJobResponse__Output>
   CreateApiKey: MethodDefinition<_sluice_v1_CreateApiKeyRequest, _sluice_v1_CreateApiKeyResponse, _sluice_v1_CreateApiKeyRequest__Output, _sluice_v1_CreateApiKeyResponse__Output>
   CreateJob: MethodDefinition<_sluice_v1_CreateJobRequest, _sluice_v1_CreateJobResponse, _sluice_v1_CreateJobRequest__Output, _sluice_v1_CreateJobResponse__Output>
   DeleteSourceDefinition: MethodDefinition<_sluice_v1_DeleteSourceDefinitionRequest, _sluice_v1_DeleteSourceDefinitionResponse, _sluice_v1_DeleteSourceDefinitionRequest__Output, _sluice_v1_DeleteSourceDefinitionResponse__Output>
+  DiscardDeadLetters: MethodDefinition<_sluice_v1_DiscardDeadLettersRequest, _sluice_v1_DiscardDeadLettersResponse, _sluice_v1_DiscardDeadLettersRequest__Output, _sluice_v1_DiscardDeadLettersResponse__Output>
   EndStaleJobs: MethodDefinition<_sluice_v1_EndStaleJobsRequest, _sluice_v1_EndStaleJobsResponse, _sluice_v1_EndStaleJobsRequest__Output, _sluice_v1_EndStaleJobsResponse__Output>
+  FinishDeadLetterReplay: MethodDefinition<_sluice_v1_FinishDeadLetterReplayRequest, _sluice_v1_FinishDeadLetterReplayResponse, _sluice_v1_FinishDeadLetterReplayRequest__Output, _sluice_v1_FinishDeadLetterReplayResponse__Output>
+  GetDeadLetter: MethodDefinition<_sluice_v1_GetDeadLetterRequest, _sluice_v1_GetDeadLetterResponse, _sluice_v1_GetDeadLetterRequest__Output, _sluice_v1_GetDeadLetterResponse__Output>
   GetJob: MethodDefinition<_sluice_v1_GetJobRequest, _sluice_v1_GetJobResponse, _sluice_v1_GetJobRequest__Output, _sluice_v1_GetJobResponse__Output>
   ListApiKeys: MethodDefinition<_sluice_v1_ListApiKeysRequest, _sluice_v1_ListApiKeysResponse, _sluice_v1_ListApiKeysRequest__Output, _sluice_v1_ListApiKeysResponse__Output>
+  ListDeadLetters: MethodDefinition<_sluice_v1_ListDeadLettersRequest, _sluice_v1_ListDeadLettersResponse, _sluice_v1_ListDeadLettersRequest__Output, _sluice_v1_ListDeadLettersResponse__Output>
   ListJobs: MethodDefinition<_sluice_v1_ListJobsRequest, _sluice_v1_ListJobsResponse, _sluice_v1_ListJobsRequest__Output, _sluice_v1_ListJobsResponse__Output>
   ListSourceDefinitions: MethodDefinition<_sluice_v1_ListSourceDefinitionsRequest, _sluice_v1_ListSourceDefinitionsResponse, _sluice_v1_ListSourceDefinitionsRequest__Output, _sluice_v1_ListSourceDefinitionsResponse__Output>
   RevokeApiKey: MethodDefinition<_sluice_v1_RevokeApiKeyRequest, _sluice_v1_RevokeApiKeyResponse, _sluice_v1_RevokeApiKeyRequest__Output, _sluice_v1_RevokeApiKeyResponse__Output>
