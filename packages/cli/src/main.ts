@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `sluice` command line: pnpm start = `sluice start`; see README.md.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { discardDeadLetters, listDeadLetters, replayDeadLetters, showDeadLetter } from './dead-letters.js';
 import { modelsPull } from './models-pull.js';
 import { prepare } from './prepare.js';
 import { start } from './start.js';
@@ -36,6 +37,33 @@ models
   .action(async (repo: string, options: { revision: string; dir?: string; endpoint?: string }) => {
     await modelsPull(repo, options);
   });
+
+// Dead letters through the HTTP API of a running Sluice (pnpm start -- --serve, or a deployment).
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const api = (command: Command) =>
+  command
+    .option('--url <url>', 'API base URL (default $SLUICE_URL, else the configured gateway port on 127.0.0.1)')
+    .option('--key <key>', 'API key (default $SLUICE_API_KEY, else .data/api-key)')
+    .option('--json', 'print JSON', false);
+const filters = (command: Command) =>
+  command
+    .option('--source <id>', 'source id (repeat for several)', collect)
+    .addOption(new Option('--stage <stage>', 'stage that rejected the item').choices(['collector', 'transformer', 'inference', 'scorer', 'persistence']))
+    .option('--reason <code>', 'reason code (repeat for several)', collect)
+    .option('--since <time>', 'last failed at or after (ISO 8601 or Unix ms)')
+    .option('--until <time>', 'last failed before (ISO 8601 or Unix ms)');
+const deadLetters = program.command('dead-letters').description('see, replay and discard items the pipeline could not process');
+filters(api(deadLetters.command('list').description('list dead letters, newest first')))
+  .option('--limit <n>', 'page size (default 50)')
+  .option('--all', 'every page', false)
+  .action((options) => listDeadLetters(options, options));
+api(deadLetters.command('show <id>').description('one dead letter with its payload')).action((id: string, options) => showDeadLetter(options, id, options));
+filters(api(deadLetters.command('replay [ids...]').description('send dead letters through the pipeline again (by ids, or the oldest matching the filters)')))
+  .option('--limit <n>', 'most to replay when selecting by filters (default 100)')
+  .action((ids: string[], options) => replayDeadLetters(options, ids, options));
+filters(api(deadLetters.command('discard [ids...]').description('delete dead letters (by ids, or every one matching the filters)')))
+  .option('--all', 'with no ids and no filters: every dead letter', false)
+  .action((ids: string[], options) => discardDeadLetters(options, ids, options));
 
 // `pnpm start -- --serve` passes the "--" through to the script (`pnpm start --serve` does not, and Windows
 // PowerShell's npx.ps1 swallows it); drop it so the options reach the command either way.

@@ -19,6 +19,7 @@ import { UpstreamCaller } from './upstream.js';
 import { createValidators } from './validation.js';
 import type { JobRunner } from './job-runner.js';
 import { inferenceRoutes } from './routes/inference.js';
+import { deadLetterRoutes } from './routes/dead-letters.js';
 import { jobRoutes } from './routes/jobs.js';
 import { keyRoutes } from './routes/keys.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -58,6 +59,7 @@ export interface RouteContext {
   push?: PushChannel;
   jobs?: JobRunner;
   authenticator: Authenticator;
+  registry: Registry;
 }
 
 export async function buildApp(options: AppOptions) {
@@ -86,6 +88,7 @@ export async function buildApp(options: AppOptions) {
     push: options.push,
     jobs: options.jobs,
     authenticator: options.authenticator,
+    registry,
   };
 
   // JSON only: without this, fastify's built-in text/plain parser would hand strings to JSON routes.
@@ -146,6 +149,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(sourceRoutes, { ctx });
   await app.register(keyRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
+  await app.register(deadLetterRoutes, { ctx });
   return app;
 }
 

@@ -14,6 +14,7 @@ export const ERRORS = {
   job_not_found: { status: 404, title: 'No job has this id' },
   source_not_found: { status: 404, title: 'No source has this id' },
   api_key_not_found: { status: 404, title: 'No API key has this id' },
+  dead_letter_not_found: { status: 404, title: 'No dead letter has this id' },
   resource_not_found: { status: 404, title: 'The resource does not exist' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   payload_too_large: { status: 413, title: 'The request body is larger than the limit' },

@@ -11,7 +11,8 @@ import { ItemIdParams, ListResponseSchema, listQuerySchema, problemResponses, ty
 
 const SORTS = { collected: 'SORT_FIELD_COLLECTED', published: 'SORT_FIELD_PUBLISHED', score: 'SORT_FIELD_SCORE' } as const;
 
-function timeParam(value: string | undefined, name: string): number {
+/** A since/until query value as Unix ms (0 when absent); 422 naming the parameter when it is not a time. */
+export function timeParam(value: string | undefined, name: string): number {
   if (value === undefined) return 0;
   const ms = parseTime(value);
   if (!Number.isFinite(ms) || ms < 0) throw new ApiError('invalid_parameter', `${name} must be an ISO 8601 time or Unix milliseconds`, { errors: [{ pointer: `/query/${name}`, message: 'not a time' }] });
