@@ -1,7 +1,9 @@
 // Runs jobs inside the gateway and records them in persistence (PersistenceAdmin jobs):
 // - collect: the collector's RunSources stream, its progress copied into the job;
 // - import: a JSONL file from an allowed folder, each line one item (the POST /v1/items item shape), sent into
-//   the pipeline in batches through the push stream; counts come from the durable acknowledgements.
+//   the pipeline in batches through the push stream; counts come from the durable acknowledgements. Its
+//   checkpoint (resume_line: the last line of the acknowledged prefix) lets an import of the same unchanged file
+//   after a cancelled or failed one start after it.
 // Local subscribers (server-sent events) get every change at once; persistence gets a throttled copy.
 import { createReadStream } from 'node:fs';
 import { realpath, rm, stat } from 'node:fs/promises';
@@ -17,6 +19,8 @@ import {
   type EndStaleJobsResponse__Output,
   type Job__Output,
   type JobError,
+  type ListJobsRequest,
+  type ListJobsResponse__Output,
   type PersistenceAdminClient,
   type RunProgress__Output,
   type UpdateJobProgressRequest,
@@ -114,7 +118,10 @@ export class JobRunner {
     this.#running.set(job.id, running);
     running.heartbeat = setInterval(() => void this.#update(job.id, running, { force: true }), this.options.heartbeatMs);
     running.heartbeat.unref();
-    const work = params.kind === 'collect' ? this.#collect(job.id, params.source_ids, running) : this.#import(job.id, file!, params.source_id ?? 'import', running);
+    const work =
+      params.kind === 'collect'
+        ? this.#collect(job.id, params.source_ids, running)
+        : this.#import(job.id, file!, params.source_id ?? 'import', running, params.kind === 'import' ? { path: params.path, source_id: params.source_id } : undefined);
     if (params.kind === 'upload') void work.catch(() => undefined).finally(() => rm(params.file, { force: true }).catch(() => undefined));
     void work
       .then(
@@ -215,25 +222,68 @@ export class JobRunner {
     });
   }
 
-  async #import(jobId: string, file: string, sourceId: string, running: Running): Promise<void> {
+  /**
+   * Where an import of this server file resumes: the newest earlier import job of the same path and source that
+   * was cancelled or failed, of the same file (size and modification time), checkpointed its acknowledged line.
+   */
+  async #resumeLine(jobId: string, params: { path: string; source_id?: string }, size: number, mtimeMs: number): Promise<number> {
+    const { admin, caller } = this.options;
+    try {
+      const { jobs } = await caller.call<ListJobsRequest, ListJobsResponse__Output>('persistence', admin, admin.ListJobs, { kind: 'import', status: '', limit: 50, cursor: '' });
+      const previous = jobs.find((job) => {
+        if (job.id === jobId) return false;
+        try {
+          const recorded = JSON.parse(job.params_json) as { path?: string; source_id?: string };
+          return recorded.path === params.path && (recorded.source_id ?? 'import') === (params.source_id ?? 'import');
+        } catch {
+          return false;
+        }
+      });
+      if (!previous || (previous.status !== 'cancelled' && previous.status !== 'failed')) return 0;
+      const counts = previous.counts as Record<string, number | undefined>;
+      if (Number(counts.bytes_total) !== size || Number(counts.file_mtime_ms) !== mtimeMs) return 0;
+      return Math.max(0, Number(counts.resume_line ?? 0));
+    } catch (error) {
+      this.options.logger.warn({ err: error, job_id: jobId }, 'could not look for an import to resume; importing from the start');
+      return 0;
+    }
+  }
+
+  async #import(jobId: string, file: string, sourceId: string, running: Running, resumable?: { path: string; source_id?: string }): Promise<void> {
     const push = this.options.push!;
     const { validateItem, importBatchSize, importMaxInFlightBatches } = this.options;
-    const counts = (running.counts = { lines: 0, invalid: 0, sent: 0, stored: 0, inserted: 0, updated: 0, unchanged: 0, dead_lettered: 0, bytes_read: 0, bytes_total: 0 });
-    counts.bytes_total = (await stat(file)).size;
-    await this.#update(jobId, running, { status: 'running', force: true, message: `importing ${path.basename(file)}` });
+    const counts = (running.counts = { lines: 0, invalid: 0, sent: 0, stored: 0, inserted: 0, updated: 0, unchanged: 0, dead_lettered: 0, bytes_read: 0, bytes_total: 0, file_mtime_ms: 0, resume_line: 0, resumed_at_line: 0 });
+    const info = await stat(file);
+    counts.bytes_total = info.size;
+    counts.file_mtime_ms = Math.trunc(info.mtimeMs);
+    // A cancelled or failed import of the same file resumes after its last acknowledged line.
+    const skip = resumable ? await this.#resumeLine(jobId, resumable, counts.bytes_total, counts.file_mtime_ms) : 0;
+    counts.resumed_at_line = skip;
+    counts.resume_line = skip;
+    await this.#update(jobId, running, { status: 'running', force: true, message: skip > 0 ? `importing ${path.basename(file)} from line ${skip + 1}` : `importing ${path.basename(file)}` });
     const inFlight = new Set<Promise<void>>();
     let failure: Error | undefined;
     let batch: PushItem[] = [];
     let bytes = 0;
+    let lineNumber = 0;
+    // The checkpoint: the last line of the longest prefix of batches that are all acknowledged.
+    const batchEnds: Array<{ endLine: number; acked: boolean }> = [];
+    const advanceCheckpoint = () => {
+      while (batchEnds[0]?.acked) counts.resume_line = batchEnds.shift()!.endLine;
+    };
     const flush = async () => {
       if (batch.length === 0) return;
       const items = batch;
       batch = [];
       const converted = toPipelineItems({ source_id: sourceId, items }, Date.now());
       counts.sent += converted.items.length;
+      const end = { endLine: lineNumber, acked: false };
+      batchEnds.push(end);
       const { ack } = push.submit({ items: converted.items }, converted.itemIds);
       const pending: Promise<void> = ack.then(
         (a) => {
+          end.acked = true;
+          advanceCheckpoint();
           counts.inserted += a.inserted;
           counts.updated += a.updated;
           counts.unchanged += a.unchanged;
@@ -254,8 +304,10 @@ export class JobRunner {
       for await (const line of lines) {
         if (running.abort.signal.aborted || failure) break;
         bytes += Buffer.byteLength(line) + 1;
+        lineNumber += 1;
         if (line.trim() === '') continue;
         counts.lines += 1;
+        if (lineNumber <= skip) continue;
         const problem = this.#checkLine(line, validateItem);
         if (typeof problem === 'string') {
           counts.invalid += 1;
