@@ -21,3 +21,7 @@ export type { OpsServer, OpsServerOptions } from './ops-server.js';
 export { createShutdown } from './shutdown.js';
 export type { ShutdownController, ShutdownStep } from './shutdown.js';
 export { z } from 'zod';
+export { pathFormProblem, resolveInFolders } from './path-sandbox.js';
+export type { SandboxRefusal, SandboxResult } from './path-sandbox.js';
+export { API_SOURCE_SECRET_ENV_PREFIX, apiSourceViolations } from './api-source-policy.js';
+export type { PolicyViolation } from './api-source-policy.js';

@@ -15,6 +15,7 @@ import { Semaphore } from './semaphore.js';
 import type { CollectorSettings, SourceConfig } from './settings.js';
 import { emptyState, type SourceStateRecord, type SourceStateStore } from './source-state-store.js';
 import { collectorFor } from './sources/registry.js';
+import { sourcePathResolver } from './sources/source-path.js';
 import type { Chunk, CollectContext } from './sources/source-collector.js';
 
 export interface CollectorDeps {
@@ -142,6 +143,7 @@ export class Collector {
       await existing.result.catch(() => undefined);
     }
     const source = this.#sources.get(id);
+    const origin = this.origin(id);
     if (!source) return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('internal', `unknown source ${id}`) };
     const active: ActiveRun = { result: Promise.resolve(undefined as never), abort: new AbortController(), totals: new RunProgressCounter(), observers: new Set(), interested: 0 };
     active.observers.add(active.totals);
@@ -154,7 +156,7 @@ export class Collector {
       }
       this.deps.metrics?.sourcesRunning.inc();
       try {
-        return await this.#runOnce(source, active, leaseOwner);
+        return await this.#runOnce(source, origin, active, leaseOwner);
       } finally {
         this.deps.metrics?.sourcesRunning.dec();
         release();
@@ -206,7 +208,7 @@ export class Collector {
     return limiter;
   }
 
-  async #runOnce(source: SourceConfig, active: ActiveRun, leaseOwner?: string): Promise<SourceRunResult> {
+  async #runOnce(source: SourceConfig, origin: 'config' | 'api', active: ActiveRun, leaseOwner?: string): Promise<SourceRunResult> {
     const { store, sender, logger, metrics, settings } = this.deps;
     const progress = (update: (counter: RunProgressCounter) => void) => {
       for (const counter of active.observers) update(counter);
@@ -294,6 +296,9 @@ export class Collector {
         batchSize: settings.batch_size,
         now: this.#now,
         logger,
+        resolvePath: sourcePathResolver(origin, settings.import_directories),
+        // Defence in depth: API definitions carrying the flag are refused, and it never applies to them.
+        allowPrivateNetwork: origin === 'config' && source.allow_private_network,
       };
       for await (const chunk of collect(context) as AsyncIterable<Chunk>) {
         if (leaseLost) throw new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);

@@ -1,6 +1,7 @@
 // The collector's configuration section: global politeness/resilience settings plus the declared sources,
 // a strict union on `kind` so a typo in a source is a start-up error that names the key.
 import { z } from '@sluice/service-kit';
+import { parseAllowlistEntry } from './http/private-network-allowlist.js';
 
 const sourceId = z
   .string()
@@ -19,7 +20,10 @@ const common = {
   /** Requests per minute this source may make (token bucket, burst = rate_limit_burst). */
   rate_limit_per_minute: z.number().positive().default(60),
   rate_limit_burst: z.number().int().min(1).default(1),
-  /** Allows fetching from loopback/private/link-local addresses (tests, intranet feeds). Off by default (SSRF guard). */
+  /**
+   * Allows fetching from loopback/private/link-local addresses (tests, intranet feeds). Off by default (SSRF guard).
+   * Only sources in config/sluice.yaml may set it; API-managed definitions that do are refused.
+   */
   allow_private_network: z.boolean().default(false),
   /** Extra request headers (e.g. Accept-Language). */
   headers: z.record(z.string(), z.string()).default({}),
@@ -170,6 +174,11 @@ export type SourceKind = SourceConfig['kind'];
 export type SourceOf<K extends SourceKind> = Extract<SourceConfig, { kind: K }>;
 export const SOURCE_KINDS = ['feed', 'jsonl', 'csv', 'opml', 'hacker_news', 'reddit', 'github', 'http_json'] as const satisfies readonly SourceKind[];
 
+/** A host name, an IP address or a CIDR network (a.b.c.d/n, x::y/n). */
+const allowlistEntry = z.string().refine((entry) => parseAllowlistEntry(entry) !== undefined, {
+  error: 'expected a host name, an IP address or a CIDR network such as 10.0.0.0/8 or fd00::/8',
+});
+
 export const httpSettingsSchema = z.strictObject({
   user_agent: z.string().default('SluiceCollector/0.1 (+https://github.com/sluice)'),
   connect_timeout_milliseconds: z.number().int().min(1).default(5_000),
@@ -188,8 +197,11 @@ export const httpSettingsSchema = z.strictObject({
   /** Per-host token bucket shared by every source on that host. */
   host_rate_limit_per_second: z.number().positive().default(10),
   host_rate_limit_burst: z.number().int().min(1).default(10),
-  /** Hosts or IPs (exact) that bypass the SSRF guard for every source, e.g. ["127.0.0.1"]. */
-  allow_private_hosts: z.array(z.string()).default([]),
+  /**
+   * The operator's exceptions to the SSRF guard, for every source (config or API): host names (exact, any address
+   * they resolve to), IP addresses or CIDR networks, e.g. ["intranet.example", "10.20.0.0/16", "127.0.0.1"].
+   */
+  private_network_allowlist: z.array(allowlistEntry).default([]),
 });
 
 export const breakerSettingsSchema = z.strictObject({
@@ -210,6 +222,12 @@ export const collectorSettingsSchema = z
     /** This replica's lease owner id (default: hostname-pid). */
     replica_id: z.string().default(''),
     lease_duration_seconds: z.number().int().min(1).default(120),
+    /**
+     * Folders that file sources managed through the API (jsonl, csv, opml with a `path`) may read; their paths are
+     * relative to these (tried in order) and cannot leave them. Empty: API-managed file sources need a url.
+     * Sources in this file may name any path.
+     */
+    import_directories: z.array(z.string().min(1)).default([]),
     /** Sources collected at once by this replica. */
     max_concurrent_sources: z.number().int().min(1).default(16),
     /** Unacknowledged items towards the transformer (flow control). */

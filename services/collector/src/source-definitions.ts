@@ -2,7 +2,7 @@
 // (admin.proto). The collector merges them with the sources declared in its config, re-reading them every
 // few seconds (and at once when asked for a source it does not know), so every replica sees the same set.
 import { createClient, sluiceProto, unary, type grpc, type PersistenceAdminClient, type SourceDefinition__Output } from '@sluice/protocol';
-import { formatIssues, type Logger } from '@sluice/service-kit';
+import { apiSourceViolations, formatIssues, type Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import { sourceSchema, type SourceConfig } from './settings.js';
 
@@ -20,6 +20,9 @@ export function definitionToSource(definition: SourceDefinition__Output): Defini
     return { ok: false, error: `config_json is not valid JSON: ${(error as Error).message}` };
   }
   if (config === null || typeof config !== 'object' || Array.isArray(config)) return { ok: false, error: 'config_json must be a JSON object' };
+  // The gateway refuses these already; checked again here because this is where the definition takes effect.
+  const violations = apiSourceViolations(config as Record<string, unknown>);
+  if (violations.length > 0) return { ok: false, error: violations.map((v) => `config${v.pointer}: ${v.message}`).join('; ') };
   const raw = {
     ...(config as Record<string, unknown>),
     id: definition.id,

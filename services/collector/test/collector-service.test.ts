@@ -64,7 +64,8 @@ beforeAll(async () => {
     },
     log: { level: 'silent' },
     collector: {
-      http: { max_retries: 1, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 20 },
+      // API-managed sources reach the loopback feed server only through the operator's allowlist.
+      http: { max_retries: 1, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 20, private_network_allowlist: ['127.0.0.1'] },
       sources: [
         { id: 'rss', kind: 'feed', url: `${feeds.url}/rss`, priority: 7, weight: 0.8, ...local },
         { id: 'atom', kind: 'feed', url: `${feeds.url}/atom`, ...local },
@@ -140,7 +141,7 @@ describe('Collector service', () => {
   it('collects sources managed through the API (persistence source definitions) as soon as they are asked for', async () => {
     const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient & grpc.Client;
     const upsert = (definition: object) => unary(admin, admin.UpsertSourceDefinition as never, { definition }, 5_000);
-    await upsert({ id: 'api-rss', kind: 'rss', config_json: JSON.stringify({ url: `${feeds.url}/rss`, allow_private_network: true, weight: 0.3 }), enabled: true, priority: 9, interval_seconds: 600 });
+    await upsert({ id: 'api-rss', kind: 'rss', config_json: JSON.stringify({ url: `${feeds.url}/rss`, weight: 0.3 }), enabled: true, priority: 9, interval_seconds: 600 });
     await upsert({ id: 'api-bad', kind: 'rss', config_json: JSON.stringify({ url: 'not a url' }), enabled: true, priority: 5, interval_seconds: 600 });
     const messages = await runSources({ source_ids: ['api-rss'], wait_until_done: true });
     expect(messages.at(-1)).toMatchObject({ done: true, collected: 30, sources_done: 1 });

@@ -199,8 +199,8 @@ describe('HttpClient', () => {
     const byName = await failure(http.get(`http://localhost:${server.port}/ok`, { allowPrivate: false }));
     expect(byName.code).toBe('ssrf_blocked');
     await http.close();
-    // The host name "localhost" is allowed by the global list; 127.0.0.1 (where its redirect goes) is not.
-    const allowName = client({ allow_private_hosts: ['localhost'] });
+    // The host name "localhost" is allowed by the operator's list; 127.0.0.1 (where its redirect goes) is not.
+    const allowName = client({ private_network_allowlist: ['localhost'] });
     expect((await allowName.http.get(`http://localhost:${server.port}/ok`, { allowPrivate: false })).body.toString()).toBe('fine');
     const hop = await failure(allowName.http.get(`http://localhost:${server.port}/to-ip`, { allowPrivate: false }));
     expect(hop.code).toBe('ssrf_blocked');

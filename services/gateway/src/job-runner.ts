@@ -6,7 +6,7 @@
 //   after a cancelled or failed one start after it.
 // Local subscribers (server-sent events) get every change at once; persistence gets a throttled copy.
 import { createReadStream } from 'node:fs';
-import { realpath, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
@@ -26,7 +26,7 @@ import {
   type UpdateJobProgressRequest,
   type UpdateJobProgressResponse__Output,
 } from '@sluice/protocol';
-import type { Logger } from '@sluice/service-kit';
+import { resolveInFolders, type Logger } from '@sluice/service-kit';
 import type { ValidateFunction } from 'ajv';
 import { ApiError } from './errors.js';
 import { isTerminal } from './job-view.js';
@@ -172,22 +172,10 @@ export class JobRunner {
   }
 
   async #resolveImportPath(requested: string): Promise<string> {
-    const roots = this.options.importDirectories;
-    if (roots.length === 0) throw new ApiError('not_implemented', 'imports of server files are off (set gateway.import_directories)');
-    const candidate = path.resolve(roots[0]!, requested);
-    let real: string;
-    try {
-      real = await realpath(candidate);
-    } catch {
-      throw new ApiError('invalid_parameter', `no file ${requested} in the import folder`, { errors: [{ pointer: '/body/path', message: 'not found' }] });
-    }
-    // Symlinks and ../ must not lead out of the allowed folders.
-    const allowed = await Promise.all(roots.map((root) => realpath(root).catch(() => path.resolve(root))));
-    if (!allowed.some((root) => real === root || real.startsWith(root + path.sep))) {
-      throw new ApiError('invalid_parameter', 'the path is outside the import folders', { errors: [{ pointer: '/body/path', message: 'outside the import folders' }] });
-    }
-    if (!(await stat(real)).isFile()) throw new ApiError('invalid_parameter', 'the path is not a file', { errors: [{ pointer: '/body/path', message: 'not a file' }] });
-    return real;
+    const found = await resolveInFolders(this.options.importDirectories, requested);
+    if (found.ok) return found.file;
+    if (found.reason === 'disabled') throw new ApiError('not_implemented', 'imports of server files are off (set gateway.import_directories)');
+    throw new ApiError('invalid_parameter', found.message, { errors: [{ pointer: '/body/path', message: found.message }] });
   }
 
   async #collect(jobId: string, sourceIds: string[], running: Running): Promise<void> {

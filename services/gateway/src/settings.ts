@@ -43,7 +43,7 @@ export const gatewaySettingsSchema = z.strictObject({
   api_keys: z.array(configuredKeySchema).default([]),
   /** How long a verified (or unknown) key stays cached before persistence is asked again. */
   key_cache_seconds: z.number().int().min(0).default(30),
-  /** Folders POST /v1/jobs {"kind":"import"} may read files from (relative paths resolve against the first). Empty: imports of server files are off. */
+  /** Folders POST /v1/jobs {"kind":"import"} may read files from: paths relative to them (tried in order), no "..", not absolute, no symbolic links out. Empty: imports of server files are off. */
   import_directories: z.array(z.string().min(1)).default([]),
   /** Items per batch an import job sends into the pipeline, and batches awaiting acknowledgement at once. */
   import_batch_size: z.number().int().min(1).max(10_000).default(500),

@@ -14,6 +14,7 @@ import {
   type ItemBatch__Output,
   type PersistenceClient,
   type PipelineStageClient,
+  type ServiceRegistration,
   waitForReady,
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
@@ -52,19 +53,26 @@ export function grpcError(code: grpc.status, details: string, metadata?: Record<
   return Object.assign(new Error(details), { code, details, metadata: md }) as grpc.ServiceError;
 }
 
-export async function startPersistenceStandIn(handlers: Record<string, Handler>): Promise<GrpcServer> {
-  const implementation: grpc.UntypedServiceImplementation = {};
-  for (const [name, handler] of Object.entries(handlers)) {
-    implementation[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      Promise.resolve()
-        .then(() => handler(call.request))
-        .then(
-          (response) => callback(null, response),
-          (error: grpc.ServiceError) => callback(error),
-        );
-    };
-  }
-  const server = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.Persistence', definition: sluiceProto().Persistence.service, implementation }]);
+/** Serves Persistence (and PersistenceAdmin when `adminHandlers` is given) from the handlers. */
+export async function startPersistenceStandIn(handlers: Record<string, Handler>, adminHandlers?: Record<string, Handler>): Promise<GrpcServer> {
+  const implement = (table: Record<string, Handler>) => {
+    const implementation: grpc.UntypedServiceImplementation = {};
+    for (const [name, handler] of Object.entries(table)) {
+      implementation[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+        Promise.resolve()
+          .then(() => handler(call.request))
+          .then(
+            (response) => callback(null, response),
+            (error: grpc.ServiceError) => callback(error),
+          );
+      };
+    }
+    return implementation;
+  };
+  const proto = sluiceProto();
+  const services: ServiceRegistration[] = [{ name: 'sluice.v1.Persistence', definition: proto.Persistence.service, implementation: implement(handlers) }];
+  if (adminHandlers) services.push({ name: 'sluice.v1.PersistenceAdmin', definition: proto.PersistenceAdmin.service, implementation: implement(adminHandlers) });
+  const server = await startGrpcServer('127.0.0.1:0', services);
   server.setServing(true);
   return server;
 }

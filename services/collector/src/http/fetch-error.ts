@@ -15,6 +15,8 @@ export const FETCH_ERROR_CODES = [
   // Not a failure: the strict feed parser rejected the document and the lenient one read its items.
   'parse_recovered',
   'file',
+  /** A path an API-managed source may not read (outside collector.import_directories). */
+  'file_refused',
   'aborted',
   'state_unavailable',
   'lease_lost',

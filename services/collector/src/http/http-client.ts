@@ -12,11 +12,12 @@ import type { HttpSettings } from '../settings.js';
 import { backoffDelayMs, parseRetryAfterMs, sleep } from './backoff.js';
 import { SourceFetchError, toFetchError } from './fetch-error.js';
 import type { HostBreakers } from './host-breakers.js';
-import { createGuardedConnector } from './ssrf-guard.js';
+import { PrivateNetworkAllowlist } from './private-network-allowlist.js';
+import { createGuardedConnector, type GuardOptions } from './ssrf-guard.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface RequestOptions {
-  /** The source allows loopback/private addresses (allow_private_network). */
+  /** The guard is off for this request (a config/sluice.yaml source with allow_private_network). */
   allowPrivate: boolean;
   /** The source's own rate limit. */
   limiter?: TokenBucket;
@@ -64,6 +65,7 @@ export class HttpClient {
     private readonly breakers: HostBreakers,
     private readonly logger: Logger,
     private readonly metrics?: CollectorMetrics,
+    options: { lookup?: GuardOptions['lookup'] } = {},
   ) {
     const agentOptions = {
       connections: settings.max_connections_per_host,
@@ -71,8 +73,8 @@ export class HttpClient {
       headersTimeout: settings.request_timeout_milliseconds,
       bodyTimeout: settings.request_timeout_milliseconds,
     };
-    const connector = (enforce: boolean) =>
-      createGuardedConnector({ enforce, allowHosts: settings.allow_private_hosts, connectTimeoutMs: settings.connect_timeout_milliseconds });
+    const allowlist = new PrivateNetworkAllowlist(settings.private_network_allowlist);
+    const connector = (enforce: boolean) => createGuardedConnector({ enforce, allowlist, connectTimeoutMs: settings.connect_timeout_milliseconds, lookup: options.lookup });
     this.#guarded = new Agent({ ...agentOptions, connect: connector(true) });
     this.#open = new Agent({ ...agentOptions, connect: connector(false) });
   }

@@ -6,6 +6,7 @@ import dns from 'node:dns/promises';
 import net from 'node:net';
 import { buildConnector } from 'undici';
 import { SourceFetchError } from './fetch-error.js';
+import { embeddedIPv4, type PrivateNetworkAllowlist } from './private-network-allowlist.js';
 
 const V4_BLOCKED: Array<[string, number]> = [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
@@ -13,7 +14,9 @@ const V4_BLOCKED: Array<[string, number]> = [
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ];
 const V6_BLOCKED: Array<[string, number]> = [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+  // ::/96 holds ::, ::1 and the deprecated IPv4-compatible range. (No ::ffff:0:0/96 here: net.BlockList matches
+  // IPv4 addresses against mapped IPv6 rules, so it would block every IPv4 address; mapped forms are unwrapped.)
+  ['::', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ];
 
 const blockList = new net.BlockList();
@@ -22,29 +25,20 @@ for (const [address, prefix] of V6_BLOCKED) blockList.addSubnet(address, prefix,
 
 /** True when connecting to this IP address must be refused (private, loopback, link-local, metadata, ...). */
 export function isBlockedAddress(address: string): boolean {
+  // IPv4-mapped (::ffff:a.b.c.d, ::ffff:7f00:1) and IPv4-compatible forms are judged by their IPv4 address.
+  const v4 = embeddedIPv4(address);
+  if (v4) return blockList.check(v4, 'ipv4');
   const family = net.isIP(address);
   if (family === 4) return blockList.check(address, 'ipv4');
-  if (family === 6) {
-    const lower = address.toLowerCase();
-    // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible forms are judged by their IPv4 address.
-    const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped?.[1]) return blockList.check(mapped[1], 'ipv4');
-    const hexMapped = /^(?:0*:)*:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-    if (hexMapped?.[1] && hexMapped[2]) {
-      const hi = parseInt(hexMapped[1], 16);
-      const lo = parseInt(hexMapped[2], 16);
-      return blockList.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
-    }
-    return blockList.check(address, 'ipv6');
-  }
+  if (family === 6) return blockList.check(address, 'ipv6');
   return true; // not an IP: never connect blindly
 }
 
 export interface GuardOptions {
-  /** false: the guard is off (sources with allow_private_network). */
+  /** false: the guard is off (config sources with allow_private_network). */
   enforce: boolean;
-  /** Hosts or IP literals exempt from the guard. */
-  allowHosts: readonly string[];
+  /** The operator's exceptions (collector.http.private_network_allowlist). */
+  allowlist: PrivateNetworkAllowlist;
   connectTimeoutMs: number;
   /** Test seam: the resolver (default dns.lookup with all addresses). */
   lookup?: (host: string) => Promise<Array<{ address: string; family: number }>>;
@@ -53,7 +47,7 @@ export interface GuardOptions {
 /** An undici connector enforcing the guard. */
 export function createGuardedConnector(options: GuardOptions): buildConnector.connector {
   const base = buildConnector({ timeout: options.connectTimeoutMs, keepAlive: true });
-  const allow = new Set(options.allowHosts.map((h) => h.toLowerCase()));
+  const { allowlist } = options;
   const lookup = options.lookup ?? ((host: string) => dns.lookup(host, { all: true, verbatim: true }));
   return (connectOptions, callback) => {
     const host = connectOptions.hostname.replace(/^\[|\]$/g, '');
@@ -62,11 +56,19 @@ export function createGuardedConnector(options: GuardOptions): buildConnector.co
     resolve
       .then((addresses) => {
         if (addresses.length === 0) throw Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' });
-        const exempt = !options.enforce || allow.has(host.toLowerCase());
+        const exempt = !options.enforce || allowlist.allowsHost(host);
         if (!exempt) {
-          const blocked = addresses.find((a) => isBlockedAddress(a.address) && !allow.has(a.address));
-          if (blocked) throw new SourceFetchError('ssrf_blocked', `refused to connect to ${host} (${blocked.address}): private, loopback or link-local address; set allow_private_network on the source to allow it`, { retryable: false });
+          // Every address must pass, not only the one connected to: a name must not mix public and private ones.
+          const blocked = addresses.find((a) => isBlockedAddress(a.address) && !allowlist.allowsAddress(a.address));
+          if (blocked) {
+            throw new SourceFetchError(
+              'ssrf_blocked',
+              `refused to connect to ${host} (${blocked.address}): private, loopback or link-local address; an operator can allow it in collector.http.private_network_allowlist`,
+              { retryable: false },
+            );
+          }
         }
+        // Connect to the address just checked, never to a second lookup of the name (DNS rebinding).
         const target = addresses[0]!;
         base({ ...connectOptions, hostname: target.address, servername: connectOptions.servername ?? (literal ? undefined : host) }, callback);
       })

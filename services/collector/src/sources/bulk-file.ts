@@ -1,7 +1,6 @@
 // Opening a bulk file (local path or URL, optionally gzip) as a byte stream positioned at its checkpoint,
 // and splitting it into lines with exact byte offsets, in constant memory.
 import { createReadStream, promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { SourceFetchError } from '../http/fetch-error.js';
@@ -45,7 +44,7 @@ export async function openBulkFile(context: CollectContext<BulkSource>, cursor: 
   const { source } = context;
   const gzip = isGzip(source);
   if (source.path !== undefined) {
-    const file = path.resolve(source.path);
+    const file = await context.resolvePath(source.path);
     let size: number;
     try {
       size = (await fs.stat(file)).size;
@@ -59,7 +58,7 @@ export async function openBulkFile(context: CollectContext<BulkSource>, cursor: 
     if (gzip) raw.on('error', (error) => stream.destroy(error));
     return { stream, startOffset: start, skipLines: seekable ? 0 : cursor.line, totalBytes: size, seekable };
   }
-  const response = await context.http.stream(source.url!, { allowPrivate: source.allow_private_network, limiter: context.limiter, headers: source.headers, signal: context.signal });
+  const response = await context.http.stream(source.url!, { allowPrivate: context.allowPrivateNetwork, limiter: context.limiter, headers: source.headers, signal: context.signal });
   const total = Number(response.headers['content-length'] ?? 0);
   const stream = gzip && !String(response.headers['content-encoding'] ?? '').includes('gzip') ? response.body.pipe(zlib.createGunzip()) : response.body;
   if (stream !== response.body) response.body.on('error', (error) => stream.destroy(error));

@@ -22,7 +22,7 @@ const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed
 export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): AsyncIterable<Chunk> {
   const { source, state } = context;
   const response = await context.http.get(source.url, {
-    allowPrivate: source.allow_private_network,
+    allowPrivate: context.allowPrivateNetwork,
     limiter: context.limiter,
     headers: source.headers,
     etag: state.etag || undefined,

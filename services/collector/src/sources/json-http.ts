@@ -12,7 +12,7 @@ export interface JsonResponse {
 
 export async function getJson(context: CollectContext, url: string, extraHeaders: Record<string, string> = {}): Promise<JsonResponse> {
   const response = await context.http.get(url, {
-    allowPrivate: context.source.allow_private_network,
+    allowPrivate: context.allowPrivateNetwork,
     limiter: context.limiter,
     headers: { ...context.source.headers, ...extraHeaders },
     accept: 'application/json',

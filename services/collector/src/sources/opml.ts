@@ -2,7 +2,6 @@
 // under this source. One failing feed does not stop the others; the run reports it as a source error.
 // The cursor holds each feed's validators; it is checkpointed after every feed.
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseOpml } from 'feedsmith';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { decodeBody } from '../http/charset.js';
@@ -50,13 +49,14 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
   const { source } = context;
   let document: string;
   if (source.path !== undefined) {
+    const file = await context.resolvePath(source.path);
     try {
-      document = await fs.readFile(path.resolve(source.path), 'utf8');
+      document = await fs.readFile(file, 'utf8');
     } catch (error) {
       throw new SourceFetchError('file', `cannot read ${source.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   } else {
-    const response = await context.http.get(source.url!, { allowPrivate: source.allow_private_network, limiter: context.limiter, headers: source.headers, signal: context.signal });
+    const response = await context.http.get(source.url!, { allowPrivate: context.allowPrivateNetwork, limiter: context.limiter, headers: source.headers, signal: context.signal });
     document = decodeBody(response.body, header(response.headers, 'content-type'));
   }
   const feeds = opmlFeedUrls(document, source.url);
@@ -66,7 +66,7 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
   for (const feedUrl of feeds) {
     try {
       const response = await context.http.get(feedUrl, {
-        allowPrivate: source.allow_private_network,
+        allowPrivate: context.allowPrivateNetwork,
         limiter: context.limiter,
         headers: source.headers,
         etag: previous[feedUrl]?.etag,

@@ -6,6 +6,7 @@ import type { SourceFetchError } from '../http/fetch-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { TokenBucket } from '../http/token-bucket.js';
 import type { SourceConfig } from '../settings.js';
+import type { PathResolver } from './source-path.js';
 
 export interface Checkpoint {
   /** Source-specific resume position, persisted as cursor_json. */
@@ -43,6 +44,10 @@ export interface CollectContext<S extends SourceConfig = SourceConfig> {
   batchSize: number;
   now: () => number;
   logger: Logger;
+  /** The real file a source's `path` names (API-managed sources: only inside collector.import_directories). */
+  resolvePath: PathResolver;
+  /** The SSRF guard is off for this source (only a config/sluice.yaml source with allow_private_network). */
+  allowPrivateNetwork: boolean;
 }
 
 export type SourceCollector<S extends SourceConfig = SourceConfig> = (context: CollectContext<S>) => AsyncIterable<Chunk>;

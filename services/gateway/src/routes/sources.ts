@@ -13,6 +13,7 @@ import type {
   UpsertSourceDefinitionRequest,
   UpsertSourceDefinitionResponse__Output,
 } from '@sluice/protocol';
+import { apiSourceViolations } from '@sluice/service-kit';
 import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import { toJobView } from '../job-view.js';
@@ -34,7 +35,7 @@ const SourceSchema = Type.Object({
 const DefinitionBody = Type.Object(
   {
     kind: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$', description: 'rss, atom, json_feed, jsonl, csv, hacker_news, reddit, github, http_json, ...' }),
-    config: Type.Record(Type.String(), Type.Unknown(), { description: 'Kind-specific settings (url, path, headers, ...), validated by the collector' }),
+    config: Type.Record(Type.String(), Type.Unknown(), { description: 'Kind-specific settings (url, path, headers, ...), validated by the collector. path: relative to collector.import_directories; allow_private_network is refused (operators allow networks in config); secrets only from SLUICE_SOURCE_* variables' }),
     enabled: Type.Optional(Type.Boolean({ default: true })),
     priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 9, default: 5 })),
     interval_seconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 604_800, default: 900 })),
@@ -156,6 +157,12 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = as
     },
     async (request, reply) => {
       const body = request.body;
+      // What only config/sluice.yaml may say (file paths outside the import folders, private networks, secrets).
+      const violations = apiSourceViolations(body.config);
+      if (violations.length > 0) {
+        const errors = violations.map((v) => ({ pointer: `/body/config${v.pointer}`, message: v.message }));
+        throw new ApiError('invalid_parameter', errors.map((e) => `${e.pointer}: ${e.message}`).join('; '), { errors });
+      }
       const response = await caller.call<UpsertSourceDefinitionRequest, UpsertSourceDefinitionResponse__Output>('persistence', admin(), admin().UpsertSourceDefinition, {
         definition: { id: request.params.id, kind: body.kind, config_json: JSON.stringify(body.config), enabled: body.enabled ?? true, priority: body.priority ?? 5, interval_seconds: body.interval_seconds ?? 900 },
       });
