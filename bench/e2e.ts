@@ -21,7 +21,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const stack = await startStack({
     env: { DATABASE_URL: db.url, SLUICE_API_KEY: 'bench-key', SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources), LOG_LEVEL: 'warn', SLUICE__LOG__LEVEL: 'warn' },
   });
-  const rss = trackServicesPeakRss(Object.fromEntries(['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'].map((s) => [s, `${stack.httpUrl(s as 'collector')}/metrics`])));
+  const rss = trackServicesPeakRss(Object.fromEntries(['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'].map((s) => [s, `${stack.opsUrl(s as 'collector')}/metrics`])));
   try {
     const started = performance.now();
     const final = await runSources({ collectorAddress: stack.addresses.collector!.grpcAddress });

@@ -159,7 +159,10 @@ describe('kubernetes manifests', () => {
       // own bounded shutdown (drain, then exit on its timeout).
       const preStopSeconds = Number(c.lifecycle!.preStop!.exec!.command!.at(-1));
       expect(pod.spec!.terminationGracePeriodSeconds, `${name} grace`).toBeGreaterThan(preStopSeconds + defaultShutdownTimeoutSeconds());
-      expect(pod.metadata!.annotations?.['prometheus.io/port'], `${name} scrape port`).toBe(String(httpPort));
+      // The gateway's HTTP port is its public API: Prometheus scrapes its ops port (the only one with /metrics).
+      const scrapePort = services[name].ops_port ?? httpPort;
+      expect(pod.metadata!.annotations?.['prometheus.io/port'], `${name} scrape port`).toBe(String(scrapePort));
+      expect(c.ports?.some((p) => p.containerPort === scrapePort), `${name} declares its scrape port`).toBe(true);
       expect(c.resources?.requests?.cpu && c.resources.requests.memory && c.resources.limits?.memory, `${name} resources`).toBeTruthy();
       expect(c.securityContext?.readOnlyRootFilesystem && pod.spec!.securityContext?.runAsNonRoot, `${name} hardened`).toBe(true);
     }
@@ -278,6 +281,10 @@ describe('kubernetes manifests', () => {
       // Ops/API HTTP: allowed from anywhere (probes, Prometheus, the ingress).
       const httpRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'http')));
       expect(httpRule?.from, `${deployment.metadata.name} http open`).toBeUndefined();
+      if (c.ports?.some((p) => p.name === 'ops')) {
+        const opsRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'ops')));
+        expect(opsRule?.from, `${deployment.metadata.name} ops open to Prometheus`).toBeUndefined();
+      }
     }
     // The optional database accepts persistence only, and is not caught by the Sluice policy.
     const statefulSet = postgresObjects.find((o) => o.kind === 'StatefulSet')!;

@@ -37,7 +37,7 @@ function apiKey(): string {
 
 function loadCliConfig(): { addresses: StackAddresses; settings: CliSettings } {
   const { services, settings } = loadServiceConfig('cli', cliSettingsSchema);
-  const addresses = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { grpcAddress: s.grpc_address, httpPort: s.http_port }]));
+  const addresses = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { grpcAddress: s.grpc_address, httpPort: s.http_port, opsPort: s.ops_port }]));
   return { addresses, settings };
 }
 

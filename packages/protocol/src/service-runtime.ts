@@ -43,8 +43,9 @@ export interface ServiceParts {
   /** Runs after the gRPC server stopped: close pools, workers, files. */
   close?: () => Promise<void>;
   /**
-   * The service serves its own HTTP on services.<name>.http_port (the gateway: its API includes /metrics,
-   * /healthz and /readyz), so no separate ops server is started.
+   * The service serves its own HTTP on services.<name>.http_port (the gateway's API, which has /healthz and
+   * /readyz for load balancers but never /metrics); the ops server (with /metrics) listens on
+   * services.<name>.ops_port instead, when one is configured.
    */
   ownsHttpPort?: boolean;
   /** Runs once the server listens (start background loops here). */
@@ -93,9 +94,10 @@ export async function runService<S extends z.ZodType>(
   const parts = await build(ctx);
   const address = config.services[name];
   grpcServer = await startGrpcServer(address.grpc_address, parts.grpc);
-  const ops = parts.ownsHttpPort
-    ? undefined
-    : await startOpsServer({ port: address.http_port, host: process.env.SLUICE_HTTP_HOST ?? '127.0.0.1', registry, isReady: () => ready, describe: parts.describe });
+  const opsPort = parts.ownsHttpPort ? address.ops_port : address.http_port;
+  const ops =
+    opsPort === undefined ? undefined : await startOpsServer({ port: opsPort, host: process.env.SLUICE_HTTP_HOST ?? '127.0.0.1', registry, isReady: () => ready, describe: parts.describe });
+  const httpPort = parts.ownsHttpPort ? address.http_port : (ops?.port ?? address.http_port);
   if (!parts.manualReady) ctx.setReady(true);
   else grpcServer.setServing(ready);
   const server = grpcServer;
@@ -104,9 +106,9 @@ export async function runService<S extends z.ZodType>(
   shutdown.add('grpc server', () => server.shutdown(10_000));
   if (parts.close) shutdown.add('close', parts.close);
   if (ops) shutdown.add('ops server', () => ops.close());
-  logger.info({ grpc_address: address.grpc_address, grpc_port: server.port, http_port: ops?.port ?? address.http_port, config: config.file }, `${name} started`);
-  await parts.started?.({ grpcPort: server.port, httpPort: ops?.port ?? address.http_port });
-  return { grpc: server, httpPort: ops?.port ?? address.http_port, stop: () => shutdown.shutdown('stop()') };
+  logger.info({ grpc_address: address.grpc_address, grpc_port: server.port, http_port: httpPort, ops_port: parts.ownsHttpPort ? ops?.port : undefined, config: config.file }, `${name} started`);
+  await parts.started?.({ grpcPort: server.port, httpPort });
+  return { grpc: server, httpPort, stop: () => shutdown.shutdown('stop()') };
 }
 
 /** For main.ts: runs the service and turns start-up errors (bad config, port in use) into one clear line and exit 1. */

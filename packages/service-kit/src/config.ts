@@ -28,6 +28,11 @@ export const serviceAddressSchema = z.strictObject({
     .string()
     .regex(/^(?:(?:dns:\/\/\/)?[^\s:/,]+:\d+|ipv4:[\d.]+:\d+(?:,[\d.]+:\d+)*)$/, 'expected host:port (e.g. 127.0.0.1:50051), dns:///host:port or ipv4:a:port,b:port'),
   http_port: z.number().int().min(0).max(65535),
+  /**
+   * Services whose http_port is a public API (the gateway) serve /metrics, /healthz and /readyz here instead, so
+   * metrics never share the API's port. Absent: no ops endpoint besides the API's own /healthz and /readyz.
+   */
+  ops_port: z.number().int().min(0).max(65535).optional(),
 });
 export type ServiceAddress = z.infer<typeof serviceAddressSchema>;
 

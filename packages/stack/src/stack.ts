@@ -8,7 +8,8 @@ import { SupervisedService, type GaveUp, type SupervisorEvent } from './supervis
 import { waitUntilServing } from './wait-until-serving.js';
 
 export interface StackAddresses {
-  [name: string]: { grpcAddress: string; httpPort: number };
+  /** opsPort: where a service whose httpPort is a public API (the gateway) serves /metrics. */
+  [name: string]: { grpcAddress: string; httpPort: number; opsPort?: number };
 }
 
 export interface StackOptions {
@@ -55,6 +56,8 @@ export interface Stack {
   failure: Promise<GaveUp>;
   /** Resolves once the service serves (after a restart: once it is back); rejects if it was stopped or failed. */
   waitUntilUp(name: ServiceName): Promise<void>;
+  /** Where the service's /metrics is: its ops port when it has one (the gateway), else its HTTP port. */
+  opsUrl(name: ServiceName): string;
 }
 
 /** Environment overrides that tell every service where the others listen. */
@@ -63,6 +66,7 @@ export function addressEnv(addresses: StackAddresses): NodeJS.ProcessEnv {
   for (const [name, address] of Object.entries(addresses)) {
     env[`SLUICE__SERVICES__${name.toUpperCase()}__GRPC_ADDRESS`] = address.grpcAddress;
     env[`SLUICE__SERVICES__${name.toUpperCase()}__HTTP_PORT`] = String(address.httpPort);
+    if (address.opsPort !== undefined) env[`SLUICE__SERVICES__${name.toUpperCase()}__OPS_PORT`] = String(address.opsPort);
   }
   return env;
 }
@@ -70,6 +74,8 @@ export function addressEnv(addresses: StackAddresses): NodeJS.ProcessEnv {
 export async function allocateAddresses(): Promise<StackAddresses> {
   const addresses: StackAddresses = {};
   for (const name of SERVICE_NAMES) addresses[name] = { grpcAddress: `127.0.0.1:${await freePort()}`, httpPort: await freePort() };
+  // The gateway's HTTP port is its API; its metrics have a port of their own.
+  addresses.gateway!.opsPort = await freePort();
   return addresses;
 }
 
@@ -90,6 +96,7 @@ export async function busyAddresses(addresses: StackAddresses, services: readonl
     const port = plain.startsWith('ipv4:') ? 0 : Number(plain.slice(separator + 1));
     if (port > 0 && !(await canListen(port, host === 'localhost' ? '127.0.0.1' : host))) busy.push(`${name} gRPC ${address.grpcAddress}`);
     if (address.httpPort > 0 && !(await canListen(address.httpPort))) busy.push(`${name} HTTP port ${address.httpPort}`);
+    if (address.opsPort !== undefined && address.opsPort > 0 && !(await canListen(address.opsPort))) busy.push(`${name} ops port ${address.opsPort}`);
   }
   return busy;
 }
@@ -130,6 +137,7 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
     processes,
     env: addressEnv(addresses),
     httpUrl: (name) => `http://127.0.0.1:${addresses[name]!.httpPort}`,
+    opsUrl: (name) => `http://127.0.0.1:${addresses[name]!.opsPort ?? addresses[name]!.httpPort}`,
     failure,
     restarts() {
       const counts: Partial<Record<ServiceName, number>> = {};

@@ -38,6 +38,13 @@ declare module 'fastify' {
   }
 }
 
+/** One registered route with the scope it requires (what the auth hook enforces). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  scope: RouteScope;
+}
+
 export interface AppOptions {
   settings: GatewaySettings;
   logger: Logger;
@@ -139,9 +146,16 @@ export async function buildApp(options: AppOptions) {
     metrics.seconds.observe(labels, reply.elapsedTime / 1000);
   });
 
+  // Every route as registered, with the scope the auth hook will require: tests walk this list, so a new route
+  // cannot escape the authentication tests.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, scope: scopeOf(route.config?.scope, route.url) });
+  });
+
   // Registered on the root instance (not encapsulated) so its onRoute hook sees every route.
   if (settings.docs_enabled) await registerDocs(app as unknown as FastifyInstance);
-  await app.register(healthRoutes, { registry, readiness: options.readiness });
+  await app.register(healthRoutes, { readiness: options.readiness });
   await app.register(itemRoutes, { ctx });
   await app.register(pushRoutes, { ctx });
   await app.register(inferenceRoutes, { ctx });
@@ -150,14 +164,19 @@ export async function buildApp(options: AppOptions) {
   await app.register(keyRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });
-  return app;
+  return Object.assign(app, { routeTable: routeTable as readonly RouteEntry[] });
 }
 
 function routeScope(request: FastifyRequest): RouteScope {
-  const configured = request.routeOptions.config?.scope;
+  // Unmatched URLs answer 404 without asking for a key.
+  if (request.routeOptions.url === undefined) return 'public';
+  return scopeOf(request.routeOptions.config?.scope, request.routeOptions.url);
+}
+
+/** A route's own scope; the docs plugin's routes (under /docs) are public; a route that names none needs admin. */
+function scopeOf(configured: RouteScope | undefined, url: string): RouteScope {
   if (configured) return configured;
-  // Unmatched URLs answer 404 without asking for a key; the docs plugin's own routes are public.
-  if (request.routeOptions.url === undefined || request.url.startsWith('/docs')) return 'public';
+  if (url === '/docs' || url.startsWith('/docs/')) return 'public';
   return 'admin';
 }
 

@@ -87,6 +87,7 @@ export async function startSink(write: (batch: ItemBatch__Output) => Promise<Ack
 
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
+  registry: ReturnType<typeof createMetricsRegistry>;
   close(): Promise<void>;
 }
 
@@ -105,10 +106,11 @@ export async function startApp(options: { persistencePort: number; sinkPort?: nu
     sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: settings.push_max_in_flight_items, initialBackoffMs: 20, maxBackoffMs: 200 });
     push = new PushChannel(sender, settings.push_max_in_flight_items, settings.push_stall_milliseconds);
   }
+  const registry = createMetricsRegistry('gateway');
   const app = await buildApp({
     settings,
     logger,
-    registry: createMetricsRegistry('gateway'),
+    registry,
     authenticator: new Authenticator({ bootstrapKey: options.bootstrapKey ?? KEYS.admin, configuredKeys: settings.api_keys }),
     upstreams,
     push,
@@ -116,6 +118,7 @@ export async function startApp(options: { persistencePort: number; sinkPort?: nu
   });
   return {
     app,
+    registry,
     async close() {
       await app.close();
       sender?.abort();

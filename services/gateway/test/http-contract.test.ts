@@ -192,10 +192,12 @@ describe('operations', () => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/v2/nothing' }), 404, 'not_found');
   });
 
-  it('serves /healthz, /readyz and /metrics without a key', async () => {
+  it('serves /healthz and /readyz without a key, and no /metrics on the API port (the ops port has them)', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expectProblem(await t.app.inject({ method: 'GET', url: '/metrics' }), 404, 'not_found');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/metrics', headers: auth(KEYS.admin) }), 404, 'not_found');
+    const metrics = { body: await t.registry.metrics() };
     expect(metrics.body).toContain('sluice_gateway_http_requests_total{method="GET",route="/v1/items",status="200"');
     expect(metrics.body).toContain('sluice_gateway_upstream_calls_total{upstream="persistence",code="RESOURCE_EXHAUSTED"');
   });

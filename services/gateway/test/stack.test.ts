@@ -349,7 +349,9 @@ describe('the gateway process', () => {
     expect(((await items.json()) as { items: unknown[] }).items).toHaveLength(2);
     expect((await fetch(`${base}/v1/items`)).status).toBe(401);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
-    expect(await (await fetch(`${base}/metrics`)).text()).toContain('sluice_gateway_http_requests_total');
+    // Metrics are on the ops port only, not on the API's.
+    expect(await (await fetch(`${stack.opsUrl('gateway')}/metrics`)).text()).toContain('sluice_gateway_http_requests_total');
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
     expect((await fetch(`${base}/docs/`)).status).toBe(200);
     const code = await stack.processes.get('gateway')!.stop();
     expect(code).toBe(0);
