@@ -49,7 +49,7 @@ async function cli(...args: string[]): Promise<string> {
 }
 
 async function metric(service: 'gateway' | 'persistence', name: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${stack.httpUrl(service)}/metrics`)).text();
+  const text = await (await fetch(`${stack.opsUrl(service)}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
