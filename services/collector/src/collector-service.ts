@@ -69,10 +69,17 @@ export function createCollectorService(options: {
         if (!finished && !cancelled) call.write(progress.toMessage(false));
       }, options.progressIntervalMs ?? 250);
       collector.run(ids, progress, undefined, abort.signal).then(
-        () => {
+        (results) => {
           finished = true;
           clearInterval(timer);
           if (cancelled) return;
+          // A run the collector's shutdown cut short is not done: saying so would make the caller believe the
+          // source was read to its end (its checkpoint holds what was acknowledged; a new run resumes there).
+          const interrupted = results.filter((r) => r.error?.code === 'aborted').map((r) => r.sourceId);
+          if (interrupted.length > 0) {
+            call.emit('error', { code: grpc.status.UNAVAILABLE, details: `the collector is shutting down: ${interrupted.join(', ')} stopped before the end; run again to resume from the last checkpoint` });
+            return;
+          }
           call.write(progress.toMessage(true));
           call.end();
         },
