@@ -14,4 +14,5 @@ export { createRelayStage, createSinkStage } from './stage-server.js';
 export type { RelayStageOptions, SinkStageOptions, StageContext, StageHandler } from './stage-server.js';
 export type * from './types.js';
 export { main, runService } from './service-runtime.js';
+export { observeDownstreamWindow } from './window-metrics.js';
 export type { RunServiceOptions, RunningService, ServiceContext, ServiceName, ServiceParts } from './service-runtime.js';

@@ -8,6 +8,7 @@ import type { Ack, Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch, ItemBatch__Output } from './generated/sluice/v1/ItemBatch.js';
 import { createBatchSender, type BatchSender } from './pipeline-fanout.js';
 import type { PipelineStream } from './pipeline-sender.js';
+import { observeDownstreamWindow } from './window-metrics.js';
 
 type UpstreamCall = grpc.ServerDuplexStream<ItemBatch__Output, Ack>;
 
@@ -46,6 +47,8 @@ export interface StageHandler {
   implementation: { Process: grpc.handleBidiStreamingCall<ItemBatch__Output, Ack> };
   /** Upstream streams open right now. */
   readonly openStreams: number;
+  /** Items forwarded downstream and not yet acknowledged, over every stream (0 for a sink). */
+  readonly downstreamUnackedItems: number;
   /** Stops reading new batches, waits for in-flight ones to be acknowledged, then ends every stream. */
   drain(timeoutMs?: number): Promise<void>;
 }
@@ -200,6 +203,11 @@ function createStage(
     get openStreams() {
       return streams.size;
     },
+    get downstreamUnackedItems() {
+      let items = 0;
+      for (const state of streams) items += state.sender?.inFlightItems ?? 0;
+      return items;
+    },
     async drain(timeoutMs = 15_000) {
       draining = true;
       for (const state of streams) state.call.pause();
@@ -215,7 +223,7 @@ function createStage(
 /** A stage that processes each batch and forwards it downstream; acks come back from the sink. */
 export function createRelayStage(options: RelayStageOptions): StageHandler {
   const metrics = new StageMetrics(options.registry);
-  return createStage(
+  const handler = createStage(
     options,
     async (batch, state, measure) => {
       const out = await measure(() => options.process(batch, { signal: state.abort.signal }));
@@ -232,6 +240,8 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
         onEvent: (event) => options.logger.warn({ event, stage: options.stage }, 'downstream stream event'),
       }),
   );
+  observeDownstreamWindow(options.registry, options.stage, () => handler.downstreamUnackedItems);
+  return handler;
 }
 
 /** The last stage: acknowledges after its own commit. */

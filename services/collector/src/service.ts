@@ -1,7 +1,7 @@
 // Wiring of the collector service: sources → batches on one PipelineStage stream to the transformer; acks
 // advance checkpoints. See docs/sources.md.
 import os from 'node:os';
-import { createBatchSender, createClient, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
+import { createBatchSender, createClient, deadlineIn, observeDownstreamWindow, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
 import { Collector } from './collector.js';
 import { createCollectorService } from './collector-service.js';
 import { HostBreakers } from './http/host-breakers.js';
@@ -29,6 +29,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
     maxInFlightItems: settings.max_in_flight_items,
     onEvent: (event) => ctx.logger.warn({ event }, 'downstream stream event'),
   });
+  observeDownstreamWindow(ctx.registry, 'collector', () => sender.inFlightItems);
   const breakers = new HostBreakers(settings.breaker, ctx.logger, metrics);
   const http = new HttpClient(settings.http, breakers, ctx.logger, metrics);
   await preloadCollectors(settings.sources.map((s) => s.kind));

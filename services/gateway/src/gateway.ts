@@ -1,6 +1,6 @@
 // Wires the gateway from configuration: gRPC clients, the push stream into the transformer, API keys, the job
 // runner and the app. main.ts runs it as a service; tests run the same wiring against real processes.
-import { PipelineSender, checkHealth, createClient, deadlineIn, sluiceProto, type PipelineStageClient } from '@sluice/protocol';
+import { PipelineSender, checkHealth, observeDownstreamWindow, createClient, deadlineIn, sluiceProto, type PipelineStageClient } from '@sluice/protocol';
 import type { Logger, Registry, ServicesConfig } from '@sluice/service-kit';
 import { buildApp } from './app.js';
 import { Authenticator } from './auth.js';
@@ -41,6 +41,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxInFlightItems: settings.push_max_in_flight_items,
     onEvent: (event) => logger.warn({ event }, `push stream: ${event.kind}`),
   });
+  observeDownstreamWindow(registry, 'gateway', () => sender.inFlightItems);
   const push = new PushChannel(sender, settings.push_max_in_flight_items, settings.push_stall_milliseconds);
   const authenticator = new Authenticator({
     bootstrapKey: options.bootstrapKey,

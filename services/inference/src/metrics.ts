@@ -17,6 +17,9 @@ export class InferenceMetrics {
   readonly tokenBudget: Gauge<'model'>;
   readonly oom: Counter<'model'>;
   readonly deviceBusySeconds: Counter;
+  readonly inFlightLimit: Gauge;
+  readonly maxBatchSize: Gauge;
+  readonly deviceMemoryBudget: Gauge;
 
   constructor(registry: Registry) {
     const r = [registry];
@@ -35,5 +38,9 @@ export class InferenceMetrics {
     this.tokenBudget = new Gauge({ name: 'sluice_inference_token_budget', help: 'Current padded-token budget per batch (halved on out-of-memory)', labelNames: ['model'], registers: r });
     this.oom = new Counter({ name: 'sluice_inference_out_of_memory_total', help: 'Batches that failed with out-of-memory and were retried smaller', labelNames: ['model'], registers: r });
     this.deviceBusySeconds = new Counter({ name: 'sluice_inference_device_busy_seconds_total', help: 'Wall time the device ran a batch (rate = utilization)', registers: r });
+    // The configured limits, so dashboards and alerts compare against what this process runs with.
+    this.inFlightLimit = new Gauge({ name: 'sluice_inference_in_flight_limit_items', help: 'Inputs admitted at most (inference.max_in_flight_inputs); beyond it callers get RESOURCE_EXHAUSTED', registers: r });
+    this.maxBatchSize = new Gauge({ name: 'sluice_inference_max_batch_size', help: 'Inputs per device batch at most (inference.max_batch_size)', registers: r });
+    this.deviceMemoryBudget = new Gauge({ name: 'sluice_inference_device_memory_budget_bytes', help: 'Device memory the batches may use (inference.max_device_memory_gigabytes)', registers: r });
   }
 }

@@ -3,7 +3,7 @@
 import { createClient, createRelayStage, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
 import { repoRoot } from '@sluice/service-kit';
 import { inferenceServiceImplementation } from './grpc-service.js';
-import { startGpuMonitor } from './gpu-monitor.js';
+import { declareGpuGauges, startGpuMonitor } from './gpu-monitor.js';
 import { InferenceCore, modelSelection } from './inference-core.js';
 import { InferenceMetrics } from './metrics.js';
 import { processBatch } from './pipeline-stage.js';
@@ -14,6 +14,9 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
   const settings = ctx.config.settings;
   const proto = sluiceProto();
   const metrics = new InferenceMetrics(ctx.registry);
+  metrics.inFlightLimit.set(settings.max_in_flight_inputs);
+  metrics.maxBatchSize.set(settings.max_batch_size);
+  metrics.deviceMemoryBudget.set(settings.max_device_memory_gigabytes * 1024 ** 3);
   const core = new InferenceCore({ settings, repoRoot, logger: ctx.logger, metrics });
   hooks.core?.(core);
   const scorer = createClient(proto.PipelineStage, ctx.config.services.scorer.grpc_address) as unknown as PipelineStageClient;
@@ -27,6 +30,7 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
     process: (batch, context) => processBatch(core, batch, context.signal),
   });
   let reloading: Promise<void> | undefined;
+  const gpuGauges = declareGpuGauges(ctx.registry);
   let stopGpuMonitor = () => {};
   // ReloadModels: the model lists are read again from the config (other settings need a restart).
   const reload = () =>
@@ -47,7 +51,7 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
       core.start().then(
         () => {
           ctx.logger.info({ models: core.describeModels().map((m) => ({ name: m.name, provider: m.execution_provider })) }, 'models loaded and warmed up');
-          if (core.describeModels().some((m) => m.execution_provider.startsWith('cuda'))) stopGpuMonitor = startGpuMonitor(ctx.registry);
+          if (core.describeModels().some((m) => m.execution_provider.startsWith('cuda'))) stopGpuMonitor = startGpuMonitor(gpuGauges);
           ctx.setReady(true);
         },
         (error: Error) => {
