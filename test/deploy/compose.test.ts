@@ -21,6 +21,8 @@ import {
 
 const compose = readCompose();
 const services = configuredServices();
+/** Prometheus and Grafana (deploy/monitoring), next to PostgreSQL and the Sluice services; monitoring.test.ts checks them. */
+const MONITORING = ['prometheus', 'grafana'];
 const names = Object.keys(services) as (keyof typeof services)[];
 const exampleEnv = readEnvFile(path.join(composeDir, '.env.example'));
 const containerEnv = (name: string, userEnv: Record<string, string>) => containerEnvOf(compose, name, userEnv);
@@ -39,8 +41,8 @@ describe('docker compose', () => {
     expect(problems).toEqual([]);
   });
 
-  it('runs PostgreSQL with pgvector and every configured service, nothing else', () => {
-    expect(Object.keys(compose.services).sort()).toEqual([...names, 'postgres'].sort());
+  it('runs PostgreSQL with pgvector, every configured service and the monitoring, nothing else', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...names, 'postgres', ...MONITORING].sort());
     expect(compose.services.postgres!.image).toBe('pgvector/pgvector:pg16');
   });
 
@@ -63,6 +65,7 @@ describe('docker compose', () => {
     // Secrets are never committed with a value.
     expect(exampleEnv.POSTGRES_PASSWORD).toBe('');
     expect(exampleEnv.SLUICE_API_KEY).toBe('');
+    expect(exampleEnv.GRAFANA_ADMIN_PASSWORD).toBe('');
     expect(() => containerEnv('gateway', {})).toThrow(/SLUICE_API_KEY/);
   });
 
@@ -104,14 +107,14 @@ describe('docker compose', () => {
     // Items start flowing only once every stage that handles them is ready.
     const collectorDependencies = Object.keys(compose.services.collector!.depends_on ?? {}).sort();
     expect(collectorDependencies).toEqual(['inference', 'persistence', 'scorer', 'transformer']);
-    expect(order.at(-1)).toBe('gateway');
+    expect(order.filter((name) => !MONITORING.includes(name)).at(-1)).toBe('gateway');
   });
 
   it('checks readiness of each service on its own ops port and waits for healthy dependencies', () => {
     expect(existsSync(path.join(repoRoot, 'deploy/docker/healthcheck.ts'))).toBe(true);
     for (const [name, service] of Object.entries(compose.services)) {
       expect(service.healthcheck?.test, `${name} healthcheck`).toBeDefined();
-      if (name !== 'postgres') expect(service.healthcheck!.test).toEqual(['CMD', 'node', '--import', 'tsx', 'deploy/docker/healthcheck.ts', name]);
+      if (name !== 'postgres' && !MONITORING.includes(name)) expect(service.healthcheck!.test).toEqual(['CMD', 'node', '--import', 'tsx', 'deploy/docker/healthcheck.ts', name]);
       for (const [dependency, spec] of Object.entries(service.depends_on ?? {})) {
         expect(Object.keys(compose.services), `${name} depends on ${dependency}`).toContain(dependency);
         expect(spec.condition, `${name} → ${dependency}`).toBe('service_healthy');

@@ -75,8 +75,9 @@ function composePlan(context: Context): Plan {
   if (options.cpu) Object.assign(compose.services.inference!.environment!, readCompose(cpuFile).services.inference!.environment);
   const userEnv = { ...readEnvFile(path.join(composeDir, '.env.example')), POSTGRES_PASSWORD: 'unused', SLUICE_API_KEY: context.apiKey };
   return {
+    // Sluice's own services only: PostgreSQL is replaced by a fresh database, Prometheus and Grafana are images.
     groups: startOrder(compose)
-      .filter((name) => name !== 'postgres')
+      .filter((name) => name in configured)
       .map((name) => [name]),
     env(name) {
       const env = containerEnv(compose, name, userEnv);

@@ -1,14 +1,18 @@
 // What operators point their own tools at, checked against the real services (every service its own process,
-// started once for this file): gRPC reflection as grpcurl, Postman or Evans use it, with a client that knows
-// only the reflection .proto.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// started once for this file): the metric names the Grafana dashboard and the alert rules use against what the
+// services export on /metrics, and gRPC reflection as grpcurl, Postman or Evans use it, with a client that
+// knows only the reflection .proto.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as protoLoader from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 import descriptor from 'protobufjs/ext/descriptor/index.js';
+import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFLECTION_PROTO_PATH, deadlineIn, grpc } from '@sluice/protocol';
+import { repoRoot } from '@sluice/service-kit';
+import { dashboardExpressions, exportedMetricNames, metricNames, missingMetrics, ruleExpressions } from '../support/promql-metrics.js';
 import { SERVICE_NAMES, createTestDatabase, runSources, startStack, type ServiceName, type Stack, type TestDatabase } from '@sluice/stack';
 
 const ITEMS = 40;
@@ -49,6 +53,56 @@ afterAll(async () => {
   await stack?.stop();
   await db?.drop();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+// ---- the dashboard and the alert rules name only metrics the services export ----
+
+const monitoring = path.join(repoRoot, 'deploy', 'monitoring');
+const dashboardUses = dashboardExpressions(JSON.parse(readFileSync(path.join(monitoring, 'grafana', 'dashboards', 'sluice-pipeline.json'), 'utf8')));
+const rulesUse = ruleExpressions(YAML.parse(readFileSync(path.join(monitoring, 'prometheus', 'alerts.yml'), 'utf8')));
+
+describe('metrics the dashboard and the alert rules use', () => {
+  const exported = new Map<ServiceName, Set<string>>();
+  const all = () => new Set([...exported.values()].flatMap((names) => [...names]));
+
+  beforeAll(async () => {
+    for (const name of SERVICE_NAMES) {
+      const response = await fetch(`${stack.opsUrl(name)}/metrics`, { signal: AbortSignal.timeout(10_000) });
+      expect(response.status, name).toBe(200);
+      exported.set(name, exportedMetricNames(await response.text()));
+    }
+  });
+
+  it('scraped every running service', () => {
+    for (const name of SERVICE_NAMES) expect(exported.get(name)!.has('sluice_process_resident_memory_bytes'), name).toBe(true);
+    expect(all().size).toBeGreaterThan(100);
+  });
+
+  it('every dashboard panel queries metrics that a service exports', () => {
+    expect(dashboardUses.length).toBeGreaterThan(40);
+    const missing = dashboardUses.flatMap(({ panel, expr }) => missingMetrics(metricNames(expr), all()).map((name) => `${panel}: ${name}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every alert rule uses metrics that a service exports', () => {
+    expect(rulesUse.length).toBeGreaterThanOrEqual(7);
+    const missing = rulesUse.flatMap(({ rule, expr }) => missingMetrics(metricNames(expr), all()).map((name) => `${rule}: ${name}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('would fail on a panel that names a metric nobody exports', () => {
+    const broken = dashboardExpressions({ panels: [{ title: 'typo', targets: [{ expr: 'sum(rate(sluice_stage_itmes_total[5m]))' }] }] });
+    expect(broken.flatMap(({ expr }) => missingMetrics(metricNames(expr), all()))).toEqual(['sluice_stage_itmes_total']);
+  });
+
+  it('has the metrics each stage is expected to export where it runs', () => {
+    // Per-process spot checks: a metric in the wrong process would pass the union check above.
+    expect(exported.get('inference')!.has('sluice_inference_gpu_memory_bytes')).toBe(true);
+    expect(exported.get('collector')!.has('sluice_collector_breakers_open')).toBe(true);
+    for (const stage of ['transformer', 'inference', 'scorer'] as const) expect(exported.get(stage)!.has('sluice_stage_downstream_unacked_items'), stage).toBe(true);
+    expect(exported.get('collector')!.has('sluice_stage_downstream_unacked_items')).toBe(true);
+    expect(exported.get('persistence')!.has('sluice_persistence_rows_written_total')).toBe(true);
+  });
 });
 
 // ---- gRPC reflection, through nothing but grpc.reflection.v1's own .proto ----
