@@ -11,7 +11,7 @@ import descriptor from 'protobufjs/ext/descriptor/index.js';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFLECTION_PROTO_PATH, deadlineIn, grpc } from '@sluice/protocol';
-import { repoRoot } from '@sluice/service-kit';
+import { createMetricsRegistry, repoRoot, startOpsServer } from '@sluice/service-kit';
 import { dashboardExpressions, exportedMetricNames, metricNames, missingMetrics, ruleExpressions } from '../support/promql-metrics.js';
 import { SERVICE_NAMES, createTestDatabase, runSources, startStack, type ServiceName, type Stack, type TestDatabase } from '@sluice/stack';
 
@@ -30,13 +30,17 @@ const SERVED: Record<ServiceName, string[]> = {
 let stack: Stack;
 let db: TestDatabase;
 let workDir: string;
+/** The supervisor's metrics page, served the way `sluice start` serves it (sluice_supervisor_restarts_total). */
+let cliOps: { port: number; close(): Promise<void> };
 
 beforeAll(async () => {
   db = await createTestDatabase('sluice_operator');
   workDir = mkdtempSync(path.join(os.tmpdir(), 'sluice-operator-'));
   const jsonl = path.join(workDir, 'items.jsonl');
   writeFileSync(jsonl, Array.from({ length: ITEMS }, (_, i) => JSON.stringify({ id: `op-${i}`, title: `Operator item ${i}`, content: `The market rallied as investors cheered result number ${i}.` })).join('\n') + '\n');
+  const cliRegistry = createMetricsRegistry('cli');
   stack = await startStack({
+    registry: cliRegistry,
     env: {
       DATABASE_URL: db.url,
       SLUICE_API_KEY: 'operator-test-key-0123456789',
@@ -44,12 +48,14 @@ beforeAll(async () => {
       SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'operator-jsonl', kind: 'jsonl', path: jsonl, interval_seconds: 3600 }]),
     },
   });
+  cliOps = await startOpsServer({ port: 0, host: '127.0.0.1', registry: cliRegistry, isReady: () => true });
   // Items through every stage, so counters and histograms have samples as well as declarations.
   const progress = await runSources({ collectorAddress: stack.addresses.collector!.grpcAddress, timeoutMs: 120_000 });
   expect(progress.acknowledged).toBe(ITEMS);
 });
 
 afterAll(async () => {
+  await cliOps?.close();
   await stack?.stop();
   await db?.drop();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
@@ -62,7 +68,7 @@ const dashboardUses = dashboardExpressions(JSON.parse(readFileSync(path.join(mon
 const rulesUse = ruleExpressions(YAML.parse(readFileSync(path.join(monitoring, 'prometheus', 'alerts.yml'), 'utf8')));
 
 describe('metrics the dashboard and the alert rules use', () => {
-  const exported = new Map<ServiceName, Set<string>>();
+  const exported = new Map<ServiceName | 'cli', Set<string>>();
   const all = () => new Set([...exported.values()].flatMap((names) => [...names]));
 
   beforeAll(async () => {
@@ -71,6 +77,8 @@ describe('metrics the dashboard and the alert rules use', () => {
       expect(response.status, name).toBe(200);
       exported.set(name, exportedMetricNames(await response.text()));
     }
+    const cli = await fetch(`http://127.0.0.1:${cliOps.port}/metrics`, { signal: AbortSignal.timeout(10_000) });
+    exported.set('cli', exportedMetricNames(await cli.text()));
   });
 
   it('scraped every running service', () => {
@@ -102,6 +110,7 @@ describe('metrics the dashboard and the alert rules use', () => {
     for (const stage of ['transformer', 'inference', 'scorer'] as const) expect(exported.get(stage)!.has('sluice_stage_downstream_unacked_items'), stage).toBe(true);
     expect(exported.get('collector')!.has('sluice_stage_downstream_unacked_items')).toBe(true);
     expect(exported.get('persistence')!.has('sluice_persistence_rows_written_total')).toBe(true);
+    expect(exported.get('cli')!.has('sluice_supervisor_restarts_total')).toBe(true);
   });
 });
 
