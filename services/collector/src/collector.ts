@@ -72,7 +72,12 @@ export class Collector {
   readonly #origins = new Map<string, 'config' | 'api'>();
   readonly #limiters = new Map<string, TokenBucket>();
   readonly #running = new Map<string, ActiveRun>();
+  /** Slots for healthy sources, and separate ones for degraded sources (failing or slow: see settings). */
   readonly #slots: Semaphore;
+  readonly #degradedSlots: Semaphore;
+  /** Room for runs that turned slow while the degraded slots were taken (at most max_concurrent_sources more). */
+  readonly #overflowSlots: Semaphore;
+  readonly #degraded = new Set<string>();
   readonly #window: InFlightWindow;
   readonly #abort = new AbortController();
   readonly #now: () => number;
@@ -80,6 +85,8 @@ export class Collector {
   constructor(private readonly deps: CollectorDeps) {
     this.#now = deps.now ?? Date.now;
     this.#slots = new Semaphore(deps.settings.max_concurrent_sources);
+    this.#degradedSlots = new Semaphore(deps.settings.max_concurrent_degraded_sources);
+    this.#overflowSlots = new Semaphore(deps.settings.max_concurrent_sources);
     this.#window = new InFlightWindow(deps.settings.max_in_flight_items);
     for (const source of deps.settings.sources) this.#sources.set(source.id, source);
   }
@@ -115,8 +122,14 @@ export class Collector {
     return [...this.#running.keys()];
   }
 
-  get freeSlots(): number {
-    return this.#slots.available;
+  /** Free slots of the pool a source runs in (degraded sources have their own). */
+  freeSlots(degraded = false): number {
+    return degraded ? this.#degradedSlots.available : this.#slots.available;
+  }
+
+  /** The source's last run here failed or was slow: it runs in a degraded slot. */
+  isDegraded(id: string): boolean {
+    return this.#degraded.has(id);
   }
 
   /**
@@ -148,18 +161,22 @@ export class Collector {
     const active: ActiveRun = { result: Promise.resolve(undefined as never), abort: new AbortController(), totals: new RunProgressCounter(), observers: new Set(), interested: 0 };
     active.observers.add(active.totals);
     active.result = (async () => {
-      let release: () => void;
+      let slot: { release(): void };
       try {
-        release = await this.#slots.acquire(AbortSignal.any([this.#abort.signal, active.abort.signal]));
+        slot = await this.#acquireSlot(id, AbortSignal.any([this.#abort.signal, active.abort.signal]));
       } catch {
         return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('aborted', 'cancelled before it started') } satisfies SourceRunResult;
       }
+      const started = this.#now();
       this.deps.metrics?.sourcesRunning.inc();
+      let result: SourceRunResult | undefined;
       try {
-        return await this.#runOnce(source, origin, active, leaseOwner);
+        result = await this.#runOnce(source, origin, active, leaseOwner);
+        return result;
       } finally {
         this.deps.metrics?.sourcesRunning.dec();
-        release();
+        slot.release();
+        this.#classify(id, result, this.#now() - started);
       }
     })();
     this.#running.set(id, active);
@@ -191,6 +208,44 @@ export class Collector {
       }
     }
     return active.result;
+  }
+
+  /**
+   * A healthy source takes a healthy slot; once its run passes slow_run_seconds it moves to a degraded slot, or
+   * while those are taken to an overflow slot, so a host that turned slow or hangs (or a new source on one)
+   * stops holding a slot healthy sources need. At most 2 × max_concurrent_sources + max_concurrent_degraded_sources
+   * runs are under way at once.
+   */
+  async #acquireSlot(id: string, signal: AbortSignal): Promise<{ release(): void }> {
+    if (this.#degraded.has(id)) return { release: await this.#degradedSlots.acquire(signal) };
+    let release = await this.#slots.acquire(signal);
+    let timer: NodeJS.Timeout | undefined;
+    const move = () => {
+      const degraded = this.#degradedSlots.tryAcquire() ?? this.#overflowSlots.tryAcquire();
+      if (!degraded) {
+        timer = setTimeout(move, 1_000).unref();
+        return;
+      }
+      release();
+      release = degraded;
+      timer = undefined;
+    };
+    timer = setTimeout(move, this.deps.settings.slow_run_seconds * 1000).unref();
+    return {
+      release: () => {
+        clearTimeout(timer);
+        release();
+      },
+    };
+  }
+
+  #classify(id: string, result: SourceRunResult | undefined, durationMs: number): void {
+    const code = result?.error?.code;
+    if (code === 'aborted' || code === 'lease_lost') return;
+    const failed = result === undefined || result.outcome === 'error';
+    if (failed || durationMs > this.deps.settings.slow_run_seconds * 1000) this.#degraded.add(id);
+    else this.#degraded.delete(id);
+    this.deps.metrics?.degradedSources.set(this.#degraded.size);
   }
 
   /** Stops every run (shutdown): in-flight sends are awaited by the caller through the sender. */

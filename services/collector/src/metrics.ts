@@ -13,6 +13,7 @@ export class CollectorMetrics {
   readonly sourceRuns: Counter<'outcome'>;
   readonly sourceErrors: Counter<'code'>;
   readonly sourcesRunning: Gauge;
+  readonly degradedSources: Gauge;
   readonly leases: Counter<'outcome'>;
 
   constructor(registry: Registry) {
@@ -28,6 +29,7 @@ export class CollectorMetrics {
     this.sourceRuns = new Counter({ name: 'sluice_collector_source_runs_total', help: 'Source runs by outcome (ok, not_modified, error)', labelNames: ['outcome'], registers });
     this.sourceErrors = new Counter({ name: 'sluice_collector_source_errors_total', help: 'Source errors recorded, by code', labelNames: ['code'], registers });
     this.sourcesRunning = new Gauge({ name: 'sluice_collector_sources_running', help: 'Sources being collected now', registers });
+    this.degradedSources = new Gauge({ name: 'sluice_collector_degraded_sources', help: 'Sources whose last run failed or was slow (they run in the degraded slots)', registers });
     this.leases = new Counter({ name: 'sluice_collector_leases_total', help: 'Source leases: granted, lost, released', labelNames: ['outcome'], registers });
   }
 }

@@ -50,9 +50,16 @@ export class Scheduler {
     try {
       const running = new Set(this.collector.runningSourceIds);
       const candidates = this.collector.sources.filter((s) => s.enabled && !running.has(s.id)).map((s) => s.id);
-      const room = this.collector.freeSlots;
-      if (candidates.length === 0 || room <= 0) return;
-      const lease = await this.store.lease(this.owner, candidates, room, this.settings.lease_duration_seconds * 1000);
+      // Healthy and degraded sources are leased for their own pools, so failing or slow sources that are due
+      // never take the room of healthy ones (and the other way round).
+      const granted: string[] = [];
+      for (const degraded of [false, true]) {
+        const pool = candidates.filter((id) => this.collector.isDegraded(id) === degraded);
+        const room = this.collector.freeSlots(degraded);
+        if (pool.length === 0 || room <= 0) continue;
+        granted.push(...(await this.store.lease(this.owner, pool, room, this.settings.lease_duration_seconds * 1000)).sourceIds);
+      }
+      const lease = { sourceIds: granted };
       for (const id of lease.sourceIds) {
         this.#leased.add(id);
         this.metrics?.leases.inc({ outcome: 'granted' });

@@ -30,6 +30,17 @@ export class Semaphore {
         signal?.addEventListener('abort', cancelled, { once: true });
       });
     }
+    return this.#releaser();
+  }
+
+  /** A slot now if one is free (nobody waiting), else undefined. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.#available <= 0) return undefined;
+    this.#available -= 1;
+    return this.#releaser();
+  }
+
+  #releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;

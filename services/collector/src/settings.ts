@@ -228,8 +228,16 @@ export const collectorSettingsSchema = z
      * Sources in this file may name any path.
      */
     import_directories: z.array(z.string().min(1)).default([]),
-    /** Sources collected at once by this replica. */
+    /** Sources collected at once by this replica (healthy ones; degraded ones have their own slots, below). */
     max_concurrent_sources: z.number().int().min(1).default(16),
+    /**
+     * Slots for degraded sources: those whose last run failed or took longer than slow_run_seconds, and runs
+     * that pass slow_run_seconds while they last. Failing and slow hosts wait for these instead of taking the
+     * slots healthy sources need.
+     */
+    max_concurrent_degraded_sources: z.number().int().min(1).default(8),
+    /** A run longer than this marks its source as slow (degraded) until a run is quick again. */
+    slow_run_seconds: z.number().positive().default(5),
     /** Unacknowledged items towards the transformer (flow control). */
     max_in_flight_items: z.number().int().min(1).default(5_000),
     /** Streams to the transformer; more than 1 spreads work over its replicas (round_robin). */

@@ -64,4 +64,54 @@ describe('Scheduler', () => {
     await scheduler.stop();
     await t.close();
   });
+
+  it('keeps polling healthy sources on schedule while hung and failing hosts take only the degraded slots', async () => {
+    let open = 0;
+    let maxOpen = 0;
+    const hung = await startHttpServer((req) => {
+      open += 1;
+      maxOpen = Math.max(maxOpen, open);
+      req.socket.once('close', () => (open -= 1)); // never answers: the client's timeout ends it
+    });
+    const failing = await startHttpServer((_req, res) => res.writeHead(500).end('down'));
+    const fine = await startHttpServer((req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(`${req.url!.slice(1)}-${Date.now()}`, 2)));
+    const store = new MemorySourceStateStore();
+    // Hung sources come first in the list, so they are leased first and would take every slot.
+    const mixed = [
+      ...Array.from({ length: 4 }, (_, i) => ({ id: `hung-${i}`, kind: 'feed', url: `${hung.url}/h${i}`, allow_private_network: true, interval_seconds: 1 })),
+      ...Array.from({ length: 2 }, (_, i) => ({ id: `failing-${i}`, kind: 'feed', url: `${failing.url}/f${i}`, allow_private_network: true, interval_seconds: 1 })),
+      ...Array.from({ length: 2 }, (_, i) => ({ id: `fine-${i}`, kind: 'feed', url: `${fine.url}/ok${i}`, allow_private_network: true, interval_seconds: 1 })),
+    ];
+    const settings = testSettings({
+      schedule_enabled: true,
+      schedule_tick_milliseconds: 50,
+      max_concurrent_sources: 2,
+      max_concurrent_degraded_sources: 1,
+      slow_run_seconds: 0.3,
+      http: { request_timeout_milliseconds: 4_000, max_retries: 0 },
+      sources: mixed,
+    });
+    const t = createTestCollector(settings, sink.address, store);
+    const scheduler = new Scheduler(t.collector, store, settings, 'fair', quietLogger, t.metrics);
+    let maxRunning = 0;
+    const sampler = setInterval(() => (maxRunning = Math.max(maxRunning, t.collector.runningSourceIds.length)), 10);
+    try {
+      scheduler.start();
+      await new Promise((resolve) => setTimeout(resolve, 3_300)); // shorter than the hung requests' timeout
+      // Without the degraded slots, the first two hung sources would hold both slots for the whole 4 s.
+      expect(fine.hits.get('/ok0') ?? 0).toBeGreaterThanOrEqual(2);
+      expect(fine.hits.get('/ok1') ?? 0).toBeGreaterThanOrEqual(2);
+      expect(t.collector.isDegraded('hung-0')).toBe(false); // still in its first run (moved to a degraded slot)
+      expect(t.collector.isDegraded('failing-0') || t.collector.isDegraded('failing-1')).toBe(true);
+      expect(t.collector.isDegraded('fine-0')).toBe(false);
+      // Never more runs at once than the healthy, degraded and overflow slots (2 + 1 + 2) of the 8 sources.
+      expect(maxRunning).toBeLessThanOrEqual(5);
+      expect(maxOpen).toBeGreaterThanOrEqual(2);
+    } finally {
+      clearInterval(sampler);
+      await scheduler.stop();
+      await t.close();
+      await Promise.all([hung.close(), failing.close(), fine.close()]);
+    }
+  });
 });
