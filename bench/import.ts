@@ -11,8 +11,8 @@ import { startAckingSink, startBenchCollector, trackServicesPeakRss, type Metric
 
 const WORDS = 'stream batch collector source feed checkpoint acknowledge pipeline persistence gateway transformer inference scorer priority window backoff jitter breaker lease replica'.split(' ');
 
-/** Writes JSONL records of ~1 KB until `bytes`; every `invalidEvery`th line is invalid (a dead letter). */
-async function generate(file: string, bytes: number, invalidEvery: number): Promise<{ lines: number; invalid: number }> {
+/** Writes JSONL records of ~1 KB until `bytes` (or `maxLines`); every `invalidEvery`th line is invalid (a dead letter). */
+export async function generate(file: string, bytes: number, invalidEvery: number, maxLines = Infinity): Promise<{ lines: number; invalid: number }> {
   const out = createWriteStream(file, { highWaterMark: 4 << 20 });
   let written = 0;
   let lines = 0;
@@ -21,9 +21,9 @@ async function generate(file: string, bytes: number, invalidEvery: number): Prom
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
   // A pool of deterministic texts, reused with distinct ids (generating 1 GiB word by word takes a minute).
   const texts = Array.from({ length: 997 }, () => Array.from({ length: 140 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' '));
-  while (written < bytes) {
+  while (written < bytes && lines < maxLines) {
     let chunk = '';
-    for (let i = 0; i < 1000 && written + chunk.length < bytes; i++) {
+    for (let i = 0; i < 1000 && written + chunk.length < bytes && lines < maxLines; i++) {
       lines += 1;
       if (lines % invalidEvery === 0) {
         invalid += 1;

@@ -72,32 +72,69 @@ export function trackPeakRss(intervalMs = 100): { stop(): number } {
 
 /**
  * Peak RSS (MiB) of other processes, sampled from their Prometheus `sluice_process_resident_memory_bytes`
- * (prom-client default metrics) — works on every OS, unlike /proc.
+ * (prom-client default metrics) — works on every OS, unlike /proc. `current()` is the latest sample of each.
  */
-export function trackServicesPeakRss(metricsUrls: Record<string, string>, intervalMs = 500): { stop(): Promise<Record<string, number>> } {
+export function trackServicesPeakRss(metricsUrls: Record<string, string>, intervalMs = 500): { current(): Record<string, number>; stop(): Promise<Record<string, number>> } {
   const peaks: Record<string, number> = Object.fromEntries(Object.keys(metricsUrls).map((name) => [name, 0]));
+  const latest: Record<string, number> = { ...peaks };
   const sample = async () => {
     await Promise.all(
       Object.entries(metricsUrls).map(async ([name, url]) => {
-        try {
-          const text = await (await fetch(url)).text();
-          const match = /^sluice_process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(text);
-          if (match) peaks[name] = Math.max(peaks[name] ?? 0, Number(match[1]) / 2 ** 20);
-        } catch {
-          /* the service may be starting or stopping */
-        }
+        const mb = await serviceRssMegabytes(url);
+        if (mb === undefined) return; // the service may be starting or stopping
+        latest[name] = mb;
+        peaks[name] = Math.max(peaks[name] ?? 0, mb);
       }),
     );
   };
   const timer = setInterval(() => void sample(), intervalMs);
   timer.unref();
   return {
+    current: () => ({ ...latest }),
     async stop() {
       clearInterval(timer);
       await sample();
       return peaks;
     },
   };
+}
+
+/** A service's RSS (MiB) from its /metrics, or undefined when it does not answer. */
+export async function serviceRssMegabytes(metricsUrl: string): Promise<number | undefined> {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    const match = /^sluice_process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(text);
+    return match ? Number(match[1]) / 2 ** 20 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sum of a counter's samples in Prometheus text whose labels contain every `labels` pair (e.g. direction="out"). */
+export function counterValue(metricsText: string, name: string, labels: Record<string, string> = {}): number {
+  let total = 0;
+  const pattern = new RegExp(`^${name}(?:\\{([^}]*)\\})? ([0-9.e+-]+)$`, 'gm');
+  for (const match of metricsText.matchAll(pattern)) {
+    const labelText = match[1] ?? '';
+    if (Object.entries(labels).every(([key, value]) => labelText.includes(`${key}="${value}"`))) total += Number(match[2]);
+  }
+  return total;
+}
+
+/**
+ * Per pipeline stage (transformer, inference, scorer, persistence): items out and the stage's busy seconds
+ * (sluice_stage_items_total / sluice_stage_busy_seconds_total). Their ratio is the stage's own rate while it
+ * had work: the figure that shows which stage slows down as a run grows.
+ */
+export async function stageCounters(metricsUrls: Record<string, string>): Promise<Record<string, { items: number; busySeconds: number }>> {
+  const result: Record<string, { items: number; busySeconds: number }> = {};
+  await Promise.all(
+    Object.entries(metricsUrls).map(async ([name, url]) => {
+      const text = await (await fetch(url)).text();
+      result[name] = { items: counterValue(text, 'sluice_stage_items_total', { direction: 'out' }), busySeconds: counterValue(text, 'sluice_stage_busy_seconds_total') };
+    }),
+  );
+  return result;
 }
 
 /** Percentile (0..100) of a list of numbers, nearest-rank. */
@@ -110,9 +147,9 @@ export function percentile(values: number[], p: number): number {
 
 /**
  * A PipelineStage stand-in on 127.0.0.1 that acknowledges every batch at once (no storage), for benchmarks of
- * one upstream stage. `items` counts items received; `onBatch` sees each batch.
+ * one upstream stage. `items` counts items received; `onBatch` sees each batch (its counts, and the batch).
  */
-export async function startAckingSink(onBatch?: (items: number, deadLetters: number) => void): Promise<{ address: string; counts: { items: number; deadLetters: number; batches: number }; close(): Promise<void> }> {
+export async function startAckingSink(onBatch?: (items: number, deadLetters: number, batch: import('@sluice/protocol').ItemBatch__Output) => void): Promise<{ address: string; counts: { items: number; deadLetters: number; batches: number }; close(): Promise<void> }> {
   const { createSinkStage, sluiceProto, startGrpcServer } = await import('@sluice/protocol');
   const { createLogger, createMetricsRegistry } = await import('@sluice/service-kit');
   const counts = { items: 0, deadLetters: 0, batches: 0 };
@@ -125,7 +162,7 @@ export async function startAckingSink(onBatch?: (items: number, deadLetters: num
       counts.items += batch.items.length;
       counts.deadLetters += batch.dead_letters.length;
       counts.batches += 1;
-      onBatch?.(batch.items.length, batch.dead_letters.length);
+      onBatch?.(batch.items.length, batch.dead_letters.length, batch);
       return { batch_id: batch.batch_id, item_ids: [...batch.items.map((i) => i.raw?.id ?? ''), ...batch.dead_letters.map((d) => d.item_id)], inserted: batch.items.length, dead_lettered: batch.dead_letters.length };
     },
   });

@@ -1,0 +1,147 @@
+// pnpm bench scale: does the pipeline stay as fast at 100,000 items as at 10,000?
+// Part 1: 10,000, 50,000 and 100,000 feed items end to end through all six processes into PostgreSQL, a fresh
+// database and a fresh stack per size (100 local feeds of size/100 items each). Per size: items/s, each stage's
+// own rate (items out ÷ its busy seconds) and each service's peak RSS.
+// Part 2: a 1,000,000-line JSONL file through one collector into a stand-in that acknowledges at once, with the
+// collector's RSS sampled during the run: constant memory means the peak is close to the RSS at 10 %.
+// The smoke run uses 500 and 2,000 items and 20,000 lines.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, runSources, startStack, type ServiceName } from '@sluice/stack';
+import { startFeedServer } from '../test/support/feed-server.js';
+import { generate } from './import.js';
+import { stageCounters, startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
+
+const SERVICES: ServiceName[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'];
+const STAGES: ServiceName[] = ['transformer', 'inference', 'scorer', 'persistence'];
+
+interface SizeResult {
+  items: number;
+  seconds: number;
+  itemsPerSecond: number;
+  stageRates: Record<string, number>;
+  rss: Record<string, number>;
+}
+
+async function endToEnd(total: number): Promise<SizeResult> {
+  const feeds = 100;
+  const perFeed = Math.ceil(total / feeds);
+  const server = await startFeedServer(perFeed);
+  const db = await createTestDatabase('sluice_bench_scale');
+  const sources = Array.from({ length: feeds }, (_, f) => ({
+    id: `scale-feed-${f}`,
+    kind: 'feed',
+    url: `${server.url}/feeds/${f}.xml`,
+    allow_private_network: true,
+    rate_limit_per_minute: 600,
+    interval_seconds: 3600,
+  }));
+  try {
+    const stack = await startStack({
+      env: {
+        DATABASE_URL: db.url,
+        SLUICE_API_KEY: 'bench-key',
+        SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources),
+        // All feeds are on one host: its politeness limit (default 10 requests/s) would cap the small sizes.
+        SLUICE__COLLECTOR__HTTP__HOST_RATE_LIMIT_PER_SECOND: '1000',
+        SLUICE__COLLECTOR__HTTP__HOST_RATE_LIMIT_BURST: '100',
+        LOG_LEVEL: 'warn',
+        SLUICE__LOG__LEVEL: 'warn',
+      },
+    });
+    const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.httpUrl(s)}/metrics`]));
+    const rss = trackServicesPeakRss(metricsUrls, 500);
+    try {
+      const before = await stageCounters(Object.fromEntries(STAGES.map((s) => [s, metricsUrls[s]!])));
+      const started = performance.now();
+      const final = await runSources({ collectorAddress: stack.addresses.collector!.grpcAddress, timeoutMs: 30 * 60_000 });
+      const seconds = (performance.now() - started) / 1000;
+      const after = await stageCounters(Object.fromEntries(STAGES.map((s) => [s, metricsUrls[s]!])));
+      const peaks = await rss.stop();
+      const items = feeds * perFeed;
+      if (final.acknowledged < items) throw new Error(`only ${final.acknowledged} of ${items} items were acknowledged`);
+      const stageRates: Record<string, number> = {};
+      for (const stage of STAGES) {
+        const busy = after[stage]!.busySeconds - before[stage]!.busySeconds;
+        stageRates[stage] = busy > 0 ? (after[stage]!.items - before[stage]!.items) / busy : 0;
+      }
+      stageRates.collector = items / seconds;
+      return { items, seconds, itemsPerSecond: items / seconds, stageRates, rss: peaks };
+    } finally {
+      await rss.stop();
+      await stack.stop();
+    }
+  } finally {
+    await server.close();
+    await db.drop();
+  }
+}
+
+async function jsonlImport(lines: number): Promise<Metrics> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sluice-bench-scale-'));
+  const file = path.join(dir, 'million.jsonl');
+  try {
+    const generated = await generate(file, Infinity, 10_000, lines);
+    const sink = await startAckingSink();
+    const { process: collector, grpcAddress, metricsUrl } = await startBenchCollector(sink.address, {
+      SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'million', kind: 'jsonl', path: file, batch_size: 500 }]),
+    });
+    try {
+      const rss = trackServicesPeakRss({ collector: metricsUrl }, 200);
+      let atTenPercent: number | undefined;
+      const started = performance.now();
+      const final = await runSources({
+        collectorAddress: grpcAddress,
+        timeoutMs: 30 * 60_000,
+        onProgress: (progress) => {
+          if (atTenPercent === undefined && Number(progress.collected) >= generated.lines / 10) atTenPercent = rss.current().collector;
+        },
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const peak = (await rss.stop()).collector ?? 0;
+      if (Number(final.collected) !== generated.lines - generated.invalid) throw new Error(`expected ${generated.lines - generated.invalid} items, the collector sent ${final.collected}`);
+      const tenPercent = atTenPercent ?? peak;
+      return {
+        jsonl_lines: generated.lines,
+        jsonl_items_per_second: Number(final.collected) / seconds,
+        jsonl_rss_megabytes_at_10_percent: tenPercent,
+        jsonl_peak_rss_megabytes: peak,
+        jsonl_rss_growth_peak_vs_10_percent: tenPercent > 0 ? peak / tenPercent - 1 : 0,
+      };
+    } finally {
+      await collector.stop();
+      await sink.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
+  const sizes = smoke ? [500, 2_000] : [10_000, 50_000, 100_000];
+  const labels = smoke ? ['500', '2k'] : ['10k', '50k', '100k'];
+  const metrics: Metrics = {};
+  const results: SizeResult[] = [];
+  for (const [index, size] of sizes.entries()) {
+    const result = await endToEnd(size);
+    results.push(result);
+    const label = labels[index]!;
+    console.log(`  ${label}: ${result.items} items in ${result.seconds.toFixed(1)} s (${result.itemsPerSecond.toFixed(0)} items/s)`);
+    metrics[`items_per_second_${label}`] = result.itemsPerSecond;
+    for (const [stage, rate] of Object.entries(result.stageRates)) metrics[`stage_items_per_second_${stage}_${label}`] = rate;
+    for (const [service, mb] of Object.entries(result.rss)) metrics[`peak_rss_megabytes_${service}_${label}`] = mb;
+  }
+  const small = results[0]!;
+  const large = results[results.length - 1]!;
+  // The largest service at the largest size, compared with its own peak at the smallest.
+  const [largest] = Object.entries(large.rss).sort((a, b) => b[1] - a[1])[0]!;
+  const summary: Metrics = {
+    slowdown_100k_vs_10k: 1 - large.itemsPerSecond / small.itemsPerSecond,
+    rss_growth_100k_vs_10k: large.rss[largest]! / small.rss[largest]! - 1,
+    largest_service_rss_megabytes: large.rss[largest]!,
+  };
+  console.log(`  largest service: ${largest}`);
+  const jsonl = await jsonlImport(smoke ? 20_000 : 1_000_000);
+  return { ...summary, ...metrics, ...jsonl };
+}
