@@ -17,7 +17,7 @@
 // Every host is its own 127.0.0.1 port (the collector keys breakers, rate limits and pools by host:port).
 import { Worker } from 'node:worker_threads';
 import { createTestDatabase, startStack, type ServiceName } from '@sluice/stack';
-import { counterValue, startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
+import { counterValue, stageCounters, startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
 
 const SERVICES: ServiceName[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'];
 const API_KEY = 'bench-overload-key-0123456789abcdef0123';
@@ -240,6 +240,7 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
     });
     const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.httpUrl(s)}/metrics`]));
     const persistenceMetrics = metricsUrls.persistence!;
+    const stageUrls = Object.fromEntries(['transformer', 'inference', 'scorer', 'persistence'].map((s) => [s, metricsUrls[s]!]));
     const pushUrl = `${stack.httpUrl('gateway')}/v1/items`;
     const overall = trackServicesPeakRss(metricsUrls, 500);
     try {
@@ -251,11 +252,20 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
         await sleep(settleSeconds * 1000);
         const storedBefore = await storedItems(persistenceMetrics);
         const requestsBefore = await hosts.requests();
+        const stagesBefore = await stageCounters(stageUrls);
         const started = performance.now();
         await sleep(seconds * 1000);
         const elapsed = (performance.now() - started) / 1000;
         const stored = (await storedItems(persistenceMetrics)) - storedBefore;
         const polls = (await hosts.requests()) - requestsBefore;
+        const stagesAfter = await stageCounters(stageUrls);
+        // Which stage is the bottleneck: the share of the phase each stage was busy, and its rate while busy.
+        const busy = Object.keys(stageUrls).map((stage) => {
+          const busySeconds = stagesAfter[stage]!.busySeconds - stagesBefore[stage]!.busySeconds;
+          const items = stagesAfter[stage]!.items - stagesBefore[stage]!.items;
+          return `${stage} ${((busySeconds / elapsed) * 100).toFixed(0)} % busy, ${busySeconds > 0 ? (items / busySeconds).toFixed(0) : 0} items/s while busy`;
+        });
+        console.log(`    stages: ${busy.join('; ')}`);
         await running;
         return { itemsPerSecond: stored / elapsed, pushes: counts, pollRatio: pollsPerSecondScheduled > 0 ? polls / elapsed / pollsPerSecondScheduled : 0, rss: await rss.stop() };
       };

@@ -24,7 +24,7 @@ export class PushChannel {
   constructor(
     private readonly sender: PushSender,
     private readonly maxInFlightItems: number,
-    private readonly stallMs = 5_000,
+    private readonly stallMs = 30_000,
     private readonly maxRemembered = 10_000,
   ) {}
 

@@ -27,7 +27,7 @@ export const gatewaySettingsSchema = z.strictObject({
    *  has stopped acknowledging), with Retry-After. */
   push_max_in_flight_items: z.number().int().min(1).default(5000),
   /** No acknowledgement for this long while pushed items wait means the pipeline is down: 503 instead of 429. */
-  push_stall_milliseconds: z.number().int().min(1).default(5000),
+  push_stall_milliseconds: z.number().int().min(1).default(30_000),
   /** Lifetime of one push stream before it is re-opened (the deadline every gRPC call needs). */
   push_stream_deadline_seconds: z.number().int().min(10).default(3600),
   /** Deadline of one unary gRPC call to persistence, inference or the collector. */
