@@ -59,6 +59,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         importDirectories: settings.import_directories,
         importBatchSize: settings.import_batch_size,
         importMaxInFlightBatches: settings.import_max_in_flight_batches,
+        cancelAckWaitMs: settings.push_ack_wait_milliseconds,
         jobTimeoutSeconds: settings.job_timeout_seconds,
         progressIntervalMs: settings.job_progress_interval_milliseconds,
         heartbeatMs: settings.job_heartbeat_seconds * 1000,

@@ -50,6 +50,8 @@ export interface JobRunnerOptions {
   importDirectories: readonly string[];
   importBatchSize: number;
   importMaxInFlightBatches: number;
+  /** A cancelled import waits at most this long for the acknowledgements of the batches it already sent. */
+  cancelAckWaitMs?: number;
   jobTimeoutSeconds: number;
   progressIntervalMs: number;
   /** A running job's progress is written at least this often (its heartbeat for other replicas). */
@@ -285,8 +287,13 @@ export class JobRunner {
       );
       const tracked = pending.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
-      while (inFlight.size >= importMaxInFlightBatches) await Promise.race(inFlight);
+      while (inFlight.size >= importMaxInFlightBatches && !running.abort.signal.aborted) await Promise.race([...inFlight, cancelled]);
     };
+    // A cancel also ends the waits for acknowledgements: a stopped pipeline must not keep the job running.
+    const cancelled = new Promise<void>((resolve) => {
+      if (running.abort.signal.aborted) resolve();
+      else running.abort.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
     const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     try {
       for await (const line of lines) {
@@ -313,7 +320,14 @@ export class JobRunner {
         counts.bytes_read = counts.bytes_total;
         await flush();
       }
-      await Promise.all(inFlight);
+      const acknowledged = Promise.all(inFlight);
+      await Promise.race([acknowledged, cancelled]);
+      if (running.abort.signal.aborted) {
+        // What was sent is still acknowledged into the counts and the checkpoint, for a bounded time.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([acknowledged, new Promise((resolve) => (timer = setTimeout(resolve, this.options.cancelAckWaitMs ?? 5000)))]);
+        clearTimeout(timer);
+      }
     } finally {
       lines.close();
     }

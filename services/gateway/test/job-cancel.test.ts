@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, createRelayStage, deadlineIn, sluiceProto, startGrpcServer, type GrpcServer, type PipelineStageClient } from '@sluice/protocol';
+import { createClient, createRelayStage, createSinkStage, deadlineIn, sluiceProto, startGrpcServer, type GrpcServer, type PipelineStageClient } from '@sluice/protocol';
 import { createMetricsRegistry, type ServicesConfig } from '@sluice/service-kit';
 import { allocateAddresses, createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { createGateway, type Gateway } from '../src/gateway.js';
@@ -25,6 +25,8 @@ let gateway: Gateway;
 let relay: GrpcServer;
 let importDir: string;
 let feedServer: http.Server;
+let services: ServicesConfig;
+let settings: ReturnType<typeof gatewaySettingsSchema.parse>;
 /** Per feed: full responses (200) and conditional hits answered 304. */
 const served = { full: new Map<number, number>(), notModified: new Map<number, number>(), requests: 0 };
 
@@ -115,9 +117,9 @@ beforeAll(async () => {
   relay.setServing(true);
 
   importDir = mkdtempSync(path.join(tmpdir(), 'sluice-cancel-import-'));
-  const services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
+  services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
   services.transformer = { ...services.transformer, grpc_address: `127.0.0.1:${relay.port}` };
-  const settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 20, import_max_in_flight_batches: 2, job_progress_interval_milliseconds: 50, key_cache_seconds: 0 });
+  settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 20, import_max_in_flight_batches: 2, job_progress_interval_milliseconds: 50, key_cache_seconds: 0 });
   gateway = await createGateway({ settings, services, logger, registry: createMetricsRegistry('gateway'), bootstrapKey: KEYS.admin });
 }, 180_000);
 
@@ -210,4 +212,36 @@ describe('cancelling an import job', () => {
     }, 60_000);
     expect(full.counts).toMatchObject({ lines, resumed_at_line: 0, sent: lines, unchanged: lines, inserted: 0 });
   }, 120_000);
+
+  it('ends at once when the pipeline has stopped acknowledging', async () => {
+    // A stage that takes batches and never acknowledges them (a stuck pipeline).
+    const stuck = createSinkStage({ stage: 'transformer', logger, registry: createMetricsRegistry('stuck'), write: () => new Promise(() => undefined) });
+    const server = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stuck.implementation }]);
+    server.setServing(true);
+    const second = await createGateway({
+      settings: { ...settings, push_ack_wait_milliseconds: 500 },
+      services: { ...services, transformer: { ...services.transformer, grpc_address: `127.0.0.1:${server.port}` } },
+      logger,
+      registry: createMetricsRegistry('gateway-stuck'),
+      bootstrapKey: KEYS.admin,
+    });
+    try {
+      writeFileSync(path.join(importDir, 'stuck.jsonl'), Array.from({ length: 200 }, (_, i) => JSON.stringify({ external_id: `stuck-${i}`, title: `Never stored ${i}` })).join('\n') + '\n');
+      const request = (method: 'GET' | 'POST', url: string, payload?: object) => second.app.inject({ method, url, headers: auth(KEYS.admin), payload });
+      const started = (await request('POST', '/v1/jobs', { kind: 'import', path: 'stuck.jsonl', source_id: 'stuck' })).json();
+      await waitFor('the import to send', async () => ((await request('GET', `/v1/jobs/${started.id}`)).json().counts.sent > 0 ? true : undefined), 10_000);
+      const cancelledAt = Date.now();
+      await request('POST', `/v1/jobs/${started.id}/cancel`);
+      const ended = await waitFor('the import to end', async () => {
+        const current = (await request('GET', `/v1/jobs/${started.id}`)).json();
+        return current.status === 'cancelled' ? current : undefined;
+      }, 5_000);
+      expect(Date.now() - cancelledAt).toBeLessThan(3_000);
+      expect(ended.counts).toMatchObject({ stored: 0, resume_line: 0 });
+    } finally {
+      await second.app.close();
+      await second.close();
+      await server.shutdown(100);
+    }
+  }, 60_000);
 });
