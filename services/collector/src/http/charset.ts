@@ -52,12 +52,12 @@ function prologEncoding(bytes: Uint8Array): string | undefined {
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8 text (BOM dropped), or undefined when they are not valid UTF-8. */
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    fatalUtf8.decode(bytes);
-    return true;
+    return fatalUtf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -68,12 +68,22 @@ function hasNonAscii(bytes: Uint8Array): boolean {
 
 /** The encoding used to decode, and why. */
 export function detectCharset(bytes: Uint8Array, contentType?: string): { encoding: string; from: CharsetSource } {
+  const { encoding, from } = detect(bytes, contentType);
+  return { encoding, from };
+}
+
+/** Detection, with the text when checking for UTF-8 already decoded it (so the fast path decodes once). */
+function detect(bytes: Uint8Array, contentType?: string): { encoding: string; from: CharsetSource; text?: string } {
   const bom = bomEncoding(bytes);
   if (bom) return { encoding: bom.encoding, from: 'bom' };
   const wide = nullPatternEncoding(bytes);
   if (wide) return { encoding: wide, from: 'sniff' };
-  let utf8: boolean | undefined; // computed at most once
-  const validUtf8 = () => (utf8 ??= isValidUtf8(bytes));
+  let checked = false;
+  let text: string | undefined;
+  const asUtf8 = () => {
+    if (!checked) [checked, text] = [true, utf8Text(bytes)];
+    return text;
+  };
   const declared: Array<[string | undefined, CharsetSource]> = [
     [normalize(charsetFromContentType(contentType)), 'http'],
     [normalize(prologEncoding(bytes)), 'prolog'],
@@ -82,18 +92,18 @@ export function detectCharset(bytes: Uint8Array, contentType?: string): { encodi
     if (!encoding) continue;
     if (/^utf-?(?:16|32)|^ucs-?[24]/.test(encoding)) continue; // no null bytes where they would be
     if (/^utf-?8$/.test(encoding)) {
-      if (validUtf8()) return { encoding: 'utf-8', from };
+      if (asUtf8() !== undefined) return { encoding: 'utf-8', from, text };
       continue;
     }
-    if (SINGLE_BYTE.test(encoding) && hasNonAscii(bytes) && validUtf8()) return { encoding: 'utf-8', from: 'sniff' };
+    if (SINGLE_BYTE.test(encoding) && hasNonAscii(bytes) && asUtf8() !== undefined) return { encoding: 'utf-8', from: 'sniff', text };
     return { encoding, from };
   }
-  if (validUtf8()) return { encoding: 'utf-8', from: 'default' };
+  if (asUtf8() !== undefined) return { encoding: 'utf-8', from: 'default', text };
   return { encoding: 'windows-1252', from: 'sniff' };
 }
 
 export function decodeBody(bytes: Uint8Array, contentType?: string): string {
-  const { encoding } = detectCharset(bytes, contentType);
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const { encoding, text: decoded } = detect(bytes, contentType);
+  const text = decoded ?? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
