@@ -32,10 +32,19 @@ export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
 
 const MAX_TEXT = 1_000_000;
 
+// Control characters other than tab and line breaks: never text, and NUL is what PostgreSQL text refuses.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Every RawItem string: well-formed (lone surrogates become U+FFFD), no control characters but \t \n \r, trimmed, clipped. */
 function clean(value: unknown, max = MAX_TEXT): string {
   if (typeof value !== 'string') return value === undefined || value === null ? '' : typeof value === 'number' ? String(value) : '';
-  const trimmed = value.trim();
-  return trimmed.length > max ? trimmed.slice(0, max) : trimmed;
+  let text = value.isWellFormed() ? value : value.toWellFormed();
+  CONTROL.lastIndex = 0;
+  if (CONTROL.test(text)) text = text.replace(CONTROL, '');
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut; // never half a surrogate pair
 }
 
 /** Milliseconds since the epoch, or 0 when unknown or implausible. */

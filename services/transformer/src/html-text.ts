@@ -7,8 +7,15 @@
 // only the first one is returned; otherwise the whole body. Elements whose class/id/role say they are
 // navigation, sidebars, share bars, cookie banners, comments or ads are skipped. Pages without any such
 // landmark can go through Readability (readable-text.ts), which is slower and used only for them.
+import { nestsDeeperThan } from '@sluice/content';
 import { Parser } from 'htmlparser2';
+import { flatText } from './flat-text.js';
 import { normalizeLine, normalizeWhitespace } from './whitespace.js';
+
+// htmlparser2's cost grows with the square of the nesting depth, so a document that nests deeper than any real
+// page is flattened (tags stripped) instead of parsed. Shorter documents cannot nest deep enough to matter.
+const DEPTH_CHECK_CHARACTERS = 64 * 1024;
+const tooDeep = (html: string) => html.length > DEPTH_CHECK_CHARACTERS && nestsDeeperThan(html);
 
 /** Elements whose whole content is never text for a reader. */
 const SKIPPED = new Set([
@@ -55,6 +62,7 @@ function isBoilerplate(attributes: Record<string, string>): boolean {
 
 /** Text of an HTML fragment or page with the landmark rules above. */
 export function extractText(html: string): ExtractedText {
+  if (tooDeep(html)) return { text: normalizeWhitespace(flatText(html)), from: 'body', fullPageWithoutLandmark: false };
   const all: string[] = [];
   const article: Region = { parts: [], depth: 0, done: false };
   const main: Region = { parts: [], depth: 0, done: false };
@@ -150,6 +158,7 @@ export function htmlToText(html: string): string {
 export function htmlToLine(html: string): string {
   if (html === '') return '';
   if (!looksLikeHtml(html)) return normalizeLine(html);
+  if (tooDeep(html)) return normalizeLine(flatText(html));
   const texts: string[] = [];
   let skipDepth = 0;
   const parser = new Parser(

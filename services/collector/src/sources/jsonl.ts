@@ -65,23 +65,25 @@ export async function* batchRecords(
   yield flush();
 }
 
+/** One JSONL line: a record (a JSON object), an error for anything else, or a skip for a blank line. */
+export function parseJsonlLine(text: string): { record?: unknown; error?: string; raw?: string; skip?: boolean } {
+  // Blank lines count as records so line numbers stay stable; they produce nothing.
+  if (text.trim() === '') return { skip: true };
+  try {
+    const record: unknown = JSON.parse(text);
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return { error: 'not a JSON object', raw: text };
+    return { record };
+  } catch (error) {
+    return { error: `invalid JSON: ${(error as Error).message}`, raw: text };
+  }
+}
+
 export async function* collectJsonl(context: CollectContext<SourceOf<'jsonl'>>): AsyncIterable<Chunk> {
   const cursor = readFileCursor(context.state.cursor);
   const file = await openBulkFile(context, cursor);
   async function* records() {
     for await (const { text, endOffset } of lines(file.stream, file.startOffset)) {
-      if (text.trim() === '') {
-        // Blank lines count as records so line numbers stay stable; they produce nothing.
-        yield { endOffset, record: undefined, skip: true };
-        continue;
-      }
-      try {
-        const record: unknown = JSON.parse(text);
-        if (record === null || typeof record !== 'object' || Array.isArray(record)) yield { endOffset, error: 'not a JSON object', raw: text };
-        else yield { endOffset, record };
-      } catch (error) {
-        yield { endOffset, error: `invalid JSON: ${(error as Error).message}`, raw: text };
-      }
+      yield { endOffset, ...parseJsonlLine(text) };
     }
   }
   yield* batchRecords(context, records(), file, cursor.line);
