@@ -17,6 +17,7 @@ import { lines } from '../src/sources/bulk-file.js';
 import { collectCsv } from '../src/sources/csv.js';
 import { parseJsonlLine, recordToFound } from '../src/sources/jsonl.js';
 import type { Chunk, CollectContext } from '../src/sources/source-collector.js';
+import { sourcePathResolver } from '../src/sources/source-path.js';
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const jsonl = sourceSchema.parse({ id: 'jl', kind: 'jsonl', path: 'x.jsonl' }) as SourceOf<'jsonl'>;
@@ -178,6 +179,8 @@ async function collectAll(source: SourceOf<'csv'>): Promise<Chunk[]> {
     batchSize: 100,
     now: () => 1,
     logger: createLogger('records-property', 'silent'),
+    resolvePath: sourcePathResolver('config', []),
+    allowPrivateNetwork: false,
   };
   const chunks: Chunk[] = [];
   for await (const chunk of collectCsv(context)) chunks.push(chunk);
