@@ -1,9 +1,10 @@
-// Pure parts: the error mapping, rate limiter, key lookup cache, time parsing, webhook field mapping and the
-// gateway section of config/sluice.yaml.
+// Pure parts: the error mapping, rate limiter, key lookup cache, time parsing, webhook field mapping, what a
+// dead-letter replay sends, and the gateway section of config/sluice.yaml.
 import { describe, expect, it } from 'vitest';
 import { grpc } from '@sluice/protocol';
 import { loadServiceConfig } from '@sluice/service-kit';
 import { Authenticator, bearerToken, hashKey, type Principal } from '../src/auth.js';
+import { replayItem } from '../src/dead-letter-replay.js';
 import { ApiError, ERRORS, fromGrpcError } from '../src/errors.js';
 import { parseTime } from '../src/push-items.js';
 import { RateLimiter } from '../src/rate-limiter.js';
@@ -114,5 +115,17 @@ describe('configuration', () => {
     const config = loadServiceConfig('gateway', gatewaySettingsSchema, { env: {} });
     expect(config.settings).toEqual(gatewaySettingsSchema.parse({}));
     expect(() => gatewaySettingsSchema.parse({ body_limit_byte: 10 })).toThrow(/body_limit_byte/);
+  });
+});
+
+describe('dead-letter replay', () => {
+  it('sends only the raw part of a stage payload, and nothing for a record the collector could not read', () => {
+    const raw = { id: 'a'.repeat(32), source_id: 'feed', title: 'T', content: 'body' };
+    const payload = JSON.stringify({ raw, normalized: { text: 'old' }, embedding: { model: 'm', values: [1] }, score: { value: 1 } });
+    expect(replayItem(payload)).toEqual({ raw });
+    expect(replayItem(JSON.stringify({ title: 'a feed entry without an id', source_id: 'feed' }))).toBeUndefined();
+    expect(replayItem(JSON.stringify({ raw: { id: '', source_id: 'feed' } }))).toBeUndefined();
+    expect(replayItem('{not json')).toBeUndefined();
+    expect(replayItem('')).toBeUndefined();
   });
 });
