@@ -59,7 +59,8 @@ export async function startFeedServer(itemsPerFeed: number): Promise<FeedServer>
     } else if (url === '/broken.xml') {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
     } else if (url === '/malformed.xml') {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss><channel><title>oops</title><item><title>unclosed');
+      // Ill-formed and without any item, so even the lenient parser finds nothing: a parse source error.
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss><channel><title>oops</title><description>unclosed');
     } else {
       res.writeHead(404).end();
     }
