@@ -1,16 +1,33 @@
 // Device selection: which ONNX Runtime execution providers to try, in order, and what to do when one fails.
+import { existsSync, readdirSync } from 'node:fs';
+
 export const DEVICES = ['auto', 'cuda', 'dml', 'webgpu', 'cpu'] as const;
 export type DeviceName = (typeof DEVICES)[number];
+
+/**
+ * Whether a Linux machine has a GPU device node (DRM render node or NVIDIA device). Without one the only
+ * Vulkan device WebGPU could find is a software one (Mesa's lavapipe), slower than the CPU provider.
+ */
+export function hasGpuDeviceNode(): boolean {
+  try {
+    if (existsSync('/dev/nvidia0')) return true;
+    return existsSync('/dev/dri') && readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Providers to try for a configured device. `auto` tries the GPU providers onnxruntime-node can have on
  * this platform (CUDA on Linux when its libraries are installed, DirectML on Windows, WebGPU), then the CPU.
  * Asking for a missing provider throws at session creation, so each is tried and the first that works wins.
+ * On Linux `auto` tries WebGPU only where a GPU device node exists (`gpu`), so it never settles on a software
+ * Vulkan adapter; `device: webgpu` still uses one.
  */
-export function providerCandidates(device: DeviceName, platform: NodeJS.Platform): string[] {
+export function providerCandidates(device: DeviceName, platform: NodeJS.Platform, gpu = platform === 'linux' ? hasGpuDeviceNode() : true): string[] {
   if (device !== 'auto') return [device];
   if (platform === 'win32') return ['dml', 'webgpu', 'cpu'];
-  if (platform === 'linux') return ['cuda', 'webgpu', 'cpu'];
+  if (platform === 'linux') return gpu ? ['cuda', 'webgpu', 'cpu'] : ['cuda', 'cpu'];
   return ['cpu'];
 }
 

@@ -60,13 +60,16 @@ describe('the variant rule', () => {
 
 describe('provider fallback', () => {
   it('auto tries the platform providers in order and records every failure', async () => {
-    expect(providerCandidates('auto', 'linux')).toEqual(['cuda', 'webgpu', 'cpu']);
+    expect(providerCandidates('auto', 'linux', true)).toEqual(['cuda', 'webgpu', 'cpu']);
+    // No GPU device node: the only WebGPU adapter would be a software one, slower than the CPU provider.
+    expect(providerCandidates('auto', 'linux', false)).toEqual(['cuda', 'cpu']);
+    expect(providerCandidates('webgpu', 'linux', false)).toEqual(['webgpu']);
     expect(providerCandidates('auto', 'win32')).toEqual(['dml', 'webgpu', 'cpu']);
     expect(providerCandidates('auto', 'darwin')).toEqual(['cpu']);
     const attempts: string[] = [];
     // A stand-in for a machine whose CUDA libraries are missing and whose WebGPU adapter throws.
     const opened = await openWithFallback(
-      providerCandidates('auto', 'linux'),
+      providerCandidates('auto', 'linux', true),
       async (provider) => {
         attempts.push(provider);
         if (provider === 'cuda') throw new Error('libonnxruntime_providers_cuda.so: cannot open shared object file\nmore');
