@@ -43,7 +43,9 @@ describe('ensureBuiltinModels', () => {
     await ensureBuiltinModels({ dir: b, only: ['sluice-sentiment-afinn'] });
     expect(await readFile(path.join(b, 'sluice-sentiment-afinn/onnx/model.onnx'))).toEqual(await readFile(path.join(folder, 'onnx/model.onnx')));
     expect(await readFile(path.join(b, 'sluice-sentiment-afinn/tokenizer.json'), 'utf8')).toEqual(await readFile(path.join(folder, 'tokenizer.json'), 'utf8'));
-  });
+    // The first build reads the word vectors and trains the spam model (the shared vocabulary needs both):
+    // ~11 s on an idle 2-core machine, minutes on a saturated one.
+  }, 240_000);
 
   it('rebuilds a folder whose stamp or files do not match', async () => {
     const dir = await tempDir();
