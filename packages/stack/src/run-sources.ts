@@ -58,6 +58,7 @@ function restartCount(stack: Pick<Stack, 'restarts'>): number {
 export async function runSourcesResuming(options: RunSourcesResumingOptions): Promise<ResumedProgress> {
   const totals = { collected: 0, acknowledged: 0, stored: 0, dead_lettered: 0, source_errors: 0 };
   const maxRuns = options.maxRuns ?? 20;
+  let stalled = 0;
   for (let run = 1; ; run += 1) {
     await options.stack.waitUntilUp('collector');
     const restartsBefore = restartCount(options.stack);
@@ -89,7 +90,9 @@ export async function runSourcesResuming(options: RunSourcesResumingOptions): Pr
     }
     if (last) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += last[key];
     options.onResume?.(reason);
-    // The broken stream can arrive before the supervisor saw the exit: give it a moment to notice.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The broken stream can arrive before the supervisor saw the exit, and a draining collector still looks up
+    // while it refuses new runs: wait a moment, longer after each run that got nowhere.
+    stalled = last && last.collected > 0 ? 0 : stalled + 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1_000 * 2 ** stalled)));
   }
 }
