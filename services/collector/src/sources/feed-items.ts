@@ -42,7 +42,7 @@ export function parseFeedDocument(body: string, fetchedUrl: string): ParsedFeed 
     // Cheap checks that the strict parser saw everything: as many items as the document has start tags for,
     // and no content in elements it does not read (xhtml:body, fullitem, Atom 0.3 base64).
     const tags = strict.format === 'json_feed' ? 0 : countItemTags(body);
-    if (readable > 0 && tags <= strict.items.length) return UNREAD_CONTENT.test(body) ? withLenientContent(strict, body, fetchedUrl) : strict;
+    if (readable > 0 && tags <= strict.items.length) return mayHaveUnreadContent(strict, body) ? withLenientContent(strict, body, fetchedUrl) : strict;
     reason = readable > 0 ? `the strict parser read ${strict.items.length} of ${tags} items` : strict.items.length === 0 ? 'the strict parser found no items' : 'the strict parser found no item with a title, summary or content';
   } catch (error) {
     reason = `not a valid feed: ${(error as Error).message}`;
@@ -58,8 +58,15 @@ export function parseFeedDocument(body: string, fetchedUrl: string): ParsedFeed 
   }
 }
 
-// Content elements feedsmith does not map: XHTML bodies, fullitem, base64-encoded Atom 0.3 content.
-const UNREAD_CONTENT = /<(?:[\w.-]+:)?(?:body|fullitem)[\s>]|\bmode\s*=\s*["']base64["']/i;
+// Content elements feedsmith does not map: XHTML bodies and fullitem (looked for only when an item has no
+// content), base64-encoded Atom 0.3 content.
+const UNREAD_CONTENT = /<(?:[\w.-]+:)?(?:body|fullitem)[\s>]/i;
+const BASE64_CONTENT = /\bmode\s*=\s*["']base64["']/i;
+
+function mayHaveUnreadContent(strict: ParsedFeed, body: string): boolean {
+  if (strict.format === 'json_feed') return false;
+  return (strict.items.some((item) => !item.content?.trim()) && UNREAD_CONTENT.test(body)) || (strict.format === 'atom' && BASE64_CONTENT.test(body));
+}
 
 /** The strict items, with content from the lenient reading where the strict one has none (or base64). */
 function withLenientContent(strict: ParsedFeed, body: string, fetchedUrl: string): ParsedFeed {
@@ -70,7 +77,7 @@ function withLenientContent(strict: ParsedFeed, body: string, fetchedUrl: string
     return strict;
   }
   if (lenient.items.length !== strict.items.length) return strict;
-  const base64 = /\bmode\s*=\s*["']base64["']/i.test(body);
+  const base64 = BASE64_CONTENT.test(body);
   const items = strict.items.map((item, i) => {
     const content = lenient.items[i]!.content;
     return content?.trim() && (!item.content?.trim() || base64) ? { ...item, content, contentType: lenient.items[i]!.contentType } : item;
