@@ -238,7 +238,7 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
         SLUICE__LOG__LEVEL: 'warn',
       },
     });
-    const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.httpUrl(s)}/metrics`]));
+    const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.opsUrl(s)}/metrics`]));
     const persistenceMetrics = metricsUrls.persistence!;
     const stageUrls = Object.fromEntries(['transformer', 'inference', 'scorer', 'persistence'].map((s) => [s, metricsUrls[s]!]));
     const pushUrl = `${stack.httpUrl('gateway')}/v1/items`;

@@ -59,7 +59,7 @@ async function endToEnd(total: number, configDir: string): Promise<SizeResult> {
         SLUICE__LOG__LEVEL: 'warn',
       },
     });
-    const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.httpUrl(s)}/metrics`]));
+    const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.opsUrl(s)}/metrics`]));
     const rss = trackServicesPeakRss(metricsUrls, 500);
     try {
       const before = await stageCounters(Object.fromEntries(STAGES.map((s) => [s, metricsUrls[s]!])));

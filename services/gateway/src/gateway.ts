@@ -39,10 +39,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sender = new PipelineSender({
     connect: () => transformer.Process({ deadline: deadlineIn(settings.push_stream_deadline_seconds * 1000) }),
     maxInFlightItems: settings.push_max_in_flight_items,
-    onEvent: (event) => logger.warn({ event }, `push stream: ${event.kind}`),
+    onEvent: (event) => {
+      logger.warn({ event }, `push stream: ${event.kind}`);
+      push.onStreamEvent(event);
+    },
   });
   observeDownstreamWindow(registry, 'gateway', () => sender.inFlightItems);
-  const push = new PushChannel(sender, settings.push_max_in_flight_items, settings.push_stall_milliseconds);
+  const push = new PushChannel(sender, settings.push_max_in_flight_items);
   const authenticator = new Authenticator({
     bootstrapKey: options.bootstrapKey,
     configuredKeys: settings.api_keys,

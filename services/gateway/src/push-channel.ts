@@ -1,7 +1,7 @@
 // The gateway's stream into the pipeline: POST /v1/items and webhooks send batches to the transformer on one
 // PipelineSender stream and learn the outcome from the acknowledgement persistence sends after its commit.
 // Outcomes of recent batches are kept (bounded) so a 202 Accepted can be followed up at its status URL.
-import type { Ack__Output, ItemBatch, PipelineSender } from '@sluice/protocol';
+import type { Ack__Output, ItemBatch, PipelineSender, SenderEvent } from '@sluice/protocol';
 
 /** What the gateway needs from a PipelineSender (kept small so tests and main wire it the same way). */
 export type PushSender = Pick<PipelineSender, 'inFlightItems' | 'nextBatchId' | 'send' | 'close'>;
@@ -19,12 +19,13 @@ export class PushChannel {
   #drainPerSecond = 0;
   #lastDrainAt = Date.now();
   #drainedSince = 0;
-  #lastAckAt = Date.now();
+  #lastAckAt = 0;
+  /** When the push stream last broke (0: never); no ack since then means the pipeline is down. */
+  #brokenAt = 0;
 
   constructor(
     private readonly sender: PushSender,
     private readonly maxInFlightItems: number,
-    private readonly stallMs = 30_000,
     private readonly maxRemembered = 10_000,
   ) {}
 
@@ -42,9 +43,18 @@ export class PushChannel {
     return this.#admittedItems > 0 && this.#admittedItems + items > this.maxInFlightItems * 2;
   }
 
-  /** No acknowledgement for gateway.push_stall_milliseconds while items wait: the pipeline is down rather than slow (503, not 429). */
+  /**
+   * The push stream broke and nothing was acknowledged since: the pipeline is down rather than slow (503, not
+   * 429). Time since the last ack cannot tell the two apart: under overload the push stream's batches wait
+   * behind the collector's in the transformer, and its acks can come minutes apart while items are stored.
+   */
   stalled(): boolean {
-    return this.#admittedItems > 0 && Date.now() - this.#lastAckAt > this.stallMs;
+    return this.#admittedItems > 0 && this.#brokenAt > this.#lastAckAt;
+  }
+
+  /** The sender's events (PipelineSenderOptions.onEvent). */
+  onStreamEvent(event: SenderEvent): void {
+    if (event.kind === 'stream_broken') this.#brokenAt = Date.now();
   }
 
   /** Seconds until the admitted items have drained at the recent acknowledgement rate (1..30). */
@@ -59,7 +69,6 @@ export class PushChannel {
     const batchId = this.sender.nextBatchId();
     const acceptedAt = Date.now();
     const size = (batch.items?.length ?? 0) + (batch.dead_letters?.length ?? 0);
-    if (this.#admittedItems === 0) this.#lastAckAt = acceptedAt; // idle until now is not a stall
     this.#admittedItems += size;
     this.#remember(batchId, { state: 'pending', itemIds, acceptedAt });
     const ack = this.sender.send({ ...batch, batch_id: batchId });

@@ -23,11 +23,9 @@ export const gatewaySettingsSchema = z.strictObject({
   /** How long POST /v1/items waits for the durable acknowledgement before answering 202 Accepted. */
   push_ack_wait_milliseconds: z.number().int().min(0).default(10_000),
   /** Items sent towards the transformer but not yet acknowledged. Twice this is the admission limit: items
-   *  accepted and not yet acknowledged (sent or waiting to be sent) beyond it get 429 (503 when the pipeline
-   *  has stopped acknowledging), with Retry-After. */
+   *  accepted and not yet acknowledged (sent or waiting to be sent) beyond it get 429 (503 when the push
+   *  stream broke and nothing was acknowledged since), with Retry-After. */
   push_max_in_flight_items: z.number().int().min(1).default(5000),
-  /** No acknowledgement for this long while pushed items wait means the pipeline is down: 503 instead of 429. */
-  push_stall_milliseconds: z.number().int().min(1).default(30_000),
   /** Lifetime of one push stream before it is re-opened (the deadline every gRPC call needs). */
   push_stream_deadline_seconds: z.number().int().min(10).default(3600),
   /** Deadline of one unary gRPC call to persistence, inference or the collector. */

@@ -103,8 +103,8 @@ export async function startApp(options: { persistencePort: number; sinkPort?: nu
   if (options.sinkPort !== undefined) {
     sinkClient = createClient(proto.PipelineStage, `127.0.0.1:${options.sinkPort}`) as unknown as PipelineStageClient;
     const client = sinkClient;
-    sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: settings.push_max_in_flight_items, initialBackoffMs: 20, maxBackoffMs: 200 });
-    push = new PushChannel(sender, settings.push_max_in_flight_items, settings.push_stall_milliseconds);
+    sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: settings.push_max_in_flight_items, initialBackoffMs: 20, maxBackoffMs: 200, onEvent: (event) => push?.onStreamEvent(event) });
+    push = new PushChannel(sender, settings.push_max_in_flight_items);
   }
   const registry = createMetricsRegistry('gateway');
   const app = await buildApp({

@@ -17,7 +17,7 @@ export async function pushAndWait(channel: PushChannel | undefined, body: PushBo
   if (!channel) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
   const { items, itemIds } = toPipelineItems(body, Date.now(), pointerBase);
   if (channel.wouldOverflow(items.length)) {
-    if (channel.stalled()) throw new ApiError('upstream_unavailable', 'the pipeline has not acknowledged pushed items for a while; retry after the indicated time', { retryAfterSeconds: 5 });
+    if (channel.stalled()) throw new ApiError('upstream_unavailable', 'the pipeline is unreachable and pushed items are waiting; retry after the indicated time', { retryAfterSeconds: 5 });
     // Otherwise the pipeline is slower than its clients: say when the backlog will have drained.
     throw new ApiError('overloaded', `${channel.admittedItems} pushed items are waiting to be stored; retry after the indicated time`, { retryAfterSeconds: channel.retryAfterSeconds() });
   }
