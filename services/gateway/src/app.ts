@@ -84,6 +84,11 @@ export async function buildApp(options: AppOptions) {
     },
     // Requests arriving while the server closes get a problem+json 503 from the hook below instead.
     return503OnClosing: false,
+    // The router's own refusals (a malformed URL, a path parameter over 100 characters) are problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than 100 characters' : 'the URL is malformed';
+      sendProblem(request, reply, new ApiError('invalid_request', detail));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = httpMetrics(registry);
