@@ -16,3 +16,4 @@ export type * from './types.js';
 export { main, runService } from './service-runtime.js';
 export { observeDownstreamWindow } from './window-metrics.js';
 export type { RunServiceOptions, RunningService, ServiceContext, ServiceName, ServiceParts } from './service-runtime.js';
+export { MAX_STATUS_DETAILS, statusDetails } from './status-details.js';

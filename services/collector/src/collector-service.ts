@@ -1,6 +1,6 @@
 // The Collector gRPC API: RunSources streams progress until every requested source is done and all its
 // items are acknowledged; ListSources describes the configured sources.
-import { grpc, type RunSourcesRequest__Output } from '@sluice/protocol';
+import { grpc, statusDetails, type RunSourcesRequest__Output } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import { RunProgressCounter } from './run-progress.js';
@@ -37,7 +37,7 @@ export function createCollectorService(options: {
       if (missing().length > 0 && options.refreshSources) await options.refreshSources();
       const unknown = missing();
       if (unknown.length > 0) {
-        call.emit('error', { code: grpc.status.NOT_FOUND, details: `unknown source(s): ${unknown.join(', ')}` });
+        call.emit('error', { code: grpc.status.NOT_FOUND, details: statusDetails(`unknown source(s): ${unknown.join(', ')}`) });
         return;
       }
       const ids = requested.length > 0 ? requested : collector.sources.filter((s) => s.enabled).map((s) => s.id);
@@ -52,7 +52,7 @@ export function createCollectorService(options: {
             call.write(progress.toMessage(true));
             call.end();
           },
-          (error: Error) => call.emit('error', { code: grpc.status.UNAVAILABLE, details: `could not trigger: ${error.message}` }),
+          (error: Error) => call.emit('error', { code: grpc.status.UNAVAILABLE, details: statusDetails(`could not trigger: ${error.message}`) }),
         );
         return;
       }
@@ -87,7 +87,7 @@ export function createCollectorService(options: {
           finished = true;
           clearInterval(timer);
           logger.error({ err: error }, 'RunSources failed');
-          if (!cancelled) call.emit('error', { code: grpc.status.INTERNAL, details: error.message });
+          if (!cancelled) call.emit('error', { code: grpc.status.INTERNAL, details: statusDetails(error.message) });
         },
       );
     },

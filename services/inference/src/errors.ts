@@ -1,5 +1,5 @@
 // One error type for the service, mapped per transport (gRPC status here; the gateway maps HTTP).
-import { grpc } from '@sluice/protocol';
+import { grpc, statusDetails } from '@sluice/protocol';
 
 export const ERROR_CODES = ['overloaded', 'expired', 'cancelled', 'invalid_input', 'not_found', 'model_error', 'unavailable'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,5 +48,5 @@ export function toServiceError(error: unknown): Partial<grpc.StatusObject> {
   const metadata = new grpc.Metadata();
   if (e.retryAfterMs !== undefined) metadata.set('retry-after-ms', String(e.retryAfterMs));
   metadata.set('sluice-error-code', e.code);
-  return { code: e.grpcStatus, details: e.message, metadata };
+  return { code: e.grpcStatus, details: statusDetails(e.message), metadata };
 }

@@ -1,6 +1,6 @@
 // Turns an async function into a unary gRPC handler: timing metric, error mapping (PersistenceError codes and
 // invalid database input → INVALID_ARGUMENT, connection trouble → UNAVAILABLE), no stack traces to clients.
-import { grpc } from '@sluice/protocol';
+import { grpc, statusDetails } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { classifyWriteError, describeError, sqlState } from './db-errors.js';
 import { ERROR_CODES, PersistenceError } from './errors.js';
@@ -12,9 +12,10 @@ export interface RpcContext {
 }
 
 export function toServiceError(error: unknown): Partial<grpc.StatusObject> {
-  if (error instanceof PersistenceError) return { code: ERROR_CODES[error.code], details: error.message };
+  // Details may echo the request (an unknown scope, an invalid value): bounded, or the trailer never arrives.
+  if (error instanceof PersistenceError) return { code: ERROR_CODES[error.code], details: statusDetails(error.message) };
   const state = sqlState(error);
-  if (state.startsWith('22')) return { code: grpc.status.INVALID_ARGUMENT, details: `invalid value: ${(error as Error).message}` };
+  if (state.startsWith('22')) return { code: grpc.status.INVALID_ARGUMENT, details: statusDetails(`invalid value: ${(error as Error).message}`) };
   if (classifyWriteError(error) === 'transient') return { code: grpc.status.UNAVAILABLE, details: 'database unavailable, retry later' };
   return { code: grpc.status.INTERNAL, details: 'internal error (see the persistence service log)' };
 }

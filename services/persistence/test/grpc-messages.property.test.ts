@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grpc } from '@sluice/protocol';
+import { MAX_STATUS_DETAILS, grpc } from '@sluice/protocol';
 import { fuzzRuns } from '../../../test/support/fuzz-runs.js';
 import { SQL_LOOKING, hostileNumber, hostileString } from '../../../test/support/hostile-values.js';
 import { DATABASE_KINDS, call, createTarget, makeItem, startPersistence, type RunningPersistence, type TestTarget } from './helpers.js';
@@ -85,6 +85,26 @@ for (const kind of DATABASE_KINDS) {
         }),
         { numRuns: fuzzRuns(150), endOnFailure: true },
       );
+    });
+
+    it('bounds error details that echo a huge input (a 100 kB trailer never arrives: the caller hung until its deadline)', async () => {
+      const started = performance.now();
+      const error = await call(service.adminClient, 'CreateApiKey', { name: 'm', scopes: ['%00'.repeat(40_000)] }).then(() => undefined, (e: grpc.ServiceError) => e);
+      expect(error?.code).toBe(grpc.status.INVALID_ARGUMENT);
+      expect(error!.details.length).toBeLessThanOrEqual(MAX_STATUS_DETAILS + 50);
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+
+    it('answers a 100 MB field with a client error in seconds, and keeps serving', async () => {
+      const huge = 'x'.repeat(100 * 1024 * 1024);
+      for (const [method, request] of [['ListItems', { text: huge }]] as const) {
+        const started = performance.now();
+        const error = await call(service.persistenceClient, method, request).then(() => undefined, (e: grpc.ServiceError) => e);
+        expect(error?.code, method).toBe(grpc.status.INVALID_ARGUMENT);
+        expect(performance.now() - started, method).toBeLessThan(15_000);
+      }
+      const counted = await call<object, { items: number | string }>(service.persistenceClient, 'CountItems', { source_ids: ['seeded'] });
+      expect(Number(counted.items)).toBe(SEEDED);
     });
 
     it('treats SQL-looking strings as data in every filter: nothing runs, the stored items stay', async () => {
