@@ -113,6 +113,15 @@ describe('hostile JSON', () => {
     }
   });
 
+  it('answers an over-long path parameter and a malformed URL with problem+json, not the router\'s own JSON', async () => {
+    for (const url of [`/v1/items/${'a'.repeat(5000)}`, '/v1/items/%E0%A4%A', '/v1/sources/%ff%fe/run']) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${KEYS.admin}` } });
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('refuses prototype-pollution keys and leaves Object.prototype alone', async () => {
     for (const body of ['{"items":[{"title":"x","__proto__":{"polluted":1}}]}', '{"items":[{"title":"x","constructor":{"prototype":{"polluted":1}}}]}', '{"__proto__":{"polluted":1},"title":"x"}']) {
       const response = await post(body.startsWith('{"items"') ? '/v1/items' : '/v1/webhooks/proto', body);
