@@ -74,12 +74,14 @@ describe('docker compose', () => {
       const env = containerEnv(name, filledEnv);
       const { problems, raw } = await checkDeploymentConfig({ env });
       expect(problems, name).toEqual([]);
-      const resolved = raw.services as Record<string, { grpc_address: string; http_port: number }>;
+      const resolved = raw.services as Record<string, { grpc_address: string; http_port: number; ops_port?: number }>;
       for (const peer of names) {
         const port = portOf(services[peer].grpc_address);
         // A service listens on all interfaces of its container and reaches its peers by service name.
         expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`);
         expect(resolved[peer]!.http_port).toBe(services[peer].http_port);
+        // The gateway's metrics port: without it in the deployed file, the scrape target would not listen.
+        expect(resolved[peer]!.ops_port, `${name} sees ${peer}'s ops port`).toBe(services[peer].ops_port);
       }
       expect(env.SLUICE_HTTP_HOST, `${name} ops HTTP on all interfaces`).toBe('0.0.0.0');
     }

@@ -181,11 +181,13 @@ describe('kubernetes manifests', () => {
       const fileName = path.basename(env.SLUICE_CONFIG!);
       const { problems, raw } = await checkDeploymentConfig({ fileContent: configMap.data[fileName]!, env });
       expect(problems, name).toEqual([]);
-      const resolved = raw.services as Record<string, { grpc_address: string; http_port: number }>;
+      const resolved = raw.services as Record<string, { grpc_address: string; http_port: number; ops_port?: number }>;
       for (const peer of names) {
         const port = portOf(services[peer].grpc_address);
         expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`);
         expect(resolved[peer]!.http_port).toBe(services[peer].http_port);
+        // The gateway's metrics port: without it in the deployed file, the scrape target would not listen.
+        expect(resolved[peer]!.ops_port, `${name} sees ${peer}'s ops port`).toBe(services[peer].ops_port);
       }
     }
   });
