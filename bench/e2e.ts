@@ -1,12 +1,41 @@
 // pnpm bench e2e: 10,000 feed items end to end through all six services into PostgreSQL.
 // Feeds are served from 127.0.0.1 (100 feeds × 100 items); every service is a separate process.
-import { createTestDatabase, runSources, startStack } from '@sluice/stack';
+// cpu_seconds_<service> is each process's CPU time during the run (prom-client's process_cpu_seconds_total).
+import { SERVICE_NAMES, createTestDatabase, runSources, startStack, type ServiceName, type StackOptions } from '@sluice/stack';
 import { startFeedServer } from '../test/support/feed-server.js';
 import { trackServicesPeakRss, type Metrics } from './lib.js';
 
 export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
-  const feeds = smoke ? 2 : 100;
-  const perFeed = smoke ? 50 : 100;
+  return runEndToEnd(smoke ? 2 : 100, smoke ? 50 : 100);
+}
+
+/** CPU seconds every service has used so far, from its /metrics. */
+async function servicesCpuSeconds(opsUrl: (name: ServiceName) => string): Promise<Record<ServiceName, number>> {
+  const entries = await Promise.all(
+    SERVICE_NAMES.map(async (name) => {
+      const text = await (await fetch(`${opsUrl(name)}/metrics`)).text();
+      const match = /^sluice_process_cpu_seconds_total(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(text);
+      if (!match) throw new Error(`${name} exports no sluice_process_cpu_seconds_total`);
+      return [name, Number(match[1])] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<ServiceName, number>;
+}
+
+export interface EndToEndOptions extends Pick<StackOptions, 'serviceEnv'> {
+  /**
+   * Sample each service's RSS every 500 ms (default true). Each sample is a /metrics scrape of six services,
+   * CPU the services spend for the benchmark: the gate's CPU-per-item check turns it off.
+   */
+  trackRss?: boolean;
+}
+
+/**
+ * `feeds` × `perFeed` items through a fresh stack. cpu_seconds_net subtracts what the services use while idle
+ * (measured for 2 s before the run, times the run's duration), so a slower run on a busy machine is not charged
+ * for its longer idle background (timers, health checks).
+ */
+export async function runEndToEnd(feeds: number, perFeed: number, options: EndToEndOptions = {}): Promise<Metrics> {
   const total = feeds * perFeed;
   const server = await startFeedServer(perFeed);
   const db = await createTestDatabase('sluice_bench_e2e');
@@ -18,26 +47,42 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     rate_limit_per_minute: 600,
     interval_seconds: 3600,
   }));
-  const stack = await startStack({
-    env: { DATABASE_URL: db.url, SLUICE_API_KEY: 'bench-key', SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources), LOG_LEVEL: 'warn', SLUICE__LOG__LEVEL: 'warn' },
-  });
-  const rss = trackServicesPeakRss(Object.fromEntries(['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'].map((s) => [s, `${stack.opsUrl(s as 'collector')}/metrics`])));
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   try {
+    stack = await startStack({
+      serviceEnv: options.serviceEnv,
+      env: { DATABASE_URL: db.url, SLUICE_API_KEY: 'bench-key', SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources), LOG_LEVEL: 'warn', SLUICE__LOG__LEVEL: 'warn' },
+    });
+    const opsUrl = stack.opsUrl;
+    const rss = options.trackRss === false ? undefined : trackServicesPeakRss(Object.fromEntries(SERVICE_NAMES.map((s) => [s, `${opsUrl(s)}/metrics`])));
+    const idleStart = await servicesCpuSeconds(opsUrl);
+    const idleStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const cpuBefore = await servicesCpuSeconds(opsUrl);
+    const idleSeconds = (performance.now() - idleStarted) / 1000;
     const started = performance.now();
     const final = await runSources({ collectorAddress: stack.addresses.collector!.grpcAddress });
     const seconds = (performance.now() - started) / 1000;
-    const peaks = await rss.stop();
+    const cpuAfter = await servicesCpuSeconds(opsUrl);
+    const peaks = (await rss?.stop()) ?? {};
     if (final.acknowledged < total) throw new Error(`only ${final.acknowledged} of ${total} items were acknowledged`);
+    const cpu = Object.fromEntries(SERVICE_NAMES.map((name) => [`cpu_seconds_${name}`, cpuAfter[name] - cpuBefore[name]]));
+    const cpuSeconds = Object.values(cpu).reduce((a, b) => a + b, 0);
+    const idleCpuPerSecond = SERVICE_NAMES.reduce((sum, name) => sum + (cpuBefore[name] - idleStart[name]), 0) / idleSeconds;
     return {
       items: total,
       seconds,
       items_per_second: total / seconds,
-      peak_rss_megabytes: Math.max(...Object.values(peaks)),
+      cpu_seconds: cpuSeconds,
+      cpu_seconds_idle_per_second: idleCpuPerSecond,
+      cpu_seconds_net: Math.max(0, cpuSeconds - idleCpuPerSecond * seconds),
+      ...cpu,
+      ...(rss ? { peak_rss_megabytes: Math.max(...Object.values(peaks)) } : {}),
       ...Object.fromEntries(Object.entries(peaks).map(([name, mb]) => [`rss_megabytes_${name}`, mb])),
       dead_lettered: final.dead_lettered,
     };
   } finally {
-    await stack.stop();
+    await stack?.stop();
     await server.close();
     await db.drop();
   }

@@ -17,6 +17,9 @@ import { InferenceCore, OfflineRunner, inferenceSettingsSchema } from '../servic
 import { percentile, trackServicesPeakRss, type Metrics } from './lib.js';
 
 const logger = createLogger('bench', 'silent');
+// The offline reference runs on ONNX Runtime's CPU provider, so the measured side runs there too: `auto` may
+// pick another device (even a software WebGPU adapter: docs/profiling.md). GPU runs are bench/gpu's.
+const DEVICE = 'cpu';
 const CALLERS = 64;
 const TOKENS = 32;
 
@@ -50,32 +53,57 @@ async function closedLoop(call: () => Promise<void>, callers: number, durationMs
   return items / seconds;
 }
 
-/** Alternates two measurements in slices; returns each side's items/s over all its slices. */
-async function alternate(a: (ms: number) => Promise<{ items: number; seconds: number }>, b: (ms: number) => Promise<{ items: number; seconds: number }>, totalMs: number, sliceMs: number): Promise<[number, number]> {
+/** Each side of an alternated measurement: items/s, and this process's CPU milliseconds per item (all threads). */
+export interface SideRates {
+  itemsPerSecond: [number, number];
+  cpuMillisecondsPerItem: [number, number];
+}
+
+/** Alternates two measurements in slices; returns each side's items/s and CPU per item over all its slices. */
+async function alternateMeasured(a: (ms: number) => Promise<{ items: number; seconds: number }>, b: (ms: number) => Promise<{ items: number; seconds: number }>, totalMs: number, sliceMs: number): Promise<SideRates> {
   const sums = [
-    { items: 0, seconds: 0 },
-    { items: 0, seconds: 0 },
+    { items: 0, seconds: 0, cpuMs: 0 },
+    { items: 0, seconds: 0, cpuMs: 0 },
   ];
   for (let spent = 0; spent < totalMs; spent += 2 * sliceMs) {
     for (const [i, side] of [a, b].entries()) {
+      const cpu = process.cpuUsage();
       const r = await side(sliceMs);
+      const used = process.cpuUsage(cpu);
       sums[i]!.items += r.items;
       sums[i]!.seconds += r.seconds;
+      sums[i]!.cpuMs += (used.user + used.system) / 1000;
     }
   }
-  return [sums[0]!.items / sums[0]!.seconds, sums[1]!.items / sums[1]!.seconds];
+  return {
+    itemsPerSecond: [sums[0]!.items / sums[0]!.seconds, sums[1]!.items / sums[1]!.seconds],
+    cpuMillisecondsPerItem: [sums[0]!.cpuMs / sums[0]!.items, sums[1]!.cpuMs / sums[1]!.items],
+  };
 }
 
-async function startCore(model: string, maxBatchSize: number): Promise<InferenceCore> {
-  const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0 });
-  const core = new InferenceCore({ settings, repoRoot, logger });
+/** Alternates two measurements in slices; returns each side's items/s over all its slices. */
+async function alternate(a: (ms: number) => Promise<{ items: number; seconds: number }>, b: (ms: number) => Promise<{ items: number; seconds: number }>, totalMs: number, sliceMs: number): Promise<[number, number]> {
+  return (await alternateMeasured(a, b, totalMs, sliceMs)).itemsPerSecond;
+}
+
+/** Loads the word list the benchmark texts are drawn from (once per process). */
+export async function loadBenchWords(): Promise<void> {
+  if (words.length === 0) words = (await readWordVectors(6000)).words.filter((w) => /^[a-z]+$/.test(w));
+}
+
+async function startCore(model: string, maxBatchSize: number, onBatch?: () => void): Promise<InferenceCore> {
+  const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0, device: DEVICE });
+  const core = new InferenceCore({ settings, repoRoot, logger, onBatch });
   await core.start();
   return core;
 }
 
-/** 64 concurrent single-item callers: batching (max_batch_size 64) vs. one item per run, alternated. */
-async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: number): Promise<[number, number]> {
-  const [batched, unbatched] = [await startCore(model, 64), await startCore(model, 1)];
+/**
+ * 64 concurrent single-item callers: batching (max_batch_size 64) vs. one item per run, alternated.
+ * `onBatchedBatch` runs in the batcher after each batch of the batched side (the gate injects a slow batcher).
+ */
+export async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: number, onBatchedBatch?: () => void): Promise<SideRates> {
+  const [batched, unbatched] = [await startCore(model, 64, onBatchedBatch), await startCore(model, 1)];
   const load = (core: InferenceCore) => (ms: number) =>
     closedLoopCounted(
       async () => {
@@ -87,15 +115,63 @@ async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: nu
     );
   try {
     await alternate(load(batched), load(unbatched), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
-    return await alternate(load(batched), load(unbatched), durationMs, sliceMs);
+    return await alternateMeasured(load(batched), load(unbatched), durationMs, sliceMs);
   } finally {
     await Promise.all([batched.close(), unbatched.close()]);
   }
 }
 
+/**
+ * 64 concurrent single-item gRPC callers of an inference process vs. full batches straight on ONNX Runtime in
+ * this process, same model, alternated in slices after a warm-up; items/s of each side.
+ */
+export async function batchingEfficiency(model: string, durationMs: number, sliceMs: number, warmUpMs: number): Promise<{ served: number; offline: number }> {
+  const offline = await OfflineRunner.open(path.join(repoRoot, '.models', model), { rows: CALLERS, length: TOKENS });
+  const service = await startInference(model).catch(async (error: unknown) => {
+    await offline.close();
+    throw error;
+  });
+  try {
+    const served = (ms: number) => closedLoopCounted(async () => void (await embedOverGrpc(service.client)), CALLERS, ms);
+    await served(warmUpMs);
+    const [servedRate, offlineRate] = await alternate(served, (ms) => offline.measure(ms), durationMs, sliceMs);
+    return { served: servedRate, offline: offlineRate };
+  } finally {
+    service.client.close();
+    await service.proc.stop();
+    await offline.close();
+  }
+}
+
+/**
+ * The micro-batcher's efficiency in this process, without gRPC: 64 concurrent single-item callers of the
+ * server core (tokenizer thread, batcher, device thread) vs. full batches straight on ONNX Runtime, same model,
+ * alternated; items/s of each side. `onBatch` as in speedupVsUnbatched.
+ */
+export async function coreBatchingEfficiency(model: string, durationMs: number, sliceMs: number, onBatch?: () => void): Promise<SideRates> {
+  const offline = await OfflineRunner.open(path.join(repoRoot, '.models', model), { rows: CALLERS, length: TOKENS });
+  const core = await startCore(model, 64, onBatch);
+  const load = (ms: number) =>
+    closedLoopCounted(
+      async () => {
+        const { outcomes } = await core.embed('', [{ text: text(TOKENS) }]);
+        if ('error' in outcomes[0]!) throw outcomes[0].error;
+      },
+      CALLERS,
+      ms,
+    );
+  try {
+    await alternate(load, (ms) => offline.measure(ms), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
+    return await alternateMeasured(load, (ms) => offline.measure(ms), durationMs, sliceMs);
+  } finally {
+    await core.close();
+    await offline.close();
+  }
+}
+
 async function paddedTokens(ordering: 'length_aware' | 'fifo', lengths: number[]): Promise<number> {
   let padded = 0;
-  const settings = inferenceSettingsSchema.parse({ classifier_models: [], batch_ordering: ordering, cache_max_megabytes: 0 });
+  const settings = inferenceSettingsSchema.parse({ classifier_models: [], batch_ordering: ordering, cache_max_megabytes: 0, device: DEVICE });
   const core = new InferenceCore({ settings, repoRoot, logger, onBatch: (_m, info) => (padded += info.paddedTokens) });
   await core.start();
   padded = 0;
@@ -120,6 +196,7 @@ async function startInference(model: string): Promise<{ proc: ServiceProcess; cl
       SLUICE__INFERENCE__CLASSIFIER_MODELS: '[]',
       SLUICE__INFERENCE__CACHE_MAX_MEGABYTES: '0',
       SLUICE__INFERENCE__MAX_IN_FLIGHT_INPUTS: '100000',
+      SLUICE__INFERENCE__DEVICE: DEVICE,
     },
   });
   await waitUntilServing(proc, address, 180_000);
@@ -157,7 +234,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   // figures and batching_efficiency only show that the code path works (a cheap model is gRPC-bound when served).
   const encoder = smoke ? EMBEDDING_MODEL : BENCH_MINILM_MODEL;
   await ensureBuiltinModels({ dir: path.join(repoRoot, '.models'), only: [EMBEDDING_MODEL, ...(smoke ? [] : [BENCH_MINILM_MODEL])], onProgress: (m) => console.log(m) });
-  words = (await readWordVectors(6000)).words.filter((w) => /^[a-z]+$/.test(w));
+  await loadBenchWords();
   const metrics: Metrics = {};
 
   // 4. Padding: the same mixed-length workload through length-aware and FIFO batching.
@@ -172,29 +249,19 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   console.log('padding', metrics);
 
   // 2. Batching vs one item per run, through the server core.
-  const [batched, unbatched] = await speedupVsUnbatched(EMBEDDING_MODEL, seconds(20, 1), seconds(2.5, 0.25));
+  const [batched, unbatched] = (await speedupVsUnbatched(EMBEDDING_MODEL, seconds(20, 1), seconds(2.5, 0.25))).itemsPerSecond;
   metrics.items_per_second_batched_core = batched;
   metrics.items_per_second_unbatched_core = unbatched;
   metrics.speedup_vs_unbatched = batched / unbatched;
-  const [batchedEncoder, unbatchedEncoder] = await speedupVsUnbatched(encoder, seconds(40, 1), seconds(10, 0.25));
+  const [batchedEncoder, unbatchedEncoder] = (await speedupVsUnbatched(encoder, seconds(40, 1), seconds(10, 0.25))).itemsPerSecond;
   metrics.speedup_vs_unbatched_minilm = batchedEncoder / unbatchedEncoder;
   console.log('speedups', metrics);
 
   // 1. Batching efficiency: served over gRPC vs offline full batches, same model, alternated.
-  const offline = await OfflineRunner.open(path.join(repoRoot, '.models', encoder), { rows: CALLERS, length: TOKENS });
-  const encoderService = await startInference(encoder);
-  try {
-    const served = (ms: number) => closedLoopCounted(async () => void (await embedOverGrpc(encoderService.client)), CALLERS, ms);
-    await served(seconds(5, 0.5));
-    const [servedRate, offlineRate] = await alternate(served, (ms) => offline.measure(ms), seconds(40, 1), seconds(10, 0.25));
-    metrics.items_per_second_offline_minilm = offlineRate;
-    metrics.items_per_second_served_minilm = servedRate;
-    metrics.batching_efficiency = servedRate / offlineRate;
-  } finally {
-    encoderService.client.close();
-    await encoderService.proc.stop();
-    await offline.close();
-  }
+  const efficiency = await batchingEfficiency(encoder, seconds(40, 1), seconds(10, 0.25), seconds(5, 0.5));
+  metrics.items_per_second_offline_minilm = efficiency.offline;
+  metrics.items_per_second_served_minilm = efficiency.served;
+  metrics.batching_efficiency = efficiency.served / efficiency.offline;
   console.log('efficiency', metrics);
 
   // 3. Latency at 50% and 90% of peak offered load (built-in embedding over gRPC).

@@ -18,7 +18,7 @@ const BATCH_ITEMS = 500;
 const WORDS = ['river', 'market', 'model', 'energy', 'policy', 'science', 'match', 'league', 'chip', 'vote', 'climate', 'launch', 'data', 'city'];
 
 /** A realistic, deterministic pipeline item: ~1 KB of text, 3 classifications, a 100-dim embedding, a 6-part score. */
-function makeItem(n: number): PipelineItem {
+export function makeItem(n: number): PipelineItem {
   const word = (k: number) => WORDS[(n * 7 + k * 3) % WORDS.length]!;
   const text = Array.from({ length: 160 }, (_, k) => word(k)).join(' ');
   const values = Array.from({ length: DIMS }, (_, k) => Math.sin(n * 0.37 + k) / 7);
@@ -122,7 +122,11 @@ function metricValue(text: string, name: string): number {
 }
 
 export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
-  const total = smoke ? 2_000 : 100_000;
+  return measurePersistence(smoke ? 2_000 : 100_000, smoke ? 2 : 4);
+}
+
+/** `total` items through the service and through psql COPY, alternating in `rounds` rounds (see the top). */
+export async function measurePersistence(total: number, rounds: number): Promise<Metrics> {
   const items = Array.from({ length: total }, (_, n) => makeItem(n));
   const serviceDb = await createTestDatabase('sluice_bench_persist');
   const copyDb = await createTestDatabase('sluice_bench_copy');
@@ -151,7 +155,6 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     const migrate = await openDatabase({ url: copyDb.url, poolSize: 2 });
     await migrateToLatest(migrate.db);
     await migrate.close();
-    const rounds = smoke ? 2 : 4;
     const perRound = Math.ceil(total / rounds);
     const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
     // One stream (as from the scorer), batches of 500, a window of 16 batches.

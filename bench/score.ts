@@ -63,17 +63,31 @@ function profileSet() {
   return { settings, profiles: createProfileSet('sluice-embed-glove-100d', settings.profiles, settings.profiles.map(() => gaussianVector(random))) };
 }
 
+/** Wraps the stage's similarity step (the gate injects a slower one from outside the service code). */
+export type SimilarityWrapper = (similarity: typeof localSimilarity) => typeof localSimilarity;
+
+/** The scorer's batch path in this thread (10 profiles, one novelty window); `run` scores items in batches of 100. */
+export async function scoreRunner(wrap?: SimilarityWrapper): Promise<{ run(items: PipelineItem__Output[]): Promise<void> }> {
+  const { settings, profiles } = profileSet();
+  const deps = { settings, profiles: () => profiles, novelty: new NoveltyWindow(settings.novelty_window_items), similarity: wrap ? wrap(localSimilarity) : localSimilarity, now: Date.now };
+  // Warm-up (JIT) on a separate window, not counted.
+  await scoreBatch({ batch_id: 'warm', items: scoreItems(BATCH, 999), dead_letters: [], deadline_unix_ms: 0 }, { ...deps, novelty: new NoveltyWindow(100) });
+  let batchNumber = 0;
+  return {
+    async run(items) {
+      for (let i = 0; i < items.length; i += BATCH) {
+        await scoreBatch({ batch_id: `b${batchNumber++}`, items: items.slice(i, i + BATCH), dead_letters: [], deadline_unix_ms: 0 }, deps);
+      }
+    },
+  };
+}
+
 /** Scores `count` items in batches in this thread; returns the seconds spent. */
 export async function scoreLoop(count: number, seed: number): Promise<number> {
   const items = scoreItems(count, seed);
-  const { settings, profiles } = profileSet();
-  const deps = { settings, profiles: () => profiles, novelty: new NoveltyWindow(settings.novelty_window_items), similarity: localSimilarity, now: Date.now };
-  // Warm-up (JIT) on a separate window, not counted.
-  await scoreBatch({ batch_id: 'warm', items: items.slice(0, BATCH), dead_letters: [], deadline_unix_ms: 0 }, { ...deps, novelty: new NoveltyWindow(100) });
+  const runner = await scoreRunner();
   const started = performance.now();
-  for (let i = 0; i < items.length; i += BATCH) {
-    await scoreBatch({ batch_id: `b${i}`, items: items.slice(i, i + BATCH), dead_letters: [], deadline_unix_ms: 0 }, deps);
-  }
+  await runner.run(items);
   return (performance.now() - started) / 1000;
 }
 

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { sampleRecords, type SampleRecord } from '../packages/cli/src/sample-corpus.js';
 import type { PipelineItem__Output, RawItem__Output } from '../packages/protocol/src/index.js';
 import { DedupIndex } from '../services/transformer/src/dedup-index.js';
+import type { NormalizeOutcome } from '../services/transformer/src/normalize-batch.js';
 import { createNormalizerPool } from '../services/transformer/src/normalizer-pool.js';
 import { transformBatch } from '../services/transformer/src/transform-batch.js';
 import { repoRoot } from '../packages/service-kit/src/index.js';
@@ -104,33 +105,57 @@ export function transformCorpus(count: number): RawItem__Output[] {
   return items;
 }
 
-async function measure(threads: number, items: RawItem__Output[]): Promise<{ itemsPerMinute: number; cpuMsPerItem: number; duplicates: number; deadLetters: number }> {
+/** Wraps the stage's normalize step (the gate injects a slower one from outside the service code). */
+type Normalize = (raw: RawItem__Output[]) => Promise<NormalizeOutcome[]>;
+export type NormalizeWrapper = (normalize: Normalize) => Normalize;
+
+/**
+ * The transformer's batch path in this process: a normalizer pool of `threads` worker threads (the default
+ * configuration) and one duplicate index; `run` pushes items through in batches of 100, 4 in flight.
+ */
+export async function transformRunner(threads: number, wrap?: NormalizeWrapper): Promise<{ run(items: RawItem__Output[]): Promise<{ duplicates: number; deadLetters: number }>; close(): Promise<void> }> {
   // The default configuration (token counts for the built-in embedding model when its folder exists).
   const pool = await createNormalizerPool(threads, workerOptionsFrom(transformerSettingsSchema.parse({}), repoRoot));
   const dedup = new DedupIndex({ capacity: 200_000, maxHammingDistance: 8, bands: 8 });
-  const batches: PipelineItem__Output[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH).map((raw) => ({ raw }) as PipelineItem__Output));
+  const plain: Normalize = (raw) => pool.normalize(raw);
+  const normalize = wrap ? wrap(plain) : plain;
   let duplicates = 0;
-  let deadLetters = 0;
-  const deps = { normalize: (raw: RawItem__Output[]) => pool.normalize(raw), dedup, nearDuplicateMinWords: 30, onDuplicate: () => (duplicates += 1) };
+  const deps = { normalize, dedup, nearDuplicateMinWords: 30, onDuplicate: () => (duplicates += 1) };
   // Warm-up: JIT and worker start, not counted.
-  await transformBatch({ batch_id: 'warm', items: batches[0]!, dead_letters: [], deadline_unix_ms: 0 }, { ...deps, dedup: new DedupIndex({ capacity: 1000, maxHammingDistance: 8 }), onDuplicate: () => {} });
+  const warm = transformCorpus(BATCH).map((raw) => ({ raw }) as PipelineItem__Output);
+  await transformBatch({ batch_id: 'warm', items: warm, dead_letters: [], deadline_unix_ms: 0 }, { ...deps, dedup: new DedupIndex({ capacity: 1000, maxHammingDistance: 8 }), onDuplicate: () => {} });
+  let batchNumber = 0;
+  return {
+    async run(items) {
+      const batches: PipelineItem__Output[][] = [];
+      for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH).map((raw) => ({ raw }) as PipelineItem__Output));
+      const before = duplicates;
+      let deadLetters = 0;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < batches.length) {
+            const index = next++;
+            const out = await transformBatch({ batch_id: `b${batchNumber++}`, items: batches[index]!, dead_letters: [], deadline_unix_ms: 0 }, deps);
+            deadLetters += out.dead_letters?.length ?? 0;
+          }
+        }),
+      );
+      return { duplicates: duplicates - before, deadLetters };
+    },
+    close: () => pool.close(),
+  };
+}
+
+async function measure(threads: number, items: RawItem__Output[]): Promise<{ itemsPerMinute: number; cpuMsPerItem: number; duplicates: number; deadLetters: number }> {
+  const runner = await transformRunner(threads);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < batches.length) {
-        const index = next++;
-        const out = await transformBatch({ batch_id: `b${index}`, items: batches[index]!, dead_letters: [], deadline_unix_ms: 0 }, deps);
-        deadLetters += out.dead_letters?.length ?? 0;
-      }
-    }),
-  );
+  const { duplicates, deadLetters } = await runner.run(items);
   const seconds = (performance.now() - started) / 1000;
   // Process-wide: main thread and worker threads.
   const used = process.cpuUsage(cpu);
-  await pool.close();
+  await runner.close();
   return { itemsPerMinute: (items.length / seconds) * 60, cpuMsPerItem: (used.user + used.system) / 1000 / items.length, duplicates, deadLetters };
 }
 

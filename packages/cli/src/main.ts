@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { discardDeadLetters, listDeadLetters, replayDeadLetters, showDeadLetter } from './dead-letters.js';
 import { modelsPull } from './models-pull.js';
 import { prepare } from './prepare.js';
+import { profile } from './profile.js';
 import { start } from './start.js';
 
 const program = new Command();
@@ -25,6 +26,22 @@ program
   .option('--quiet', 'print nothing on success', false)
   .action(async (options: { quiet: boolean }) => {
     await prepare({ quiet: options.quiet });
+  });
+
+program
+  .command('profile')
+  .description('run the sample source once with a CPU profile of every service; print each service\'s top frames by self time')
+  .option('--items <n>', 'sample items to run', '2000')
+  .option('--out <dir>', 'folder for the .cpuprofile files (default .data/profiles/<time>)')
+  .option('--top <n>', 'frames to print per service', '15')
+  .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
+  .action(async (options: { items: string; out?: string; top: string; intervalUs: string }) => {
+    const number = (value: string, name: string) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+      return n;
+    };
+    await profile({ items: number(options.items, '--items'), out: options.out, top: number(options.top, '--top'), intervalMicroseconds: number(options.intervalUs, '--interval-us') });
   });
 
 const models = program.command('models').description('manage model folders');

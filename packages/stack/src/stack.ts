@@ -19,6 +19,8 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** Per-service extra environment. */
   serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
+  /** Per-service extra Node.js flags (e.g. `sluice profile`'s --cpu-prof-dir, one folder per service). */
+  serviceNodeFlags?: Partial<Record<ServiceName, string[]>>;
   /** Use these ports instead of free ones (e.g. the configured defaults in the CLI). */
   addresses?: StackAddresses;
   /** Directory for one log file per service. */
@@ -172,6 +174,7 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
       const spawn = () =>
         spawnService(name, {
           env: { ...env, ...options.serviceEnv?.[name] },
+          nodeFlags: options.serviceNodeFlags?.[name],
           logFile: options.logDir ? path.join(options.logDir, `${name}.log`) : undefined,
         });
       const grpcAddress = addresses[name]!.grpcAddress;

@@ -159,7 +159,8 @@ export class InferenceCore {
       client: new WorkerClient(startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), `sluice-tokenizer-${i}`)),
       outstanding: 0,
     }));
-    await this.#device.call('init', { threads: this.options.settings.intra_op_threads });
+    const profileDir = this.options.settings.onnx_profile_dir ? path.resolve(repoRoot, this.options.settings.onnx_profile_dir) : '';
+    await this.#device.call('init', { threads: this.options.settings.intra_op_threads, profileDir });
     await this.loadModels();
     this.#ready = true;
   }
@@ -476,6 +477,8 @@ export class InferenceCore {
   async close(): Promise<void> {
     this.#ready = false;
     for (const m of this.models.values()) m.batcher.close(new InferenceError('unavailable', 'the inference service is shutting down'));
+    // Releasing the sessions writes ONNX Runtime's profiles (onnx_profile_dir) before the thread ends.
+    if (this.options.settings.onnx_profile_dir) await this.#device?.call('releaseAll', {}).catch((error: unknown) => this.options.logger.warn({ err: error }, 'releasing the sessions failed'));
     await Promise.all([this.#device?.terminate(), ...this.#tokenizers.map((t) => t.client.terminate())]);
   }
 }

@@ -19,6 +19,12 @@ export const inferenceSettingsSchema = z.strictObject({
   precision: z.enum(PRECISIONS).default('auto'),
   /** ONNX Runtime intra-op threads on the CPU (0: ONNX Runtime decides). */
   intra_op_threads: z.number().int().min(0).default(0),
+  /**
+   * ONNX Runtime's own profiler: when set, every session writes its operator timings (Chrome trace JSON,
+   * onnxruntime_profile_<model>_<time>.json) into this folder (relative to the repository root) when it is
+   * released: at shutdown or on a model reload. Empty: off (profiling costs time on every run).
+   */
+  onnx_profile_dir: z.string().default(''),
   /** Tokenizer threads: "auto" = one per core, at most 4. Default 1: several threads are experimental (see bench/RESULTS.md). */
   tokenizer_threads: z.union([z.literal('auto'), z.number().int().min(1).max(32)]).default(1),
   max_batch_size: z.number().int().min(1).default(64),

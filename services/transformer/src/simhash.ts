@@ -9,10 +9,15 @@ export type Fingerprint = readonly [high: number, low: number];
 export const SIMHASH_MAX_WORDS = 3000;
 export const SHINGLE_SIZE = 3;
 
-/** SimHash from word hashes in text order; [0, 0] when there are none. */
+/**
+ * SimHash from word hashes in text order; [0, 0] when there are none. Bit k is set when more than half of the
+ * shingle hashes have it set. The per-bit counts are kept bit-sliced (plane p holds bit p of all 32 counts), so
+ * adding one 32-bit hash is a few word operations instead of 32 per-bit updates.
+ */
 export function simhashFromWordHashes(hashes: ArrayLike<number>, count = hashes.length): Fingerprint {
   if (count === 0) return [0, 0];
-  const weights = new Int32Array(64);
+  const highPlanes = new Int32Array(32);
+  const lowPlanes = new Int32Array(32);
   const shingles = Math.max(1, count - SHINGLE_SIZE + 1);
   for (let i = 0; i < shingles; i++) {
     // Combine up to three word hashes in order; two differently mixed values give the 64 bits.
@@ -24,18 +29,32 @@ export function simhashFromWordHashes(hashes: ArrayLike<number>, count = hashes.
       a = fmix32((Math.imul(a, 31) + w) | 0);
       b = fmix32((Math.imul(b ^ w, 0x27d4eb2d) + 0x165667b1) | 0);
     }
-    for (let bit = 0; bit < 32; bit++) {
-      weights[bit]! += (((a >>> bit) & 1) << 1) - 1;
-      weights[bit + 32]! += (((b >>> bit) & 1) << 1) - 1;
+    // Ripple-carry add of one bit per count into the planes.
+    for (let p = 0, carry = a; carry !== 0; p++) {
+      const next = highPlanes[p]! & carry;
+      highPlanes[p]! ^= carry;
+      carry = next;
+    }
+    for (let p = 0, carry = b; carry !== 0; p++) {
+      const next = lowPlanes[p]! & carry;
+      lowPlanes[p]! ^= carry;
+      carry = next;
     }
   }
-  let high = 0;
-  let low = 0;
+  return [majority(highPlanes, shingles), majority(lowPlanes, shingles)];
+}
+
+/** The bits whose count (read from the planes) is more than half of `total`, as an unsigned 32-bit value. */
+function majority(planes: Int32Array, total: number): number {
+  // No count exceeds `total`, so planes above its bit length are empty.
+  const used = 32 - Math.clz32(total);
+  let out = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (weights[bit]! > 0) high |= 1 << bit;
-    if (weights[bit + 32]! > 0) low |= 1 << bit;
+    let ones = 0;
+    for (let p = 0; p < used; p++) ones |= ((planes[p]! >>> bit) & 1) << p;
+    if (2 * (ones >>> 0) > total) out |= 1 << bit;
   }
-  return [high >>> 0, low >>> 0];
+  return out >>> 0;
 }
 
 /** SimHash of a text (case-insensitive); [0, 0] for a text without words. */

@@ -1,6 +1,8 @@
 // The device thread: owns every ONNX Runtime session (session.run() blocks its thread for the whole batch)
 // and turns a batch of token ids into final vectors or scores (pooling, normalization, activation).
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import ort from 'onnxruntime-node';
 import type { ModelSpec } from '../model-spec.js';
 import { openWithFallback, providerCandidates, type DeviceName } from '../device.js';
@@ -18,6 +20,8 @@ interface Loaded {
 
 const sessions = new Map<string, Loaded>();
 let threads = 0;
+/** ONNX Runtime profiles go here (inference.onnx_profile_dir); empty: off. */
+let profileDir = '';
 /** The provider `auto` settled on for the first model; later models try it first. */
 let settled: string | undefined;
 
@@ -35,6 +39,7 @@ async function createSession(spec: ModelSpec, device: DeviceName, precision: Pre
         // Spinning pool threads would burn the cores the main and tokenizer threads need between batches.
         extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
         ...(threads > 0 ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),
+        ...(profileDir ? { enableProfiling: true, profileFilePrefix: path.join(profileDir, `onnxruntime_profile_${spec.name}`) } : {}),
       });
       return { session, ...chosen };
     },
@@ -98,8 +103,10 @@ function finish(spec: ModelSpec, values: Float32Array, rows: number, columns: nu
 }
 
 serveWorker({
-  async init(args: { threads: number }) {
+  async init(args: { threads: number; profileDir?: string }) {
     threads = args.threads;
+    profileDir = args.profileDir ?? '';
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
     // Probing a missing provider (auto) makes ONNX Runtime log an error line on stderr; the outcome is
     // logged by the service as structured JSON instead ("execution providers tried").
     ort.env.logLevel = 'fatal';
@@ -110,6 +117,7 @@ serveWorker({
     const outputName = args.spec.output && session.outputNames.includes(args.spec.output) ? args.spec.output : (session.outputNames.find((n) => n === 'sentence_embedding') ?? session.outputNames[0]!);
     const previous = sessions.get(args.spec.name);
     sessions.set(args.spec.name, { spec: args.spec, session, provider, precision, inputNames: session.inputNames, outputName });
+    if (previous && profileDir) previous.session.endProfiling();
     await previous?.session.release();
     return { result: { provider, precision, file, tried, inputNames: session.inputNames, outputName } };
   },
@@ -133,9 +141,20 @@ serveWorker({
     const deviceGrowth = gpuBefore !== undefined && gpuAfter !== undefined ? Math.max(0, gpuAfter - gpuBefore) : 0;
     return { result: { bytesPerToken: Math.max(rssGrowth, deviceGrowth) / (rows * length), inferenceNs, source: deviceGrowth > 0 ? 'device' : 'process' } };
   },
+  /** Ends every session (at shutdown), which writes ONNX Runtime's profiles when they are on. */
+  async releaseAll() {
+    const loaded = [...sessions.values()];
+    sessions.clear();
+    for (const l of loaded) {
+      if (profileDir) l.session.endProfiling();
+      await l.session.release();
+    }
+    return { result: loaded.length };
+  },
   async unload(args: { name: string }) {
     const loaded = sessions.get(args.name);
     sessions.delete(args.name);
+    if (loaded && profileDir) loaded.session.endProfiling();
     await loaded?.session.release();
     return { result: true };
   },
