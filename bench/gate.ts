@@ -39,15 +39,15 @@ export interface GateCheck {
 }
 
 // Tolerances: about twice the widest spread seen over repeated runs on the shared 2-core machine, under loads
-// of 20–35 (bench/RESULTS.md, "gate"), so noise passes, while the injected regressions move each metric well
+// of 20–46 (bench/RESULTS.md, "gate"), so noise passes, while the injected regressions move each metric well
 // past it. CPU-time ratios are tight (other processes delay both sides without charging them); wall-clock
 // ratios of multi-threaded or multi-process paths swing with the load and get wide tolerances.
 export const GATE_CHECKS: readonly GateCheck[] = [
-  { metric: 'transform_cost_vs_reference', group: 'transform', better: 'lower', tolerance: 0.3, what: 'transformer CPU per item ÷ reference workload CPU per unit' },
+  { metric: 'transform_cost_vs_reference', group: 'transform', better: 'lower', tolerance: 0.5, what: 'transformer CPU per item ÷ reference workload CPU per unit' },
   { metric: 'score_cost_vs_reference', group: 'score', better: 'lower', tolerance: 0.3, what: 'scorer CPU per item ÷ reference workload CPU per unit' },
   { metric: 'inference_cpu_speedup_vs_unbatched', group: 'inference', better: 'higher', tolerance: 0.3, what: '64 single-item callers of the server core: CPU per item with one item per run ÷ batched (64)' },
   { metric: 'inference_speedup_vs_unbatched', group: 'inference', better: 'higher', tolerance: 0.6, what: 'the same as items/s, batched ÷ one item per run (wall clock: wide, catches broken batching)' },
-  { metric: 'inference_cpu_batching_efficiency', group: 'inference', better: 'higher', tolerance: 0.3, what: 'CPU per item: offline full batches on ONNX Runtime ÷ 64 single-item callers of the server core' },
+  { metric: 'inference_cpu_batching_efficiency', group: 'inference', better: 'higher', tolerance: 0.4, what: 'CPU per item: offline full batches on ONNX Runtime ÷ 64 single-item callers of the server core' },
   { metric: 'persistence_ratio_vs_copy', group: 'persistence', better: 'higher', tolerance: 0.6, what: 'persistence service ÷ psql COPY of the same rows, items/s (wall clock, shared server: wide)' },
   { metric: 'e2e_cpu_cost_vs_reference', group: 'e2e', better: 'lower', tolerance: 0.35, what: "all six services' CPU per item end to end ÷ reference workload CPU per unit" },
 ];
@@ -112,9 +112,9 @@ function allocatePerItem(count: number, objects: number): number {
   return sum;
 }
 
-// About +70% (transformer) and +90% (scorer) CPU per item on this machine (~0.09 ms per 1,000 objects).
+// About +100% (transformer) and +90% (scorer) CPU per item on this machine (~0.09 ms per 1,000 objects).
 const slowNormalize: NormalizeWrapper = (normalize) => async (raw) => {
-  allocatePerItem(raw.length, 4000);
+  allocatePerItem(raw.length, 6000);
   return normalize(raw);
 };
 const slowSimilarity: SimilarityWrapper = (similarity) => async (items, profiles) => {
