@@ -1,6 +1,7 @@
 // The collector core: runs sources (each kind yields chunks), sends their items downstream as batches,
 // and advances each source's checkpoint only over acknowledged chunks. A source's failure is recorded as a
 // source error and never stops the others.
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { BatchSender, ItemBatch } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { CheckpointTracker } from './checkpoint-tracker.js';
@@ -138,6 +139,8 @@ export class Collector {
    */
   async run(ids: string[], progress: RunProgressCounter, leaseOwner?: string, signal?: AbortSignal): Promise<SourceRunResult[]> {
     progress.sourcesTotal += ids.length;
+    // Each source's run listens for this caller's cancel: one listener per source is expected, not a leak.
+    if (signal) setMaxListeners(Math.max(getMaxListeners(signal), ids.length + 10), signal);
     return Promise.all(
       ids.map(async (id) => {
         const result = await this.runSource(id, progress, leaseOwner, signal);
