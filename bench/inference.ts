@@ -98,21 +98,25 @@ async function startCore(model: string, maxBatchSize: number, onBatch?: () => vo
   return core;
 }
 
+/** CALLERS concurrent callers of `core`, one item of TOKENS tokens per call, for `ms`. */
+function singleItemCallers(core: InferenceCore, ms: number): Promise<{ items: number; seconds: number }> {
+  return closedLoopCounted(
+    async () => {
+      const { outcomes } = await core.embed('', [{ text: text(TOKENS) }]);
+      if ('error' in outcomes[0]!) throw outcomes[0].error;
+    },
+    CALLERS,
+    ms,
+  );
+}
+
 /**
  * 64 concurrent single-item callers: batching (max_batch_size 64) vs. one item per run, alternated.
  * `onBatchedBatch` runs in the batcher after each batch of the batched side (the gate injects a slow batcher).
  */
 export async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: number, onBatchedBatch?: () => void): Promise<SideRates> {
   const [batched, unbatched] = [await startCore(model, 64, onBatchedBatch), await startCore(model, 1)];
-  const load = (core: InferenceCore) => (ms: number) =>
-    closedLoopCounted(
-      async () => {
-        const { outcomes } = await core.embed('', [{ text: text(TOKENS) }]);
-        if ('error' in outcomes[0]!) throw outcomes[0].error;
-      },
-      CALLERS,
-      ms,
-    );
+  const load = (core: InferenceCore) => (ms: number) => singleItemCallers(core, ms);
   try {
     await alternate(load(batched), load(unbatched), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
     return await alternateMeasured(load(batched), load(unbatched), durationMs, sliceMs);
@@ -151,15 +155,7 @@ export async function batchingEfficiency(model: string, durationMs: number, slic
 export async function coreBatchingEfficiency(model: string, durationMs: number, sliceMs: number, onBatch?: () => void): Promise<SideRates> {
   const offline = await OfflineRunner.open(path.join(repoRoot, '.models', model), { rows: CALLERS, length: TOKENS });
   const core = await startCore(model, 64, onBatch);
-  const load = (ms: number) =>
-    closedLoopCounted(
-      async () => {
-        const { outcomes } = await core.embed('', [{ text: text(TOKENS) }]);
-        if ('error' in outcomes[0]!) throw outcomes[0].error;
-      },
-      CALLERS,
-      ms,
-    );
+  const load = (ms: number) => singleItemCallers(core, ms);
   try {
     await alternate(load, (ms) => offline.measure(ms), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
     return await alternateMeasured(load, (ms) => offline.measure(ms), durationMs, sliceMs);
