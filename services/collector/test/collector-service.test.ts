@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildCollectorService } from '../src/service.js';
 import { collectorSettingsSchema } from '../src/settings.js';
-import { atomFeed, rssFeed, startHttpServer, startSink, type TestHttpServer, type TestSink } from './helpers.js';
+import { atomFeed, collectorOnlyServices, rssFeed, startHttpServer, startSink, type TestHttpServer, type TestSink } from './helpers.js';
 
 let feeds: TestHttpServer;
 let sink: TestSink;
@@ -54,14 +54,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'sample.jsonl'), lines.join('\n') + '\n');
   const local = { allow_private_network: true, rate_limit_per_minute: 6000 };
   const config = {
-    services: {
-      collector: { grpc_address: '127.0.0.1:0', http_port: 0 },
-      transformer: { grpc_address: sink.address, http_port: 0 },
-      inference: { grpc_address: '127.0.0.1:1', http_port: 0 },
-      scorer: { grpc_address: '127.0.0.1:1', http_port: 0 },
-      persistence: { grpc_address: stack.addresses.persistence!.grpcAddress, http_port: 0 },
-      gateway: { grpc_address: '127.0.0.1:1', http_port: 0 },
-    },
+    services: collectorOnlyServices(sink.address, stack.addresses.persistence!.grpcAddress),
     log: { level: 'silent' },
     collector: {
       // API-managed sources reach the loopback feed server only through the operator's allowlist.

@@ -154,3 +154,19 @@ export function createTestCollector(settings: CollectorSettings, sinkAddress: st
     },
   };
 }
+
+/**
+ * The `services` section for a collector running alone in a test: its downstream is `transformerAddress` (a
+ * test sink), persistence is `persistenceAddress` if given, and every other peer is unreachable.
+ */
+export function collectorOnlyServices(transformerAddress: string, persistenceAddress = '127.0.0.1:1') {
+  const unreachable = { grpc_address: '127.0.0.1:1', http_port: 0 };
+  return {
+    collector: { grpc_address: '127.0.0.1:0', http_port: 0 },
+    transformer: { grpc_address: transformerAddress, http_port: 0 },
+    inference: unreachable,
+    scorer: unreachable,
+    persistence: { grpc_address: persistenceAddress, http_port: 0 },
+    gateway: unreachable,
+  };
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildCollectorService } from '../src/service.js';
 import { collectorSettingsSchema } from '../src/settings.js';
-import { startSink, type TestSink } from './helpers.js';
+import { collectorOnlyServices, startSink, type TestSink } from './helpers.js';
 
 const RECORDS = 3_000;
 let sink: TestSink;
@@ -22,14 +22,7 @@ beforeAll(async () => {
   const lines = Array.from({ length: RECORDS }, (_, i) => JSON.stringify({ id: `doc-${i}`, title: `Document ${i}`, content: `Text ${i}` }));
   writeFileSync(path.join(dir, 'big.jsonl'), `${lines.join('\n')}\n`);
   const config = {
-    services: {
-      collector: { grpc_address: '127.0.0.1:0', http_port: 0 },
-      transformer: { grpc_address: sink.address, http_port: 0 },
-      inference: { grpc_address: '127.0.0.1:1', http_port: 0 },
-      scorer: { grpc_address: '127.0.0.1:1', http_port: 0 },
-      persistence: { grpc_address: '127.0.0.1:1', http_port: 0 },
-      gateway: { grpc_address: '127.0.0.1:1', http_port: 0 },
-    },
+    services: collectorOnlyServices(sink.address),
     log: { level: 'silent' },
     collector: { state_store: 'memory', max_in_flight_items: 200, sources: [{ id: 'big', kind: 'jsonl', path: path.join(dir, 'big.jsonl'), batch_size: 50 }] },
   };
