@@ -4,7 +4,7 @@ import { checkDeploymentConfig } from './deploy-files.js';
 
 describe('deployment configuration check', () => {
   it('accepts the default configuration with correct overrides', async () => {
-    const { problems } = await checkDeploymentConfig({ env: { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: 'scorer:50064', SLUICE__GATEWAY__HOST: '0.0.0.0' } });
+    const { problems } = await checkDeploymentConfig({ env: { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: 'scorer:19064', SLUICE__GATEWAY__HOST: '0.0.0.0' } });
     expect(problems).toEqual([]);
   });
 

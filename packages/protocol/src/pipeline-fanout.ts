@@ -1,7 +1,7 @@
 // Several pipeline streams behind one sender, so a stage scaled to several replicas gets work from a single
 // upstream: each stream is its own gRPC call, and the channel's round_robin policy (CHANNEL_OPTIONS) puts
 // successive calls on different backends when the address resolves to several (a Kubernetes headless
-// Service, `dns:///transformer:50062`). Each batch goes to the stream with the fewest unacknowledged items.
+// Service, `dns:///transformer:19062`). Each batch goes to the stream with the fewest unacknowledged items.
 import type { Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch } from './generated/sluice/v1/ItemBatch.js';
 import { PipelineSender, type PipelineSenderOptions } from './pipeline-sender.js';

@@ -54,8 +54,8 @@ describe('configuration', () => {
     expect(() => readRawConfig({ file: configFile(`${services}scorrer: {}\n`), env: {} })).toThrowError(/unknown section "scorrer"/);
     const bad = configFile(services.replace('127.0.0.1:1,', 'localhost,'));
     expect(() => loadServiceConfig('scorer', scorerSchema, { file: bad, env: {} })).toThrowError(/services\.collector\.grpc_address: expected host:port/);
-    const named = loadServiceConfig('scorer', scorerSchema, { file: configFile(services), env: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: 'dns:///transformer-headless.sluice.svc:50062' } });
-    expect(named.services.transformer.grpc_address).toBe('dns:///transformer-headless.sluice.svc:50062');
+    const named = loadServiceConfig('scorer', scorerSchema, { file: configFile(services), env: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: 'dns:///transformer-headless.sluice.svc:19062' } });
+    expect(named.services.transformer.grpc_address).toBe('dns:///transformer-headless.sluice.svc:19062');
   });
 
   it('reports a missing file and invalid YAML clearly', () => {
