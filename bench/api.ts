@@ -4,7 +4,19 @@
 // query, then nearest neighbours in persistence (exact scan on PostgreSQL 15 without pgvector).
 // autocannon runs in this process: on 2 cores it competes with the services, so numbers are a floor.
 import { createRequire } from 'node:module';
-import { PipelineSender, createClient, deadlineIn, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient, type ListItemsResponse__Output, type PersistenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
+import {
+  PipelineSender,
+  createClient,
+  deadlineIn,
+  sluiceProto,
+  unary,
+  type EmbedResponse__Output,
+  type InferenceClient,
+  type ListItemsResponse__Output,
+  type PersistenceClient,
+  type PipelineItem,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { createTestDatabase, startStack } from '@sluice/stack';
 import type { Metrics } from './lib.js';
 
@@ -18,7 +30,13 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests?: Array<{ path: string }> }) => Promise<AutocannonResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  requests?: Array<{ path: string }>;
+}) => Promise<AutocannonResult>;
 // autocannon ships no types; this is the part of its API used here.
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -31,7 +49,14 @@ const TOPICS = [
   'hospital doctors patients vaccine health disease treatment study',
   'climate energy solar wind emissions weather river flood',
 ];
-const QUERIES = ['who won the football match', 'interest rates and inflation', 'training neural networks on gpus', 'the election campaign', 'new vaccine study', 'floods after heavy rain'];
+const QUERIES = [
+  'who won the football match',
+  'interest rates and inflation',
+  'training neural networks on gpus',
+  'the election campaign',
+  'new vaccine study',
+  'floods after heavy rain',
+];
 
 function itemText(n: number): string {
   const words = TOPICS[n % TOPICS.length]!.split(' ');
@@ -41,16 +66,39 @@ function itemText(n: number): string {
 async function seed(persistenceAddress: string, inferenceAddress: string, count: number): Promise<void> {
   const inference = createClient(sluiceProto().Inference, inferenceAddress) as unknown as InferenceClient;
   const pipeline = createClient(sluiceProto().PipelineStage, persistenceAddress) as unknown as PipelineStageClient;
-  const sender = new PipelineSender({ connect: () => pipeline.Process({ deadline: deadlineIn(600_000) }), maxInFlightItems: 5000 });
+  const sender = new PipelineSender({
+    connect: () => pipeline.Process({ deadline: deadlineIn(600_000) }),
+    maxInFlightItems: 5000,
+  });
   const base = Date.now() - count * 1000;
   try {
     for (let start = 0; start < count; start += 500) {
       const numbers = Array.from({ length: Math.min(500, count - start) }, (_, i) => start + i);
-      const embedded = await unary<object, EmbedResponse__Output>(inference, inference.Embed, { inputs: numbers.map((n) => ({ id: String(n), text: itemText(n) })) }, 120_000);
+      const embedded = await unary<object, EmbedResponse__Output>(
+        inference,
+        inference.Embed,
+        { inputs: numbers.map((n) => ({ id: String(n), text: itemText(n) })) },
+        120_000,
+      );
       const items: PipelineItem[] = numbers.map((n, i) => ({
-        raw: { id: `api-bench-${n}`, source_id: `feed-${n % 20}`, source_kind: 'rss', external_id: String(n), url: `https://news.example/${n}`, title: `Story ${n}`, content: itemText(n), collected_at_ms: base + n * 1000 },
+        raw: {
+          id: `api-bench-${n}`,
+          source_id: `feed-${n % 20}`,
+          source_kind: 'rss',
+          external_id: String(n),
+          url: `https://news.example/${n}`,
+          title: `Story ${n}`,
+          content: itemText(n),
+          collected_at_ms: base + n * 1000,
+        },
         normalized: { title: `Story ${n}`, text: itemText(n), language: 'en' },
-        classifications: [{ model: 'bench', task: 'sentiment', labels: [{ name: ['positive', 'negative', 'neutral'][n % 3]!, score: 0.8 }] }],
+        classifications: [
+          {
+            model: 'bench',
+            task: 'sentiment',
+            labels: [{ name: ['positive', 'negative', 'neutral'][n % 3]!, score: 0.8 }],
+          },
+        ],
         embedding: { model: embedded.model, values: embedded.results[i]!.values },
         score: { value: (n % 100) / 100, components: [], formula_version: 'bench' },
       }));
@@ -91,7 +139,13 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const db = await createTestDatabase('sluice_bench_api');
   const stack = await startStack({
     services: ['persistence', 'inference', 'gateway'],
-    env: { DATABASE_URL: db.url, SLUICE_API_KEY: API_KEY, SLUICE__GATEWAY__RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SLUICE__LOG__LEVEL: 'warn' },
+    env: {
+      DATABASE_URL: db.url,
+      SLUICE_API_KEY: API_KEY,
+      SLUICE__GATEWAY__RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      SLUICE__LOG__LEVEL: 'warn',
+    },
   });
   try {
     await seed(stack.addresses.persistence!.grpcAddress, stack.addresses.inference!.grpcAddress, count);
@@ -102,15 +156,31 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     const items = await autocannon({ url, connections, duration, headers, requests: [{ path: '/v1/items?limit=50' }] });
     // Side by side, same duration: the gateway alone (no backend call) and ListItems over gRPC without the
     // gateway, with as many concurrent callers: what HTTP, auth and JSON add on top of persistence.
-    const healthz = await autocannon({ url: `${url}/healthz`, connections, duration: Math.min(duration, 5), headers: {} });
+    const healthz = await autocannon({
+      url: `${url}/healthz`,
+      connections,
+      duration: Math.min(duration, 5),
+      headers: {},
+    });
     const direct = await directListItems(stack.addresses.persistence!.grpcAddress, connections, duration);
     // Search is heavier (an embedding plus a nearest-neighbour scan per request): fewer concurrent clients.
     const searchConnections = Math.max(2, Math.round(connections / 5));
-    const search = await autocannon({ url, connections: searchConnections, duration, headers, requests: QUERIES.map((q) => ({ path: `/v1/search?q=${encodeURIComponent(q)}&limit=10` })) });
+    const search = await autocannon({
+      url,
+      connections: searchConnections,
+      duration,
+      headers,
+      requests: QUERIES.map((q) => ({ path: `/v1/search?q=${encodeURIComponent(q)}&limit=10` })),
+    });
     // Only successful answers count as throughput; failures are reported by status code.
-    const ok = (r: AutocannonResult) => (r.requests.total - r.non2xx) / ((new Date(r.finish).getTime() - new Date(r.start).getTime()) / 1000);
+    const ok = (r: AutocannonResult) =>
+      (r.requests.total - r.non2xx) / ((new Date(r.finish).getTime() - new Date(r.start).getTime()) / 1000);
     const failures = (prefix: string, r: AutocannonResult) =>
-      Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => [`${prefix}_status_${code}`, s.count]));
+      Object.fromEntries(
+        Object.entries(r.statusCodeStats ?? {})
+          .filter(([code]) => !code.startsWith('2'))
+          .map(([code, s]) => [`${prefix}_status_${code}`, s.count]),
+      );
     return {
       seeded_items: count,
       items_connections: connections,

@@ -86,16 +86,19 @@ interface SourceServer {
   close(): Promise<void>;
 }
 
-async function startSourceServer(limits: Array<{ key: string; ratePerSecond: number; burst: number }>): Promise<SourceServer> {
+async function startSourceServer(
+  limits: Array<{ key: string; ratePerSecond: number; burst: number }>,
+): Promise<SourceServer> {
   const worker = new Worker(SERVER_WORKER, { eval: true, workerData: { limits, toleranceMs: ARRIVAL_TOLERANCE_MS } });
-  const next = (type: string) => new Promise<any>((resolve) => {
-    const onMessage = (message: { type: string }) => {
-      if (message.type !== type) return;
-      worker.off('message', onMessage);
-      resolve(message);
-    };
-    worker.on('message', onMessage);
-  });
+  const next = (type: string) =>
+    new Promise<any>((resolve) => {
+      const onMessage = (message: { type: string }) => {
+        if (message.type !== type) return;
+        worker.off('message', onMessage);
+        resolve(message);
+      };
+      worker.on('message', onMessage);
+    });
   const { port } = await next('listening');
   return {
     base: `http://127.0.0.1:${port}`,
@@ -120,16 +123,42 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const apiRatePerMinute = 120;
   const sources: object[] = [];
   const limits = [
-    ...Array.from({ length: feedSources }, (_, i) => ({ key: `feed/${i}`, ratePerSecond: feedRatePerMinute / 60, burst: 1 })),
-    ...Array.from({ length: apiSources }, (_, i) => ({ key: `api/${i}`, ratePerSecond: apiRatePerMinute / 60, burst: 1 })),
+    ...Array.from({ length: feedSources }, (_, i) => ({
+      key: `feed/${i}`,
+      ratePerSecond: feedRatePerMinute / 60,
+      burst: 1,
+    })),
+    ...Array.from({ length: apiSources }, (_, i) => ({
+      key: `api/${i}`,
+      ratePerSecond: apiRatePerMinute / 60,
+      burst: 1,
+    })),
   ];
   const server = await startSourceServer(limits);
   const base = server.base;
   for (let i = 0; i < feedSources; i++) {
-    sources.push({ id: `feed-${i}`, kind: 'feed', url: `${base}/feed/${i}`, interval_seconds: 1, rate_limit_per_minute: feedRatePerMinute, allow_private_network: true });
+    sources.push({
+      id: `feed-${i}`,
+      kind: 'feed',
+      url: `${base}/feed/${i}`,
+      interval_seconds: 1,
+      rate_limit_per_minute: feedRatePerMinute,
+      allow_private_network: true,
+    });
   }
   for (let i = 0; i < apiSources; i++) {
-    sources.push({ id: `api-${i}`, kind: 'http_json', url: `${base}/api/${i}`, items_path: 'results', fields: { content: 'body' }, pagination: { type: 'page', param: 'page', start: 1 }, max_pages: 10, interval_seconds: 1, rate_limit_per_minute: apiRatePerMinute, allow_private_network: true });
+    sources.push({
+      id: `api-${i}`,
+      kind: 'http_json',
+      url: `${base}/api/${i}`,
+      items_path: 'results',
+      fields: { content: 'body' },
+      pagination: { type: 'page', param: 'page', start: 1 },
+      max_pages: 10,
+      interval_seconds: 1,
+      rate_limit_per_minute: apiRatePerMinute,
+      allow_private_network: true,
+    });
   }
 
   let counting = false;
@@ -157,7 +186,9 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     const seconds = (performance.now() - started) / 1000;
     const after = await server.stats();
     const metricsText = await (await fetch(metricsUrl)).text();
-    const waits = [...metricsText.matchAll(/^sluice_collector_rate_limit_waits_total\{scope="source"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const waits = [
+      ...metricsText.matchAll(/^sluice_collector_rate_limit_waits_total\{scope="source"[^}]*\} (\d+)/gm),
+    ].reduce((sum, m) => sum + Number(m[1]), 0);
     const peaks = await rss_.stop();
     return {
       sources: feedSources + apiSources,

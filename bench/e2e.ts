@@ -1,7 +1,14 @@
 // pnpm bench e2e: 10,000 feed items end to end through all six services into PostgreSQL.
 // Feeds are served from 127.0.0.1 (100 feeds × 100 items); every service is a separate process.
 // cpu_seconds_<service> is each process's CPU time during the run (prom-client's process_cpu_seconds_total).
-import { SERVICE_NAMES, createTestDatabase, runSources, startStack, type ServiceName, type StackOptions } from '@sluice/stack';
+import {
+  SERVICE_NAMES,
+  createTestDatabase,
+  runSources,
+  startStack,
+  type ServiceName,
+  type StackOptions,
+} from '@sluice/stack';
 import { startFeedServer } from '../test/support/feed-server.js';
 import { trackServicesPeakRss, type Metrics } from './lib.js';
 
@@ -51,10 +58,19 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
   try {
     stack = await startStack({
       serviceEnv: options.serviceEnv,
-      env: { DATABASE_URL: db.url, SLUICE_API_KEY: 'bench-key', SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources), LOG_LEVEL: 'warn', SLUICE__LOG__LEVEL: 'warn' },
+      env: {
+        DATABASE_URL: db.url,
+        SLUICE_API_KEY: 'bench-key',
+        SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources),
+        LOG_LEVEL: 'warn',
+        SLUICE__LOG__LEVEL: 'warn',
+      },
     });
     const opsUrl = stack.opsUrl;
-    const rss = options.trackRss === false ? undefined : trackServicesPeakRss(Object.fromEntries(SERVICE_NAMES.map((s) => [s, `${opsUrl(s)}/metrics`])));
+    const rss =
+      options.trackRss === false
+        ? undefined
+        : trackServicesPeakRss(Object.fromEntries(SERVICE_NAMES.map((s) => [s, `${opsUrl(s)}/metrics`])));
     const idleStart = await servicesCpuSeconds(opsUrl);
     const idleStarted = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -66,9 +82,12 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
     const cpuAfter = await servicesCpuSeconds(opsUrl);
     const peaks = (await rss?.stop()) ?? {};
     if (final.acknowledged < total) throw new Error(`only ${final.acknowledged} of ${total} items were acknowledged`);
-    const cpu = Object.fromEntries(SERVICE_NAMES.map((name) => [`cpu_seconds_${name}`, cpuAfter[name] - cpuBefore[name]]));
+    const cpu = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [`cpu_seconds_${name}`, cpuAfter[name] - cpuBefore[name]]),
+    );
     const cpuSeconds = Object.values(cpu).reduce((a, b) => a + b, 0);
-    const idleCpuPerSecond = SERVICE_NAMES.reduce((sum, name) => sum + (cpuBefore[name] - idleStart[name]), 0) / idleSeconds;
+    const idleCpuPerSecond =
+      SERVICE_NAMES.reduce((sum, name) => sum + (cpuBefore[name] - idleStart[name]), 0) / idleSeconds;
     return {
       items: total,
       seconds,

@@ -15,9 +15,12 @@ const count = Number(process.argv[2] ?? 500);
 const database = await createTestDatabase('sluice_explain');
 const pool = new pg.Pool({ connectionString: database.url, max: 1 });
 let captured: CompiledQuery | undefined;
-const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => {
-  if (event.query.sql.includes("WITH changed")) captured = event.query;
-} });
+const db = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool }),
+  log: (event) => {
+    if (event.query.sql.includes('WITH changed')) captured = event.query;
+  },
+});
 const prepare = (from: number, edit = '') =>
   Array.from({ length: count }, (_, i) => {
     const item = makeItem(from + i);
@@ -29,17 +32,23 @@ const prepare = (from: number, edit = '') =>
 
 async function explain(title: string, items: PreparedItem[]): Promise<void> {
   // Capture the statement on a throwaway transaction, then EXPLAIN ANALYZE it (which executes it).
-  await db.transaction().execute(async (trx) => {
-    await writeGroupStatement(trx, items, []);
-    throw Object.assign(new Error('rollback'), { rollback: true });
-  }).catch((error: { rollback?: boolean }) => {
-    if (!error.rollback) throw error;
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await writeGroupStatement(trx, items, []);
+      throw Object.assign(new Error('rollback'), { rollback: true });
+    })
+    .catch((error: { rollback?: boolean }) => {
+      if (!error.rollback) throw error;
+    });
   const query = captured!;
   const result = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.parameters as unknown[]);
-  console.log(`\n== ${title}: ${items.length} items, ${query.parameters.length} parameters, ${query.sql.length} characters of SQL ==`);
+  console.log(
+    `\n== ${title}: ${items.length} items, ${query.parameters.length} parameters, ${query.sql.length} characters of SQL ==`,
+  );
   // Array constants (the ids of ANY(...)) are shortened to their element count.
-  const shorten = (line: string) => line.replace(/'\{([^']{200,})\}'/g, (_, body: string) => `'{… ${body.split(',').length} elements}'`);
+  const shorten = (line: string) =>
+    line.replace(/'\{([^']{200,})\}'/g, (_, body: string) => `'{… ${body.split(',').length} elements}'`);
   for (const row of result.rows as Array<{ 'QUERY PLAN': string }>) console.log(shorten(row['QUERY PLAN']));
 }
 

@@ -11,14 +11,21 @@ import { decodeBody } from '../services/collector/src/http/charset.js';
 import { SourceFetchError } from '../services/collector/src/http/fetch-error.js';
 import { parseDate } from '../services/collector/src/raw-item.js';
 import { parseFeedDocument, parseStrictFeed } from '../services/collector/src/sources/feed-items.js';
-import { corpusBytes, corpusMismatch, FEED_URL, loadCorpus, type CorpusItem } from '../services/collector/test/fixtures/feeds/corpus.js';
+import {
+  corpusBytes,
+  corpusMismatch,
+  FEED_URL,
+  loadCorpus,
+  type CorpusItem,
+} from '../services/collector/test/fixtures/feeds/corpus.js';
 import { trackPeakRss, type Metrics } from './lib.js';
 
 type Parse = (body: string, url: string) => { items: CorpusItem[] };
 type Decode = (bytes: Uint8Array, contentType?: string) => string;
 
 function largeFeed(items: number): Buffer {
-  const paragraph = 'The council approved the budget after a long debate about schools, transport and housing, and the mayor said the plan would be reviewed next spring. ';
+  const paragraph =
+    'The council approved the budget after a long debate about schools, transport and housing, and the mayor said the plan would be reviewed next spring. ';
   const entries = Array.from({ length: items }, (_, i) => {
     const day = String((i % 28) + 1).padStart(2, '0');
     return `<item><title>Story ${i}: the council &amp; the budget</title><link>https://news.example.org/story/${i}</link><guid isPermaLink="false">story-${i}</guid><pubDate>Mon, ${day} Nov 2026 10:00:00 GMT</pubDate><dc:creator>Reporter ${i % 7}</dc:creator><category>Politics</category><description>Summary of story ${i}.</description><content:encoded><![CDATA[<p>${paragraph.repeat(3)}</p><p>${paragraph}</p>]]></content:encoded></item>`;
@@ -34,7 +41,12 @@ function countCorrect(decode: Decode, parse: Parse): { correct: number; failed: 
   const failed: string[] = [];
   for (const entry of loadCorpus()) {
     if (entry.error || !entry.items) continue;
-    const mismatch = corpusMismatch(entry, () => parse(decode(corpusBytes(entry), entry.content_type), FEED_URL), parseDate, code);
+    const mismatch = corpusMismatch(
+      entry,
+      () => parse(decode(corpusBytes(entry), entry.content_type), FEED_URL),
+      parseDate,
+      code,
+    );
     if (mismatch === undefined) correct += 1;
     else failed.push(entry.file);
   }
@@ -60,8 +72,12 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const baselineDir = process.env.SLUICE_FEEDS_BASELINE;
   let baseline: [Decode, Parse] | undefined;
   if (baselineDir) {
-    const load = (file: string) => import(pathToFileURL(path.resolve(baselineDir, 'services/collector/src', file)).href);
-    baseline = [(await load('http/charset.ts')).decodeBody as Decode, (await load('sources/feed-items.ts')).parseFeedDocument as Parse];
+    const load = (file: string) =>
+      import(pathToFileURL(path.resolve(baselineDir, 'services/collector/src', file)).href);
+    baseline = [
+      (await load('http/charset.ts')).decodeBody as Decode,
+      (await load('sources/feed-items.ts')).parseFeedDocument as Parse,
+    ];
   }
   const corpus = loadCorpus();
   const withItems = corpus.filter((e) => !e.error && e.items).length;
@@ -72,7 +88,12 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   if (before) console.log(`not read correctly by the baseline (${baselineDir}): ${before.failed.join(', ')}`);
 
   const feed = largeFeed(200);
-  const [beforeRate, afterRate] = docsPerSecond(feed, [baseline ?? [decodeBody, parseStrictFeed], [decodeBody, parseFeedDocument]], smoke ? 2 : 10, smoke ? 3 : 20);
+  const [beforeRate, afterRate] = docsPerSecond(
+    feed,
+    [baseline ?? [decodeBody, parseStrictFeed], [decodeBody, parseFeedDocument]],
+    smoke ? 2 : 10,
+    smoke ? 3 : 20,
+  );
   // The lenient path on the same feed, cut short so the strict parser rejects it.
   const truncated = feed.subarray(0, feed.length - 200);
   const [lenientRate] = docsPerSecond(truncated, [[decodeBody, parseFeedDocument]], smoke ? 1 : 5, smoke ? 3 : 20);

@@ -43,13 +43,55 @@ export interface GateCheck {
 // past it. CPU-time ratios are tight (other processes delay both sides without charging them); wall-clock
 // ratios of multi-threaded or multi-process paths swing with the load and get wide tolerances.
 export const GATE_CHECKS: readonly GateCheck[] = [
-  { metric: 'transform_cost_vs_reference', group: 'transform', better: 'lower', tolerance: 0.6, what: 'transformer CPU per item ÷ reference workload CPU per unit' },
-  { metric: 'score_cost_vs_reference', group: 'score', better: 'lower', tolerance: 0.3, what: 'scorer CPU per item ÷ reference workload CPU per unit' },
-  { metric: 'inference_cpu_speedup_vs_unbatched', group: 'inference', better: 'higher', tolerance: 0.3, what: '64 single-item callers of the server core: CPU per item with one item per run ÷ batched (64)' },
-  { metric: 'inference_speedup_vs_unbatched', group: 'inference', better: 'higher', tolerance: 0.6, what: 'the same as items/s, batched ÷ one item per run (wall clock: wide, catches broken batching)' },
-  { metric: 'inference_cpu_batching_efficiency', group: 'inference', better: 'higher', tolerance: 0.4, what: 'CPU per item: offline full batches on ONNX Runtime ÷ 64 single-item callers of the server core' },
-  { metric: 'persistence_ratio_vs_copy', group: 'persistence', better: 'higher', tolerance: 0.6, what: 'persistence service ÷ psql COPY of the same rows, items/s (wall clock, shared server: wide)' },
-  { metric: 'e2e_cpu_cost_vs_reference', group: 'e2e', better: 'lower', tolerance: 0.5, what: "all six services' CPU per item end to end ÷ reference workload CPU per unit" },
+  {
+    metric: 'transform_cost_vs_reference',
+    group: 'transform',
+    better: 'lower',
+    tolerance: 0.6,
+    what: 'transformer CPU per item ÷ reference workload CPU per unit',
+  },
+  {
+    metric: 'score_cost_vs_reference',
+    group: 'score',
+    better: 'lower',
+    tolerance: 0.3,
+    what: 'scorer CPU per item ÷ reference workload CPU per unit',
+  },
+  {
+    metric: 'inference_cpu_speedup_vs_unbatched',
+    group: 'inference',
+    better: 'higher',
+    tolerance: 0.3,
+    what: '64 single-item callers of the server core: CPU per item with one item per run ÷ batched (64)',
+  },
+  {
+    metric: 'inference_speedup_vs_unbatched',
+    group: 'inference',
+    better: 'higher',
+    tolerance: 0.6,
+    what: 'the same as items/s, batched ÷ one item per run (wall clock: wide, catches broken batching)',
+  },
+  {
+    metric: 'inference_cpu_batching_efficiency',
+    group: 'inference',
+    better: 'higher',
+    tolerance: 0.4,
+    what: 'CPU per item: offline full batches on ONNX Runtime ÷ 64 single-item callers of the server core',
+  },
+  {
+    metric: 'persistence_ratio_vs_copy',
+    group: 'persistence',
+    better: 'higher',
+    tolerance: 0.6,
+    what: 'persistence service ÷ psql COPY of the same rows, items/s (wall clock, shared server: wide)',
+  },
+  {
+    metric: 'e2e_cpu_cost_vs_reference',
+    group: 'e2e',
+    better: 'lower',
+    tolerance: 0.5,
+    what: "all six services' CPU per item end to end ÷ reference workload CPU per unit",
+  },
 ];
 
 export const BASELINE_FILE = path.join(benchDir, 'baseline.json');
@@ -84,7 +126,10 @@ const REFERENCE_UNITS = 20_000;
  * item ÷ the reference's CPU per unit, and both sides. CPU time (not wall time): other processes on the
  * machine delay both sides without charging them, and the alternation spreads what remains over both.
  */
-async function costVsReference(stage: (slice: number) => Promise<number>, slices: number): Promise<{ ratio: number; stageMsPerItem: number; referenceMsPerUnit: number }> {
+async function costVsReference(
+  stage: (slice: number) => Promise<number>,
+  slices: number,
+): Promise<{ ratio: number; stageMsPerItem: number; referenceMsPerUnit: number }> {
   let stageMs = 0;
   let items = 0;
   let referenceMs = 0;
@@ -191,7 +236,8 @@ export async function measureGate(options: GateOptions = {}): Promise<Metrics> {
     metrics.inference_items_per_second_unbatched_core = unbatched;
     const efficiency = await coreBatchingEfficiency(EMBEDDING_MODEL, 6_000, 1_000, hook);
     metrics.inference_batching_efficiency = efficiency.itemsPerSecond[0] / efficiency.itemsPerSecond[1];
-    metrics.inference_cpu_batching_efficiency = efficiency.cpuMillisecondsPerItem[1] / efficiency.cpuMillisecondsPerItem[0];
+    metrics.inference_cpu_batching_efficiency =
+      efficiency.cpuMillisecondsPerItem[1] / efficiency.cpuMillisecondsPerItem[0];
     metrics.inference_items_per_second_offline = efficiency.itemsPerSecond[1];
   });
 
@@ -211,7 +257,10 @@ export async function measureGate(options: GateOptions = {}): Promise<Metrics> {
     referenceWork(REFERENCE_UNITS / 4);
     const before = referenceMs();
     // On the CPU, as the other checks: what `auto` picks depends on the machine's drivers, not on the code.
-    const result = await runEndToEnd(5, 100, { serviceEnv: { inference: { SLUICE__INFERENCE__DEVICE: 'cpu' } }, trackRss: false });
+    const result = await runEndToEnd(5, 100, {
+      serviceEnv: { inference: { SLUICE__INFERENCE__DEVICE: 'cpu' } },
+      trackRss: false,
+    });
     const perUnit = (before + referenceMs()) / 2;
     const cpuMsPerItem = (result.cpu_seconds_net! * 1000) / result.items!;
     metrics.e2e_cpu_cost_vs_reference = cpuMsPerItem / perUnit;
@@ -231,18 +280,33 @@ function median(values: number[]): number {
 /** Per-metric median over several measurements. */
 export function medianMetrics(runs: Metrics[]): Metrics {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
-  return Object.fromEntries(keys.map((key) => [key, median(runs.map((r) => r[key]).filter((v): v is number => v !== undefined))]));
+  return Object.fromEntries(
+    keys.map((key) => [key, median(runs.map((r) => r[key]).filter((v): v is number => v !== undefined))]),
+  );
 }
 
 /** Compares a measurement with the baseline; checks of groups not measured are left out. */
-export function compareWithBaseline(baseline: Record<string, number>, now: Metrics, checks: readonly GateCheck[] = GATE_CHECKS): GateRow[] {
+export function compareWithBaseline(
+  baseline: Record<string, number>,
+  now: Metrics,
+  checks: readonly GateCheck[] = GATE_CHECKS,
+): GateRow[] {
   return checks
     .filter((check) => now[check.metric] !== undefined)
     .map((check) => {
       const base = baseline[check.metric];
       const value = now[check.metric];
-      const threshold = base === undefined ? undefined : check.better === 'higher' ? base * (1 - check.tolerance) : base * (1 + check.tolerance);
-      const pass = threshold !== undefined && value !== undefined && Number.isFinite(value) && (check.better === 'higher' ? value >= threshold : value <= threshold);
+      const threshold =
+        base === undefined
+          ? undefined
+          : check.better === 'higher'
+            ? base * (1 - check.tolerance)
+            : base * (1 + check.tolerance);
+      const pass =
+        threshold !== undefined &&
+        value !== undefined &&
+        Number.isFinite(value) &&
+        (check.better === 'higher' ? value >= threshold : value <= threshold);
       return { metric: check.metric, baseline: base, now: value, threshold, better: check.better, pass };
     });
 }
@@ -251,9 +315,19 @@ const format = (value: number | undefined) => (value === undefined ? '—' : val
 
 export function formatGateTable(rows: GateRow[]): string {
   const header = ['metric', 'baseline', 'now', 'threshold', 'result'];
-  const body = rows.map((r) => [r.metric, format(r.baseline), format(r.now), `${r.better === 'higher' ? '≥' : '≤'} ${format(r.threshold)}`, r.baseline === undefined ? 'FAIL (no baseline)' : r.pass ? 'pass' : 'FAIL']);
+  const body = rows.map((r) => [
+    r.metric,
+    format(r.baseline),
+    format(r.now),
+    `${r.better === 'higher' ? '≥' : '≤'} ${format(r.threshold)}`,
+    r.baseline === undefined ? 'FAIL (no baseline)' : r.pass ? 'pass' : 'FAIL',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -265,7 +339,10 @@ export function readBaseline(file = BASELINE_FILE): Baseline {
 
 function parseList<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
   if (!value) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
   if (unknown.length > 0) throw new Error(`unknown ${what} ${unknown.join(', ')}; known: ${allowed.join(', ')}`);
   return items as T[];
@@ -286,7 +363,9 @@ export async function main(args: string[]): Promise<number> {
   const runs = Number(option(args, 'runs') ?? (update ? 3 : 1));
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   if (update && inject.length > 0) throw new Error('--update-baseline measures without injections');
-  console.log(`== bench gate${inject.length ? ` (injected: ${inject.join(', ')})` : ''}${runs > 1 ? `, ${runs} runs, median` : ''} ==`);
+  console.log(
+    `== bench gate${inject.length ? ` (injected: ${inject.join(', ')})` : ''}${runs > 1 ? `, ${runs} runs, median` : ''} ==`,
+  );
   const started = performance.now();
   const measured: Metrics[] = [];
   for (let r = 0; r < runs; r++) measured.push(await measureGate({ groups, inject }));
@@ -296,8 +375,19 @@ export async function main(args: string[]): Promise<number> {
   if (update) {
     // With --only, the other groups' values stay as they were.
     const previous = groups ? readBaseline().metrics : {};
-    const command = ['pnpm bench gate --update-baseline', groups ? `--only ${groups.join(',')}` : '', runs !== 3 ? `--runs ${runs}` : ''].filter(Boolean).join(' ');
-    const baseline: Baseline = { date: new Date().toISOString(), machine: machineDescription(), command, metrics: { ...previous, ...now } };
+    const command = [
+      'pnpm bench gate --update-baseline',
+      groups ? `--only ${groups.join(',')}` : '',
+      runs !== 3 ? `--runs ${runs}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const baseline: Baseline = {
+      date: new Date().toISOString(),
+      machine: machineDescription(),
+      command,
+      metrics: { ...previous, ...now },
+    };
     writeFileSync(BASELINE_FILE, `${JSON.stringify(baseline, null, 2)}\n`);
     console.log(`wrote ${path.relative(process.cwd(), BASELINE_FILE)}`);
   }
@@ -308,8 +398,18 @@ export async function main(args: string[]): Promise<number> {
   const file = writeResult('gate', now, false);
   // The comparison goes into the same file, next to the standard fields.
   const result = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, `${JSON.stringify({ ...result, injected: inject, runs: measured, baseline: { date: baseline.date, machine: baseline.machine }, checks: rows, passed }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...result, injected: inject, runs: measured, baseline: { date: baseline.date, machine: baseline.machine }, checks: rows, passed }, null, 2)}\n`,
+  );
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  console.log(passed ? 'gate: pass' : `gate: FAIL (${rows.filter((r) => !r.pass).map((r) => r.metric).join(', ')})`);
+  console.log(
+    passed
+      ? 'gate: pass'
+      : `gate: FAIL (${rows
+          .filter((r) => !r.pass)
+          .map((r) => r.metric)
+          .join(', ')})`,
+  );
   return passed ? 0 : 1;
 }

@@ -9,18 +9,28 @@ import path from 'node:path';
 import { runSources } from '@sluice/stack';
 import { startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
 
-const WORDS = 'stream batch collector source feed checkpoint acknowledge pipeline persistence gateway transformer inference scorer priority window backoff jitter breaker lease replica'.split(' ');
+const WORDS =
+  'stream batch collector source feed checkpoint acknowledge pipeline persistence gateway transformer inference scorer priority window backoff jitter breaker lease replica'.split(
+    ' ',
+  );
 
 /** Writes JSONL records of ~1 KB until `bytes` (or `maxLines`); every `invalidEvery`th line is invalid (a dead letter). */
-export async function generate(file: string, bytes: number, invalidEvery: number, maxLines = Infinity): Promise<{ lines: number; invalid: number }> {
+export async function generate(
+  file: string,
+  bytes: number,
+  invalidEvery: number,
+  maxLines = Infinity,
+): Promise<{ lines: number; invalid: number }> {
   const out = createWriteStream(file, { highWaterMark: 4 << 20 });
   let written = 0;
   let lines = 0;
   let invalid = 0;
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   // A pool of deterministic texts, reused with distinct ids (generating 1 GiB word by word takes a minute).
-  const texts = Array.from({ length: 997 }, () => Array.from({ length: 140 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' '));
+  const texts = Array.from({ length: 997 }, () =>
+    Array.from({ length: 140 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' '),
+  );
   while (written < bytes && lines < maxLines) {
     let chunk = '';
     for (let i = 0; i < 1000 && written + chunk.length < bytes && lines < maxLines; i++) {
@@ -49,9 +59,15 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const { lines, invalid } = await generate(file, bytes, smoke ? 1_000 : 10_000);
   const generateSeconds = (performance.now() - generatedAt) / 1000;
   const sink = await startAckingSink();
-  const { process: collector, grpcAddress, metricsUrl } = await startBenchCollector(sink.address, {
+  const {
+    process: collector,
+    grpcAddress,
+    metricsUrl,
+  } = await startBenchCollector(sink.address, {
     SLUICE__COLLECTOR__MAX_IN_FLIGHT_ITEMS: process.env.SLUICE_BENCH_IN_FLIGHT ?? '5000',
-    SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'bulk', kind: 'jsonl', path: file, batch_size: Number(process.env.SLUICE_BENCH_BATCH ?? 500) }]),
+    SLUICE__COLLECTOR__SOURCES: JSON.stringify([
+      { id: 'bulk', kind: 'jsonl', path: file, batch_size: Number(process.env.SLUICE_BENCH_BATCH ?? 500) },
+    ]),
   });
   try {
     const rss = trackServicesPeakRss({ collector: metricsUrl }, 200);
@@ -60,7 +76,9 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     const seconds = (performance.now() - started) / 1000;
     const peaks = await rss.stop();
     if (final.collected !== lines - invalid || final.dead_lettered !== invalid) {
-      throw new Error(`expected ${lines - invalid} items and ${invalid} dead letters, got ${final.collected} and ${final.dead_lettered}`);
+      throw new Error(
+        `expected ${lines - invalid} items and ${invalid} dead letters, got ${final.collected} and ${final.dead_lettered}`,
+      );
     }
     const fileBytes = statSync(file).size;
     return {

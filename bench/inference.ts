@@ -33,7 +33,11 @@ function text(tokens: number): string {
   return out.join(' ');
 }
 
-async function closedLoopCounted(call: () => Promise<void>, callers: number, durationMs: number): Promise<{ items: number; seconds: number }> {
+async function closedLoopCounted(
+  call: () => Promise<void>,
+  callers: number,
+  durationMs: number,
+): Promise<{ items: number; seconds: number }> {
   let items = 0;
   const started = performance.now();
   await Promise.all(
@@ -60,7 +64,12 @@ export interface SideRates {
 }
 
 /** Alternates two measurements in slices; returns each side's items/s and CPU per item over all its slices. */
-async function alternateMeasured(a: (ms: number) => Promise<{ items: number; seconds: number }>, b: (ms: number) => Promise<{ items: number; seconds: number }>, totalMs: number, sliceMs: number): Promise<SideRates> {
+async function alternateMeasured(
+  a: (ms: number) => Promise<{ items: number; seconds: number }>,
+  b: (ms: number) => Promise<{ items: number; seconds: number }>,
+  totalMs: number,
+  sliceMs: number,
+): Promise<SideRates> {
   const sums = [
     { items: 0, seconds: 0, cpuMs: 0 },
     { items: 0, seconds: 0, cpuMs: 0 },
@@ -82,7 +91,12 @@ async function alternateMeasured(a: (ms: number) => Promise<{ items: number; sec
 }
 
 /** Alternates two measurements in slices; returns each side's items/s over all its slices. */
-async function alternate(a: (ms: number) => Promise<{ items: number; seconds: number }>, b: (ms: number) => Promise<{ items: number; seconds: number }>, totalMs: number, sliceMs: number): Promise<[number, number]> {
+async function alternate(
+  a: (ms: number) => Promise<{ items: number; seconds: number }>,
+  b: (ms: number) => Promise<{ items: number; seconds: number }>,
+  totalMs: number,
+  sliceMs: number,
+): Promise<[number, number]> {
   return (await alternateMeasured(a, b, totalMs, sliceMs)).itemsPerSecond;
 }
 
@@ -92,7 +106,13 @@ export async function loadBenchWords(): Promise<void> {
 }
 
 async function startCore(model: string, maxBatchSize: number, onBatch?: () => void): Promise<InferenceCore> {
-  const settings = inferenceSettingsSchema.parse({ embedding_model: model, classifier_models: [], max_batch_size: maxBatchSize, cache_max_megabytes: 0, device: DEVICE });
+  const settings = inferenceSettingsSchema.parse({
+    embedding_model: model,
+    classifier_models: [],
+    max_batch_size: maxBatchSize,
+    cache_max_megabytes: 0,
+    device: DEVICE,
+  });
   const core = new InferenceCore({ settings, repoRoot, logger, onBatch });
   await core.start();
   return core;
@@ -114,11 +134,21 @@ function singleItemCallers(core: InferenceCore, ms: number): Promise<{ items: nu
  * 64 concurrent single-item callers: batching (max_batch_size 64) vs. one item per run, alternated.
  * `onBatchedBatch` runs in the batcher after each batch of the batched side (the gate injects a slow batcher).
  */
-export async function speedupVsUnbatched(model: string, durationMs: number, sliceMs: number, onBatchedBatch?: () => void): Promise<SideRates> {
+export async function speedupVsUnbatched(
+  model: string,
+  durationMs: number,
+  sliceMs: number,
+  onBatchedBatch?: () => void,
+): Promise<SideRates> {
   const [batched, unbatched] = [await startCore(model, 64, onBatchedBatch), await startCore(model, 1)];
   const load = (core: InferenceCore) => (ms: number) => singleItemCallers(core, ms);
   try {
-    await alternate(load(batched), load(unbatched), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
+    await alternate(
+      load(batched),
+      load(unbatched),
+      Math.min(2 * sliceMs, durationMs),
+      Math.min(sliceMs, durationMs / 4),
+    );
     return await alternateMeasured(load(batched), load(unbatched), durationMs, sliceMs);
   } finally {
     await Promise.all([batched.close(), unbatched.close()]);
@@ -129,14 +159,20 @@ export async function speedupVsUnbatched(model: string, durationMs: number, slic
  * 64 concurrent single-item gRPC callers of an inference process vs. full batches straight on ONNX Runtime in
  * this process, same model, alternated in slices after a warm-up; items/s of each side.
  */
-export async function batchingEfficiency(model: string, durationMs: number, sliceMs: number, warmUpMs: number): Promise<{ served: number; offline: number }> {
+export async function batchingEfficiency(
+  model: string,
+  durationMs: number,
+  sliceMs: number,
+  warmUpMs: number,
+): Promise<{ served: number; offline: number }> {
   const offline = await OfflineRunner.open(path.join(repoRoot, '.models', model), { rows: CALLERS, length: TOKENS });
   const service = await startInference(model).catch(async (error: unknown) => {
     await offline.close();
     throw error;
   });
   try {
-    const served = (ms: number) => closedLoopCounted(async () => void (await embedOverGrpc(service.client)), CALLERS, ms);
+    const served = (ms: number) =>
+      closedLoopCounted(async () => void (await embedOverGrpc(service.client)), CALLERS, ms);
     await served(warmUpMs);
     const [servedRate, offlineRate] = await alternate(served, (ms) => offline.measure(ms), durationMs, sliceMs);
     return { served: servedRate, offline: offlineRate };
@@ -152,12 +188,22 @@ export async function batchingEfficiency(model: string, durationMs: number, slic
  * server core (tokenizer thread, batcher, device thread) vs. full batches straight on ONNX Runtime, same model,
  * alternated; items/s of each side. `onBatch` as in speedupVsUnbatched.
  */
-export async function coreBatchingEfficiency(model: string, durationMs: number, sliceMs: number, onBatch?: () => void): Promise<SideRates> {
+export async function coreBatchingEfficiency(
+  model: string,
+  durationMs: number,
+  sliceMs: number,
+  onBatch?: () => void,
+): Promise<SideRates> {
   const offline = await OfflineRunner.open(path.join(repoRoot, '.models', model), { rows: CALLERS, length: TOKENS });
   const core = await startCore(model, 64, onBatch);
   const load = (ms: number) => singleItemCallers(core, ms);
   try {
-    await alternate(load, (ms) => offline.measure(ms), Math.min(2 * sliceMs, durationMs), Math.min(sliceMs, durationMs / 4));
+    await alternate(
+      load,
+      (ms) => offline.measure(ms),
+      Math.min(2 * sliceMs, durationMs),
+      Math.min(sliceMs, durationMs / 4),
+    );
     return await alternateMeasured(load, (ms) => offline.measure(ms), durationMs, sliceMs);
   } finally {
     await core.close();
@@ -167,7 +213,12 @@ export async function coreBatchingEfficiency(model: string, durationMs: number, 
 
 async function paddedTokens(ordering: 'length_aware' | 'fifo', lengths: number[]): Promise<number> {
   let padded = 0;
-  const settings = inferenceSettingsSchema.parse({ classifier_models: [], batch_ordering: ordering, cache_max_megabytes: 0, device: DEVICE });
+  const settings = inferenceSettingsSchema.parse({
+    classifier_models: [],
+    batch_ordering: ordering,
+    cache_max_megabytes: 0,
+    device: DEVICE,
+  });
   const core = new InferenceCore({ settings, repoRoot, logger, onBatch: (_m, info) => (padded += info.paddedTokens) });
   await core.start();
   padded = 0;
@@ -179,7 +230,9 @@ async function paddedTokens(ordering: 'length_aware' | 'fifo', lengths: number[]
   return padded;
 }
 
-async function startInference(model: string): Promise<{ proc: ServiceProcess; client: InferenceClient; metricsUrl: string }> {
+async function startInference(
+  model: string,
+): Promise<{ proc: ServiceProcess; client: InferenceClient; metricsUrl: string }> {
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
   const address = `127.0.0.1:${grpcPort}`;
   const proc = spawnService('inference', {
@@ -196,11 +249,20 @@ async function startInference(model: string): Promise<{ proc: ServiceProcess; cl
     },
   });
   await waitUntilServing(proc, address, 180_000);
-  return { proc, client: createClient(sluiceProto().Inference, address) as unknown as InferenceClient, metricsUrl: `http://127.0.0.1:${httpPort}/metrics` };
+  return {
+    proc,
+    client: createClient(sluiceProto().Inference, address) as unknown as InferenceClient,
+    metricsUrl: `http://127.0.0.1:${httpPort}/metrics`,
+  };
 }
 
 function embedOverGrpc(client: InferenceClient, tokens = TOKENS): Promise<EmbedResponse__Output> {
-  return unary<unknown, EmbedResponse__Output>(client, client.Embed as never, { inputs: [{ text: text(tokens) }] }, 120_000);
+  return unary<unknown, EmbedResponse__Output>(
+    client,
+    client.Embed as never,
+    { inputs: [{ text: text(tokens) }] },
+    120_000,
+  );
 }
 
 /** Open loop: Poisson arrivals at `rate`/s for `durationMs`; latency measured from the scheduled time. */
@@ -210,7 +272,7 @@ async function openLoop(client: InferenceClient, rate: number, durationMs: numbe
   const started = performance.now();
   let next = started;
   let seed = 7;
-  const uniform = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   while (next - started < durationMs) {
     const now = performance.now();
     while (next <= now && next - started < durationMs) {
@@ -229,7 +291,11 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   // Smoke runs stand the built-in embedding in for the MiniLM shape (no bench-encoder build): their *_minilm
   // figures and batching_efficiency only show that the code path works (a cheap model is gRPC-bound when served).
   const encoder = smoke ? EMBEDDING_MODEL : BENCH_MINILM_MODEL;
-  await ensureBuiltinModels({ dir: path.join(repoRoot, '.models'), only: [EMBEDDING_MODEL, ...(smoke ? [] : [BENCH_MINILM_MODEL])], onProgress: (m) => console.log(m) });
+  await ensureBuiltinModels({
+    dir: path.join(repoRoot, '.models'),
+    only: [EMBEDDING_MODEL, ...(smoke ? [] : [BENCH_MINILM_MODEL])],
+    onProgress: (m) => console.log(m),
+  });
   await loadBenchWords();
   const metrics: Metrics = {};
 
@@ -245,11 +311,13 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   console.log('padding', metrics);
 
   // 2. Batching vs one item per run, through the server core.
-  const [batched, unbatched] = (await speedupVsUnbatched(EMBEDDING_MODEL, seconds(20, 1), seconds(2.5, 0.25))).itemsPerSecond;
+  const [batched, unbatched] = (await speedupVsUnbatched(EMBEDDING_MODEL, seconds(20, 1), seconds(2.5, 0.25)))
+    .itemsPerSecond;
   metrics.items_per_second_batched_core = batched;
   metrics.items_per_second_unbatched_core = unbatched;
   metrics.speedup_vs_unbatched = batched / unbatched;
-  const [batchedEncoder, unbatchedEncoder] = (await speedupVsUnbatched(encoder, seconds(40, 1), seconds(10, 0.25))).itemsPerSecond;
+  const [batchedEncoder, unbatchedEncoder] = (await speedupVsUnbatched(encoder, seconds(40, 1), seconds(10, 0.25)))
+    .itemsPerSecond;
   metrics.speedup_vs_unbatched_minilm = batchedEncoder / unbatchedEncoder;
   console.log('speedups', metrics);
 

@@ -74,7 +74,10 @@ export function trackPeakRss(intervalMs = 100): { stop(): number } {
  * Peak RSS (MiB) of other processes, sampled from their Prometheus `sluice_process_resident_memory_bytes`
  * (prom-client default metrics) — works on every OS, unlike /proc. `current()` is the latest sample of each.
  */
-export function trackServicesPeakRss(metricsUrls: Record<string, string>, intervalMs = 500): { current(): Record<string, number>; stop(): Promise<Record<string, number>> } {
+export function trackServicesPeakRss(
+  metricsUrls: Record<string, string>,
+  intervalMs = 500,
+): { current(): Record<string, number>; stop(): Promise<Record<string, number>> } {
   const peaks: Record<string, number> = Object.fromEntries(Object.keys(metricsUrls).map((name) => [name, 0]));
   const latest: Record<string, number> = { ...peaks };
   const sample = async () => {
@@ -116,7 +119,8 @@ export function counterValue(metricsText: string, name: string, labels: Record<s
   const pattern = new RegExp(`^${name}(?:\\{([^}]*)\\})? ([0-9.e+-]+)$`, 'gm');
   for (const match of metricsText.matchAll(pattern)) {
     const labelText = match[1] ?? '';
-    if (Object.entries(labels).every(([key, value]) => labelText.includes(`${key}="${value}"`))) total += Number(match[2]);
+    if (Object.entries(labels).every(([key, value]) => labelText.includes(`${key}="${value}"`)))
+      total += Number(match[2]);
   }
   return total;
 }
@@ -126,12 +130,17 @@ export function counterValue(metricsText: string, name: string, labels: Record<s
  * (sluice_stage_items_total / sluice_stage_busy_seconds_total). Their ratio is the stage's own rate while it
  * had work: the figure that shows which stage slows down as a run grows.
  */
-export async function stageCounters(metricsUrls: Record<string, string>): Promise<Record<string, { items: number; busySeconds: number }>> {
+export async function stageCounters(
+  metricsUrls: Record<string, string>,
+): Promise<Record<string, { items: number; busySeconds: number }>> {
   const result: Record<string, { items: number; busySeconds: number }> = {};
   await Promise.all(
     Object.entries(metricsUrls).map(async ([name, url]) => {
       const text = await (await fetch(url)).text();
-      result[name] = { items: counterValue(text, 'sluice_stage_items_total', { direction: 'out' }), busySeconds: counterValue(text, 'sluice_stage_busy_seconds_total') };
+      result[name] = {
+        items: counterValue(text, 'sluice_stage_items_total', { direction: 'out' }),
+        busySeconds: counterValue(text, 'sluice_stage_busy_seconds_total'),
+      };
     }),
   );
   return result;
@@ -149,7 +158,13 @@ export function percentile(values: number[], p: number): number {
  * A PipelineStage stand-in on 127.0.0.1 that acknowledges every batch at once (no storage), for benchmarks of
  * one upstream stage. `items` counts items received; `onBatch` sees each batch (its counts, and the batch).
  */
-export async function startAckingSink(onBatch?: (items: number, deadLetters: number, batch: import('@sluice/protocol').ItemBatch__Output) => void): Promise<{ address: string; counts: { items: number; deadLetters: number; batches: number }; close(): Promise<void> }> {
+export async function startAckingSink(
+  onBatch?: (items: number, deadLetters: number, batch: import('@sluice/protocol').ItemBatch__Output) => void,
+): Promise<{
+  address: string;
+  counts: { items: number; deadLetters: number; batches: number };
+  close(): Promise<void>;
+}> {
   const { createSinkStage, sluiceProto, startGrpcServer } = await import('@sluice/protocol');
   const { createLogger, createMetricsRegistry } = await import('@sluice/service-kit');
   const counts = { items: 0, deadLetters: 0, batches: 0 };
@@ -163,10 +178,21 @@ export async function startAckingSink(onBatch?: (items: number, deadLetters: num
       counts.deadLetters += batch.dead_letters.length;
       counts.batches += 1;
       onBatch?.(batch.items.length, batch.dead_letters.length, batch);
-      return { batch_id: batch.batch_id, item_ids: [...batch.items.map((i) => i.raw?.id ?? ''), ...batch.dead_letters.map((d) => d.item_id)], inserted: batch.items.length, dead_lettered: batch.dead_letters.length };
+      return {
+        batch_id: batch.batch_id,
+        item_ids: [...batch.items.map((i) => i.raw?.id ?? ''), ...batch.dead_letters.map((d) => d.item_id)],
+        inserted: batch.items.length,
+        dead_lettered: batch.dead_letters.length,
+      };
     },
   });
-  const server = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stage.implementation }]);
+  const server = await startGrpcServer('127.0.0.1:0', [
+    {
+      name: 'sluice.v1.PipelineStage',
+      definition: sluiceProto().PipelineStage.service,
+      implementation: stage.implementation,
+    },
+  ]);
   server.setServing(true);
   return { address: `127.0.0.1:${server.port}`, counts, close: () => server.shutdown(1_000) };
 }
@@ -175,7 +201,10 @@ export async function startAckingSink(onBatch?: (items: number, deadLetters: num
  * A collector process in front of a downstream stand-in (`sinkAddress`), with an in-memory source state store
  * and warn-level logs; `env` adds the benchmark's own SLUICE__COLLECTOR__… settings. Resolves once it serves.
  */
-export async function startBenchCollector(sinkAddress: string, env: NodeJS.ProcessEnv): Promise<{ process: import('@sluice/stack').ServiceProcess; grpcAddress: string; metricsUrl: string }> {
+export async function startBenchCollector(
+  sinkAddress: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ process: import('@sluice/stack').ServiceProcess; grpcAddress: string; metricsUrl: string }> {
   const { freePort, spawnService, waitUntilServing } = await import('@sluice/stack');
   const grpcAddress = `127.0.0.1:${await freePort()}`;
   const httpPort = await freePort();

@@ -17,7 +17,14 @@
 // Every host is its own 127.0.0.1 port (the collector keys breakers, rate limits and pools by host:port).
 import { Worker } from 'node:worker_threads';
 import { createTestDatabase, startStack, type ServiceName } from '@sluice/stack';
-import { counterValue, stageCounters, startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
+import {
+  counterValue,
+  stageCounters,
+  startAckingSink,
+  startBenchCollector,
+  trackServicesPeakRss,
+  type Metrics,
+} from './lib.js';
 
 const SERVICES: ServiceName[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'];
 const API_KEY = 'bench-overload-key-0123456789abcdef0123';
@@ -143,14 +150,29 @@ interface PushCounts {
   rejectLatenciesMs: number[];
 }
 
-const emptyCounts = (): PushCounts => ({ sent: 0, stored: 0, accepted: 0, overloaded: 0, unavailable: 0, otherStatus: 0, withoutRetryAfter: 0, timeouts: 0, errors: 0, rejectLatenciesMs: [] });
+const emptyCounts = (): PushCounts => ({
+  sent: 0,
+  stored: 0,
+  accepted: 0,
+  overloaded: 0,
+  unavailable: 0,
+  otherStatus: 0,
+  withoutRetryAfter: 0,
+  timeouts: 0,
+  errors: 0,
+  rejectLatenciesMs: [],
+});
 
 let pushSerial = 0;
 function pushBody(items: number): string {
   const batch = Array.from({ length: items }, () => {
     pushSerial += 1;
     const n = pushSerial;
-    return { external_id: `push-${n}`, title: `Pushed story ${n} under load`, content: `Pushed item ${n}: words about gateways, admission limits, retry hints, queues and storage when clients send more than the pipeline keeps up with.` };
+    return {
+      external_id: `push-${n}`,
+      title: `Pushed story ${n} under load`,
+      content: `Pushed item ${n}: words about gateways, admission limits, retry hints, queues and storage when clients send more than the pipeline keeps up with.`,
+    };
   });
   return JSON.stringify({ source_id: 'overload-push', items: batch });
 }
@@ -205,16 +227,31 @@ function combine(results: PhaseResult[]): PhaseResult {
   }
   const rss: Record<string, number> = {};
   for (const r of results) for (const [name, mb] of Object.entries(r.rss)) rss[name] = Math.max(rss[name] ?? 0, mb);
-  return { itemsPerSecond: median(results.map((r) => r.itemsPerSecond)), pollRatio: median(results.map((r) => r.pollRatio)), pushes, rss };
+  return {
+    itemsPerSecond: median(results.map((r) => r.itemsPerSecond)),
+    pollRatio: median(results.map((r) => r.pollRatio)),
+    pushes,
+    rss,
+  };
 }
 
 async function offeredLoad(smoke: boolean): Promise<Metrics> {
   const sourceCount = 20;
   const pushItems = 100;
   const intervalSeconds = 1;
-  const hosts = await startSourceHosts(Array.from({ length: sourceCount }, () => 'fine' as const), 0);
+  const hosts = await startSourceHosts(
+    Array.from({ length: sourceCount }, () => 'fine' as const),
+    0,
+  );
   const db = await createTestDatabase('sluice_bench_overload');
-  const sources = hosts.urls.map((url, i) => ({ id: `overload-feed-${i}`, kind: 'feed', url, interval_seconds: intervalSeconds, rate_limit_per_minute: 600, allow_private_network: true }));
+  const sources = hosts.urls.map((url, i) => ({
+    id: `overload-feed-${i}`,
+    kind: 'feed',
+    url,
+    interval_seconds: intervalSeconds,
+    rate_limit_per_minute: 600,
+    allow_private_network: true,
+  }));
   const phaseSeconds = smoke ? 5 : 12;
   const settleSeconds = smoke ? 2 : 4;
   // Phases repeat in rounds (sustained, 2x, 5x, sustained, ...) and each level's median counts, so a neighbour's
@@ -240,11 +277,17 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
     });
     const metricsUrls = Object.fromEntries(SERVICES.map((s) => [s, `${stack.opsUrl(s)}/metrics`]));
     const persistenceMetrics = metricsUrls.persistence!;
-    const stageUrls = Object.fromEntries(['transformer', 'inference', 'scorer', 'persistence'].map((s) => [s, metricsUrls[s]!]));
+    const stageUrls = Object.fromEntries(
+      ['transformer', 'inference', 'scorer', 'persistence'].map((s) => [s, metricsUrls[s]!]),
+    );
     const pushUrl = `${stack.httpUrl('gateway')}/v1/items`;
     const overall = trackServicesPeakRss(metricsUrls, 500);
     try {
-      const measure = async (seconds: number, load: (until: number, counts: PushCounts) => Promise<void>, pollsPerSecondScheduled: number): Promise<PhaseResult> => {
+      const measure = async (
+        seconds: number,
+        load: (until: number, counts: PushCounts) => Promise<void>,
+        pollsPerSecondScheduled: number,
+      ): Promise<PhaseResult> => {
         const counts = emptyCounts();
         const rss = trackServicesPeakRss(metricsUrls, 500);
         const until = Date.now() + (seconds + settleSeconds) * 1000;
@@ -267,7 +310,12 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
         });
         console.log(`    stages: ${busy.join('; ')}`);
         await running;
-        return { itemsPerSecond: stored / elapsed, pushes: counts, pollRatio: pollsPerSecondScheduled > 0 ? polls / elapsed / pollsPerSecondScheduled : 0, rss: await rss.stop() };
+        return {
+          itemsPerSecond: stored / elapsed,
+          pushes: counts,
+          pollRatio: pollsPerSecondScheduled > 0 ? polls / elapsed / pollsPerSecondScheduled : 0,
+          rss: await rss.stop(),
+        };
       };
       // Sustainable rate: everything the pipeline takes when both inputs always have more. 64 polite clients
       // push, wait for the answer (after the commit, or 202) and push again (after Retry-After when refused),
@@ -302,7 +350,9 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
         while (Date.now() < until) {
           const due = Math.floor(((Date.now() - started) / 1000) * requestsPerSecond);
           for (; sent < due; sent++) {
-            const request: Promise<void> = pushOnce(pushUrl, pushItems, counts, 30_000).finally(() => inFlight.delete(request));
+            const request: Promise<void> = pushOnce(pushUrl, pushItems, counts, 30_000).finally(() =>
+              inFlight.delete(request),
+            );
             inFlight.add(request);
           }
           await sleep(5);
@@ -313,7 +363,9 @@ async function offeredLoad(smoke: boolean): Promise<Metrics> {
         const target = rate * factor;
         hosts.setPerPoll(Math.max(1, Math.round(target / 2 / (sourceCount / intervalSeconds))));
         const result = await measure(phaseSeconds, openLoop(target / 2), sourceCount / intervalSeconds);
-        console.log(`  ${factor}x (${target.toFixed(0)} items/s offered): ${result.itemsPerSecond.toFixed(0)} items/s stored, pushes ${JSON.stringify({ ...result.pushes, rejectLatenciesMs: undefined })}, polls ${(result.pollRatio * 100).toFixed(0)} % of schedule`);
+        console.log(
+          `  ${factor}x (${target.toFixed(0)} items/s offered): ${result.itemsPerSecond.toFixed(0)} items/s stored, pushes ${JSON.stringify({ ...result.pushes, rejectLatenciesMs: undefined })}, polls ${(result.pollRatio * 100).toFixed(0)} % of schedule`,
+        );
         return result;
       };
       const phases: Record<'sustained' | '2x' | '5x', PhaseResult[]> = { sustained: [first], '2x': [], '5x': [] };
@@ -380,27 +432,49 @@ async function hostMix(smoke: boolean): Promise<Metrics> {
   const perPoll = 10;
   const warmupSeconds = smoke ? 8 : 30;
   const windowSeconds = smoke ? 12 : 60;
-  const mixedHosts: Behaviour[] = Array.from({ length: hostCount }, (_, i) => (['fine', 'slow', 'fail'] as const)[i % 3]!);
-  const baseline = await startSourceHosts(Array.from({ length: hostCount }, () => 'fine' as const), perPoll);
+  const mixedHosts: Behaviour[] = Array.from(
+    { length: hostCount },
+    (_, i) => (['fine', 'slow', 'fail'] as const)[i % 3]!,
+  );
+  const baseline = await startSourceHosts(
+    Array.from({ length: hostCount }, () => 'fine' as const),
+    perPoll,
+  );
   const mixed = await startSourceHosts(mixedHosts, perPoll);
   const counted = { baseline: new Map<string, number>(), mixed: new Map<string, number>() };
   let counting = false;
-  const countInto = (map: Map<string, number>) => (_items: number, _dead: number, batch: { items: Array<{ raw?: { source_id?: string } | null }> }) => {
-    if (!counting) return;
-    for (const item of batch.items) {
-      const id = item.raw?.source_id ?? '';
-      map.set(id, (map.get(id) ?? 0) + 1);
-    }
+  const countInto =
+    (map: Map<string, number>) =>
+    (_items: number, _dead: number, batch: { items: Array<{ raw?: { source_id?: string } | null }> }) => {
+      if (!counting) return;
+      for (const item of batch.items) {
+        const id = item.raw?.source_id ?? '';
+        map.set(id, (map.get(id) ?? 0) + 1);
+      }
+    };
+  const sinks = {
+    baseline: await startAckingSink(countInto(counted.baseline)),
+    mixed: await startAckingSink(countInto(counted.mixed)),
   };
-  const sinks = { baseline: await startAckingSink(countInto(counted.baseline)), mixed: await startAckingSink(countInto(counted.mixed)) };
-  const sourcesFor = (urls: string[]) => urls.map((url, i) => ({ id: `host-${i}`, kind: 'feed', url, interval_seconds: 2, rate_limit_per_minute: 60, allow_private_network: true }));
+  const sourcesFor = (urls: string[]) =>
+    urls.map((url, i) => ({
+      id: `host-${i}`,
+      kind: 'feed',
+      url,
+      interval_seconds: 2,
+      rate_limit_per_minute: 60,
+      allow_private_network: true,
+    }));
   // The collector's defaults (16 concurrent sources, 30 s request timeout, 3 retries, breakers), on a schedule.
   const collectorEnv = (urls: string[]) => ({
     SLUICE__COLLECTOR__SCHEDULE_ENABLED: 'true',
     SLUICE__COLLECTOR__SCHEDULE_TICK_MILLISECONDS: '100',
     SLUICE__COLLECTOR__SOURCES: JSON.stringify(sourcesFor(urls)),
   });
-  const collectors = await Promise.all([startBenchCollector(sinks.baseline.address, collectorEnv(baseline.urls)), startBenchCollector(sinks.mixed.address, collectorEnv(mixed.urls))]);
+  const collectors = await Promise.all([
+    startBenchCollector(sinks.baseline.address, collectorEnv(baseline.urls)),
+    startBenchCollector(sinks.mixed.address, collectorEnv(mixed.urls)),
+  ]);
   try {
     await sleep(warmupSeconds * 1000);
     counting = true;
@@ -412,7 +486,11 @@ async function hostMix(smoke: boolean): Promise<Metrics> {
     const sum = (map: Map<string, number>, ids: string[]) => ids.reduce((total, id) => total + (map.get(id) ?? 0), 0);
     const baselineFine = sum(counted.baseline, fineIds) / seconds;
     const mixedFine = sum(counted.mixed, fineIds) / seconds;
-    const mixedSlow = sum(counted.mixed, mixedHosts.flatMap((b, i) => (b === 'slow' ? [`host-${i}`] : []))) / seconds;
+    const mixedSlow =
+      sum(
+        counted.mixed,
+        mixedHosts.flatMap((b, i) => (b === 'slow' ? [`host-${i}`] : [])),
+      ) / seconds;
     const scheduled = (fineIds.length * perPoll) / 2;
     return {
       healthy_hosts_throughput_ratio: baselineFine > 0 ? mixedFine / baselineFine : 0,
@@ -432,5 +510,11 @@ async function hostMix(smoke: boolean): Promise<Metrics> {
 export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   const load = await offeredLoad(smoke);
   const mix = await hostMix(smoke);
-  return { throughput_ratio_at_5x: load.throughput_ratio_at_5x!, peak_rss_megabytes_max: load.peak_rss_megabytes_max!, healthy_hosts_throughput_ratio: mix.healthy_hosts_throughput_ratio!, ...load, ...mix };
+  return {
+    throughput_ratio_at_5x: load.throughput_ratio_at_5x!,
+    peak_rss_megabytes_max: load.peak_rss_megabytes_max!,
+    healthy_hosts_throughput_ratio: mix.healthy_hosts_throughput_ratio!,
+    ...load,
+    ...mix,
+  };
 }

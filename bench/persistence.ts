@@ -8,14 +8,37 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { PipelineSender, checkHealth, createClient, deadlineIn, sluiceProto, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
+import {
+  PipelineSender,
+  checkHealth,
+  createClient,
+  deadlineIn,
+  sluiceProto,
+  type PipelineItem,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { createTestDatabase, freePort, spawnService } from '@sluice/stack';
 import { migrateToLatest, openDatabase, prepareItem, type PreparedItem } from '../services/persistence/src/index.js';
 import type { Metrics } from './lib.js';
 
 const DIMS = 100;
 const BATCH_ITEMS = 500;
-const WORDS = ['river', 'market', 'model', 'energy', 'policy', 'science', 'match', 'league', 'chip', 'vote', 'climate', 'launch', 'data', 'city'];
+const WORDS = [
+  'river',
+  'market',
+  'model',
+  'energy',
+  'policy',
+  'science',
+  'match',
+  'league',
+  'chip',
+  'vote',
+  'climate',
+  'launch',
+  'data',
+  'city',
+];
 
 /** A realistic, deterministic pipeline item: ~1 KB of text, 3 classifications, a 100-dim embedding, a 6-part score. */
 export function makeItem(n: number): PipelineItem {
@@ -52,15 +75,41 @@ export function makeItem(n: number): PipelineItem {
       reading_time_seconds: 48,
     },
     classifications: [
-      { model: 'sluice-sentiment', task: 'sentiment', labels: [{ name: ['positive', 'neutral', 'negative'][n % 3]!, score: 0.71 }, { name: 'neutral', score: 0.2 }, { name: 'negative', score: 0.09 }] },
-      { model: 'sluice-topics', task: 'topics', labels: [{ name: word(7), score: 0.62 }, { name: word(8), score: 0.21 }] },
-      { model: 'sluice-spam', task: 'spam', labels: [{ name: 'ham', score: 0.98 }, { name: 'spam', score: 0.02 }] },
+      {
+        model: 'sluice-sentiment',
+        task: 'sentiment',
+        labels: [
+          { name: ['positive', 'neutral', 'negative'][n % 3]!, score: 0.71 },
+          { name: 'neutral', score: 0.2 },
+          { name: 'negative', score: 0.09 },
+        ],
+      },
+      {
+        model: 'sluice-topics',
+        task: 'topics',
+        labels: [
+          { name: word(7), score: 0.62 },
+          { name: word(8), score: 0.21 },
+        ],
+      },
+      {
+        model: 'sluice-spam',
+        task: 'spam',
+        labels: [
+          { name: 'ham', score: 0.98 },
+          { name: 'spam', score: 0.02 },
+        ],
+      },
     ],
     embedding: { model: 'sluice-embed-glove-100d', values },
     score: {
       value: (n % 1000) / 1000,
       formula_version: 'v1',
-      components: ['relevance', 'sentiment', 'freshness', 'authority', 'engagement', 'quality'].map((name, k) => ({ name, value: ((n + k) % 100) / 100, weight: 1 / 6 })),
+      components: ['relevance', 'sentiment', 'freshness', 'authority', 'engagement', 'quality'].map((name, k) => ({
+        name,
+        value: ((n + k) % 100) / 100,
+        weight: 1 / 6,
+      })),
     },
   };
 }
@@ -68,36 +117,87 @@ export function makeItem(n: number): PipelineItem {
 /** PostgreSQL COPY text format: tab-separated, \N for null, backslash escapes. */
 function copyField(value: string | number): string {
   const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
 }
 
-async function writeCopyFiles(dir: string, prepared: PreparedItem[]): Promise<{ items: string; classifications: string; embeddings: string; scores: string }> {
-  const files = { items: path.join(dir, 'items.tsv'), classifications: path.join(dir, 'classifications.tsv'), embeddings: path.join(dir, 'embeddings.tsv'), scores: path.join(dir, 'scores.tsv') };
-  const streams = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, createWriteStream(f)])) as Record<keyof typeof files, ReturnType<typeof createWriteStream>>;
+async function writeCopyFiles(
+  dir: string,
+  prepared: PreparedItem[],
+): Promise<{ items: string; classifications: string; embeddings: string; scores: string }> {
+  const files = {
+    items: path.join(dir, 'items.tsv'),
+    classifications: path.join(dir, 'classifications.tsv'),
+    embeddings: path.join(dir, 'embeddings.tsv'),
+    scores: path.join(dir, 'scores.tsv'),
+  };
+  const streams = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, createWriteStream(f)])) as Record<
+    keyof typeof files,
+    ReturnType<typeof createWriteStream>
+  >;
   const line = (fields: Array<string | number>) => `${fields.map(copyField).join('\t')}\n`;
   for (const p of prepared) {
     const r = p.item;
     streams.items.write(
-      line([r.id, r.source_id, r.source_kind, r.external_id, r.url, r.canonical_url, r.title, r.summary, r.text, r.author, new Date(r.published_at_ms).toISOString(), new Date(r.collected_at_ms).toISOString(),
-        r.language, r.content_hash, r.dedup_key, r.simhash, r.duplicate_of, r.tags, r.attributes, r.engagement_points, r.engagement_comments, r.priority, r.word_count, r.reading_time_seconds, r.score, r.sentiment, r.labels, r.row_hash]),
+      line([
+        r.id,
+        r.source_id,
+        r.source_kind,
+        r.external_id,
+        r.url,
+        r.canonical_url,
+        r.title,
+        r.summary,
+        r.text,
+        r.author,
+        new Date(r.published_at_ms).toISOString(),
+        new Date(r.collected_at_ms).toISOString(),
+        r.language,
+        r.content_hash,
+        r.dedup_key,
+        r.simhash,
+        r.duplicate_of,
+        r.tags,
+        r.attributes,
+        r.engagement_points,
+        r.engagement_comments,
+        r.priority,
+        r.word_count,
+        r.reading_time_seconds,
+        r.score,
+        r.sentiment,
+        r.labels,
+        r.row_hash,
+      ]),
     );
     for (const c of p.classifications) streams.classifications.write(line([c.item_id, c.task, c.model, c.labels]));
-    if (p.embedding) streams.embeddings.write(line([p.embedding.item_id, p.embedding.model, p.embedding.dims, p.embedding.norm, p.embedding.values]));
-    if (p.score) streams.scores.write(line([p.score.item_id, p.score.value, p.score.formula_version, p.score.components]));
+    if (p.embedding)
+      streams.embeddings.write(
+        line([p.embedding.item_id, p.embedding.model, p.embedding.dims, p.embedding.norm, p.embedding.values]),
+      );
+    if (p.score)
+      streams.scores.write(line([p.score.item_id, p.score.value, p.score.formula_version, p.score.components]));
   }
-  await Promise.all(Object.values(streams).map(async (s) => {
-    s.end();
-    await finished(s);
-  }));
+  await Promise.all(
+    Object.values(streams).map(async (s) => {
+      s.end();
+      await finished(s);
+    }),
+  );
   return files;
 }
 
 function runPsql(url: string, script: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', script], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new Error(`psql could not start (is it installed and on PATH?): ${error.message}`)));
+    child.on('error', (error) =>
+      reject(new Error(`psql could not start (is it installed and on PATH?): ${error.message}`)),
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited with ${code}: ${stderr}`))));
   });
 }
@@ -105,7 +205,10 @@ function runPsql(url: string, script: string): Promise<void> {
 async function countItems(url: string): Promise<number> {
   const handle = await openDatabase({ url, poolSize: 2 });
   try {
-    const row = await handle.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {
     await handle.close();
@@ -146,7 +249,8 @@ export async function measurePersistence(total: number, rounds: number): Promise
     const address = `127.0.0.1:${grpcPort}`;
     const startDeadline = Date.now() + 60_000;
     while ((await checkHealth(address, '', 1000)) !== 'SERVING') {
-      if (Date.now() > startDeadline || service.child.exitCode !== null) throw new Error(`persistence did not start:\n${service.tail()}`);
+      if (Date.now() > startDeadline || service.child.exitCode !== null)
+        throw new Error(`persistence did not start:\n${service.tail()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
 
@@ -158,7 +262,10 @@ export async function measurePersistence(total: number, rounds: number): Promise
     const perRound = Math.ceil(total / rounds);
     const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
     // One stream (as from the scorer), batches of 500, a window of 16 batches.
-    const sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(1_800_000) }), maxInFlightItems: BATCH_ITEMS * 16 });
+    const sender = new PipelineSender({
+      connect: () => client.Process({ deadline: deadlineIn(1_800_000) }),
+      maxInFlightItems: BATCH_ITEMS * 16,
+    });
     const { writeFileSync } = await import('node:fs');
     const q = (f: string) => `'${f.replace(/'/g, "''")}'`;
     let serviceSeconds = 0;
@@ -170,7 +277,8 @@ export async function measurePersistence(total: number, rounds: number): Promise
       // 1. The service, over gRPC.
       const started = performance.now();
       const sends = [];
-      for (let i = 0; i < slice.length; i += BATCH_ITEMS) sends.push(sender.send({ batch_id: `r${round}-b${i}`, items: slice.slice(i, i + BATCH_ITEMS) }));
+      for (let i = 0; i < slice.length; i += BATCH_ITEMS)
+        sends.push(sender.send({ batch_id: `r${round}-b${i}`, items: slice.slice(i, i + BATCH_ITEMS) }));
       const acks = await Promise.all(sends);
       serviceSeconds += (performance.now() - started) / 1000;
       inserted += acks.reduce((sum, a) => sum + a.inserted, 0);
@@ -180,11 +288,14 @@ export async function measurePersistence(total: number, rounds: number): Promise
       const dir = path.join(tmp, `round-${round}`);
       const { mkdirSync } = await import('node:fs');
       mkdirSync(dir);
-      const files = await writeCopyFiles(dir, slice.map((item) => {
-        const p = prepareItem(item as never);
-        if (!p.ok) throw new Error('bench item invalid');
-        return p.value;
-      }));
+      const files = await writeCopyFiles(
+        dir,
+        slice.map((item) => {
+          const p = prepareItem(item as never);
+          if (!p.ok) throw new Error('bench item invalid');
+          return p.value;
+        }),
+      );
       const script = [
         'BEGIN;',
         `\\copy items (id, source_id, source_kind, external_id, url, canonical_url, title, summary, text, author, published_at, collected_at, language, content_hash, dedup_key, simhash, duplicate_of, tags, attributes, engagement_points, engagement_comments, priority, word_count, reading_time_seconds, score, sentiment, labels, row_hash) FROM ${q(files.items)}`,
@@ -207,7 +318,8 @@ export async function measurePersistence(total: number, rounds: number): Promise
     const rss = metricValue(metrics, 'sluice_process_resident_memory_bytes') / 2 ** 20;
 
     const [serviceRows, copyRows] = await Promise.all([countItems(serviceDb.url), countItems(copyDb.url)]);
-    if (serviceRows !== total || copyRows !== total) throw new Error(`row counts differ: service ${serviceRows}, copy ${copyRows}, expected ${total}`);
+    if (serviceRows !== total || copyRows !== total)
+      throw new Error(`row counts differ: service ${serviceRows}, copy ${copyRows}, expected ${total}`);
     const itemsPerSecond = total / serviceSeconds;
     const copyItemsPerSecond = total / copySeconds;
     return {

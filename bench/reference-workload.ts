@@ -4,7 +4,24 @@
 // JavaScript (build and scan strings, regular expressions, a word-count map, hashing, a float dot product), so
 // a slower or more contended CPU slows both sides alike. It must never change: the baseline depends on it.
 
-const WORDS = ['river', 'market', 'model', 'energy', 'policy', 'science', 'match', 'league', 'chip', 'vote', 'climate', 'launch', 'data', 'city', 'union', 'state'];
+const WORDS = [
+  'river',
+  'market',
+  'model',
+  'energy',
+  'policy',
+  'science',
+  'match',
+  'league',
+  'chip',
+  'vote',
+  'climate',
+  'launch',
+  'data',
+  'city',
+  'union',
+  'state',
+];
 const TAGS = /<[^>]+>/g;
 const SPACE = /\s+/;
 
@@ -14,7 +31,8 @@ export function referenceWork(units: number): number {
   const vector = new Float64Array(100);
   for (let u = 0; u < units; u++) {
     const parts: string[] = [];
-    for (let w = 0; w < 60; w++) parts.push(w % 12 === 0 ? `<p class="x${w}">` : WORDS[(u * 7 + w * 3) % WORDS.length]!);
+    for (let w = 0; w < 60; w++)
+      parts.push(w % 12 === 0 ? `<p class="x${w}">` : WORDS[(u * 7 + w * 3) % WORDS.length]!);
     const text = parts.join(' ').replace(TAGS, ' ').toLowerCase();
     const counts = new Map<string, number>();
     for (const word of text.split(SPACE)) if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -22,7 +40,8 @@ export function referenceWork(units: number): number {
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
     for (let k = 0; k < vector.length; k++) vector[k] = Math.sin(u + k);
     let dot = 0;
-    for (let r = 0; r < 10; r++) for (let k = 0; k < vector.length; k++) dot += vector[k]! * vector[(k + r) % vector.length]!;
+    for (let r = 0; r < 10; r++)
+      for (let k = 0; k < vector.length; k++) dot += vector[k]! * vector[(k + r) % vector.length]!;
     checksum = (checksum + hash + counts.size + Math.round(dot)) % 1_000_000_007;
   }
   return checksum;

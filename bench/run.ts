@@ -10,12 +10,19 @@ const names = args.filter((a) => !a.startsWith('--'));
 const available = readdirSync(benchDir)
   // gate.ts is the CI gate over the others (its own command line); reference-workload.ts is one of its parts;
   // explain-write.ts prints query plans (docs/profiling.md).
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'lib.ts', 'gate.ts', 'reference-workload.ts', 'explain-write.ts'].includes(f) && !f.endsWith('.d.ts'))
+  .filter(
+    (f) =>
+      f.endsWith('.ts') &&
+      !['run.ts', 'lib.ts', 'gate.ts', 'reference-workload.ts', 'explain-write.ts'].includes(f) &&
+      !f.endsWith('.d.ts'),
+  )
   .map((f) => f.slice(0, -3))
   .sort();
 
 if (names.length === 0) {
-  console.error(`usage: pnpm bench <name> [--smoke] | pnpm bench gate [--update-baseline]\navailable: ${available.join(', ')}`);
+  console.error(
+    `usage: pnpm bench <name> [--smoke] | pnpm bench gate [--update-baseline]\navailable: ${available.join(', ')}`,
+  );
   process.exit(2);
 }
 if (names[0] === 'gate') {

@@ -69,7 +69,8 @@ async function endToEnd(total: number, configDir: string): Promise<SizeResult> {
         collectorAddress: stack.addresses.collector!.grpcAddress,
         timeoutMs: 30 * 60_000,
         onProgress: (progress) => {
-          if (tenPercentAt === undefined && Number(progress.acknowledged) >= total / 10) tenPercentAt = performance.now();
+          if (tenPercentAt === undefined && Number(progress.acknowledged) >= total / 10)
+            tenPercentAt = performance.now();
         },
       });
       const ended = performance.now();
@@ -85,7 +86,10 @@ async function endToEnd(total: number, configDir: string): Promise<SizeResult> {
       }
       stageRates.collector = items / seconds;
       // Without the first 10 % (start-up, filling the pipeline), which weighs more in a small run.
-      const steadyItemsPerSecond = tenPercentAt !== undefined && ended > tenPercentAt ? (0.9 * items) / ((ended - tenPercentAt) / 1000) : items / seconds;
+      const steadyItemsPerSecond =
+        tenPercentAt !== undefined && ended > tenPercentAt
+          ? (0.9 * items) / ((ended - tenPercentAt) / 1000)
+          : items / seconds;
       return { items, seconds, itemsPerSecond: items / seconds, steadyItemsPerSecond, stageRates, rss: peaks };
     } finally {
       await rss.stop();
@@ -103,7 +107,11 @@ async function jsonlImport(lines: number): Promise<Metrics> {
   try {
     const generated = await generate(file, Infinity, 10_000, lines);
     const sink = await startAckingSink();
-    const { process: collector, grpcAddress, metricsUrl } = await startBenchCollector(sink.address, {
+    const {
+      process: collector,
+      grpcAddress,
+      metricsUrl,
+    } = await startBenchCollector(sink.address, {
       SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'million', kind: 'jsonl', path: file, batch_size: 500 }]),
     });
     try {
@@ -114,12 +122,14 @@ async function jsonlImport(lines: number): Promise<Metrics> {
         collectorAddress: grpcAddress,
         timeoutMs: 30 * 60_000,
         onProgress: (progress) => {
-          if (atTenPercent === undefined && Number(progress.collected) >= generated.lines / 10) atTenPercent = rss.current().collector;
+          if (atTenPercent === undefined && Number(progress.collected) >= generated.lines / 10)
+            atTenPercent = rss.current().collector;
         },
       });
       const seconds = (performance.now() - started) / 1000;
       const peak = (await rss.stop()).collector ?? 0;
-      if (Number(final.collected) !== generated.lines - generated.invalid) throw new Error(`expected ${generated.lines - generated.invalid} items, the collector sent ${final.collected}`);
+      if (Number(final.collected) !== generated.lines - generated.invalid)
+        throw new Error(`expected ${generated.lines - generated.invalid} items, the collector sent ${final.collected}`);
       const tenPercent = atTenPercent ?? peak;
       return {
         jsonl_lines: generated.lines,
@@ -147,10 +157,13 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     const result = await endToEnd(size, configDir);
     results.push(result);
     const label = labels[index]!;
-    console.log(`  ${label}: ${result.items} items in ${result.seconds.toFixed(1)} s (${result.itemsPerSecond.toFixed(0)} items/s)`);
+    console.log(
+      `  ${label}: ${result.items} items in ${result.seconds.toFixed(1)} s (${result.itemsPerSecond.toFixed(0)} items/s)`,
+    );
     metrics[`items_per_second_${label}`] = result.itemsPerSecond;
     metrics[`steady_items_per_second_${label}`] = result.steadyItemsPerSecond;
-    for (const [stage, rate] of Object.entries(result.stageRates)) metrics[`stage_items_per_second_${stage}_${label}`] = rate;
+    for (const [stage, rate] of Object.entries(result.stageRates))
+      metrics[`stage_items_per_second_${stage}_${label}`] = rate;
     for (const [service, mb] of Object.entries(result.rss)) metrics[`peak_rss_megabytes_${service}_${label}`] = mb;
   }
   rmSync(configDir, { recursive: true, force: true });

@@ -6,7 +6,11 @@
 // sentiment/topics/spam classifications, dates, engagement; 10 interest profiles; batches of 100.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { InferenceClient, PipelineItem__Output, SimilarityResponse__Output } from '../packages/protocol/src/index.js';
+import type {
+  InferenceClient,
+  PipelineItem__Output,
+  SimilarityResponse__Output,
+} from '../packages/protocol/src/index.js';
 import { createClient, sluiceProto, unary } from '../packages/protocol/src/index.js';
 import { startStack } from '../packages/stack/src/index.js';
 import { NoveltyWindow } from '../services/scorer/src/novelty-window.js';
@@ -43,13 +47,43 @@ export function scoreItems(count: number, seed = 1): PipelineItem__Output[] {
     const values = Array.from(unitVector(topic.map((v, k) => v + noise[k]!))!);
     const positive = random();
     return {
-      raw: { id: `item-${seed}-${i}`, source_id: `s${i % 20}`, published_at_ms: now - Math.floor(random() * 72 * 3_600_000), collected_at_ms: now, source_weight: random(), priority: 5, engagement: i % 3 === 0 ? { points: Math.floor(random() * 800), comments: Math.floor(random() * 200) } : null },
+      raw: {
+        id: `item-${seed}-${i}`,
+        source_id: `s${i % 20}`,
+        published_at_ms: now - Math.floor(random() * 72 * 3_600_000),
+        collected_at_ms: now,
+        source_weight: random(),
+        priority: 5,
+        engagement: i % 3 === 0 ? { points: Math.floor(random() * 800), comments: Math.floor(random() * 200) } : null,
+      },
       normalized: { duplicate_of: i % 25 === 0 ? 'item-0' : '', duplicate_kind: i % 25 === 0 ? 'near' : '' },
       embedding: { model: 'sluice-embed-glove-100d', values },
       classifications: [
-        { model: 'sentiment', task: 'sentiment', labels: [{ name: 'positive', score: positive }, { name: 'negative', score: 1 - positive }, { name: 'neutral', score: 0.2 }] },
-        { model: 'topics', task: 'topics', labels: [{ name: 'technology', score: random() }, { name: 'science', score: random() }] },
-        { model: 'spam', task: 'spam', labels: [{ name: 'spam', score: random() * 0.2 }, { name: 'ham', score: 0.9 }] },
+        {
+          model: 'sentiment',
+          task: 'sentiment',
+          labels: [
+            { name: 'positive', score: positive },
+            { name: 'negative', score: 1 - positive },
+            { name: 'neutral', score: 0.2 },
+          ],
+        },
+        {
+          model: 'topics',
+          task: 'topics',
+          labels: [
+            { name: 'technology', score: random() },
+            { name: 'science', score: random() },
+          ],
+        },
+        {
+          model: 'spam',
+          task: 'spam',
+          labels: [
+            { name: 'spam', score: random() * 0.2 },
+            { name: 'ham', score: 0.9 },
+          ],
+        },
       ],
       score: null,
       inference_timing: null,
@@ -59,24 +93,47 @@ export function scoreItems(count: number, seed = 1): PipelineItem__Output[] {
 
 function profileSet() {
   const random = lcg(4242);
-  const settings = scorerSettingsSchema.parse({ profiles: Array.from({ length: PROFILES }, (_, i) => ({ name: `profile-${i}`, description: `profile ${i}` })) });
-  return { settings, profiles: createProfileSet('sluice-embed-glove-100d', settings.profiles, settings.profiles.map(() => gaussianVector(random))) };
+  const settings = scorerSettingsSchema.parse({
+    profiles: Array.from({ length: PROFILES }, (_, i) => ({ name: `profile-${i}`, description: `profile ${i}` })),
+  });
+  return {
+    settings,
+    profiles: createProfileSet(
+      'sluice-embed-glove-100d',
+      settings.profiles,
+      settings.profiles.map(() => gaussianVector(random)),
+    ),
+  };
 }
 
 /** Wraps the stage's similarity step (the gate injects a slower one from outside the service code). */
 export type SimilarityWrapper = (similarity: typeof localSimilarity) => typeof localSimilarity;
 
 /** The scorer's batch path in this thread (10 profiles, one novelty window); `run` scores items in batches of 100. */
-export async function scoreRunner(wrap?: SimilarityWrapper): Promise<{ run(items: PipelineItem__Output[]): Promise<void> }> {
+export async function scoreRunner(
+  wrap?: SimilarityWrapper,
+): Promise<{ run(items: PipelineItem__Output[]): Promise<void> }> {
   const { settings, profiles } = profileSet();
-  const deps = { settings, profiles: () => profiles, novelty: new NoveltyWindow(settings.novelty_window_items), similarity: wrap ? wrap(localSimilarity) : localSimilarity, now: Date.now };
+  const deps = {
+    settings,
+    profiles: () => profiles,
+    novelty: new NoveltyWindow(settings.novelty_window_items),
+    similarity: wrap ? wrap(localSimilarity) : localSimilarity,
+    now: Date.now,
+  };
   // Warm-up (JIT) on a separate window, not counted.
-  await scoreBatch({ batch_id: 'warm', items: scoreItems(BATCH, 999), dead_letters: [], deadline_unix_ms: 0 }, { ...deps, novelty: new NoveltyWindow(100) });
+  await scoreBatch(
+    { batch_id: 'warm', items: scoreItems(BATCH, 999), dead_letters: [], deadline_unix_ms: 0 },
+    { ...deps, novelty: new NoveltyWindow(100) },
+  );
   let batchNumber = 0;
   return {
     async run(items) {
       for (let i = 0; i < items.length; i += BATCH) {
-        await scoreBatch({ batch_id: `b${batchNumber++}`, items: items.slice(i, i + BATCH), dead_letters: [], deadline_unix_ms: 0 }, deps);
+        await scoreBatch(
+          { batch_id: `b${batchNumber++}`, items: items.slice(i, i + BATCH), dead_letters: [], deadline_unix_ms: 0 },
+          deps,
+        );
       }
     },
   };
@@ -103,18 +160,37 @@ const { parentPort, workerData } = require('node:worker_threads');
 })();
 `;
 
-async function measureWorkers(workers: number, totalItems: number): Promise<{ itemsPerMinute: number; cpuMsPerItem: number }> {
+async function measureWorkers(
+  workers: number,
+  totalItems: number,
+): Promise<{ itemsPerMinute: number; cpuMsPerItem: number }> {
   const perWorker = Math.floor(totalItems / workers);
-  const threads = Array.from({ length: workers }, (_, w) => new Worker(WORKER_CODE, { eval: true, workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: import.meta.url, count: perWorker, seed: w + 1 } }));
-  await Promise.all(threads.map((t) => new Promise((resolve, reject) => t.once('message', resolve).once('error', reject))));
+  const threads = Array.from(
+    { length: workers },
+    (_, w) =>
+      new Worker(WORKER_CODE, {
+        eval: true,
+        workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: import.meta.url, count: perWorker, seed: w + 1 },
+      }),
+  );
+  await Promise.all(
+    threads.map((t) => new Promise((resolve, reject) => t.once('message', resolve).once('error', reject))),
+  );
   const started = performance.now();
   const cpu = process.cpuUsage();
-  await Promise.all(threads.map((t) => new Promise((resolve, reject) => t.once('message', resolve).once('error', reject).postMessage('go'))));
+  await Promise.all(
+    threads.map(
+      (t) => new Promise((resolve, reject) => t.once('message', resolve).once('error', reject).postMessage('go')),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   // Process-wide (all worker threads); includes each worker's JIT warm-up batch.
   const used = process.cpuUsage(cpu);
   await Promise.all(threads.map((t) => t.terminate()));
-  return { itemsPerMinute: ((perWorker * workers) / seconds) * 60, cpuMsPerItem: (used.user + used.system) / 1000 / (perWorker * workers) };
+  return {
+    itemsPerMinute: ((perWorker * workers) / seconds) * 60,
+    cpuMsPerItem: (used.user + used.system) / 1000 / (perWorker * workers),
+  };
 }
 
 /** Items × all profiles per second: locally vs through the inference service's Similarity RPC. */
@@ -126,11 +202,24 @@ async function measureSimilarity(items: number): Promise<{ local: number; rpc: n
   let started = performance.now();
   for (let b = 0; b < batches; b++) similarityMatrix(toMatrix(queries, DIMENSIONS), profiles.matrix);
   const local = (batches * BATCH) / ((performance.now() - started) / 1000);
-  const stack = await startStack({ services: ['inference'], env: { SLUICE__LOG__LEVEL: 'warn' }, readyTimeoutMs: 180_000 });
+  const stack = await startStack({
+    services: ['inference'],
+    env: { SLUICE__LOG__LEVEL: 'warn' },
+    readyTimeoutMs: 180_000,
+  });
   try {
-    const client = createClient(sluiceProto().Inference, stack.addresses.inference!.grpcAddress) as unknown as InferenceClient;
-    const request = { queries: queries.map((q) => ({ values: Array.from(q) })), profiles: Array.from({ length: PROFILES }, (_, r) => ({ values: Array.from(profiles.matrix.data.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS)) })) };
-    const call = () => unary<typeof request, SimilarityResponse__Output>(client, client.Similarity as never, request, 30_000);
+    const client = createClient(
+      sluiceProto().Inference,
+      stack.addresses.inference!.grpcAddress,
+    ) as unknown as InferenceClient;
+    const request = {
+      queries: queries.map((q) => ({ values: Array.from(q) })),
+      profiles: Array.from({ length: PROFILES }, (_, r) => ({
+        values: Array.from(profiles.matrix.data.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS)),
+      })),
+    };
+    const call = () =>
+      unary<typeof request, SimilarityResponse__Output>(client, client.Similarity as never, request, 30_000);
     await call();
     started = performance.now();
     for (let b = 0; b < batches; b++) await call();

@@ -46,7 +46,11 @@ function articlePage(title: string, paragraphs: string[]): string {
 }
 
 function landmarklessPage(title: string, paragraphs: string[]): string {
-  const teasers = Array.from({ length: 60 }, (_, i) => `<div class="teaser"><a href="/story/${i}"><span class="headline">Another headline number ${i} from the region today</span></a></div>`).join('');
+  const teasers = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `<div class="teaser"><a href="/story/${i}"><span class="headline">Another headline number ${i} from the region today</span></a></div>`,
+  ).join('');
   const body = paragraphs.map((p) => `<div class="text-block"><p>${escapeHtml(p)}</p></div>`).join('');
   return `<!DOCTYPE html><html><head><title>${escapeHtml(title)}</title><script>${'var d=1;'.repeat(300)}</script></head><body><div class="top"><div class="logo">Regional Times</div></div><div class="container"><div class="col-left"><h1>${escapeHtml(title)}</h1><div class="story-body">${body}</div></div><div class="col-right">${teasers}</div></div><div class="bottom">Regional Times 2024 Imprint Privacy</div></body></html>`;
 }
@@ -70,7 +74,7 @@ export function transformCorpus(count: number): RawItem__Output[] {
       source_kind: 'rss',
       external_id: `${record.id}-${i}`,
       // Sample URLs differ only by fragment (dropped when canonicalized): give each passage its own path.
-      url: `${record.url.replace("#", "/")}${i >= records.length ? `-${i}` : ''}?utm_source=rss&utm_medium=feed#top`,
+      url: `${record.url.replace('#', '/')}${i >= records.length ? `-${i}` : ''}?utm_source=rss&utm_medium=feed#top`,
       title: record.title,
       summary: record.summary,
       content: record.content,
@@ -113,7 +117,13 @@ export type NormalizeWrapper = (normalize: Normalize) => Normalize;
  * The transformer's batch path in this process: a normalizer pool of `threads` worker threads (the default
  * configuration) and one duplicate index; `run` pushes items through in batches of 100, 4 in flight.
  */
-export async function transformRunner(threads: number, wrap?: NormalizeWrapper): Promise<{ run(items: RawItem__Output[]): Promise<{ duplicates: number; deadLetters: number }>; close(): Promise<void> }> {
+export async function transformRunner(
+  threads: number,
+  wrap?: NormalizeWrapper,
+): Promise<{
+  run(items: RawItem__Output[]): Promise<{ duplicates: number; deadLetters: number }>;
+  close(): Promise<void>;
+}> {
   // The default configuration (token counts for the built-in embedding model when its folder exists).
   const pool = await createNormalizerPool(threads, workerOptionsFrom(transformerSettingsSchema.parse({}), repoRoot));
   const dedup = new DedupIndex({ capacity: 200_000, maxHammingDistance: 8, bands: 8 });
@@ -123,12 +133,16 @@ export async function transformRunner(threads: number, wrap?: NormalizeWrapper):
   const deps = { normalize, dedup, nearDuplicateMinWords: 30, onDuplicate: () => (duplicates += 1) };
   // Warm-up: JIT and worker start, not counted.
   const warm = transformCorpus(BATCH).map((raw) => ({ raw }) as PipelineItem__Output);
-  await transformBatch({ batch_id: 'warm', items: warm, dead_letters: [], deadline_unix_ms: 0 }, { ...deps, dedup: new DedupIndex({ capacity: 1000, maxHammingDistance: 8 }), onDuplicate: () => {} });
+  await transformBatch(
+    { batch_id: 'warm', items: warm, dead_letters: [], deadline_unix_ms: 0 },
+    { ...deps, dedup: new DedupIndex({ capacity: 1000, maxHammingDistance: 8 }), onDuplicate: () => {} },
+  );
   let batchNumber = 0;
   return {
     async run(items) {
       const batches: PipelineItem__Output[][] = [];
-      for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH).map((raw) => ({ raw }) as PipelineItem__Output));
+      for (let i = 0; i < items.length; i += BATCH)
+        batches.push(items.slice(i, i + BATCH).map((raw) => ({ raw }) as PipelineItem__Output));
       const before = duplicates;
       let deadLetters = 0;
       let next = 0;
@@ -136,7 +150,10 @@ export async function transformRunner(threads: number, wrap?: NormalizeWrapper):
         Array.from({ length: IN_FLIGHT }, async () => {
           while (next < batches.length) {
             const index = next++;
-            const out = await transformBatch({ batch_id: `b${batchNumber++}`, items: batches[index]!, dead_letters: [], deadline_unix_ms: 0 }, deps);
+            const out = await transformBatch(
+              { batch_id: `b${batchNumber++}`, items: batches[index]!, dead_letters: [], deadline_unix_ms: 0 },
+              deps,
+            );
             deadLetters += out.dead_letters?.length ?? 0;
           }
         }),
@@ -147,7 +164,10 @@ export async function transformRunner(threads: number, wrap?: NormalizeWrapper):
   };
 }
 
-async function measure(threads: number, items: RawItem__Output[]): Promise<{ itemsPerMinute: number; cpuMsPerItem: number; duplicates: number; deadLetters: number }> {
+async function measure(
+  threads: number,
+  items: RawItem__Output[],
+): Promise<{ itemsPerMinute: number; cpuMsPerItem: number; duplicates: number; deadLetters: number }> {
   const runner = await transformRunner(threads);
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -156,7 +176,12 @@ async function measure(threads: number, items: RawItem__Output[]): Promise<{ ite
   // Process-wide: main thread and worker threads.
   const used = process.cpuUsage(cpu);
   await runner.close();
-  return { itemsPerMinute: (items.length / seconds) * 60, cpuMsPerItem: (used.user + used.system) / 1000 / items.length, duplicates, deadLetters };
+  return {
+    itemsPerMinute: (items.length / seconds) * 60,
+    cpuMsPerItem: (used.user + used.system) / 1000 / items.length,
+    duplicates,
+    deadLetters,
+  };
 }
 
 export async function run(options: { smoke: boolean }): Promise<Metrics> {

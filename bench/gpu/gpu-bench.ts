@@ -18,11 +18,16 @@ import { BERT_BASE, MINILM_L6, encoderGraph, type EncoderShape } from '../../pac
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const cpuCheck = args.includes('--cpu-check');
-const outDir = path.resolve(args[args.indexOf('--out') + 1] && args.includes('--out') ? args[args.indexOf('--out') + 1]! : process.env.OUT ?? path.join(here, 'out'));
+const outDir = path.resolve(
+  args[args.indexOf('--out') + 1] && args.includes('--out')
+    ? args[args.indexOf('--out') + 1]!
+    : (process.env.OUT ?? path.join(here, 'out')),
+);
 const seconds = Number(process.env.GPU_BENCH_SECONDS ?? (cpuCheck ? 1 : 15));
 const BATCH = Number(process.env.GPU_BENCH_BATCH ?? (cpuCheck ? 4 : 64));
 const LENGTH = Number(process.env.GPU_BENCH_LENGTH ?? (cpuCheck ? 16 : 128));
-const log = (message: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ t: new Date().toISOString(), message, ...extra }));
+const log = (message: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ t: new Date().toISOString(), message, ...extra }));
 
 /** Where the bundled onnxruntime-node keeps libonnxruntime.so.1 (the provider libraries must sit next to it). */
 function ortBinDir(): string {
@@ -41,8 +46,16 @@ function findPythonCuda(): { version?: string; capi?: string; libDirs: string[];
     'print(json.dumps(out))',
   ].join('\n');
   try {
-    const found = JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8', timeout: 60_000 })) as { version?: string; capi?: string; libDirs: string[]; error?: string };
-    return { ...found, note: found.error ? `python onnxruntime: ${found.error}` : `python onnxruntime ${found.version}` };
+    const found = JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8', timeout: 60_000 })) as {
+      version?: string;
+      capi?: string;
+      libDirs: string[];
+      error?: string;
+    };
+    return {
+      ...found,
+      note: found.error ? `python onnxruntime: ${found.error}` : `python onnxruntime ${found.version}`,
+    };
   } catch (error) {
     return { libDirs: [], note: `python3 not usable: ${(error as Error).message.split('\n')[0]}` };
   }
@@ -61,8 +74,14 @@ function launch(): void {
     setup.copied_cuda_provider_from = python.capi;
     setup.python_onnxruntime_version = python.version;
   }
-  const env = { ...process.env, LD_LIBRARY_PATH: [bin, ...python.libDirs, process.env.LD_LIBRARY_PATH ?? ''].filter(Boolean).join(':') };
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args, '--child'], { env, stdio: 'inherit' });
+  const env = {
+    ...process.env,
+    LD_LIBRARY_PATH: [bin, ...python.libDirs, process.env.LD_LIBRARY_PATH ?? ''].filter(Boolean).join(':'),
+  };
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args, '--child'], {
+    env,
+    stdio: 'inherit',
+  });
   writeFileSync(path.join(outDir, 'setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
   process.exit(child.status ?? 1);
 }
@@ -88,7 +107,11 @@ interface Sampler {
 function sampleGpu(): Sampler {
   const samples: number[] = [];
   let peak = 0;
-  const proc = spawn('nvidia-smi', ['--query-gpu=utilization.gpu,memory.used', '--format=csv,noheader,nounits', '-lms', '200', '-i', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const proc = spawn(
+    'nvidia-smi',
+    ['--query-gpu=utilization.gpu,memory.used', '--format=csv,noheader,nounits', '-lms', '200', '-i', '0'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   proc.on('error', () => {});
   proc.stdout?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().trim().split('\n')) {
@@ -102,7 +125,11 @@ function sampleGpu(): Sampler {
       proc.kill();
       // The first samples cover warm-up; utilization counts while batches run back to back.
       const steady = samples.slice(Math.min(3, Math.floor(samples.length / 4)));
-      return { utilizationAvg: steady.length ? steady.reduce((a, b) => a + b, 0) / steady.length / 100 : NaN, utilizationSamples: steady.length, peakMemoryMiB: peak };
+      return {
+        utilizationAvg: steady.length ? steady.reduce((a, b) => a + b, 0) / steady.length / 100 : NaN,
+        utilizationSamples: steady.length,
+        peakMemoryMiB: peak,
+      };
     },
   };
 }
@@ -111,11 +138,25 @@ async function child(): Promise<void> {
   // Resolved at run time from the bundle's node_modules (kept out of the bundle: it is a native addon).
   const ortModule = 'onnxruntime-node';
   const ort = ((await import(ortModule)) as { default: OrtApi }).default;
-  const results: Record<string, unknown> = { machine: `${os.cpus().length} cores, ${os.platform()} ${os.arch()}`, node: process.version, batch: BATCH, length: LENGTH, seconds, cpu_check: cpuCheck, providers: {} as Record<string, string> };
+  const results: Record<string, unknown> = {
+    machine: `${os.cpus().length} cores, ${os.platform()} ${os.arch()}`,
+    node: process.version,
+    batch: BATCH,
+    length: LENGTH,
+    seconds,
+    cpu_check: cpuCheck,
+    providers: {} as Record<string, string>,
+  };
   const metrics: Record<string, number> = {};
   const shapes: Array<[string, EncoderShape]> = cpuCheck
-    ? [['minilm', { ...MINILM_L6, layers: 1, vocabulary: 1000 }], ['bert', { ...BERT_BASE, layers: 1, vocabulary: 1000 }]]
-    : [['minilm', MINILM_L6], ['bert', BERT_BASE]];
+    ? [
+        ['minilm', { ...MINILM_L6, layers: 1, vocabulary: 1000 }],
+        ['bert', { ...BERT_BASE, layers: 1, vocabulary: 1000 }],
+      ]
+    : [
+        ['minilm', MINILM_L6],
+        ['bert', BERT_BASE],
+      ];
   const modelDir = path.join(os.tmpdir(), 'sluice-gpu-bench');
   mkdirSync(modelDir, { recursive: true });
   const files: Record<string, string> = {};
@@ -132,8 +173,12 @@ async function child(): Promise<void> {
     const ids = new BigInt64Array(rows * length);
     for (let i = 0; i < ids.length; i++) ids[i] = BigInt(2 + ((i * 7919) % (vocabulary - 2)));
     const mask = new BigInt64Array(rows * length).fill(1n);
-    for (let r = 0; r < rows; r++) for (let t = length - (r % 4) * Math.floor(length / 8); t < length; t++) mask[r * length + t] = 0n;
-    return { input_ids: new ort.Tensor('int64', ids, [rows, length]), attention_mask: new ort.Tensor('int64', mask, [rows, length]) };
+    for (let r = 0; r < rows; r++)
+      for (let t = length - (r % 4) * Math.floor(length / 8); t < length; t++) mask[r * length + t] = 0n;
+    return {
+      input_ids: new ort.Tensor('int64', ids, [rows, length]),
+      attention_mask: new ort.Tensor('int64', mask, [rows, length]),
+    };
   };
   const toFloat = (t: OrtTensor) => {
     if (t.type === 'float32') return t.data as Float32Array;
@@ -165,7 +210,8 @@ async function child(): Promise<void> {
       (results.providers as Record<string, string>)[provider] = 'ok';
       gpuProviders.push(provider);
     } catch (error) {
-      (results.providers as Record<string, string>)[provider] = `failed: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}`;
+      (results.providers as Record<string, string>)[provider] =
+        `failed: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}`;
     }
   }
   log('providers', results.providers as Record<string, unknown>);
@@ -180,8 +226,14 @@ async function child(): Promise<void> {
       for (const precision of ['fp32', 'fp16'] as const) {
         const key = `${provider}_${name}_${precision}`;
         try {
-          const session = await ort.InferenceSession.create(files[`${name}-${precision}`]!, { executionProviders: [provider], graphOptimizationLevel: 'all' });
-          metrics[`${key}_relative_error`] = relativeError(toFloat((await session.run(check)).last_hidden_state!), reference);
+          const session = await ort.InferenceSession.create(files[`${name}-${precision}`]!, {
+            executionProviders: [provider],
+            graphOptimizationLevel: 'all',
+          });
+          metrics[`${key}_relative_error`] = relativeError(
+            toFloat((await session.run(check)).last_hidden_state!),
+            reference,
+          );
           const input = feeds(BATCH, LENGTH, shape.vocabulary);
           for (let i = 0; i < 3; i++) await session.run(input);
           const sampler = provider === 'cpu' ? undefined : sampleGpu();
@@ -199,7 +251,11 @@ async function child(): Promise<void> {
             metrics[`${key}_peak_memory_gigabytes`] = gpu.peakMemoryMiB / 1024;
           }
           await session.release();
-          log(key, { items_per_second: metrics[`${key}_items_per_second`], relative_error: metrics[`${key}_relative_error`], gpu });
+          log(key, {
+            items_per_second: metrics[`${key}_items_per_second`],
+            relative_error: metrics[`${key}_relative_error`],
+            gpu,
+          });
         } catch (error) {
           metrics[`${key}_failed`] = 1;
           log(`${key} failed`, { error: (error as Error).message.split('\n')[0] });
@@ -210,7 +266,19 @@ async function child(): Promise<void> {
 
   // PyTorch fp16 reference on the same GPU, same shapes.
   if (!cpuCheck) {
-    const torch = spawnSync('python3', [path.join(here, 'torch_reference.py'), '--batch', String(BATCH), '--length', String(LENGTH), '--seconds', String(seconds)], { encoding: 'utf8', timeout: 300_000 });
+    const torch = spawnSync(
+      'python3',
+      [
+        path.join(here, 'torch_reference.py'),
+        '--batch',
+        String(BATCH),
+        '--length',
+        String(LENGTH),
+        '--seconds',
+        String(seconds),
+      ],
+      { encoding: 'utf8', timeout: 300_000 },
+    );
     const line = torch.stdout?.trim().split('\n').at(-1) ?? '';
     try {
       const reference = JSON.parse(line) as Record<string, number>;

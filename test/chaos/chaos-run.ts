@@ -6,7 +6,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { runSourcesResuming, startStack, type ResumedProgress, type ServiceName, type Stack, type SupervisorEvent } from '@sluice/stack';
+import {
+  runSourcesResuming,
+  startStack,
+  type ResumedProgress,
+  type ServiceName,
+  type Stack,
+  type SupervisorEvent,
+} from '@sluice/stack';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 import { startPusher, type Pusher } from './pusher.js';
 import { seededRandom } from './seeded-random.js';
@@ -88,7 +95,9 @@ class FlowMonitor {
           await client.connect();
           this.#client = client;
         }
-        const { rows } = await this.#client.query<{ source_id: string; n: string }>('SELECT source_id, count(*) AS n FROM items GROUP BY source_id');
+        const { rows } = await this.#client.query<{ source_id: string; n: string }>(
+          'SELECT source_id, count(*) AS n FROM items GROUP BY source_id',
+        );
         for (const row of rows) {
           if (row.source_id === JSONL_SOURCE) this.counts.jsonl = Number(row.n);
           if (row.source_id === PUSH_SOURCE) this.counts.push = Number(row.n);
@@ -112,7 +121,8 @@ class FlowMonitor {
     while (this.polls < fresh && Date.now() < deadline) await sleep(50);
     const start = value();
     while (value() <= start && !done()) {
-      if (Date.now() > deadline) throw new Error(`no ${which} items stored for ${Math.round(timeoutMs / 1000)} s (stalled at ${start})`);
+      if (Date.now() > deadline)
+        throw new Error(`no ${which} items stored for ${Math.round(timeoutMs / 1000)} s (stalled at ${start})`);
       await sleep(100);
     }
   }
@@ -150,7 +160,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`chaos: own PostgreSQL cluster on 127.0.0.1:${cluster.port}`);
     const file = path.join(work, 'verifiable.jsonl');
     const bad: BadRecord[] = await writeVerifiableJsonl(file, options.items, options.badEvery, random);
-    const source = { id: JSONL_SOURCE, kind: 'jsonl', path: file, batch_size: 200, interval_seconds: 3600, enabled: true };
+    const source = {
+      id: JSONL_SOURCE,
+      kind: 'jsonl',
+      path: file,
+      batch_size: 200,
+      interval_seconds: 3600,
+      enabled: true,
+    };
     const events: SupervisorEvent[] = [];
     stack = await startStack({
       env: {
@@ -179,18 +196,35 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     });
     failure.catch(() => undefined);
     let runDone = false;
-    const run = runSourcesResuming({ stack: live, sourceIds: [JSONL_SOURCE], timeoutMs: 60 * 60_000, maxRuns: 40, onResume: (why) => log(`  run: resuming (${why})`) });
+    const run = runSourcesResuming({
+      stack: live,
+      sourceIds: [JSONL_SOURCE],
+      timeoutMs: 60 * 60_000,
+      maxRuns: 40,
+      onResume: (why) => log(`  run: resuming (${why})`),
+    });
     void run.then(
       () => (runDone = true),
       () => (runDone = true),
     );
-    pusher = startPusher({ baseUrl: () => live.httpUrl('gateway'), apiKey: API_KEY, sourceId: PUSH_SOURCE, batchSize: 50, items: Number.MAX_SAFE_INTEGER, random, pauseMs: 250 });
+    pusher = startPusher({
+      baseUrl: () => live.httpUrl('gateway'),
+      apiKey: API_KEY,
+      sourceId: PUSH_SOURCE,
+      batchSize: 50,
+      items: Number.MAX_SAFE_INTEGER,
+      random,
+      pauseMs: 250,
+    });
     const pushes = pusher;
 
     const faults: FaultRecord[] = [];
     // Seeded random order, except that the collector strikes first: it must hit the JSONL run while it is still
     // reading (every other fault also hits the pushes, which go on until the end).
-    const plan: Fault[] = shuffle(options.faults.filter((f) => f !== 'collector'), random);
+    const plan: Fault[] = shuffle(
+      options.faults.filter((f) => f !== 'collector'),
+      random,
+    );
     if (options.faults.includes('collector')) plan.unshift('collector');
     log(`chaos: fault order ${plan.join(', ')}; then SIGTERM ${options.sigterm.join(', ') || '(none)'}`);
     await Promise.race([flow.grows('total', options.stallMs), failure]);
@@ -201,7 +235,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const at = Date.now();
       let detail: string | undefined;
       // What must flow again: the collector feeds only the JSONL source, the gateway only the pushes.
-      const watch: 'jsonl' | 'push' | 'total' = fault === 'collector' ? 'jsonl' : fault === 'gateway' ? 'push' : 'total';
+      const watch: 'jsonl' | 'push' | 'total' =
+        fault === 'collector' ? 'jsonl' : fault === 'gateway' ? 'push' : 'total';
       if (fault === 'pg_terminate_backend') {
         detail = `${await cluster.terminateConnections()} connections terminated`;
       } else if (fault === 'pg_restart') {
@@ -216,11 +251,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         // moment it is back.
         await Promise.race([live.waitUntilUp(fault), failure]);
       }
-      if (watch === 'jsonl' && runDone) problems.push(`the JSONL run had finished before the ${fault} kill: offer more items`);
+      if (watch === 'jsonl' && runDone)
+        problems.push(`the JSONL run had finished before the ${fault} kill: offer more items`);
       await Promise.race([flow.grows(watch, options.stallMs, () => watch === 'jsonl' && runDone), failure]);
-      const record: FaultRecord = { fault, atSeconds: (at - began) / 1000, recoverySeconds: (Date.now() - at) / 1000, detail };
+      const record: FaultRecord = {
+        fault,
+        atSeconds: (at - began) / 1000,
+        recoverySeconds: (Date.now() - at) / 1000,
+        detail,
+      };
       faults.push(record);
-      log(`chaos: ${fault} → items flow again after ${record.recoverySeconds.toFixed(1)} s${detail ? ` (${detail})` : ''}`);
+      log(
+        `chaos: ${fault} → items flow again after ${record.recoverySeconds.toFixed(1)} s${detail ? ` (${detail})` : ''}`,
+      );
     }
     for (const name of options.sigterm) {
       await sleep(500 + random() * 1_500);
@@ -231,18 +274,37 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       proc.child.kill('SIGTERM');
       await exited;
       const drainSeconds = (Date.now() - at) / 1000;
-      if (drainSeconds * 1000 > options.drainBoundMs) problems.push(`${name} took ${drainSeconds.toFixed(1)} s to drain and exit after SIGTERM (bound ${options.drainBoundMs / 1000} s)`);
+      if (drainSeconds * 1000 > options.drainBoundMs)
+        problems.push(
+          `${name} took ${drainSeconds.toFixed(1)} s to drain and exit after SIGTERM (bound ${options.drainBoundMs / 1000} s)`,
+        );
       await Promise.race([live.waitUntilUp(name), failure]);
-      await Promise.race([flow.grows(name === 'collector' ? 'jsonl' : name === 'gateway' ? 'push' : 'total', options.stallMs, () => name === 'collector' && runDone), failure]);
-      const record: FaultRecord = { fault: `sigterm ${name}`, atSeconds: (at - began) / 1000, recoverySeconds: (Date.now() - at) / 1000, drainSeconds };
+      await Promise.race([
+        flow.grows(
+          name === 'collector' ? 'jsonl' : name === 'gateway' ? 'push' : 'total',
+          options.stallMs,
+          () => name === 'collector' && runDone,
+        ),
+        failure,
+      ]);
+      const record: FaultRecord = {
+        fault: `sigterm ${name}`,
+        atSeconds: (at - began) / 1000,
+        recoverySeconds: (Date.now() - at) / 1000,
+        drainSeconds,
+      };
       faults.push(record);
-      log(`chaos: SIGTERM ${name} → drained and exited in ${drainSeconds.toFixed(1)} s; items flow again after ${record.recoverySeconds.toFixed(1)} s`);
+      log(
+        `chaos: SIGTERM ${name} → drained and exited in ${drainSeconds.toFixed(1)} s; items flow again after ${record.recoverySeconds.toFixed(1)} s`,
+      );
     }
 
     pushes.stop();
     await pushes.done;
     const pushed = pushes.progress.storedBatches * 50;
-    log(`chaos: faults done; ${pushed} items pushed (${pushes.progress.retries} requests sent again); waiting for the JSONL run`);
+    log(
+      `chaos: faults done; ${pushed} items pushed (${pushes.progress.retries} requests sent again); waiting for the JSONL run`,
+    );
     const progress = await Promise.race([run, failure]);
     await monitor.stop();
     monitor = undefined;
@@ -251,7 +313,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await db.connect();
     try {
       const rowsOf = async (sourceId: string) =>
-        (await db.query<{ external_id: string }>('SELECT external_id FROM items WHERE source_id = $1', [sourceId])).rows.map((r) => r.external_id);
+        (
+          await db.query<{ external_id: string }>('SELECT external_id FROM items WHERE source_id = $1', [sourceId])
+        ).rows.map((r) => r.external_id);
       const jsonlRows = await rowsOf(JSONL_SOURCE);
       const pushRows = await rowsOf(PUSH_SOURCE);
       const expectedJsonl = new Set(Array.from({ length: options.items }, (_, i) => `seq-${i + 1}`));
@@ -272,30 +336,53 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const push = check(pushRows, expectedPush);
       // The pusher's extra items (a batch in flight when it stopped) may be stored too: they are not "unexpected".
       const pushUnexpected = pushRows.filter((id) => !expectedPush.has(id) && !/^push-\d+$/.test(id)).length;
-      if (jsonl.lost.length > 0) problems.push(`lost ${jsonl.lost.length} JSONL items, e.g. ${jsonl.lost.slice(0, 5).join(', ')}`);
-      if (push.lost.length > 0) problems.push(`lost ${push.lost.length} pushed items, e.g. ${push.lost.slice(0, 5).join(', ')}`);
-      if (jsonl.duplicated + push.duplicated > 0) problems.push(`${jsonl.duplicated + push.duplicated} items stored twice`);
-      if (jsonl.unexpected + pushUnexpected > 0) problems.push(`${jsonl.unexpected + pushUnexpected} rows that were never offered`);
+      if (jsonl.lost.length > 0)
+        problems.push(`lost ${jsonl.lost.length} JSONL items, e.g. ${jsonl.lost.slice(0, 5).join(', ')}`);
+      if (push.lost.length > 0)
+        problems.push(`lost ${push.lost.length} pushed items, e.g. ${push.lost.slice(0, 5).join(', ')}`);
+      if (jsonl.duplicated + push.duplicated > 0)
+        problems.push(`${jsonl.duplicated + push.duplicated} items stored twice`);
+      if (jsonl.unexpected + pushUnexpected > 0)
+        problems.push(`${jsonl.unexpected + pushUnexpected} rows that were never offered`);
 
-      const letters = (await db.query<{ source_id: string; stage: string; reason: string; detail: string; payload_json: string }>('SELECT source_id, stage, reason, detail, payload_json FROM dead_letters')).rows;
+      const letters = (
+        await db.query<{ source_id: string; stage: string; reason: string; detail: string; payload_json: string }>(
+          'SELECT source_id, stage, reason, detail, payload_json FROM dead_letters',
+        )
+      ).rows;
       const wrong: string[] = [];
       const expectedReasons = bad.map((b) => b.reason).sort();
-      const storedReasons = letters.filter((l) => l.source_id === JSONL_SOURCE && l.stage === 'collector').map((l) => l.reason).sort();
-      if (JSON.stringify(storedReasons) !== JSON.stringify(expectedReasons)) wrong.push(`reasons ${JSON.stringify(storedReasons)} instead of ${JSON.stringify(expectedReasons)}`);
+      const storedReasons = letters
+        .filter((l) => l.source_id === JSONL_SOURCE && l.stage === 'collector')
+        .map((l) => l.reason)
+        .sort();
+      if (JSON.stringify(storedReasons) !== JSON.stringify(expectedReasons))
+        wrong.push(`reasons ${JSON.stringify(storedReasons)} instead of ${JSON.stringify(expectedReasons)}`);
       for (const letter of letters) {
-        if (letter.source_id !== JSONL_SOURCE || letter.stage !== 'collector') wrong.push(`unexpected dead letter ${letter.stage}/${letter.reason} of ${letter.source_id}: ${letter.detail.slice(0, 200)}`);
+        if (letter.source_id !== JSONL_SOURCE || letter.stage !== 'collector')
+          wrong.push(
+            `unexpected dead letter ${letter.stage}/${letter.reason} of ${letter.source_id}: ${letter.detail.slice(0, 200)}`,
+          );
         else if (!letter.detail) wrong.push(`dead letter ${letter.reason} without detail`);
       }
       if (wrong.length > 0) problems.push(`dead letters: ${wrong.slice(0, 5).join('; ')}`);
 
-      const state = (await db.query<{ cursor_json: string }>('SELECT cursor_json FROM sources WHERE id = $1', [JSONL_SOURCE])).rows[0];
+      const state = (
+        await db.query<{ cursor_json: string }>('SELECT cursor_json FROM sources WHERE id = $1', [JSONL_SOURCE])
+      ).rows[0];
       const cursor = state?.cursor_json ? (JSON.parse(state.cursor_json) as { byte_offset?: number }) : {};
       const cursorAtEnd = cursor.byte_offset === statSync(file).size;
-      if (!cursorAtEnd) problems.push(`the JSONL cursor ended at ${JSON.stringify(cursor)}, not at the end of the file (${statSync(file).size} bytes)`);
+      if (!cursorAtEnd)
+        problems.push(
+          `the JSONL cursor ended at ${JSON.stringify(cursor)}, not at the end of the file (${statSync(file).size} bytes)`,
+        );
       // Resuming from the checkpoint re-reads at most what was unacknowledged (the window) plus what the
       // checkpoint interval had not saved yet; a restart from the beginning would re-read everything.
       const collectedBound = options.items + (progress.runs - 1) * (IN_FLIGHT_ITEMS + 2_000);
-      if (progress.collected > collectedBound) problems.push(`collected ${progress.collected} items over ${progress.runs} runs: more than resuming from checkpoints allows (${collectedBound})`);
+      if (progress.collected > collectedBound)
+        problems.push(
+          `collected ${progress.collected} items over ${progress.runs} runs: more than resuming from checkpoints allows (${collectedBound})`,
+        );
 
       const report: ChaosReport = {
         seed: options.seed,

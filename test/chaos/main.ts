@@ -10,7 +10,16 @@ const option = (name: string) => {
 };
 const short = args.includes('--short');
 const seed = Number(option('seed') ?? Math.floor(Math.random() * 2 ** 31));
-const ALL: Fault[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway', 'pg_terminate_backend', 'pg_restart'];
+const ALL: Fault[] = [
+  'collector',
+  'transformer',
+  'inference',
+  'scorer',
+  'persistence',
+  'gateway',
+  'pg_terminate_backend',
+  'pg_restart',
+];
 const report = await runChaos({
   seed,
   items: Number(option('items') ?? (short ? 12_000 : 50_000)),
@@ -25,7 +34,9 @@ const report = await runChaos({
 
 console.log('\nfault                     at s   recovery s   drain s');
 for (const f of report.faults) {
-  console.log(`${f.fault.padEnd(24)} ${f.atSeconds.toFixed(1).padStart(6)} ${f.recoverySeconds.toFixed(1).padStart(12)} ${(f.drainSeconds?.toFixed(1) ?? '').padStart(9)}${f.detail ? `   ${f.detail}` : ''}`);
+  console.log(
+    `${f.fault.padEnd(24)} ${f.atSeconds.toFixed(1).padStart(6)} ${f.recoverySeconds.toFixed(1).padStart(12)} ${(f.drainSeconds?.toFixed(1) ?? '').padStart(9)}${f.detail ? `   ${f.detail}` : ''}`,
+  );
 }
 const metrics = {
   items: report.offered.jsonl + report.offered.push,
@@ -44,8 +55,12 @@ const metrics = {
 printTable(`chaos${short ? ' (short)' : ''}`, metrics);
 console.log(`\nwrote ${writeResult('chaos', metrics, short)}`);
 if (report.problems.length > 0) {
-  console.error(`\nchaos FAILED (seed ${seed}; rerun: pnpm test:chaos${short ? ' --short' : ''} --seed ${seed}):\n  - ${report.problems.join('\n  - ')}`);
+  console.error(
+    `\nchaos FAILED (seed ${seed}; rerun: pnpm test:chaos${short ? ' --short' : ''} --seed ${seed}):\n  - ${report.problems.join('\n  - ')}`,
+  );
   process.exit(1);
 }
-console.log(`\nchaos passed: ${metrics.items} items offered, every one stored exactly once through ${metrics.kills} faults (seed ${seed}).`);
+console.log(
+  `\nchaos passed: ${metrics.items} items offered, every one stored exactly once through ${metrics.kills} faults (seed ${seed}).`,
+);
 process.exit(0);

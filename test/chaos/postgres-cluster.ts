@@ -27,7 +27,9 @@ export function findPostgresBin(): string {
   } catch {
     /* no pg_config */
   }
-  throw new Error('no PostgreSQL server binaries found (initdb): install postgresql (Debian: apt-get install postgresql) or set SLUICE_PG_BIN');
+  throw new Error(
+    'no PostgreSQL server binaries found (initdb): install postgresql (Debian: apt-get install postgresql) or set SLUICE_PG_BIN',
+  );
 }
 
 export interface PostgresCluster {
@@ -54,9 +56,18 @@ function serverUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-function run(bin: string, args: string[], user: { uid: number; gid: number } | undefined, timeoutMs = 60_000): Promise<string> {
+function run(
+  bin: string,
+  args: string[],
+  user: { uid: number; gid: number } | undefined,
+  timeoutMs = 60_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(bin, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(user ?? {}),
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -75,13 +86,22 @@ export async function startPostgresCluster(database = 'sluice_chaos'): Promise<P
   const root = mkdtempSync(path.join(os.tmpdir(), 'sluice-chaos-pg-'));
   const dataDir = path.join(root, 'data');
   if (user) chownSync(root, user.uid, user.gid);
-  await run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], user);
+  await run(
+    path.join(bin, 'initdb'),
+    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'],
+    user,
+  );
   const port = await freePort();
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`;
   // fsync=off only skips flushing to the disk: every commit is still written to the WAL before it returns, so a
   // crash of the server processes (the immediate stop below) loses nothing the OS holds. synchronous_commit=off
   // would lose the last commits on such a crash, acknowledged ones included (seen in the first chaos runs).
-  const pgCtl = (...args: string[]) => run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', path.join(root, 'server.log'), '-w', '-t', '60', ...args], user);
+  const pgCtl = (...args: string[]) =>
+    run(
+      path.join(bin, 'pg_ctl'),
+      ['-D', dataDir, '-l', path.join(root, 'server.log'), '-w', '-t', '60', ...args],
+      user,
+    );
   await pgCtl('-o', options, 'start');
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const admin = new pg.Client({ connectionString: adminUrl });

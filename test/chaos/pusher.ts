@@ -39,8 +39,13 @@ export function startPusher(options: {
 
   async function storedOnce(body: string): Promise<boolean> {
     try {
-      const response = await fetch(`${options.baseUrl()}/v1/items`, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
-      if (response.status === 200) return (((await response.json()) as { status: string }).status === 'stored');
+      const response = await fetch(`${options.baseUrl()}/v1/items`, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (response.status === 200) return ((await response.json()) as { status: string }).status === 'stored';
       if (response.status !== 202) {
         await response.body?.cancel();
         return false;
@@ -48,7 +53,10 @@ export function startPusher(options: {
       const { status_url } = (await response.json()) as { status_url: string };
       for (let poll = 0; poll < 120 && !abandoned; poll += 1) {
         await sleep(500);
-        const status = await fetch(`${options.baseUrl()}${status_url}`, { headers, signal: AbortSignal.timeout(10_000) });
+        const status = await fetch(`${options.baseUrl()}${status_url}`, {
+          headers,
+          signal: AbortSignal.timeout(10_000),
+        });
         if (status.status !== 200) return false; // the gateway restarted and forgot the batch: push it again
         const body = (await status.json()) as { status: string };
         if (body.status === 'stored') return true;

@@ -21,7 +21,12 @@ export interface BadRecord {
 }
 
 /** Writes `items` good records (external ids "seq-<n>") plus one bad record every `badEvery`; returns the bad ones. */
-export async function writeVerifiableJsonl(file: string, items: number, badEvery: number, random: () => number): Promise<BadRecord[]> {
+export async function writeVerifiableJsonl(
+  file: string,
+  items: number,
+  badEvery: number,
+  random: () => number,
+): Promise<BadRecord[]> {
   const out = createWriteStream(file);
   const bad: BadRecord[] = [];
   let line = 0;

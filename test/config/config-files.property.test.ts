@@ -36,7 +36,12 @@ function writeConfig(text: string): string {
 }
 
 /** Loads the service's configuration; anything thrown must be a ConfigError naming the file. */
-function expectLoadsOrConfigError(section: ConfigSection, schema: z.ZodType, file: string, env: NodeJS.ProcessEnv = {}) {
+function expectLoadsOrConfigError(
+  section: ConfigSection,
+  schema: z.ZodType,
+  file: string,
+  env: NodeJS.ProcessEnv = {},
+) {
   try {
     loadServiceConfig(section, schema, { file, env });
   } catch (error) {
@@ -45,18 +50,45 @@ function expectLoadsOrConfigError(section: ConfigSection, schema: z.ZodType, fil
   }
 }
 
-const SERVICES = YAML.stringify({ services: Object.fromEntries(['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'].map((s, i) => [s, { grpc_address: `127.0.0.1:${50100 + i}`, http_port: 9500 + i }])) });
+const SERVICES = YAML.stringify({
+  services: Object.fromEntries(
+    ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'].map((s, i) => [
+      s,
+      { grpc_address: `127.0.0.1:${50100 + i}`, http_port: 9500 + i },
+    ]),
+  ),
+});
 
 /** Keys a section really has, so generated documents reach the schemas' own checks, not only unknown-key errors. */
-const KEYS = ['sources', 'http', 'import_directories', 'private_network_allowlist', 'api_keys', 'body_limit_bytes', 'max_batch_size', 'device', 'profiles', 'weights', 'database_url', 'worker_threads', 'max_in_flight_items', 'host', 'breaker'];
+const KEYS = [
+  'sources',
+  'http',
+  'import_directories',
+  'private_network_allowlist',
+  'api_keys',
+  'body_limit_bytes',
+  'max_batch_size',
+  'device',
+  'profiles',
+  'weights',
+  'database_url',
+  'worker_threads',
+  'max_in_flight_items',
+  'host',
+  'breaker',
+];
 
 describe('configuration files', () => {
   it('any section content (hostile values, known and unknown keys) loads or fails with a ConfigError', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SCHEMAS), fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), hostileString), hostileJson, { maxKeys: 5 }), ([section, schema], content) => {
-        const file = writeConfig(`${SERVICES}\n${YAML.stringify({ [section]: content })}`);
-        expectLoadsOrConfigError(section, schema, file);
-      }),
+      fc.property(
+        fc.constantFrom(...SCHEMAS),
+        fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), hostileString), hostileJson, { maxKeys: 5 }),
+        ([section, schema], content) => {
+          const file = writeConfig(`${SERVICES}\n${YAML.stringify({ [section]: content })}`);
+          expectLoadsOrConfigError(section, schema, file);
+        },
+      ),
       { numRuns: fuzzRuns(200) },
     );
   });
@@ -89,16 +121,33 @@ describe('configuration files', () => {
   it('SLUICE__ environment overrides with hostile values load or fail with a ConfigError', () => {
     const file = writeConfig(SERVICES);
     fc.assert(
-      fc.property(fc.constantFrom(...SCHEMAS), fc.constantFrom(...KEYS, 'SOURCES__0__PATH', 'HTTP__MAX_REDIRECTS'), fc.oneof(hostileString, fc.constantFrom(...HUGE_NUMBERS)), ([section, schema], key, value) => {
-        expectLoadsOrConfigError(section, schema, file, { [`SLUICE__${section.toUpperCase()}__${key.toUpperCase()}`]: value.replaceAll('\u0000', '') });
-      }),
+      fc.property(
+        fc.constantFrom(...SCHEMAS),
+        fc.constantFrom(...KEYS, 'SOURCES__0__PATH', 'HTTP__MAX_REDIRECTS'),
+        fc.oneof(hostileString, fc.constantFrom(...HUGE_NUMBERS)),
+        ([section, schema], key, value) => {
+          expectLoadsOrConfigError(section, schema, file, {
+            [`SLUICE__${section.toUpperCase()}__${key.toUpperCase()}`]: value.replaceAll('\u0000', ''),
+          });
+        },
+      ),
       { numRuns: fuzzRuns(150) },
     );
   });
 
   it('still loads a valid file (the property is not passing by refusing everything)', () => {
-    const file = writeConfig(`${SERVICES}\ncollector: { http: { private_network_allowlist: [intranet.example, 10.20.0.0/16] }, import_directories: [imports] }\n`);
-    expect(loadServiceConfig('collector', collectorSettingsSchema, { file, env: {} }).settings.http.private_network_allowlist).toEqual(['intranet.example', '10.20.0.0/16']);
-    expect(() => loadServiceConfig('collector', collectorSettingsSchema, { file: writeConfig(`${SERVICES}\ncollector: { http: { private_network_allowlist: [10.0.0.0/33] } }\n`), env: {} })).toThrow(/private_network_allowlist/);
+    const file = writeConfig(
+      `${SERVICES}\ncollector: { http: { private_network_allowlist: [intranet.example, 10.20.0.0/16] }, import_directories: [imports] }\n`,
+    );
+    expect(
+      loadServiceConfig('collector', collectorSettingsSchema, { file, env: {} }).settings.http
+        .private_network_allowlist,
+    ).toEqual(['intranet.example', '10.20.0.0/16']);
+    expect(() =>
+      loadServiceConfig('collector', collectorSettingsSchema, {
+        file: writeConfig(`${SERVICES}\ncollector: { http: { private_network_allowlist: [10.0.0.0/33] } }\n`),
+        env: {},
+      }),
+    ).toThrow(/private_network_allowlist/);
   });
 });

@@ -18,7 +18,12 @@ export interface ComposeService {
   healthcheck?: { test: string[] };
   ports?: string[];
   volumes?: string[];
-  deploy?: { resources?: { limits?: { cpus?: string; memory?: string }; reservations?: { devices?: { driver: string; count: number; capabilities: string[] }[] } } };
+  deploy?: {
+    resources?: {
+      limits?: { cpus?: string; memory?: string };
+      reservations?: { devices?: { driver: string; count: number; capabilities: string[] }[] };
+    };
+  };
   read_only?: boolean;
   stop_grace_period?: string;
 }
@@ -34,15 +39,18 @@ export function readCompose(file = composeFile): ComposeFile {
 
 /** Compose's variable interpolation (${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$). */
 export function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\$|\$\{(\w+)(?:(:?[-?])([^}]*))?\}/g, (whole, name: string | undefined, op: string | undefined, arg: string | undefined) => {
-    if (whole === '$$') return '$';
-    const current = env[name!];
-    const unset = op?.startsWith(':') ? current === undefined || current === '' : current === undefined;
-    if (!unset) return current!;
-    if (op?.endsWith('-')) return arg ?? '';
-    if (op?.endsWith('?')) throw new Error(`required variable ${name} is not set: ${arg}`);
-    return '';
-  });
+  return value.replace(
+    /\$\$|\$\{(\w+)(?:(:?[-?])([^}]*))?\}/g,
+    (whole, name: string | undefined, op: string | undefined, arg: string | undefined) => {
+      if (whole === '$$') return '$';
+      const current = env[name!];
+      const unset = op?.startsWith(':') ? current === undefined || current === '' : current === undefined;
+      if (!unset) return current!;
+      if (op?.endsWith('-')) return arg ?? '';
+      if (op?.endsWith('?')) throw new Error(`required variable ${name} is not set: ${arg}`);
+      return '';
+    },
+  );
 }
 
 /** Variables the user must set (the ${VAR:?…} ones) anywhere in the compose file. */
@@ -52,12 +60,18 @@ export function requiredVariables(compose: ComposeFile): string[] {
 }
 
 /** Environment of a service's container: image ENV, then env_file, then environment (Compose's precedence). */
-export function containerEnv(compose: ComposeFile, name: string, userEnv: Record<string, string>): Record<string, string> {
+export function containerEnv(
+  compose: ComposeFile,
+  name: string,
+  userEnv: Record<string, string>,
+): Record<string, string> {
   const service = compose.services[name];
   if (!service) throw new Error(`no compose service ${name}`);
   const env: Record<string, string> = {};
   if (service.build) {
-    const stage = readDockerfile(path.join(repoRoot, service.build.dockerfile)).stages.find((s) => s.name === service.build!.target);
+    const stage = readDockerfile(path.join(repoRoot, service.build.dockerfile)).stages.find(
+      (s) => s.name === service.build!.target,
+    );
     if (!stage) throw new Error(`${name}: no build stage ${service.build.target}`);
     Object.assign(env, stageEnv(stage));
   }

@@ -4,7 +4,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DCLinter } from 'dclint';
 import { describe, expect, it } from 'vitest';
-import { composeDir, composeFile, containerEnv as containerEnvOf, cpuFile, interpolate, readCompose, requiredVariables as requiredVariablesOf, startOrder, type ComposeFile } from './compose-env.js';
+import {
+  composeDir,
+  composeFile,
+  containerEnv as containerEnvOf,
+  cpuFile,
+  interpolate,
+  readCompose,
+  requiredVariables as requiredVariablesOf,
+  startOrder,
+  type ComposeFile,
+} from './compose-env.js';
 import {
   checkDeploymentConfig,
   configuredServices,
@@ -28,16 +38,26 @@ const exampleEnv = readEnvFile(path.join(composeDir, '.env.example'));
 const containerEnv = (name: string, userEnv: Record<string, string>) => containerEnvOf(compose, name, userEnv);
 const requiredVariables = () => requiredVariablesOf(compose);
 
-const filledEnv = Object.fromEntries(Object.keys(exampleEnv).map((key) => [key, exampleEnv[key] || `test-${key.toLowerCase()}`]));
+const filledEnv = Object.fromEntries(
+  Object.keys(exampleEnv).map((key) => [key, exampleEnv[key] || `test-${key.toLowerCase()}`]),
+);
 
 describe('docker compose', () => {
   it('passes dclint (compose-spec schema and lint rules) with the project settings', async () => {
     const rc = readYaml<{ rules: Record<string, 0 | 1 | 2> }>(path.join(composeDir, '.dclintrc.yaml'));
     const linter = new DCLinter({ rules: rc.rules, quiet: false, debug: false, exclude: [] });
     // dclint's declaration files use extensionless imports that NodeNext cannot follow: its result shape here.
-    const results = linter.lintFiles([composeFile, cpuFile], false) as { filePath: string; messages: { line: number; rule: string; message: string }[] }[];
-    expect(results.map((r) => path.basename(r.filePath)).sort()).toEqual(['docker-compose.cpu.yaml', 'docker-compose.yaml']);
-    const problems = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.rule}: ${m.message}`));
+    const results = linter.lintFiles([composeFile, cpuFile], false) as {
+      filePath: string;
+      messages: { line: number; rule: string; message: string }[];
+    }[];
+    expect(results.map((r) => path.basename(r.filePath)).sort()).toEqual([
+      'docker-compose.cpu.yaml',
+      'docker-compose.yaml',
+    ]);
+    const problems = results.flatMap((r) =>
+      r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.rule}: ${m.message}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -78,7 +98,9 @@ describe('docker compose', () => {
       for (const peer of names) {
         const port = portOf(services[peer].grpc_address);
         // A service listens on all interfaces of its container and reaches its peers by service name.
-        expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`);
+        expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(
+          peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`,
+        );
         expect(resolved[peer]!.http_port).toBe(services[peer].http_port);
         // The gateway's metrics port: without it in the deployed file, the scrape target would not listen.
         expect(resolved[peer]!.ops_port, `${name} sees ${peer}'s ops port`).toBe(services[peer].ops_port);
@@ -105,7 +127,9 @@ describe('docker compose', () => {
   it('starts services in an order without cycles, each after the services it waits for', () => {
     const order = startOrder(compose);
     expect(order[0]).toBe('postgres');
-    expect(order.indexOf('inference'), 'the scorer embeds its profiles through inference at start-up').toBeLessThan(order.indexOf('scorer'));
+    expect(order.indexOf('inference'), 'the scorer embeds its profiles through inference at start-up').toBeLessThan(
+      order.indexOf('scorer'),
+    );
     // Items start flowing only once every stage that handles them is ready.
     const collectorDependencies = Object.keys(compose.services.collector!.depends_on ?? {}).sort();
     expect(collectorDependencies).toEqual(['inference', 'persistence', 'scorer', 'transformer']);
@@ -116,7 +140,15 @@ describe('docker compose', () => {
     expect(existsSync(path.join(repoRoot, 'deploy/docker/healthcheck.ts'))).toBe(true);
     for (const [name, service] of Object.entries(compose.services)) {
       expect(service.healthcheck?.test, `${name} healthcheck`).toBeDefined();
-      if (name !== 'postgres' && !MONITORING.includes(name)) expect(service.healthcheck!.test).toEqual(['CMD', 'node', '--import', 'tsx', 'deploy/docker/healthcheck.ts', name]);
+      if (name !== 'postgres' && !MONITORING.includes(name))
+        expect(service.healthcheck!.test).toEqual([
+          'CMD',
+          'node',
+          '--import',
+          'tsx',
+          'deploy/docker/healthcheck.ts',
+          name,
+        ]);
       for (const [dependency, spec] of Object.entries(service.depends_on ?? {})) {
         expect(Object.keys(compose.services), `${name} depends on ${dependency}`).toContain(dependency);
         expect(spec.condition, `${name} → ${dependency}`).toBe('service_healthy');
@@ -129,7 +161,8 @@ describe('docker compose', () => {
     const [host, , container] = interpolate(published!, {}).split(':');
     expect(host).toBe('127.0.0.1');
     expect(Number(container)).toBe(services.gateway.http_port);
-    for (const name of names.filter((n) => n !== 'gateway')) expect(compose.services[name]!.ports, name).toBeUndefined();
+    for (const name of names.filter((n) => n !== 'gateway'))
+      expect(compose.services[name]!.ports, name).toBeUndefined();
   });
 
   it('limits resources, and reserves an NVIDIA GPU for inference unless the CPU override applies', () => {
@@ -152,7 +185,10 @@ describe('docker compose', () => {
 
   it('gives inference a valid configuration under the CPU override too', async () => {
     const cpu = readYaml<ComposeFile>(cpuFile);
-    const env = { ...containerEnv('inference', filledEnv), ...cpu.services.inference!.environment } as Record<string, string>;
+    const env = { ...containerEnv('inference', filledEnv), ...cpu.services.inference!.environment } as Record<
+      string,
+      string
+    >;
     expect((await checkDeploymentConfig({ env })).problems).toEqual([]);
   });
 
@@ -162,12 +198,19 @@ describe('docker compose', () => {
     const sample = sources.find((s) => s.kind === 'jsonl')!;
     expect(sample.path).toBe('/app/.data/sample/sample.jsonl');
     // The build links sample.jsonl to the corpus file `sluice prepare` writes (sotu-v<format version>.jsonl).
-    const build = readDockerfile(path.join(repoRoot, 'deploy/docker/Dockerfile')).stages.find((s) => s.name === 'build')!;
-    const run = build.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    const build = readDockerfile(path.join(repoRoot, 'deploy/docker/Dockerfile')).stages.find(
+      (s) => s.name === 'build',
+    )!;
+    const run = build.instructions
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(run).toMatch(/ls \.data\/sample\/sotu-v\*\.jsonl/);
     expect(run).toContain('.data/sample/sample.jsonl');
     expect(stageEnv(build).SLUICE_DATA_DIR).toBe('/app/.data');
-    expect(readFileSync(path.join(repoRoot, 'packages/cli/src/sample-corpus.ts'), 'utf8')).toMatch(/`sotu-v\$\{\w+\}\.jsonl`/);
+    expect(readFileSync(path.join(repoRoot, 'packages/cli/src/sample-corpus.ts'), 'utf8')).toMatch(
+      /`sotu-v\$\{\w+\}\.jsonl`/,
+    );
     expect(env.SLUICE__COLLECTOR__SCHEDULE_ENABLED).toBe('true');
   });
 

@@ -4,7 +4,9 @@ import { checkDeploymentConfig } from './deploy-files.js';
 
 describe('deployment configuration check', () => {
   it('accepts the default configuration with correct overrides', async () => {
-    const { problems } = await checkDeploymentConfig({ env: { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: 'scorer:19064', SLUICE__GATEWAY__HOST: '0.0.0.0' } });
+    const { problems } = await checkDeploymentConfig({
+      env: { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: 'scorer:19064', SLUICE__GATEWAY__HOST: '0.0.0.0' },
+    });
     expect(problems).toEqual([]);
   });
 
@@ -28,7 +30,10 @@ describe('deployment configuration check', () => {
   });
 
   it('validates a whole config file given as content (the Kubernetes ConfigMap case)', async () => {
-    const { problems } = await checkDeploymentConfig({ fileContent: 'collector:\n  schedule_enabled: yes please\n', env: {} });
+    const { problems } = await checkDeploymentConfig({
+      fileContent: 'collector:\n  schedule_enabled: yes please\n',
+      env: {},
+    });
     expect(problems.join('\n')).toMatch(/collector\.schedule_enabled/);
   });
 });

@@ -4,7 +4,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import { parseSection, readRawConfig, repoRoot, servicesSchema, logSchema, type ConfigSection, type RawConfig, type z } from '@sluice/service-kit';
+import {
+  parseSection,
+  readRawConfig,
+  repoRoot,
+  servicesSchema,
+  logSchema,
+  type ConfigSection,
+  type RawConfig,
+  type z,
+} from '@sluice/service-kit';
 
 export { repoRoot };
 export const deployDir = path.join(repoRoot, 'deploy');
@@ -18,7 +27,10 @@ export function readYamlDocuments(file: string): unknown[] {
   const documents = YAML.parseAllDocuments(readFileSync(file, 'utf8'), { uniqueKeys: true });
   const list = Array.isArray(documents) ? documents : [documents];
   for (const document of list) {
-    const problems = [...document.errors, ...document.warnings.filter((warning) => !COMPOSE_TAG_WARNING.test(warning.message))];
+    const problems = [
+      ...document.errors,
+      ...document.warnings.filter((warning) => !COMPOSE_TAG_WARNING.test(warning.message)),
+    ];
     if (problems.length > 0) throw new Error(`${path.relative(repoRoot, file)}: ${problems.map(String).join('\n')}`);
   }
   return list.map((document) => document.toJS()).filter((value) => value !== null && value !== undefined);
@@ -92,7 +104,11 @@ function documentedKey(defaults: RawConfig, keys: string[]): boolean {
  * service's strict schema where it exists, else by requiring each overridden key to be documented in
  * config/sluice.yaml. Returns the problems found (empty when the configuration would start).
  */
-export async function checkDeploymentConfig(options: { file?: string; fileContent?: string; env: Record<string, string> }): Promise<{ problems: string[]; raw: RawConfig }> {
+export async function checkDeploymentConfig(options: {
+  file?: string;
+  fileContent?: string;
+  env: Record<string, string>;
+}): Promise<{ problems: string[]; raw: RawConfig }> {
   if (options.fileContent === undefined) return checkConfigFile(options.file ?? defaultConfigFile, options.env);
   const dir = mkdtempSync(path.join(tmpdir(), 'sluice-deploy-'));
   try {
@@ -104,7 +120,10 @@ export async function checkDeploymentConfig(options: { file?: string; fileConten
   }
 }
 
-async function checkConfigFile(file: string, env: Record<string, string>): Promise<{ problems: string[]; raw: RawConfig }> {
+async function checkConfigFile(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ problems: string[]; raw: RawConfig }> {
   const options = { env };
   const problems: string[] = [];
   let raw: RawConfig;
@@ -136,7 +155,10 @@ async function checkConfigFile(file: string, env: Record<string, string>): Promi
       continue;
     }
     for (const keys of overridden.filter((k) => k[0] === section)) {
-      if (!documentedKey(defaults, keys)) problems.push(`SLUICE__${keys.join('__').toUpperCase()}: no such key in config/sluice.yaml and no settings schema for "${section}"`);
+      if (!documentedKey(defaults, keys))
+        problems.push(
+          `SLUICE__${keys.join('__').toUpperCase()}: no such key in config/sluice.yaml and no settings schema for "${section}"`,
+        );
     }
   }
   return { problems, raw };
@@ -169,7 +191,11 @@ export function readDockerfile(file: string): { args: Record<string, string>; st
     if (!continued) {
       const text = pending.trim();
       const space = text.indexOf(' ');
-      instructions.push({ keyword: text.slice(0, space).toUpperCase(), args: text.slice(space + 1).trim(), line: startLine });
+      instructions.push({
+        keyword: text.slice(0, space).toUpperCase(),
+        args: text.slice(space + 1).trim(),
+        line: startLine,
+      });
       pending = '';
     }
   });
@@ -197,7 +223,8 @@ export function readDockerfile(file: string): { args: Record<string, string>; st
 export function stageEnv(stage: DockerStage): Record<string, string> {
   const env: Record<string, string> = {};
   for (const instruction of stage.instructions.filter((i) => i.keyword === 'ENV')) {
-    for (const match of instruction.args.matchAll(/(\w+)=("[^"]*"|\S+)/g)) env[match[1]!] = match[2]!.replace(/^"|"$/g, '');
+    for (const match of instruction.args.matchAll(/(\w+)=("[^"]*"|\S+)/g))
+      env[match[1]!] = match[2]!.replace(/^"|"$/g, '');
   }
   return env;
 }

@@ -14,7 +14,10 @@ const stage = (name: string): DockerStage => {
   return found;
 };
 const runs = (s: DockerStage) => s.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { packageManager: string; engines?: { node?: string } };
+const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  packageManager: string;
+  engines?: { node?: string };
+};
 
 /** A file argument of a `node [--import tsx] <file> ...` command exists in the repository. */
 function scriptOf(command: string[]): string {
@@ -29,15 +32,21 @@ describe('Dockerfile', () => {
     expect(stage('runtime-cuda').base).toMatch(/^nvidia\/cuda:12\.\d+(\.\d+)?-cudnn-runtime-/);
     // The CUDA image gets its Node.js binary from the same Node 20 image.
     expect(stage('node-binary').base).toBe(stage('runtime').base);
-    expect(stage('runtime-cuda').instructions.some((i) => i.keyword === 'COPY' && i.args.includes('--from=node-binary'))).toBe(true);
+    expect(
+      stage('runtime-cuda').instructions.some((i) => i.keyword === 'COPY' && i.args.includes('--from=node-binary')),
+    ).toBe(true);
   });
 
   it('installs exactly the pnpm that package.json pins, with the frozen lockfile', () => {
     expect(packageJson.packageManager).toMatch(/^pnpm@\d+\.\d+\.\d+$/);
     const install = runs(stage('pnpm')).join('\n');
     // Either the literal pin or read from package.json at build time (then the pin cannot drift).
-    expect(install.includes(packageJson.packageManager) || install.includes(`require('./package.json').packageManager`)).toBe(true);
-    expect(stage('pnpm').instructions.some((i) => i.keyword === 'COPY' && i.args.split(/\s+/).includes('package.json'))).toBe(true);
+    expect(
+      install.includes(packageJson.packageManager) || install.includes(`require('./package.json').packageManager`),
+    ).toBe(true);
+    expect(
+      stage('pnpm').instructions.some((i) => i.keyword === 'COPY' && i.args.split(/\s+/).includes('package.json')),
+    ).toBe(true);
     expect(runs(stage('deps')).join('\n')).toMatch(/^pnpm fetch$/m);
     expect(runs(stage('build')).join('\n')).toMatch(/pnpm install --prefer-offline --frozen-lockfile/);
   });
@@ -47,7 +56,10 @@ describe('Dockerfile', () => {
     expect(build).toMatch(/node --import tsx packages\/cli\/src\/main\.ts prepare/);
     expect(existsSync(path.join(repoRoot, 'packages/cli/src/main.ts'))).toBe(true);
     expect(readFileSync(path.join(repoRoot, 'packages/cli/src/main.ts'), 'utf8')).toMatch(/\.command\('prepare'\)/);
-    expect(stageEnv(stage('build'))).toMatchObject({ SLUICE_MODELS_DIR: '/app/.models', SLUICE_DATA_DIR: '/app/.data' });
+    expect(stageEnv(stage('build'))).toMatchObject({
+      SLUICE_MODELS_DIR: '/app/.models',
+      SLUICE_DATA_DIR: '/app/.data',
+    });
   });
 
   it('re-runs onnxruntime-node install for CUDA 12 in the CUDA build only', () => {
@@ -74,7 +86,13 @@ describe('Dockerfile', () => {
       // Ops HTTP and the gateway listen beyond the container's loopback.
       expect(stageEnv(s)).toMatchObject({ SLUICE_HTTP_HOST: '0.0.0.0', SLUICE__GATEWAY__HOST: '0.0.0.0' });
     }
-    expect(execForm(stage('runtime-cuda').instructions.filter((i) => i.keyword === 'CMD').at(-1)!.args)).toEqual(['node', '--import', 'tsx', 'services/inference/src/main.ts']);
+    expect(
+      execForm(
+        stage('runtime-cuda')
+          .instructions.filter((i) => i.keyword === 'CMD')
+          .at(-1)!.args,
+      ),
+    ).toEqual(['node', '--import', 'tsx', 'services/inference/src/main.ts']);
   });
 
   it('keeps dependencies, local state, secrets and git out of the build context', () => {
@@ -84,7 +102,16 @@ describe('Dockerfile', () => {
       .filter((l) => l && !l.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.git', '.models', '.data', '**/.env']));
     // Nothing the build needs is ignored.
-    for (const needed of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'config', 'services', 'packages', 'protos', 'deploy']) {
+    for (const needed of [
+      'package.json',
+      'pnpm-lock.yaml',
+      'pnpm-workspace.yaml',
+      'config',
+      'services',
+      'packages',
+      'protos',
+      'deploy',
+    ]) {
       expect(ignored, needed).not.toContain(needed);
     }
   });

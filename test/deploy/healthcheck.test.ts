@@ -12,8 +12,11 @@ import { repoRoot } from './deploy-files.js';
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'deploy/docker/healthcheck.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 30_000 }, (error, _stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'deploy/docker/healthcheck.ts', ...args],
+      { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 30_000 },
+      (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
     );
   });
 }

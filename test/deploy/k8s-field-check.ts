@@ -20,7 +20,9 @@ export interface TypedObject {
 export function checkKnownFields(objects: TypedObject[]): string[] {
   const file = path.join(repoRoot, 'test', 'deploy', '__k8s-field-check__.ts');
   const imports = [...new Set(objects.map((o) => `import type { ${o.type} } from '${o.module}';`))];
-  const declarations = objects.map((o, index) => `// ${o.label}\nexport const object${index}: ${o.type} = ${JSON.stringify(o.value, null, 1)};`);
+  const declarations = objects.map(
+    (o, index) => `// ${o.label}\nexport const object${index}: ${o.type} = ${JSON.stringify(o.value, null, 1)};`,
+  );
   const source = [...imports, ...declarations].join('\n');
   const options: ts.CompilerOptions = {
     strict: true,
@@ -45,7 +47,12 @@ export function checkKnownFields(objects: TypedObject[]): string[] {
     if (diagnostic.start === undefined) return message;
     const { line } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
     // Name the object the problem is in: the nearest "// label" line above it.
-    const label = lines.slice(0, line + 1).reverse().find((l) => l.startsWith('// '))?.slice(3) ?? '?';
+    const label =
+      lines
+        .slice(0, line + 1)
+        .reverse()
+        .find((l) => l.startsWith('// '))
+        ?.slice(3) ?? '?';
     return `${label}: ${message}`;
   });
 }

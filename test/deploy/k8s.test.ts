@@ -16,7 +16,18 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
 import { checkKnownFields } from './k8s-field-check.js';
-import { checkDeploymentConfig, configuredServices, defaultShutdownTimeoutSeconds, deployDir, portOf, readYaml, readYamlDocuments, repoRoot, serviceCommand, serviceMainFile } from './deploy-files.js';
+import {
+  checkDeploymentConfig,
+  configuredServices,
+  defaultShutdownTimeoutSeconds,
+  deployDir,
+  portOf,
+  readYaml,
+  readYamlDocuments,
+  repoRoot,
+  serviceCommand,
+  serviceMainFile,
+} from './deploy-files.js';
 
 const k8sDir = path.join(deployDir, 'k8s');
 const services = configuredServices();
@@ -44,7 +55,9 @@ interface K8sObject {
 function kustomizedObjects(): K8sObject[] {
   const objects = kustomization.resources.flatMap((file) => readYamlDocuments(path.join(k8sDir, file)) as K8sObject[]);
   for (const generator of kustomization.configMapGenerator) {
-    const data = Object.fromEntries(generator.files.map((file) => [path.basename(file), readFileSync(path.join(k8sDir, file), 'utf8')]));
+    const data = Object.fromEntries(
+      generator.files.map((file) => [path.basename(file), readFileSync(path.join(k8sDir, file), 'utf8')]),
+    );
     objects.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: generator.name }, data });
   }
   return objects;
@@ -53,21 +66,39 @@ function kustomizedObjects(): K8sObject[] {
 const MODELS: Record<string, { model: new (data: never) => { validate(): void }; module: string }> = {
   'apps/v1/Deployment': { model: Deployment, module: 'kubernetes-models/apps/v1/Deployment' },
   'apps/v1/StatefulSet': { model: StatefulSet, module: 'kubernetes-models/apps/v1/StatefulSet' },
-  'autoscaling/v2/HorizontalPodAutoscaler': { model: HorizontalPodAutoscaler, module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler' },
+  'autoscaling/v2/HorizontalPodAutoscaler': {
+    model: HorizontalPodAutoscaler,
+    module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+  },
   'v1/ConfigMap': { model: ConfigMap, module: 'kubernetes-models/v1/ConfigMap' },
   'v1/Namespace': { model: Namespace, module: 'kubernetes-models/v1/Namespace' },
   'v1/Secret': { model: Secret, module: 'kubernetes-models/v1/Secret' },
   'v1/Service': { model: Service, module: 'kubernetes-models/v1/Service' },
-  'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, module: 'kubernetes-models/policy/v1/PodDisruptionBudget' },
-  'networking.k8s.io/v1/NetworkPolicy': { model: NetworkPolicy, module: 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy' },
+  'policy/v1/PodDisruptionBudget': {
+    model: PodDisruptionBudget,
+    module: 'kubernetes-models/policy/v1/PodDisruptionBudget',
+  },
+  'networking.k8s.io/v1/NetworkPolicy': {
+    model: NetworkPolicy,
+    module: 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
+  },
   'networking.k8s.io/v1/Ingress': { model: Ingress, module: 'kubernetes-models/networking.k8s.io/v1/Ingress' },
 };
-const secretTemplates = readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as (K8sObject & { stringData: Record<string, string> })[];
-const postgresObjects = postgresKustomization.resources.flatMap((file) => readYamlDocuments(path.join(postgresDir, file)) as K8sObject[]);
+const secretTemplates = readYamlDocuments(path.join(k8sDir, 'secret.example.yaml')) as (K8sObject & {
+  stringData: Record<string, string>;
+})[];
+const postgresObjects = postgresKustomization.resources.flatMap(
+  (file) => readYamlDocuments(path.join(postgresDir, file)) as K8sObject[],
+);
 const ingressExample = readYamlDocuments(path.join(k8sDir, 'ingress.example.yaml')) as (K8sObject & Ingress)[];
 const allObjects = () => [...objects, ...secretTemplates, ...postgresObjects, ...ingressExample];
 const typed = (list: K8sObject[]) =>
-  list.map((object) => ({ module: MODELS[`${object.apiVersion}/${object.kind}`]!.module, type: `I${object.kind}`, label: `${object.kind}/${object.metadata.name}`, value: object }));
+  list.map((object) => ({
+    module: MODELS[`${object.apiVersion}/${object.kind}`]!.module,
+    type: `I${object.kind}`,
+    label: `${object.kind}/${object.metadata.name}`,
+    value: object,
+  }));
 
 const objects = kustomizedObjects();
 const byKind = <T extends K8sObject>(kind: string) => objects.filter((o) => o.kind === kind) as T[];
@@ -93,7 +124,11 @@ describe('kubernetes manifests', () => {
     for (const file of kustomization.resources) expect(yamlFiles, file).toContain(file);
     const generated = kustomization.configMapGenerator.flatMap((g) => g.files);
     // Everything else is either a kustomize input or a template applied by hand.
-    expect(yamlFiles.filter((f) => !kustomization.resources.includes(f) && !generated.includes(f)).sort()).toEqual(['ingress.example.yaml', 'kustomization.yaml', 'secret.example.yaml']);
+    expect(yamlFiles.filter((f) => !kustomization.resources.includes(f) && !generated.includes(f)).sort()).toEqual([
+      'ingress.example.yaml',
+      'kustomization.yaml',
+      'secret.example.yaml',
+    ]);
   });
 
   it('validates every object against the Kubernetes API schema', () => {
@@ -102,14 +137,19 @@ describe('kubernetes manifests', () => {
     for (const object of all) {
       const entry = MODELS[`${object.apiVersion}/${object.kind}`];
       expect(entry, `a model for ${object.apiVersion} ${object.kind}`).toBeDefined();
-      expect(() => new entry!.model(object as never).validate(), `${object.kind}/${object.metadata.name}`).not.toThrow();
+      expect(
+        () => new entry!.model(object as never).validate(),
+        `${object.kind}/${object.metadata.name}`,
+      ).not.toThrow();
     }
   });
 
   it('uses only fields the Kubernetes API knows (strict field validation would reject the rest)', () => {
     // One type-check run for the manifests and a copy with a misspelled field deep in a pod template, which
     // must be the one problem found (the check itself is real).
-    const broken = structuredClone(deployments[0]!) as unknown as K8sObject & { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+    const broken = structuredClone(deployments[0]!) as unknown as K8sObject & {
+      spec: { template: { spec: { containers: Record<string, unknown>[] } } };
+    };
     broken.metadata.name = 'misspelled';
     broken.spec.template.spec.containers[0]!.readinesProbe = { httpGet: { path: '/readyz', port: 'http' } };
     const problems = checkKnownFields(typed([...allObjects(), broken]));
@@ -118,7 +158,9 @@ describe('kubernetes manifests', () => {
   }, 30_000);
 
   it('rejects an invalid object (the schema check is real)', () => {
-    const broken = structuredClone(deployments[0]!) as unknown as { spec: { template: { spec: { containers: { ports: { containerPort: unknown }[] }[] } } } };
+    const broken = structuredClone(deployments[0]!) as unknown as {
+      spec: { template: { spec: { containers: { ports: { containerPort: unknown }[] }[] } } };
+    };
     broken.spec.template.spec.containers[0]!.ports[0]!.containerPort = 'fifty';
     expect(() => new Deployment(broken as never).validate()).toThrow();
   });
@@ -140,7 +182,8 @@ describe('kubernetes manifests', () => {
       expect(containerPort(c, ports.http?.targetPort)).toBe(httpPort);
       // The Service selects exactly this Deployment's pods.
       const labels = deployments.find((d) => d.metadata.name === name)!.spec!.template.metadata!.labels!;
-      for (const [key, value] of Object.entries(service.spec!.selector!)) expect(labels[key], `${name} selector ${key}`).toBe(value);
+      for (const [key, value] of Object.entries(service.spec!.selector!))
+        expect(labels[key], `${name} selector ${key}`).toBe(value);
     }
   });
 
@@ -152,24 +195,38 @@ describe('kubernetes manifests', () => {
       const httpPort = services[name].http_port;
       expect(c.readinessProbe?.httpGet?.path, `${name} readiness`).toBe('/readyz');
       expect(c.livenessProbe?.httpGet?.path, `${name} liveness`).toBe('/healthz');
-      for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) expect(containerPort(c, probe?.httpGet?.port), `${name} probe port`).toBe(httpPort);
+      for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe])
+        expect(containerPort(c, probe?.httpGet?.port), `${name} probe port`).toBe(httpPort);
       expect(c.lifecycle?.preStop, `${name} preStop`).toBeDefined();
       const pod = deployments.find((d) => d.metadata.name === name)!.spec!.template;
       // Kubernetes kills the pod after the grace period, which must cover the preStop pause plus the service's
       // own bounded shutdown (drain, then exit on its timeout).
       const preStopSeconds = Number(c.lifecycle!.preStop!.exec!.command!.at(-1));
-      expect(pod.spec!.terminationGracePeriodSeconds, `${name} grace`).toBeGreaterThan(preStopSeconds + defaultShutdownTimeoutSeconds());
+      expect(pod.spec!.terminationGracePeriodSeconds, `${name} grace`).toBeGreaterThan(
+        preStopSeconds + defaultShutdownTimeoutSeconds(),
+      );
       // The gateway's HTTP port is its public API: Prometheus scrapes its ops port (the only one with /metrics).
       const scrapePort = services[name].ops_port ?? httpPort;
       expect(pod.metadata!.annotations?.['prometheus.io/port'], `${name} scrape port`).toBe(String(scrapePort));
-      expect(c.ports?.some((p) => p.containerPort === scrapePort), `${name} declares its scrape port`).toBe(true);
-      expect(c.resources?.requests?.cpu && c.resources.requests.memory && c.resources.limits?.memory, `${name} resources`).toBeTruthy();
-      expect(c.securityContext?.readOnlyRootFilesystem && pod.spec!.securityContext?.runAsNonRoot, `${name} hardened`).toBe(true);
+      expect(
+        c.ports?.some((p) => p.containerPort === scrapePort),
+        `${name} declares its scrape port`,
+      ).toBe(true);
+      expect(
+        c.resources?.requests?.cpu && c.resources.requests.memory && c.resources.limits?.memory,
+        `${name} resources`,
+      ).toBeTruthy();
+      expect(
+        c.securityContext?.readOnlyRootFilesystem && pod.spec!.securityContext?.runAsNonRoot,
+        `${name} hardened`,
+      ).toBe(true);
     }
   });
 
   it('gives every pod a configuration its service accepts: the ConfigMap file plus its environment', async () => {
-    const configMap = byKind<K8sObject & { data: Record<string, string> }>('ConfigMap').find((c) => c.metadata.name === 'sluice-config')!;
+    const configMap = byKind<K8sObject & { data: Record<string, string> }>('ConfigMap').find(
+      (c) => c.metadata.name === 'sluice-config',
+    )!;
     for (const name of names) {
       const c = container(name);
       const pod = deployments.find((d) => d.metadata.name === name)!.spec!.template.spec!;
@@ -184,7 +241,9 @@ describe('kubernetes manifests', () => {
       const resolved = raw.services as Record<string, { grpc_address: string; http_port: number; ops_port?: number }>;
       for (const peer of names) {
         const port = portOf(services[peer].grpc_address);
-        expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`);
+        expect(resolved[peer]!.grpc_address, `${name} sees ${peer}`).toBe(
+          peer === name ? `0.0.0.0:${port}` : `${peer}:${port}`,
+        );
         expect(resolved[peer]!.http_port).toBe(services[peer].http_port);
         // The gateway's metrics port: without it in the deployed file, the scrape target would not listen.
         expect(resolved[peer]!.ops_port, `${name} sees ${peer}'s ops port`).toBe(services[peer].ops_port);
@@ -194,7 +253,10 @@ describe('kubernetes manifests', () => {
 
   it('shows example sources (commented out in sluice.yaml) that the collector accepts', async () => {
     const text = readFileSync(path.join(k8sDir, 'sluice.yaml'), 'utf8');
-    const examples = text.split(/\r?\n/).filter((line) => /^\s*#\s+- \{/.test(line)).map((line) => line.replace(/^\s*#\s+- /, ''));
+    const examples = text
+      .split(/\r?\n/)
+      .filter((line) => /^\s*#\s+- \{/.test(line))
+      .map((line) => line.replace(/^\s*#\s+- /, ''));
     expect(examples.length).toBeGreaterThanOrEqual(2);
     const env = { SLUICE__COLLECTOR__SOURCES: `[${examples.join(', ')}]` };
     const { problems, raw } = await checkDeploymentConfig({ fileContent: text, env });
@@ -204,7 +266,11 @@ describe('kubernetes manifests', () => {
 
   it('takes secrets from the sluice-secrets Secret, whose template has every key used', () => {
     const template = secretTemplates.find((t) => t.metadata.name === 'sluice-secrets')!;
-    const used = deployments.flatMap((d) => d.spec!.template.spec!.containers.flatMap((c) => (c.env ?? []).map((e) => e.valueFrom?.secretKeyRef).filter((r) => r !== undefined)));
+    const used = deployments.flatMap((d) =>
+      d.spec!.template.spec!.containers.flatMap((c) =>
+        (c.env ?? []).map((e) => e.valueFrom?.secretKeyRef).filter((r) => r !== undefined),
+      ),
+    );
     expect(used.map((r) => r.key).sort()).toEqual(['DATABASE_URL', 'SLUICE_API_KEY']);
     for (const ref of used) {
       expect(ref.name).toBe(template.metadata.name);
@@ -247,7 +313,12 @@ describe('kubernetes manifests', () => {
 
   it('autoscales collector, transformer, scorer and gateway, and protects them with disruption budgets', () => {
     const hpas = byKind<K8sObject & HorizontalPodAutoscaler>('HorizontalPodAutoscaler');
-    expect(hpas.map((h) => h.spec!.scaleTargetRef.name).sort()).toEqual(['collector', 'gateway', 'scorer', 'transformer']);
+    expect(hpas.map((h) => h.spec!.scaleTargetRef.name).sort()).toEqual([
+      'collector',
+      'gateway',
+      'scorer',
+      'transformer',
+    ]);
     for (const hpa of hpas) {
       const target = deployments.find((d) => d.metadata.name === hpa.spec!.scaleTargetRef.name);
       expect(target, hpa.metadata.name).toBeDefined();
@@ -256,13 +327,23 @@ describe('kubernetes manifests', () => {
       expect(target!.spec!.replicas, `${hpa.metadata.name} replicas`).toBeUndefined();
       expect(hpa.spec!.minReplicas).toBeGreaterThanOrEqual(2);
       expect(hpa.spec!.maxReplicas).toBeGreaterThan(hpa.spec!.minReplicas!);
-      expect(target!.spec!.template.spec!.containers[0]!.resources?.requests?.cpu, 'CPU utilization needs a CPU request').toBeDefined();
+      expect(
+        target!.spec!.template.spec!.containers[0]!.resources?.requests?.cpu,
+        'CPU utilization needs a CPU request',
+      ).toBeDefined();
     }
     const budgets = byKind<K8sObject & PodDisruptionBudget>('PodDisruptionBudget');
     expect(budgets.length).toBeGreaterThanOrEqual(4);
     for (const budget of budgets) {
-      const matches = deployments.filter((d) => Object.entries(budget.spec!.selector!.matchLabels!).every(([k, v]) => d.spec!.template.metadata!.labels![k] === v));
-      expect(matches.map((d) => d.metadata.name), `PDB ${budget.metadata.name} selects one Deployment`).toHaveLength(1);
+      const matches = deployments.filter((d) =>
+        Object.entries(budget.spec!.selector!.matchLabels!).every(
+          ([k, v]) => d.spec!.template.metadata!.labels![k] === v,
+        ),
+      );
+      expect(
+        matches.map((d) => d.metadata.name),
+        `PDB ${budget.metadata.name} selects one Deployment`,
+      ).toHaveLength(1);
     }
   });
 
@@ -277,14 +358,21 @@ describe('kubernetes manifests', () => {
       expect(matches(policy.spec!.podSelector.matchLabels, labels), `${deployment.metadata.name} selected`).toBe(true);
       const c = deployment.spec!.template.spec!.containers[0]!;
       // gRPC: allowed from every Sluice pod (each one's labels match the peer selector).
-      const grpcRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'grpc')));
+      const grpcRule = policy.spec!.ingress!.find((r) =>
+        r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'grpc')),
+      );
       expect(grpcRule, `${deployment.metadata.name} grpc allowed`).toBeDefined();
-      for (const peer of deployments) expect(grpcRule!.from?.some((f) => matches(f.podSelector?.matchLabels, podLabels(peer)))).toBe(true);
+      for (const peer of deployments)
+        expect(grpcRule!.from?.some((f) => matches(f.podSelector?.matchLabels, podLabels(peer)))).toBe(true);
       // Ops/API HTTP: allowed from anywhere (probes, Prometheus, the ingress).
-      const httpRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'http')));
+      const httpRule = policy.spec!.ingress!.find((r) =>
+        r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'http')),
+      );
       expect(httpRule?.from, `${deployment.metadata.name} http open`).toBeUndefined();
       if (c.ports?.some((p) => p.name === 'ops')) {
-        const opsRule = policy.spec!.ingress!.find((r) => r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'ops')));
+        const opsRule = policy.spec!.ingress!.find((r) =>
+          r.ports?.some((p) => containerPort(c, p.port) === containerPort(c, 'ops')),
+        );
         expect(opsRule?.from, `${deployment.metadata.name} ops open to Prometheus`).toBeUndefined();
       }
     }
@@ -296,7 +384,9 @@ describe('kubernetes manifests', () => {
     const dbContainer = (statefulSet as unknown as StatefulSet).spec!.template.spec!.containers[0]!;
     const [rule] = dbPolicy!.spec!.ingress!;
     expect(containerPort(dbContainer, rule!.ports![0]!.port)).toBe(5432);
-    const allowed = deployments.filter((d) => rule!.from!.some((f) => matches(f.podSelector?.matchLabels, podLabels(d)))).map((d) => d.metadata.name);
+    const allowed = deployments
+      .filter((d) => rule!.from!.some((f) => matches(f.podSelector?.matchLabels, podLabels(d))))
+      .map((d) => d.metadata.name);
     expect(allowed).toEqual(['persistence']);
   });
 

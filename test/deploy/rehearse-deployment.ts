@@ -72,8 +72,13 @@ function seconds(value: string | undefined, fallback: number): number {
 
 function composePlan(context: Context): Plan {
   const compose = readCompose();
-  if (options.cpu) Object.assign(compose.services.inference!.environment!, readCompose(cpuFile).services.inference!.environment);
-  const userEnv = { ...readEnvFile(path.join(composeDir, '.env.example')), POSTGRES_PASSWORD: 'unused', SLUICE_API_KEY: context.apiKey };
+  if (options.cpu)
+    Object.assign(compose.services.inference!.environment!, readCompose(cpuFile).services.inference!.environment);
+  const userEnv = {
+    ...readEnvFile(path.join(composeDir, '.env.example')),
+    POSTGRES_PASSWORD: 'unused',
+    SLUICE_API_KEY: context.apiKey,
+  };
   return {
     // Sluice's own services only: PostgreSQL is replaced by a fresh database, Prometheus and Grafana are images.
     groups: startOrder(compose)
@@ -82,12 +87,14 @@ function composePlan(context: Context): Plan {
     env(name) {
       const env = containerEnv(compose, name, userEnv);
       for (const [key, value] of Object.entries(env)) env[key] = translate(value, context.corpus);
-      for (const [peer, address] of Object.entries(configured)) env[`SLUICE__SERVICES__${peer.toUpperCase()}__HTTP_PORT`] = String(address.http_port + offset);
+      for (const [peer, address] of Object.entries(configured))
+        env[`SLUICE__SERVICES__${peer.toUpperCase()}__HTTP_PORT`] = String(address.http_port + offset);
       if (env.DATABASE_URL) env.DATABASE_URL = context.databaseUrl;
       return env;
     },
     allowedSeconds(name) {
-      const check = compose.services[name]!.healthcheck as { start_period?: string; interval?: string; retries?: number } | undefined;
+      const check = compose.services[name]!.healthcheck as
+        { start_period?: string; interval?: string; retries?: number } | undefined;
       return seconds(check?.start_period, 0) + seconds(check?.interval, 30) * (check?.retries ?? 3);
     },
     cleanup() {},
@@ -109,11 +116,20 @@ function k8sPlan(context: Context): Plan {
   const k8sDir = path.join(deployDir, 'k8s');
   const kustomization = readYaml<{ resources: string[] }>(path.join(k8sDir, 'kustomization.yaml'));
   const deployments = kustomization.resources
-    .flatMap((file) => readYamlDocuments(path.join(k8sDir, file)) as { kind: string; metadata: { name: string }; spec: { template: { spec: { containers: Container[] } } } }[])
+    .flatMap(
+      (file) =>
+        readYamlDocuments(path.join(k8sDir, file)) as {
+          kind: string;
+          metadata: { name: string };
+          spec: { template: { spec: { containers: Container[] } } };
+        }[],
+    )
     .filter((o) => o.kind === 'Deployment');
   const secrets: Record<string, string> = { SLUICE_API_KEY: context.apiKey, DATABASE_URL: context.databaseUrl };
   // The ConfigMap's file, with the cluster's addresses translated for this machine.
-  const config = YAML.parse(readFileSync(path.join(k8sDir, 'sluice.yaml'), 'utf8')) as { services: Record<string, { grpc_address: string; http_port: number }> };
+  const config = YAML.parse(readFileSync(path.join(k8sDir, 'sluice.yaml'), 'utf8')) as {
+    services: Record<string, { grpc_address: string; http_port: number }>;
+  };
   for (const address of Object.values(config.services)) {
     address.grpc_address = translate(address.grpc_address, context.corpus);
     address.http_port += offset;
@@ -121,7 +137,8 @@ function k8sPlan(context: Context): Plan {
   const dir = mkdtempSync(path.join(tmpdir(), 'sluice-rehearsal-'));
   const configFile = path.join(dir, 'sluice.yaml');
   writeFileSync(configFile, YAML.stringify(config));
-  const container = (name: string) => deployments.find((d) => d.metadata.name === name)!.spec.template.spec.containers[0]!;
+  const container = (name: string) =>
+    deployments.find((d) => d.metadata.name === name)!.spec.template.spec.containers[0]!;
   return {
     groups: [deployments.map((d) => d.metadata.name)],
     env(name) {
@@ -129,13 +146,16 @@ function k8sPlan(context: Context): Plan {
       for (const variable of container(name).env ?? []) {
         if (variable.value !== undefined) env[variable.name] = translate(variable.value, context.corpus);
         else if (variable.valueFrom?.secretKeyRef) env[variable.name] = secrets[variable.valueFrom.secretKeyRef.key]!;
-        else if (variable.valueFrom?.fieldRef?.fieldPath === 'metadata.name') env[variable.name] = `${name}-rehearsal-0`;
+        else if (variable.valueFrom?.fieldRef?.fieldPath === 'metadata.name')
+          env[variable.name] = `${name}-rehearsal-0`;
       }
       env.SLUICE_CONFIG = configFile;
       // The image's ENV (deploy/docker/Dockerfile) that the Deployments rely on.
       env.SLUICE_HTTP_HOST = '0.0.0.0';
       if (name === 'collector') {
-        env.SLUICE__COLLECTOR__SOURCES = JSON.stringify([{ id: 'sample-sotu', kind: 'jsonl', path: context.corpus, interval_seconds: 86400 }]);
+        env.SLUICE__COLLECTOR__SOURCES = JSON.stringify([
+          { id: 'sample-sotu', kind: 'jsonl', path: context.corpus, interval_seconds: 86400 },
+        ]);
       }
       if (name === 'inference' && options.cpu) env.SLUICE__INFERENCE__DEVICE = 'cpu';
       return env;
@@ -152,7 +172,10 @@ function k8sPlan(context: Context): Plan {
 
 /** The sample corpus `sluice prepare` writes (the image links it as /app/.data/sample/sample.jsonl). */
 function sampleCorpus(): string {
-  execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'prepare', '--quiet'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'prepare', '--quiet'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   const dir = path.join(repoRoot, '.data', 'sample');
   const files = readdirSync(dir).filter((f) => /^sotu-v\d+\.jsonl$/.test(f));
   if (files.length !== 1) throw new Error(`expected one sotu-v*.jsonl in ${dir}, found ${files.join(', ') || 'none'}`);
@@ -161,13 +184,22 @@ function sampleCorpus(): string {
 
 /** This process's environment without Sluice settings, so only the deployment's environment configures services. */
 function baseEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter(([key, value]) => value !== undefined && !key.startsWith('SLUICE') && key !== 'DATABASE_URL')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key, value]) => value !== undefined && !key.startsWith('SLUICE') && key !== 'DATABASE_URL',
+    ),
+  ) as Record<string, string>;
 }
 
 /** The container health check (deploy/docker/healthcheck.ts), with the container's environment. */
 function healthy(name: string, env: Record<string, string>): Promise<boolean> {
   return new Promise((resolve) =>
-    execFile(process.execPath, ['--import', 'tsx', 'deploy/docker/healthcheck.ts', name], { cwd: repoRoot, env: { ...baseEnv(), ...env }, timeout: 30_000 }, (error) => resolve(!error)),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'deploy/docker/healthcheck.ts', name],
+      { cwd: repoRoot, env: { ...baseEnv(), ...env }, timeout: 30_000 },
+      (error) => resolve(!error),
+    ),
   );
 }
 
@@ -176,11 +208,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitHealthy(plan: Plan, service: ServiceProcess, since: number): Promise<void> {
   const allowed = plan.allowedSeconds(service.name);
   while (!(await healthy(service.name, plan.env(service.name)))) {
-    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.tail(15)}`);
-    if (Date.now() - since > allowed * 1000) throw new Error(`${service.name} not healthy within the ${allowed} s the deployment allows:\n${service.tail(15)}`);
+    if (service.child.exitCode !== null)
+      throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.tail(15)}`);
+    if (Date.now() - since > allowed * 1000)
+      throw new Error(
+        `${service.name} not healthy within the ${allowed} s the deployment allows:\n${service.tail(15)}`,
+      );
     await sleep(1000);
   }
-  console.log(`  ✓ ${service.name} healthy after ${((Date.now() - since) / 1000).toFixed(1)} s (allowed: ${allowed} s)`);
+  console.log(
+    `  ✓ ${service.name} healthy after ${((Date.now() - since) / 1000).toFixed(1)} s (allowed: ${allowed} s)`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -192,10 +230,17 @@ async function main(): Promise<number> {
   let failed = false;
   const started = Date.now();
   try {
-    console.log(`${options.target}: ${plan.groups.map((g) => g.join(' + ')).join(' → ')} (ports +${offset}, database ${database.name}, logs in ${logDir})`);
+    console.log(
+      `${options.target}: ${plan.groups.map((g) => g.join(' + ')).join(' → ')} (ports +${offset}, database ${database.name}, logs in ${logDir})`,
+    );
     for (const group of plan.groups) {
       const since = Date.now();
-      const services = group.map((name) => spawnService(name as ServiceName, { env: { ...baseEnv(), ...plan.env(name) }, logFile: path.join(logDir, `${options.target}-${name}.log`) }));
+      const services = group.map((name) =>
+        spawnService(name as ServiceName, {
+          env: { ...baseEnv(), ...plan.env(name) },
+          logFile: path.join(logDir, `${options.target}-${name}.log`),
+        }),
+      );
       running.push(...services);
       await Promise.all(services.map((service) => waitHealthy(plan, service, since)));
     }
@@ -219,18 +264,23 @@ async function main(): Promise<number> {
     const body = (await withKey.json()) as { items?: unknown[] };
     const withoutKey = await fetch(api);
     if (withKey.status !== 200 || !body.items?.length || withoutKey.status !== 401) {
-      throw new Error(`API: GET /v1/items answered ${withKey.status} with the key (items: ${body.items?.length}) and ${withoutKey.status} without`);
+      throw new Error(
+        `API: GET /v1/items answered ${withKey.status} with the key (items: ${body.items?.length}) and ${withoutKey.status} without`,
+      );
     }
     console.log('  ✓ GET /v1/items: 200 with the bootstrap key, 401 without');
   } catch (error) {
     failed = true;
     console.error(`✗ ${(error as Error).message}`);
   } finally {
-    for (const service of running.reverse()) console.log(`  stopped ${service.name} (exit ${await service.stop(60_000)})`);
+    for (const service of running.reverse())
+      console.log(`  stopped ${service.name} (exit ${await service.stop(60_000)})`);
     await database.drop();
     plan.cleanup();
   }
-  console.log(`rehearsal of ${options.target} ${failed ? 'failed' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `rehearsal of ${options.target} ${failed ? 'failed' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return failed ? 1 : 0;
 }
 

@@ -18,7 +18,13 @@ describe('deploy/ YAML', () => {
 
   it('finds the compose and Kubernetes files', () => {
     const names = files.map((f) => path.relative(deployDir, f).split(path.sep).join('/'));
-    expect(names).toEqual(expect.arrayContaining(['compose/docker-compose.yaml', 'compose/docker-compose.cpu.yaml', 'k8s/kustomization.yaml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'compose/docker-compose.yaml',
+        'compose/docker-compose.cpu.yaml',
+        'k8s/kustomization.yaml',
+      ]),
+    );
   });
 
   it.each(files.map((f) => [path.relative(deployDir, f), f]))('%s parses', (_name, file) => {

@@ -40,17 +40,23 @@ async function api(method: string, url: string, body?: unknown, key = API_KEY): 
 
 /** The real CLI as a user runs it, pointed at this stack. */
 async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'packages/cli/src/main.ts'), 'dead-letters', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, SLUICE_URL: stack.httpUrl('gateway'), SLUICE_API_KEY: API_KEY },
-    timeout: 60_000,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'packages/cli/src/main.ts'), 'dead-letters', ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, SLUICE_URL: stack.httpUrl('gateway'), SLUICE_API_KEY: API_KEY },
+      timeout: 60_000,
+    },
+  );
   return stdout.trim();
 }
 
 async function metric(service: 'gateway' | 'persistence', name: string, labels: string): Promise<number> {
   const text = await (await fetch(`${stack.opsUrl(service)}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
@@ -62,7 +68,10 @@ beforeAll(async () => {
     addresses,
     env: { DATABASE_URL: db.url, SLUICE__LOG__LEVEL: 'warn' },
     serviceEnv: {
-      transformer: { SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: addresses.persistence!.grpcAddress, SLUICE__TRANSFORMER__WORKER_THREADS: '0' },
+      transformer: {
+        SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: addresses.persistence!.grpcAddress,
+        SLUICE__TRANSFORMER__WORKER_THREADS: '0',
+      },
       gateway: { SLUICE_API_KEY: API_KEY, SLUICE__GATEWAY__PUSH_ACK_WAIT_MILLISECONDS: '30000' },
     },
   });
@@ -81,7 +90,11 @@ describe('dead letters', () => {
       source_id: 'partner',
       items: [
         { external_id: 'fine', title: 'A fine article', content: 'Nothing wrong with this one.' },
-        { external_id: 'poison', title: 'POISON pill', content: 'The database rejects this title until the constraint is fixed.' },
+        {
+          external_id: 'poison',
+          title: 'POISON pill',
+          content: 'The database rejects this title until the constraint is fixed.',
+        },
         { external_id: 'toxic', title: 'TOXIC waste', content: 'The database keeps rejecting this title.' },
       ],
     });
@@ -93,19 +106,31 @@ describe('dead letters', () => {
     // Seen through the API and the CLI.
     const listed = await api('GET', '/v1/dead-letters?stage=persistence&reason=write_failed&source=partner');
     expect(listed.status).toBe(200);
-    expect(listed.body.dead_letters.map((d: { item_id: string }) => d.item_id).sort()).toEqual([poisonId, toxicId].sort());
+    expect(listed.body.dead_letters.map((d: { item_id: string }) => d.item_id).sort()).toEqual(
+      [poisonId, toxicId].sort(),
+    );
     expect(listed.body.dead_letters.every((d: { attempts: number }) => d.attempts === 1)).toBe(true);
     const poisonRow = listed.body.dead_letters.find((d: { item_id: string }) => d.item_id === poisonId);
     const page = await api('GET', '/v1/dead-letters?limit=1');
     expect(page.body.dead_letters).toHaveLength(1);
     expect((await api('GET', page.body.next)).body.dead_letters).toHaveLength(1);
-    const fromCli = JSON.parse(await cli('list', '--reason', 'write_failed', '--json')) as Array<{ id: number; item_id: string }>;
+    const fromCli = JSON.parse(await cli('list', '--reason', 'write_failed', '--json')) as Array<{
+      id: number;
+      item_id: string;
+    }>;
     expect(fromCli.map((d) => d.item_id).sort()).toEqual([poisonId, toxicId].sort());
     const table = await cli('list', '--stage', 'persistence');
     expect(table).toMatch(/write_failed/);
     expect(table.split('\n')).toHaveLength(3);
     const shown = JSON.parse(await cli('show', String(poisonRow.id), '--json'));
-    expect(shown).toMatchObject({ id: poisonRow.id, item_id: poisonId, stage: 'persistence', reason: 'write_failed', source_id: 'partner', payload: { raw: { title: 'POISON pill' } } });
+    expect(shown).toMatchObject({
+      id: poisonRow.id,
+      item_id: poisonId,
+      stage: 'persistence',
+      reason: 'write_failed',
+      source_id: 'partner',
+      payload: { raw: { title: 'POISON pill' } },
+    });
     expect(shown.detail).toContain('no_poison');
     expect((await api('GET', '/v1/dead-letters/999999')).body.code).toBe('dead_letter_not_found');
 
@@ -124,7 +149,10 @@ describe('dead letters', () => {
     const replay = JSON.parse(await cli('replay', '--reason', 'write_failed', '--source', 'partner', '--json'));
     expect(replay).toMatchObject({ replayed: 2, stored: 1, failed: 1, pending: 0, not_replayable: 0 });
     const failed = replay.results.find((r: { item_id: string }) => r.item_id === toxicId);
-    expect(failed).toMatchObject({ outcome: 'failed', dead_letter: { reason: 'write_failed', attempts: 2, replays: 1 } });
+    expect(failed).toMatchObject({
+      outcome: 'failed',
+      dead_letter: { reason: 'write_failed', attempts: 2, replays: 1 },
+    });
     expect(failed.dead_letter.detail).toContain('no_toxic_titles');
 
     // Stored and gone from the table; the other stays with its new reason.
@@ -144,7 +172,9 @@ describe('dead letters', () => {
 
     expect(await metric('gateway', 'sluice_gateway_dead_letter_replays_total', 'outcome="stored"')).toBe(1);
     expect(await metric('gateway', 'sluice_gateway_dead_letter_replays_total', 'outcome="failed"')).toBe(2);
-    expect(await metric('persistence', 'sluice_persistence_dead_letters_total', 'stage="persistence",reason="write_failed"')).toBe(4);
+    expect(
+      await metric('persistence', 'sluice_persistence_dead_letters_total', 'stage="persistence",reason="write_failed"'),
+    ).toBe(4);
 
     // Discard: a filter must name something; then by filter, and an unknown id is a 404.
     const unfiltered = await api('DELETE', '/v1/dead-letters');

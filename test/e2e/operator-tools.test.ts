@@ -12,8 +12,22 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFLECTION_PROTO_PATH, deadlineIn, grpc } from '@sluice/protocol';
 import { createMetricsRegistry, repoRoot, startOpsServer } from '@sluice/service-kit';
-import { dashboardExpressions, exportedMetricNames, metricNames, missingMetrics, ruleExpressions } from '../support/promql-metrics.js';
-import { SERVICE_NAMES, createTestDatabase, runSources, startStack, type ServiceName, type Stack, type TestDatabase } from '@sluice/stack';
+import {
+  dashboardExpressions,
+  exportedMetricNames,
+  metricNames,
+  missingMetrics,
+  ruleExpressions,
+} from '../support/promql-metrics.js';
+import {
+  SERVICE_NAMES,
+  createTestDatabase,
+  runSources,
+  startStack,
+  type ServiceName,
+  type Stack,
+  type TestDatabase,
+} from '@sluice/stack';
 
 const ITEMS = 40;
 
@@ -37,7 +51,16 @@ beforeAll(async () => {
   db = await createTestDatabase('sluice_operator');
   workDir = mkdtempSync(path.join(os.tmpdir(), 'sluice-operator-'));
   const jsonl = path.join(workDir, 'items.jsonl');
-  writeFileSync(jsonl, Array.from({ length: ITEMS }, (_, i) => JSON.stringify({ id: `op-${i}`, title: `Operator item ${i}`, content: `The market rallied as investors cheered result number ${i}.` })).join('\n') + '\n');
+  writeFileSync(
+    jsonl,
+    Array.from({ length: ITEMS }, (_, i) =>
+      JSON.stringify({
+        id: `op-${i}`,
+        title: `Operator item ${i}`,
+        content: `The market rallied as investors cheered result number ${i}.`,
+      }),
+    ).join('\n') + '\n',
+  );
   const cliRegistry = createMetricsRegistry('cli');
   stack = await startStack({
     registry: cliRegistry,
@@ -45,7 +68,9 @@ beforeAll(async () => {
       DATABASE_URL: db.url,
       SLUICE_API_KEY: 'operator-test-key-0123456789',
       SLUICE__LOG__LEVEL: 'warn',
-      SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'operator-jsonl', kind: 'jsonl', path: jsonl, interval_seconds: 3600 }]),
+      SLUICE__COLLECTOR__SOURCES: JSON.stringify([
+        { id: 'operator-jsonl', kind: 'jsonl', path: jsonl, interval_seconds: 3600 },
+      ]),
     },
   });
   cliOps = await startOpsServer({ port: 0, host: '127.0.0.1', registry: cliRegistry, isReady: () => true });
@@ -64,7 +89,9 @@ afterAll(async () => {
 // ---- the dashboard and the alert rules name only metrics the services export ----
 
 const monitoring = path.join(repoRoot, 'deploy', 'monitoring');
-const dashboardUses = dashboardExpressions(JSON.parse(readFileSync(path.join(monitoring, 'grafana', 'dashboards', 'sluice-pipeline.json'), 'utf8')));
+const dashboardUses = dashboardExpressions(
+  JSON.parse(readFileSync(path.join(monitoring, 'grafana', 'dashboards', 'sluice-pipeline.json'), 'utf8')),
+);
 const rulesUse = ruleExpressions(YAML.parse(readFileSync(path.join(monitoring, 'prometheus', 'alerts.yml'), 'utf8')));
 
 describe('metrics the dashboard and the alert rules use', () => {
@@ -82,32 +109,42 @@ describe('metrics the dashboard and the alert rules use', () => {
   });
 
   it('scraped every running service', () => {
-    for (const name of SERVICE_NAMES) expect(exported.get(name)!.has('sluice_process_resident_memory_bytes'), name).toBe(true);
+    for (const name of SERVICE_NAMES)
+      expect(exported.get(name)!.has('sluice_process_resident_memory_bytes'), name).toBe(true);
     expect(all().size).toBeGreaterThan(100);
   });
 
   it('every dashboard panel queries metrics that a service exports', () => {
     expect(dashboardUses.length).toBeGreaterThan(40);
-    const missing = dashboardUses.flatMap(({ panel, expr }) => missingMetrics(metricNames(expr), all()).map((name) => `${panel}: ${name}`));
+    const missing = dashboardUses.flatMap(({ panel, expr }) =>
+      missingMetrics(metricNames(expr), all()).map((name) => `${panel}: ${name}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('every alert rule uses metrics that a service exports', () => {
     expect(rulesUse.length).toBeGreaterThanOrEqual(7);
-    const missing = rulesUse.flatMap(({ rule, expr }) => missingMetrics(metricNames(expr), all()).map((name) => `${rule}: ${name}`));
+    const missing = rulesUse.flatMap(({ rule, expr }) =>
+      missingMetrics(metricNames(expr), all()).map((name) => `${rule}: ${name}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('would fail on a panel that names a metric nobody exports', () => {
-    const broken = dashboardExpressions({ panels: [{ title: 'typo', targets: [{ expr: 'sum(rate(sluice_stage_itmes_total[5m]))' }] }] });
-    expect(broken.flatMap(({ expr }) => missingMetrics(metricNames(expr), all()))).toEqual(['sluice_stage_itmes_total']);
+    const broken = dashboardExpressions({
+      panels: [{ title: 'typo', targets: [{ expr: 'sum(rate(sluice_stage_itmes_total[5m]))' }] }],
+    });
+    expect(broken.flatMap(({ expr }) => missingMetrics(metricNames(expr), all()))).toEqual([
+      'sluice_stage_itmes_total',
+    ]);
   });
 
   it('has the metrics each stage is expected to export where it runs', () => {
     // Per-process spot checks: a metric in the wrong process would pass the union check above.
     expect(exported.get('inference')!.has('sluice_inference_gpu_memory_bytes')).toBe(true);
     expect(exported.get('collector')!.has('sluice_collector_breakers_open')).toBe(true);
-    for (const stage of ['transformer', 'inference', 'scorer'] as const) expect(exported.get(stage)!.has('sluice_stage_downstream_unacked_items'), stage).toBe(true);
+    for (const stage of ['transformer', 'inference', 'scorer'] as const)
+      expect(exported.get(stage)!.has('sluice_stage_downstream_unacked_items'), stage).toBe(true);
     expect(exported.get('collector')!.has('sluice_stage_downstream_unacked_items')).toBe(true);
     expect(exported.get('persistence')!.has('sluice_persistence_rows_written_total')).toBe(true);
     expect(exported.get('cli')!.has('sluice_supervisor_restarts_total')).toBe(true);
@@ -127,8 +164,14 @@ interface ReflectionClient extends grpc.Client {
   ServerReflectionInfo(options: grpc.CallOptions): grpc.ClientDuplexStream<object, ReflectionResponse>;
 }
 
-const reflectionPackage = grpc.loadPackageDefinition(protoLoader.loadSync(REFLECTION_PROTO_PATH, { keepCase: true, enums: String, defaults: true, oneofs: true })) as unknown as {
-  grpc: { reflection: { v1: { ServerReflection: new (address: string, credentials: grpc.ChannelCredentials) => ReflectionClient } } };
+const reflectionPackage = grpc.loadPackageDefinition(
+  protoLoader.loadSync(REFLECTION_PROTO_PATH, { keepCase: true, enums: String, defaults: true, oneofs: true }),
+) as unknown as {
+  grpc: {
+    reflection: {
+      v1: { ServerReflection: new (address: string, credentials: grpc.ChannelCredentials) => ReflectionClient };
+    };
+  };
 };
 
 /** Sends `requests` on one ServerReflectionInfo stream and resolves with the responses, in order. */
@@ -151,12 +194,20 @@ async function reflect(address: string, requests: object[]): Promise<ReflectionR
 
 /** A protobufjs root built only from the file descriptors the server sent. */
 function rootOf(response: ReflectionResponse): protobuf.Root {
-  const files = response.file_descriptor_response!.file_descriptor_proto.map((bytes) => descriptor.FileDescriptorProto.decode(bytes));
+  const files = response.file_descriptor_response!.file_descriptor_proto.map((bytes) =>
+    descriptor.FileDescriptorProto.decode(bytes),
+  );
   return (protobuf.Root as unknown as { fromDescriptor(set: object): protobuf.Root }).fromDescriptor({ file: files });
 }
 
 /** A unary call made from reflected types alone. */
-function callReflected(address: string, root: protobuf.Root, service: string, method: string, request: object): Promise<Record<string, unknown>> {
+function callReflected(
+  address: string,
+  root: protobuf.Root,
+  service: string,
+  method: string,
+  request: object,
+): Promise<Record<string, unknown>> {
   const definition = root.lookupService(service).methods[method]!;
   definition.resolve();
   const requestType = definition.resolvedRequestType!;
@@ -182,26 +233,37 @@ describe('gRPC server reflection', () => {
   it.each(SERVICE_NAMES.map((name) => [name]))('lists what %s serves, health included', async (name) => {
     const [response] = await reflect(stack.addresses[name]!.grpcAddress, [{ list_services: '' }]);
     expect(response!.message_response).toBe('list_services_response');
-    expect(response!.list_services_response!.service.map((s) => s.name).sort()).toEqual([...SERVED[name], 'grpc.health.v1.Health'].sort());
+    expect(response!.list_services_response!.service.map((s) => s.name).sort()).toEqual(
+      [...SERVED[name], 'grpc.health.v1.Health'].sort(),
+    );
   });
 
   it('describes every listed service with its methods and message types (file_containing_symbol)', async () => {
     for (const name of SERVICE_NAMES) {
       const address = stack.addresses[name]!.grpcAddress;
       const services = [...SERVED[name], 'grpc.health.v1.Health'];
-      const responses = await reflect(address, services.map((symbol) => ({ file_containing_symbol: symbol })));
-      expect(responses.map((r) => r.message_response), name).toEqual(services.map(() => 'file_descriptor_response'));
+      const responses = await reflect(
+        address,
+        services.map((symbol) => ({ file_containing_symbol: symbol })),
+      );
+      expect(
+        responses.map((r) => r.message_response),
+        name,
+      ).toEqual(services.map(() => 'file_descriptor_response'));
       responses.forEach((response, i) => {
         const service = rootOf(response).lookupService(services[i]!);
         expect(Object.keys(service.methods).length, `${name} ${services[i]}`).toBeGreaterThan(0);
         // Every request and response type resolves from the sent files (dependencies included).
-        for (const method of Object.values(service.methods)) expect(() => method.resolve(), `${services[i]}.${method.name}`).not.toThrow();
+        for (const method of Object.values(service.methods))
+          expect(() => method.resolve(), `${services[i]}.${method.name}`).not.toThrow();
       });
     }
   });
 
   it('answers an unknown symbol with NOT_FOUND instead of a file', async () => {
-    const [response] = await reflect(stack.addresses.inference!.grpcAddress, [{ file_containing_symbol: 'sluice.v1.NoSuchService' }]);
+    const [response] = await reflect(stack.addresses.inference!.grpcAddress, [
+      { file_containing_symbol: 'sluice.v1.NoSuchService' },
+    ]);
     expect(response!.message_response).toBe('error_response');
     expect(response!.error_response!.error_code).toBe(grpc.status.NOT_FOUND);
   });
@@ -210,11 +272,16 @@ describe('gRPC server reflection', () => {
     for (const name of SERVICE_NAMES) {
       const address = stack.addresses[name]!.grpcAddress;
       const [health] = await reflect(address, [{ file_containing_symbol: 'grpc.health.v1.Health' }]);
-      expect(await callReflected(address, rootOf(health!), 'grpc.health.v1.Health', 'Check', { service: '' }), name).toEqual({ status: 'SERVING' });
+      expect(
+        await callReflected(address, rootOf(health!), 'grpc.health.v1.Health', 'Check', { service: '' }),
+        name,
+      ).toEqual({ status: 'SERVING' });
     }
     const address = stack.addresses.inference!.grpcAddress;
     const [inference] = await reflect(address, [{ file_containing_symbol: 'sluice.v1.Inference' }]);
-    const embedded = (await callReflected(address, rootOf(inference!), 'sluice.v1.Inference', 'Embed', { inputs: [{ id: 'a', text: 'markets rallied today' }] })) as { results: { id: string; values: number[] }[] };
+    const embedded = (await callReflected(address, rootOf(inference!), 'sluice.v1.Inference', 'Embed', {
+      inputs: [{ id: 'a', text: 'markets rallied today' }],
+    })) as { results: { id: string; values: number[] }[] };
     expect(embedded.results).toHaveLength(1);
     expect(embedded.results[0]!.id).toBe('a');
     expect(embedded.results[0]!.values.length).toBeGreaterThan(10);

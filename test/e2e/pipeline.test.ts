@@ -6,7 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, sluiceProto, unary, type ListSourceErrorsResponse__Output, type PersistenceClient } from '@sluice/protocol';
+import {
+  createClient,
+  sluiceProto,
+  unary,
+  type ListSourceErrorsResponse__Output,
+  type PersistenceClient,
+} from '@sluice/protocol';
 import { createTestDatabase, runSources, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 
@@ -44,9 +50,17 @@ async function listAllItems(stack: Stack): Promise<ApiItem[]> {
 }
 
 async function sourceErrors(stack: Stack, sourceId: string) {
-  const client = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient;
+  const client = createClient(
+    sluiceProto().Persistence,
+    stack.addresses.persistence!.grpcAddress,
+  ) as unknown as PersistenceClient;
   try {
-    const response = await unary<object, ListSourceErrorsResponse__Output>(client, client.ListSourceErrors as never, { source_id: sourceId, limit: 10 }, 5000);
+    const response = await unary<object, ListSourceErrorsResponse__Output>(
+      client,
+      client.ListSourceErrors as never,
+      { source_id: sourceId, limit: 10 },
+      5000,
+    );
     return response.errors;
   } finally {
     client.close();
@@ -63,11 +77,20 @@ describe.each(['postgres', 'embedded'] as const)('pipeline end to end (%s)', (da
     feeds = await startFeedServer(ITEMS_PER_FEED);
     const common = { allow_private_network: true, rate_limit_per_minute: 6000, interval_seconds: 3600 };
     const sources = [
-      ...Array.from({ length: FEEDS }, (_, f) => ({ id: `feed-${f}`, kind: 'feed', url: `${feeds.url}/feeds/${f}.xml`, ...common })),
+      ...Array.from({ length: FEEDS }, (_, f) => ({
+        id: `feed-${f}`,
+        kind: 'feed',
+        url: `${feeds.url}/feeds/${f}.xml`,
+        ...common,
+      })),
       { id: 'broken', kind: 'feed', url: `${feeds.url}/broken.xml`, ...common },
       { id: 'malformed', kind: 'feed', url: `${feeds.url}/malformed.xml`, ...common },
     ];
-    const env: NodeJS.ProcessEnv = { SLUICE_API_KEY: API_KEY, SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources), SLUICE__LOG__LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      SLUICE_API_KEY: API_KEY,
+      SLUICE__COLLECTOR__SOURCES: JSON.stringify(sources),
+      SLUICE__LOG__LEVEL: 'warn',
+    };
     if (database === 'postgres') {
       db = await createTestDatabase('sluice_e2e');
       env.DATABASE_URL = db.url;

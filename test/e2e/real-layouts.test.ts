@@ -10,7 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLayout, pullModel, type ExportLayout, type ExportedLayout } from '@sluice/models';
-import { createClient, sluiceProto, unary, type ClassifyResponse__Output, type EmbedResponse__Output, type InferenceClient, type ListModelsResponse__Output } from '@sluice/protocol';
+import {
+  createClient,
+  sluiceProto,
+  unary,
+  type ClassifyResponse__Output,
+  type EmbedResponse__Output,
+  type InferenceClient,
+  type ListModelsResponse__Output,
+} from '@sluice/protocol';
 import { createTestDatabase, runSources, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { startFakeHub, type FakeHub } from '../support/fake-hub.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
@@ -65,13 +73,23 @@ beforeAll(async () => {
     repos.set(`acme/${name}`, layout.files);
   }
   hub = await startFakeHub(repos);
-  for (const name of Object.keys(MODELS)) await pullModel({ repo: `acme/${name}`, dir: folder(name), endpoint: hub.endpoint });
+  for (const name of Object.keys(MODELS))
+    await pullModel({ repo: `acme/${name}`, dir: folder(name), endpoint: hub.endpoint });
   // What a user adds after pulling a sentiment classifier: the task name the scorer reads (docs/models.md).
   writeFileSync(path.join(folder('roberta-sentiment'), 'sluice.json'), JSON.stringify({ task: 'sentiment' }));
 
   feeds = await startFeedServer(ITEMS);
   db = await createTestDatabase('sluice_layouts');
-  const sources = [{ id: 'feed-0', kind: 'feed', url: `${feeds.url}/feeds/0.xml`, allow_private_network: true, rate_limit_per_minute: 6000, interval_seconds: 3600 }];
+  const sources = [
+    {
+      id: 'feed-0',
+      kind: 'feed',
+      url: `${feeds.url}/feeds/0.xml`,
+      allow_private_network: true,
+      rate_limit_per_minute: 6000,
+      interval_seconds: 3600,
+    },
+  ];
   stack = await startStack({
     env: {
       SLUICE_API_KEY: API_KEY,
@@ -81,7 +99,12 @@ beforeAll(async () => {
       SLUICE__INFERENCE__EXTRA_MODELS: JSON.stringify(Object.keys(MODELS).map(folder)),
       SLUICE__INFERENCE__EMBEDDING_MODEL: 'bert-mean-encoder',
       SLUICE__INFERENCE__EXTRA_EMBEDDING_MODELS: JSON.stringify(['bert-cls-encoder']),
-      SLUICE__INFERENCE__CLASSIFIER_MODELS: JSON.stringify(['roberta-sentiment', 'sluice-topics', 'sluice-spam', 'bert-classifier']),
+      SLUICE__INFERENCE__CLASSIFIER_MODELS: JSON.stringify([
+        'roberta-sentiment',
+        'sluice-topics',
+        'sluice-spam',
+        'bert-classifier',
+      ]),
       SLUICE__INFERENCE__DEVICE: 'cpu',
     },
     logDir: mkdtempSync(path.join(os.tmpdir(), 'sluice-layouts-logs-')),
@@ -97,11 +120,20 @@ afterAll(async () => {
 });
 
 async function embedGrpc(model: string, texts: string[]): Promise<EmbedResponse__Output> {
-  return unary<object, EmbedResponse__Output>(client, client.Embed as never, { model, inputs: texts.map((text, i) => ({ id: String(i), text })) }, 20_000);
+  return unary<object, EmbedResponse__Output>(
+    client,
+    client.Embed as never,
+    { model, inputs: texts.map((text, i) => ({ id: String(i), text })) },
+    20_000,
+  );
 }
 
 async function gateway<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(new URL(route, stack.httpUrl('gateway')), { method: 'POST', headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(new URL(route, stack.httpUrl('gateway')), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -109,20 +141,35 @@ async function gateway<T>(route: string, body: unknown): Promise<T> {
 describe('real export layouts end to end', () => {
   it('pulls every file the layouts need, and only those', () => {
     for (const name of ['bert-mean-encoder', 'bert-cls-encoder']) {
-      for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'modules.json', '1_Pooling/config.json', 'onnx/model.onnx']) expect(existsSync(path.join(folder(name), file))).toBe(true);
+      for (const file of [
+        'config.json',
+        'tokenizer.json',
+        'tokenizer_config.json',
+        'special_tokens_map.json',
+        'modules.json',
+        '1_Pooling/config.json',
+        'onnx/model.onnx',
+      ])
+        expect(existsSync(path.join(folder(name), file))).toBe(true);
       expect(existsSync(path.join(folder(name), 'README.md'))).toBe(false);
     }
-    for (const file of ['onnx/model_fp16.onnx', 'onnx/model_quantized.onnx']) expect(existsSync(path.join(folder('bert-mean-encoder'), file))).toBe(true);
+    for (const file of ['onnx/model_fp16.onnx', 'onnx/model_quantized.onnx'])
+      expect(existsSync(path.join(folder('bert-mean-encoder'), file))).toBe(true);
     // The external-data model: its tensors live in model.onnx_data, byte for byte what the hub served.
     const data = readFileSync(path.join(folder('bert-cls-encoder'), 'onnx', 'model.onnx_data'));
     expect(data.equals(Buffer.from(exported.get('bert-cls-encoder')!.files.get('onnx/model.onnx_data')!))).toBe(true);
-    expect(readFileSync(path.join(folder('bert-cls-encoder'), 'onnx', 'model.onnx')).length).toBeLessThan(data.length / 4);
+    expect(readFileSync(path.join(folder('bert-cls-encoder'), 'onnx', 'model.onnx')).length).toBeLessThan(
+      data.length / 4,
+    );
   });
 
   it('tokenizes as the Rust tokenizers library does: [CLS]/[SEP] WordPiece with BertNormalizer, <s>/</s> byte-level BPE', async () => {
-    const vocab = JSON.parse(readFileSync(path.join(folder('bert-mean-encoder'), 'tokenizer.json'), 'utf8')).model.vocab as Record<string, number>;
+    const vocab = JSON.parse(readFileSync(path.join(folder('bert-mean-encoder'), 'tokenizer.json'), 'utf8')).model
+      .vocab as Record<string, number>;
     // Lowercased, accents stripped, punctuation split, unknown words in ## pieces.
-    expect(await referenceIds('bert-mean-encoder', 'Café LOVED!')).toEqual(['[CLS]', 'c', '##a', '##f', '##e', 'loved', '!', '[SEP]'].map((t) => vocab[t]));
+    expect(await referenceIds('bert-mean-encoder', 'Café LOVED!')).toEqual(
+      ['[CLS]', 'c', '##a', '##f', '##e', 'loved', '!', '[SEP]'].map((t) => vocab[t]),
+    );
     const bpe = await referenceIds('roberta-sentiment', 'the market');
     expect([bpe[0], bpe.at(-1)]).toEqual([0, 2]);
     expect(bpe.length).toBeGreaterThan(3);
@@ -131,10 +178,23 @@ describe('real export layouts end to end', () => {
   it('embeds over gRPC like the reference: mean pooling from 1_Pooling, CLS pooling, external data', async () => {
     const listed = await unary<object, ListModelsResponse__Output>(client, client.ListModels as never, {}, 10_000);
     const byName = new Map(listed.models.map((m) => [m.name, m]));
-    expect(byName.get('bert-mean-encoder')).toMatchObject({ task: 'embedding', dimensions: 32, execution_provider: 'cpu/fp32' });
-    expect(byName.get('bert-classifier')).toMatchObject({ task: 'sequence-classification', labels: ['NEGATIVE', 'POSITIVE'] });
-    expect(byName.get('roberta-sentiment')).toMatchObject({ task: 'sentiment', labels: ['negative', 'neutral', 'positive'] });
-    for (const [name, pooling] of [['bert-mean-encoder', 'mean'], ['bert-cls-encoder', 'cls']] as const) {
+    expect(byName.get('bert-mean-encoder')).toMatchObject({
+      task: 'embedding',
+      dimensions: 32,
+      execution_provider: 'cpu/fp32',
+    });
+    expect(byName.get('bert-classifier')).toMatchObject({
+      task: 'sequence-classification',
+      labels: ['NEGATIVE', 'POSITIVE'],
+    });
+    expect(byName.get('roberta-sentiment')).toMatchObject({
+      task: 'sentiment',
+      labels: ['negative', 'neutral', 'positive'],
+    });
+    for (const [name, pooling] of [
+      ['bert-mean-encoder', 'mean'],
+      ['bert-cls-encoder', 'cls'],
+    ] as const) {
       const response = await embedGrpc(name, TEXTS);
       expect(response.model).toBe(name);
       for (const [i, text] of TEXTS.entries()) {
@@ -145,11 +205,18 @@ describe('real export layouts end to end', () => {
     // The two poolings really differ (a folder read with the wrong one would fail above, not pass by luck).
     const ids = await referenceIds('bert-cls-encoder', TEXTS[0]!);
     const weights = exported.get('bert-cls-encoder')!.weights;
-    expect(maxDifference(referenceEmbedding(weights, ids, 'mean'), referenceEmbedding(weights, ids, 'cls'))).toBeGreaterThan(0.05);
+    expect(
+      maxDifference(referenceEmbedding(weights, ids, 'mean'), referenceEmbedding(weights, ids, 'cls')),
+    ).toBeGreaterThan(0.05);
   });
 
   it('classifies over gRPC like the reference: logits + id2label, BERT and RoBERTa', async () => {
-    const response = await unary<object, ClassifyResponse__Output>(client, client.Classify as never, { models: ['bert-classifier', 'roberta-sentiment'], inputs: TEXTS.map((text, i) => ({ id: String(i), text })) }, 20_000);
+    const response = await unary<object, ClassifyResponse__Output>(
+      client,
+      client.Classify as never,
+      { models: ['bert-classifier', 'roberta-sentiment'], inputs: TEXTS.map((text, i) => ({ id: String(i), text })) },
+      20_000,
+    );
     for (const [i, text] of TEXTS.entries()) {
       for (const name of ['bert-classifier', 'roberta-sentiment']) {
         const got = response.results[i]!.classifications.find((c) => c.model === name)!;
@@ -163,14 +230,29 @@ describe('real export layouts end to end', () => {
 
   it('answers /v1/embed and /v1/classify through the gateway with the same values', async () => {
     const viaGrpc = await embedGrpc('bert-mean-encoder', TEXTS);
-    const embedded = await gateway<{ model: string; results: Array<{ values: number[] }> }>('/v1/embed', { inputs: TEXTS.map((text) => ({ text })) });
+    const embedded = await gateway<{ model: string; results: Array<{ values: number[] }> }>('/v1/embed', {
+      inputs: TEXTS.map((text) => ({ text })),
+    });
     expect(embedded.model).toBe('bert-mean-encoder');
-    for (const [i] of TEXTS.entries()) expect(maxDifference(embedded.results[i]!.values, viaGrpc.results[i]!.values)).toBeLessThan(1e-6);
-    const classified = await gateway<{ results: Array<{ classifications: Array<{ model: string; task: string; labels: Array<{ name: string; score: number }> }> }> }>('/v1/classify', { models: ['roberta-sentiment'], inputs: [{ text: TEXTS[1]! }] });
-    const expected = referenceProbabilities(exported.get('roberta-sentiment')!.weights, await referenceIds('roberta-sentiment', TEXTS[1]!));
+    for (const [i] of TEXTS.entries())
+      expect(maxDifference(embedded.results[i]!.values, viaGrpc.results[i]!.values)).toBeLessThan(1e-6);
+    const classified = await gateway<{
+      results: Array<{
+        classifications: Array<{ model: string; task: string; labels: Array<{ name: string; score: number }> }>;
+      }>;
+    }>('/v1/classify', { models: ['roberta-sentiment'], inputs: [{ text: TEXTS[1]! }] });
+    const expected = referenceProbabilities(
+      exported.get('roberta-sentiment')!.weights,
+      await referenceIds('roberta-sentiment', TEXTS[1]!),
+    );
     const got = classified.results[0]!.classifications[0]!;
     expect(got.task).toBe('sentiment');
-    expect(maxDifference(['negative', 'neutral', 'positive'].map((n) => got.labels.find((l) => l.name === n)!.score), expected)).toBeLessThan(1e-4);
+    expect(
+      maxDifference(
+        ['negative', 'neutral', 'positive'].map((n) => got.labels.find((l) => l.name === n)!.score),
+        expected,
+      ),
+    ).toBeLessThan(1e-4);
   });
 
   it('runs the pulled models in the pipeline: stored embeddings and classifications match the reference', async () => {
@@ -180,18 +262,39 @@ describe('real export layouts end to end', () => {
     url.searchParams.set('limit', '100');
     url.searchParams.set('fields', 'id,title,text,classifications,embedding,sentiment');
     const response = await fetch(url, { headers: { authorization: `Bearer ${API_KEY}` } });
-    const { items } = (await response.json()) as { items: Array<{ title: string; text: string; sentiment: string | null; embedding: { model: string; values: number[] } | null; classifications: Array<{ task: string; model: string; labels: Array<{ name: string; score: number }> }> }> };
+    const { items } = (await response.json()) as {
+      items: Array<{
+        title: string;
+        text: string;
+        sentiment: string | null;
+        embedding: { model: string; values: number[] } | null;
+        classifications: Array<{ task: string; model: string; labels: Array<{ name: string; score: number }> }>;
+      }>;
+    };
     expect(items).toHaveLength(ITEMS);
     const weights = exported.get('bert-mean-encoder')!.weights;
     for (const item of items) {
       expect(item.embedding!.model).toBe('bert-mean-encoder');
       // The text the pipeline's models read: title, a newline, the normalized text.
       const text = `${item.title}\n${item.text}`.trim();
-      expect(maxDifference(item.embedding!.values, referenceEmbedding(weights, await referenceIds('bert-mean-encoder', text), 'mean'))).toBeLessThan(1e-4);
+      expect(
+        maxDifference(
+          item.embedding!.values,
+          referenceEmbedding(weights, await referenceIds('bert-mean-encoder', text), 'mean'),
+        ),
+      ).toBeLessThan(1e-4);
       const sentiment = item.classifications.find((c) => c.task === 'sentiment')!;
       expect(sentiment.model).toBe('roberta-sentiment');
-      const expected = referenceProbabilities(exported.get('roberta-sentiment')!.weights, await referenceIds('roberta-sentiment', text));
-      expect(maxDifference(['negative', 'neutral', 'positive'].map((n) => sentiment.labels.find((l) => l.name === n)!.score), expected)).toBeLessThan(1e-4);
+      const expected = referenceProbabilities(
+        exported.get('roberta-sentiment')!.weights,
+        await referenceIds('roberta-sentiment', text),
+      );
+      expect(
+        maxDifference(
+          ['negative', 'neutral', 'positive'].map((n) => sentiment.labels.find((l) => l.name === n)!.score),
+          expected,
+        ),
+      ).toBeLessThan(1e-4);
       expect(item.classifications.find((c) => c.task === 'sequence-classification')!.model).toBe('bert-classifier');
       expect(['negative', 'neutral', 'positive']).toContain(item.sentiment);
     }

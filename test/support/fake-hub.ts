@@ -30,7 +30,9 @@ export async function startFakeHub(repos: ReadonlyMap<string, ReadonlyMap<string
       if (!files) return void res.writeHead(404).end('{"error":"Repository not found"}');
       const sha = commits.get(api[1]!)!;
       if (api[2] !== 'main' && api[2] !== sha) return void res.writeHead(404).end('{"error":"Revision not found"}');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: api[1], sha, siblings: [...files.keys()].map((rfilename) => ({ rfilename })) }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id: api[1], sha, siblings: [...files.keys()].map((rfilename) => ({ rfilename })) }));
       return;
     }
     const resolve = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(pathname);
@@ -39,10 +41,19 @@ export async function startFakeHub(repos: ReadonlyMap<string, ReadonlyMap<string
       const body = repos.get(repo)?.get(file);
       if (!body || commits.get(repo) !== commit) return void res.writeHead(404).end('Entry not found');
       if (isLfs(file)) {
-        res.writeHead(302, { location: `/cdn/${repo}/${file}`, 'x-linked-etag': `"${sha256(body)}"`, 'x-linked-size': String(body.length), 'x-repo-commit': commit }).end();
+        res
+          .writeHead(302, {
+            location: `/cdn/${repo}/${file}`,
+            'x-linked-etag': `"${sha256(body)}"`,
+            'x-linked-size': String(body.length),
+            'x-repo-commit': commit,
+          })
+          .end();
         return;
       }
-      res.writeHead(200, { etag: `"${gitBlobSha1(body)}"`, 'content-length': body.length, 'x-repo-commit': commit }).end(body);
+      res
+        .writeHead(200, { etag: `"${gitBlobSha1(body)}"`, 'content-length': body.length, 'x-repo-commit': commit })
+        .end(body);
       return;
     }
     const cdn = /^\/cdn\/([^/]+\/[^/]+)\/(.+)$/.exec(pathname);

@@ -3,12 +3,27 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const TOPICS = [
-  ['technology', 'software engineers shipped a faster database engine with new compiler optimizations and cloud computing features'],
-  ['science', 'researchers published a study on climate physics, measuring ocean temperatures with new telescope and laboratory data'],
+  [
+    'technology',
+    'software engineers shipped a faster database engine with new compiler optimizations and cloud computing features',
+  ],
+  [
+    'science',
+    'researchers published a study on climate physics, measuring ocean temperatures with new telescope and laboratory data',
+  ],
   ['sports', 'the team won the championship game after the striker scored twice and the coach praised the defense'],
-  ['health', 'doctors reported that the new vaccine reduced hospital admissions and improved patient outcomes in the clinical trial'],
-  ['business', 'shares rose after the company reported record quarterly revenue, profits and strong investor demand in markets'],
-  ['politics', 'the senate passed the bill after lawmakers debated the election reform and the president promised to sign it'],
+  [
+    'health',
+    'doctors reported that the new vaccine reduced hospital admissions and improved patient outcomes in the clinical trial',
+  ],
+  [
+    'business',
+    'shares rose after the company reported record quarterly revenue, profits and strong investor demand in markets',
+  ],
+  [
+    'politics',
+    'the senate passed the bill after lawmakers debated the election reform and the president promised to sign it',
+  ],
 ] as const;
 
 function escapeXml(text: string): string {
@@ -21,7 +36,12 @@ export function rssFeed(feed: number, count: number, baseUrl: string): string {
   for (let n = 0; n < count; n += 1) {
     const [topic, sentence] = TOPICS[(feed + n) % TOPICS.length]!;
     const serial = feed * 100_000 + n;
-    const mood = n % 3 === 0 ? 'This is wonderful, excellent news and a great success.' : n % 3 === 1 ? 'Critics called it a terrible, awful failure and a disaster.' : 'Officials described the details.';
+    const mood =
+      n % 3 === 0
+        ? 'This is wonderful, excellent news and a great success.'
+        : n % 3 === 1
+          ? 'Critics called it a terrible, awful failure and a disaster.'
+          : 'Officials described the details.';
     const body = `<p>Report ${serial}: ${sentence}.</p><p>${mood} Item ${serial} of feed ${feed} about ${topic}, filed with reference code ${serial.toString(36)}.</p>`;
     items.push(`<item>
   <title>${escapeXml(`${topic} report ${serial}`)}</title>
@@ -55,12 +75,16 @@ export async function startFeedServer(itemsPerFeed: number): Promise<FeedServer>
     requests.set(url, (requests.get(url) ?? 0) + 1);
     const feed = /^\/feeds\/(\d+)\.xml$/.exec(url);
     if (feed) {
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssFeed(Number(feed[1]), itemsPerFeed, baseUrl));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+        .end(rssFeed(Number(feed[1]), itemsPerFeed, baseUrl));
     } else if (url === '/broken.xml') {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
     } else if (url === '/malformed.xml') {
       // Ill-formed and without any item, so even the lenient parser finds nothing: a parse source error.
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss><channel><title>oops</title><description>unclosed');
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end('<?xml version="1.0"?><rss><channel><title>oops</title><description>unclosed');
     } else {
       res.writeHead(404).end();
     }

@@ -12,7 +12,8 @@ export function fuzzScale(): number {
   const raw = process.env[FUZZ_SCALE_ENV];
   if (raw === undefined || raw === '') return 1;
   const scale = Number(raw);
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`${FUZZ_SCALE_ENV} must be a positive number, got ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new Error(`${FUZZ_SCALE_ENV} must be a positive number, got ${JSON.stringify(raw)}`);
   return scale;
 }
 

@@ -2,10 +2,33 @@
 // exports: enough PromQL and exposition-format parsing to check one against the other. Pure functions.
 
 /** Words of PromQL that are not metric names where they stand outside a call. */
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset', 'inf', 'nan', 'start', 'end']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+  'inf',
+  'nan',
+  'start',
+  'end',
+]);
 
 /** Series Prometheus makes itself (scrape health, alert state), not any service. */
-const PROMETHEUS_SERIES = new Set(['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_series_added', 'ALERTS', 'ALERTS_FOR_STATE']);
+const PROMETHEUS_SERIES = new Set([
+  'up',
+  'scrape_duration_seconds',
+  'scrape_samples_scraped',
+  'scrape_series_added',
+  'ALERTS',
+  'ALERTS_FOR_STATE',
+]);
 
 /** The metric names one PromQL expression selects (Grafana's $variables allowed). */
 export function metricNames(expr: string): string[] {
@@ -34,13 +57,20 @@ interface DashboardPanel {
 /** Every query expression of a Grafana dashboard, rows' nested panels included, with its panel title. */
 export function dashboardExpressions(dashboard: { panels?: DashboardPanel[] }): { panel: string; expr: string }[] {
   const walk = (panels: DashboardPanel[] = []): { panel: string; expr: string }[] =>
-    panels.flatMap((panel) => [...(panel.targets ?? []).filter((t) => t.expr).map((t) => ({ panel: panel.title ?? '?', expr: t.expr! })), ...walk(panel.panels)]);
+    panels.flatMap((panel) => [
+      ...(panel.targets ?? []).filter((t) => t.expr).map((t) => ({ panel: panel.title ?? '?', expr: t.expr! })),
+      ...walk(panel.panels),
+    ]);
   return walk(dashboard.panels);
 }
 
 /** Every expression of a Prometheus rule file (alerting and recording rules), with the rule's name. */
-export function ruleExpressions(rules: { groups: { rules: { alert?: string; record?: string; expr: string }[] }[] }): { rule: string; expr: string }[] {
-  return rules.groups.flatMap((group) => group.rules.map((rule) => ({ rule: rule.alert ?? rule.record ?? '?', expr: String(rule.expr) })));
+export function ruleExpressions(rules: {
+  groups: { rules: { alert?: string; record?: string; expr: string }[] }[];
+}): { rule: string; expr: string }[] {
+  return rules.groups.flatMap((group) =>
+    group.rules.map((rule) => ({ rule: rule.alert ?? rule.record ?? '?', expr: String(rule.expr) })),
+  );
 }
 
 /** Names a /metrics page exports: each declared family, with _bucket/_sum/_count for histograms and summaries. */

@@ -8,7 +8,9 @@ type Matrix = Float64Array[];
 function erf(x: number): number {
   const sign = x < 0 ? -1 : 1;
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return sign * y;
 }
 
@@ -40,13 +42,18 @@ export function referenceHidden(weights: EncoderWeights, ids: readonly number[],
   const d = H / shape.heads;
   let x: Matrix = ids.map((id, position) => {
     const row = new Float64Array(H);
-    for (let h = 0; h < H; h++) row[h] = t('embeddings.word')[id * H + h]! + t('embeddings.position')[position * H + h]! + t('embeddings.token_type')[h]!;
+    for (let h = 0; h < H; h++)
+      row[h] =
+        t('embeddings.word')[id * H + h]! +
+        t('embeddings.position')[position * H + h]! +
+        t('embeddings.token_type')[h]!;
     return row;
   });
   x = layerNorm(x, t('embeddings.norm.weight'), t('embeddings.norm.bias'), epsilon);
   for (let l = 0; l < shape.layers; l++) {
     const p = `layer${l}`;
-    const dense = (input: Matrix, name: string, inDim: number, outDim: number) => linear(input, t(`${p}.${name}.weight`), t(`${p}.${name}.bias`), inDim, outDim);
+    const dense = (input: Matrix, name: string, inDim: number, outDim: number) =>
+      linear(input, t(`${p}.${name}.weight`), t(`${p}.${name}.bias`), inDim, outDim);
     const q = dense(x, 'query', H, H);
     const k = dense(x, 'key', H, H);
     const v = dense(x, 'value', H, H);
@@ -61,12 +68,15 @@ export function referenceHidden(weights: EncoderWeights, ids: readonly number[],
         const max = Math.max(...scores);
         const exp = scores.map((s) => Math.exp(s - max));
         const total = exp.reduce((a, b) => a + b, 0);
-        for (let j = 0; j < x.length; j++) for (let c = 0; c < d; c++) context[i]![head * d + c]! += (exp[j]! / total) * v[j]![head * d + c]!;
+        for (let j = 0; j < x.length; j++)
+          for (let c = 0; c < d; c++) context[i]![head * d + c]! += (exp[j]! / total) * v[j]![head * d + c]!;
       }
     }
     const attended = dense(context, 'attention_output', H, H).map((row, i) => row.map((value, h) => value + x[i]![h]!));
     x = layerNorm(attended, t(`${p}.attention_norm.weight`), t(`${p}.attention_norm.bias`), epsilon);
-    const up = dense(x, 'intermediate', H, shape.intermediate).map((row) => row.map((u) => 0.5 * u * (1 + erf(u / Math.SQRT2))));
+    const up = dense(x, 'intermediate', H, shape.intermediate).map((row) =>
+      row.map((u) => 0.5 * u * (1 + erf(u / Math.SQRT2))),
+    );
     const down = dense(up, 'output', shape.intermediate, H).map((row, i) => row.map((value, h) => value + x[i]![h]!));
     x = layerNorm(down, t(`${p}.output_norm.weight`), t(`${p}.output_norm.bias`), epsilon);
   }
@@ -91,8 +101,16 @@ export function referenceEmbedding(weights: EncoderWeights, ids: readonly number
 export function referenceProbabilities(weights: EncoderWeights, ids: readonly number[]): number[] {
   const { tensors, shape, labels } = weights;
   const first = [referenceHidden(weights, ids)[0]!];
-  const pooled = linear(first, tensors.get('pooler.weight')!, tensors.get('pooler.bias')!, shape.hidden, shape.hidden).map((row) => row.map(Math.tanh));
-  const logits = [...linear(pooled, tensors.get('classifier.weight')!, tensors.get('classifier.bias')!, shape.hidden, labels)[0]!];
+  const pooled = linear(
+    first,
+    tensors.get('pooler.weight')!,
+    tensors.get('pooler.bias')!,
+    shape.hidden,
+    shape.hidden,
+  ).map((row) => row.map(Math.tanh));
+  const logits = [
+    ...linear(pooled, tensors.get('classifier.weight')!, tensors.get('classifier.bias')!, shape.hidden, labels)[0]!,
+  ];
   const max = Math.max(...logits);
   const exp = logits.map((z) => Math.exp(z - max));
   const total = exp.reduce((a, b) => a + b, 0);

@@ -30,7 +30,13 @@ for (const group of ['packages', 'services']) {
 }
 const filters = process.argv.slice(2).map((f) => f.replaceAll('\\', '/'));
 const files = folders
-  .flatMap((folder) => { try { return propertyFiles(folder); } catch { return []; } })
+  .flatMap((folder) => {
+    try {
+      return propertyFiles(folder);
+    } catch {
+      return [];
+    }
+  })
   .map((file) => path.relative(root, file).replaceAll('\\', '/'))
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
   .sort();
@@ -42,5 +48,9 @@ const require = createRequire(import.meta.url);
 const vitest = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const scale = process.env.SLUICE_FUZZ_SCALE || DEFAULT_SCALE;
 console.log(`fuzzing ${files.length} property test files with SLUICE_FUZZ_SCALE=${scale}`);
-const child = spawn(process.execPath, [vitest, 'run', '--testTimeout=1800000', ...files], { cwd: root, stdio: 'inherit', env: { ...process.env, SLUICE_FUZZ_SCALE: scale } });
+const child = spawn(process.execPath, [vitest, 'run', '--testTimeout=1800000', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SLUICE_FUZZ_SCALE: scale },
+});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -28,7 +28,14 @@ function sectionCommands(markdown: string, heading: string): string[] {
 /** package.json of the root and of every workspace package. */
 function workspaceManifests(): { file: string; scripts: Record<string, string> }[] {
   const globs = (YAML.parse(read('pnpm-workspace.yaml')) as { packages: string[] }).packages;
-  const dirs = ['.', ...globs.flatMap((glob) => (glob.endsWith('/*') ? readdirSync(path.join(repoRoot, glob.slice(0, -2))).map((name) => `${glob.slice(0, -2)}/${name}`) : [glob]))];
+  const dirs = [
+    '.',
+    ...globs.flatMap((glob) =>
+      glob.endsWith('/*')
+        ? readdirSync(path.join(repoRoot, glob.slice(0, -2))).map((name) => `${glob.slice(0, -2)}/${name}`)
+        : [glob],
+    ),
+  ];
   return dirs.flatMap((dir) => {
     try {
       const manifest = JSON.parse(read(path.join(dir, 'package.json'))) as { scripts?: Record<string, string> };
@@ -46,7 +53,7 @@ describe('the shell-syntax check', () => {
     ['node a.js & node b.js', '&'],
     ['node a.js; node b.js', ';'],
     ['SLUICE__LOG__LEVEL=debug node x.js', 'VAR=value command'],
-    ['node -e \'console.log(1)\'', "'single quotes'"],
+    ["node -e 'console.log(1)'", "'single quotes'"],
     ['node x.js $HOME', '$VAR'],
     ['node x.js %USERPROFILE%', '%VAR%'],
     ['echo $(date)', 'command substitution'],
@@ -88,11 +95,15 @@ describe('README quick start', () => {
   });
 
   it('installs the dependencies as part of each command (pnpm verifies them before running a script)', () => {
-    expect((YAML.parse(read('pnpm-workspace.yaml')) as { verifyDepsBeforeRun?: unknown }).verifyDepsBeforeRun).toBe('install');
+    expect((YAML.parse(read('pnpm-workspace.yaml')) as { verifyDepsBeforeRun?: unknown }).verifyDepsBeforeRun).toBe(
+      'install',
+    );
   });
 
   it('is what CI runs: the test command is a line of .ci/run, unchanged', () => {
-    const ciLines = read('.ci/run').split('\n').map((line) => line.trim());
+    const ciLines = read('.ci/run')
+      .split('\n')
+      .map((line) => line.trim());
     expect(ciLines).toContain(commands[1]);
   });
 });
@@ -101,11 +112,17 @@ describe('package.json scripts', () => {
   const manifests = workspaceManifests();
 
   it('finds the root and the workspace packages', () => {
-    expect(manifests.map((m) => m.file.split(path.sep).join('/'))).toEqual(expect.arrayContaining(['package.json', 'packages/cli/package.json', 'services/persistence/package.json']));
+    expect(manifests.map((m) => m.file.split(path.sep).join('/'))).toEqual(
+      expect.arrayContaining(['package.json', 'packages/cli/package.json', 'services/persistence/package.json']),
+    );
   });
 
   it('use only syntax that sh, cmd and PowerShell all run the same', () => {
-    const problems = manifests.flatMap((m) => Object.entries(m.scripts).flatMap(([name, body]) => shellProblems(body).map((p) => `${m.file} "${name}": ${p.token} (${p.why})`)));
+    const problems = manifests.flatMap((m) =>
+      Object.entries(m.scripts).flatMap(([name, body]) =>
+        shellProblems(body).map((p) => `${m.file} "${name}": ${p.token} (${p.why})`),
+      ),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -119,7 +136,15 @@ describe('package.json scripts', () => {
 describe('the code on the user path', () => {
   /** TypeScript sources of what `pnpm start` and `pnpm test` run: the CLI, the stack, the shared packages, the services. */
   function userPathSources(): string[] {
-    const roots = ['packages/cli/src', 'packages/stack/src', 'packages/service-kit/src', 'packages/protocol/src', 'packages/models/src', 'packages/content/src', ...readdirSync(path.join(repoRoot, 'services')).map((s) => `services/${s}/src`)];
+    const roots = [
+      'packages/cli/src',
+      'packages/stack/src',
+      'packages/service-kit/src',
+      'packages/protocol/src',
+      'packages/models/src',
+      'packages/content/src',
+      ...readdirSync(path.join(repoRoot, 'services')).map((s) => `services/${s}/src`),
+    ];
     const walk = (dir: string): string[] =>
       readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((entry) => {
         const rel = `${dir}/${entry.name}`;
@@ -133,15 +158,27 @@ describe('the code on the user path', () => {
     { pattern: /['"`]\/tmp\b/, what: 'a hard-coded /tmp (use os.tmpdir())' },
     { pattern: /\/dev\/null/, what: '/dev/null' },
     { pattern: /shell:\s*true/, what: 'a shell-interpreted child process' },
-    { pattern: /\b(?:spawn|execFile|exec|execSync|spawnSync)\(\s*['"](?:sh|bash|\/bin\/)/, what: 'a POSIX shell as child process' },
-    { pattern: /process\.(?:on|once)\(\s*['"]SIG(?:HUP|USR1|USR2|QUIT|WINCH|CHLD|PIPE)['"]/, what: 'a signal Windows never delivers' },
+    {
+      pattern: /\b(?:spawn|execFile|exec|execSync|spawnSync)\(\s*['"](?:sh|bash|\/bin\/)/,
+      what: 'a POSIX shell as child process',
+    },
+    {
+      pattern: /process\.(?:on|once)\(\s*['"]SIG(?:HUP|USR1|USR2|QUIT|WINCH|CHLD|PIPE)['"]/,
+      what: 'a signal Windows never delivers',
+    },
     { pattern: /process\.kill\(\s*-/, what: 'a process-group kill' },
     { pattern: /\bprocess\.get(?:e?uid|e?gid)\(\)/, what: 'POSIX user ids' },
   ];
 
   it('finds the sources', () => {
     const files = userPathSources();
-    expect(files).toEqual(expect.arrayContaining(['packages/cli/src/main.ts', 'packages/stack/src/service-process.ts', 'services/gateway/src/main.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'packages/cli/src/main.ts',
+        'packages/stack/src/service-process.ts',
+        'services/gateway/src/main.ts',
+      ]),
+    );
   });
 
   it('has no POSIX-only signals, shells or paths', () => {
@@ -154,6 +191,8 @@ describe('the code on the user path', () => {
 
   it('stops services with an IPC message, which works where SIGTERM cannot be sent (Windows)', () => {
     expect(read('packages/stack/src/service-process.ts')).toMatch(/child\.send\(\{ type: 'shutdown' \}\)/);
-    expect(read('packages/service-kit/src/shutdown.ts')).toMatch(/process\.on\('message'[\s\S]{0,200}type === 'shutdown'/);
+    expect(read('packages/service-kit/src/shutdown.ts')).toMatch(
+      /process\.on\('message'[\s\S]{0,200}type === 'shutdown'/,
+    );
   });
 });

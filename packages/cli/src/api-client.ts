@@ -29,24 +29,40 @@ export function apiBaseUrl(options: ApiOptions): string {
 }
 
 export function apiKey(options: ApiOptions): string {
-  const key = options.key ?? process.env.SLUICE_API_KEY ?? (existsSync(paths.apiKeyFile) ? readFileSync(paths.apiKeyFile, 'utf8').trim() : '');
-  if (!key) throw new Error(`no API key: pass --key, set SLUICE_API_KEY, or run "pnpm start -- --serve" once (it keeps one in ${paths.apiKeyFile})`);
+  const key =
+    options.key ??
+    process.env.SLUICE_API_KEY ??
+    (existsSync(paths.apiKeyFile) ? readFileSync(paths.apiKeyFile, 'utf8').trim() : '');
+  if (!key)
+    throw new Error(
+      `no API key: pass --key, set SLUICE_API_KEY, or run "pnpm start -- --serve" once (it keeps one in ${paths.apiKeyFile})`,
+    );
   return key;
 }
 
 /** One request; resolves with the parsed JSON body (undefined for 204), throws ApiRequestError for problems. */
-export async function apiRequest<T>(options: ApiOptions, method: string, pathAndQuery: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  options: ApiOptions,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<T> {
   const url = `${apiBaseUrl(options)}${pathAndQuery}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${apiKey(options)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${apiKey(options)}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(120_000),
     });
   } catch (error) {
-    throw new Error(`cannot reach the Sluice API at ${apiBaseUrl(options)} (is it running? pnpm start -- --serve): ${(error as Error).message}`);
+    throw new Error(
+      `cannot reach the Sluice API at ${apiBaseUrl(options)} (is it running? pnpm start -- --serve): ${(error as Error).message}`,
+    );
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -58,7 +74,11 @@ export async function apiRequest<T>(options: ApiOptions, method: string, pathAnd
   }
   if (!response.ok) {
     const problem = (parsed ?? {}) as { code?: string; detail?: string; title?: string };
-    throw new ApiRequestError(response.status, problem.code ?? 'error', problem.detail ?? problem.title ?? text.slice(0, 200));
+    throw new ApiRequestError(
+      response.status,
+      problem.code ?? 'error',
+      problem.detail ?? problem.title ?? text.slice(0, 200),
+    );
   }
   return parsed as T;
 }

@@ -3,7 +3,11 @@
 
 /** The parts of the .cpuprofile JSON this module reads (Chrome DevTools Protocol `Profiler.Profile`). */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
+    children?: number[];
+  }>;
   startTime: number;
   endTime: number;
   /** Node id of each sample. */
@@ -77,7 +81,11 @@ export function summarizeProfile(profile: CpuProfile, window?: ProfileWindow): P
     frame.selfMicroseconds += self;
     frames.set(key, frame);
   }
-  return { totalMicroseconds: total, idleMicroseconds: idle, frames: [...frames.values()].sort((a, b) => b.selfMicroseconds - a.selfMicroseconds) };
+  return {
+    totalMicroseconds: total,
+    idleMicroseconds: idle,
+    frames: [...frames.values()].sort((a, b) => b.selfMicroseconds - a.selfMicroseconds),
+  };
 }
 
 /** Merges the summaries of several profiles (e.g. a service's main and worker threads). */
@@ -126,9 +134,20 @@ export function formatTopFrames(summary: ProfileSummary, count: number, repoRoot
   const busy = Math.max(1, summary.totalMicroseconds - summary.idleMicroseconds);
   // Regular-expression frames are named by their whole source: keep the table readable.
   const name = (f: Frame) => (f.functionName.length > 60 ? `${f.functionName.slice(0, 59)}…` : f.functionName);
-  const rows = summary.frames.slice(0, count).map((f) => [(f.selfMicroseconds / 1000).toFixed(1), `${((100 * f.selfMicroseconds) / busy).toFixed(1)}%`, name(f), frameLocation(f, repoRoot)]);
+  const rows = summary.frames
+    .slice(0, count)
+    .map((f) => [
+      (f.selfMicroseconds / 1000).toFixed(1),
+      `${((100 * f.selfMicroseconds) / busy).toFixed(1)}%`,
+      name(f),
+      frameLocation(f, repoRoot),
+    ]);
   const header = ['self ms', 'busy %', 'function', 'location'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -30,7 +30,9 @@ program
 
 program
   .command('profile')
-  .description('run the sample source once with a CPU profile of every service; print each service\'s top frames by self time')
+  .description(
+    "run the sample source once with a CPU profile of every service; print each service's top frames by self time",
+  )
   .option('--items <n>', 'sample items to run', '2000')
   .option('--out <dir>', 'folder for the .cpuprofile files (default .data/profiles/<time>)')
   .option('--top <n>', 'frames to print per service', '15')
@@ -41,13 +43,20 @@ program
       if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
       return n;
     };
-    await profile({ items: number(options.items, '--items'), out: options.out, top: number(options.top, '--top'), intervalMicroseconds: number(options.intervalUs, '--interval-us') });
+    await profile({
+      items: number(options.items, '--items'),
+      out: options.out,
+      top: number(options.top, '--top'),
+      intervalMicroseconds: number(options.intervalUs, '--interval-us'),
+    });
   });
 
 const models = program.command('models').description('manage model folders');
 models
   .command('pull <repo>')
-  .description('download a model folder (HF/Optimum ONNX layout) from the Hugging Face hub, pinned and checksum-verified, resumable')
+  .description(
+    'download a model folder (HF/Optimum ONNX layout) from the Hugging Face hub, pinned and checksum-verified, resumable',
+  )
   .option('--revision <rev>', 'branch, tag or commit (pinned to its commit)', 'main')
   .option('--dir <path>', 'target folder (default .models/<name>)')
   .option('--endpoint <url>', 'hub URL (default https://huggingface.co or $HF_ENDPOINT)')
@@ -65,20 +74,44 @@ const api = (command: Command) =>
 const filters = (command: Command) =>
   command
     .option('--source <id>', 'source id (repeat for several)', collect)
-    .addOption(new Option('--stage <stage>', 'stage that rejected the item').choices(['collector', 'transformer', 'inference', 'scorer', 'persistence']))
+    .addOption(
+      new Option('--stage <stage>', 'stage that rejected the item').choices([
+        'collector',
+        'transformer',
+        'inference',
+        'scorer',
+        'persistence',
+      ]),
+    )
     .option('--reason <code>', 'reason code (repeat for several)', collect)
     .option('--since <time>', 'last failed at or after (ISO 8601 or Unix ms)')
     .option('--until <time>', 'last failed before (ISO 8601 or Unix ms)');
-const deadLetters = program.command('dead-letters').description('see, replay and discard items the pipeline could not process');
+const deadLetters = program
+  .command('dead-letters')
+  .description('see, replay and discard items the pipeline could not process');
 filters(api(deadLetters.command('list').description('list dead letters, newest first')))
   .option('--limit <n>', 'page size (default 50)')
   .option('--all', 'every page', false)
   .action((options) => listDeadLetters(options, options));
-api(deadLetters.command('show <id>').description('one dead letter with its payload')).action((id: string, options) => showDeadLetter(options, id, options));
-filters(api(deadLetters.command('replay [ids...]').description('send dead letters through the pipeline again (by ids, or the oldest matching the filters)')))
+api(deadLetters.command('show <id>').description('one dead letter with its payload')).action((id: string, options) =>
+  showDeadLetter(options, id, options),
+);
+filters(
+  api(
+    deadLetters
+      .command('replay [ids...]')
+      .description('send dead letters through the pipeline again (by ids, or the oldest matching the filters)'),
+  ),
+)
   .option('--limit <n>', 'most to replay when selecting by filters (default 100)')
   .action((ids: string[], options) => replayDeadLetters(options, ids, options));
-filters(api(deadLetters.command('discard [ids...]').description('delete dead letters (by ids, or every one matching the filters)')))
+filters(
+  api(
+    deadLetters
+      .command('discard [ids...]')
+      .description('delete dead letters (by ids, or every one matching the filters)'),
+  ),
+)
   .option('--all', 'with no ids and no filters: every dead letter', false)
   .action((ids: string[], options) => discardDeadLetters(options, ids, options));
 

@@ -13,7 +13,12 @@ export interface PullCommandOptions {
 export async function modelsPull(repo: string, options: PullCommandOptions): Promise<void> {
   const dir = options.dir ?? path.join(paths.models, repo.split('/').pop() ?? repo);
   const bar = new cliProgress.SingleBar(
-    { format: '  {file} {bar} {percentage}% | {received}/{total} MB | file {filesDone}/{filesTotal}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+    {
+      format: '  {file} {bar} {percentage}% | {received}/{total} MB | file {filesDone}/{filesTotal}',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -25,7 +30,13 @@ export async function modelsPull(repo: string, options: PullCommandOptions): Pro
     endpoint: options.endpoint,
     onProgress: (p) => {
       const total = Math.max(1, p.totalBytes ?? p.receivedBytes);
-      const payload = { file: p.file, received: mb(p.receivedBytes), total: mb(total), filesDone: p.filesDone, filesTotal: p.filesTotal };
+      const payload = {
+        file: p.file,
+        received: mb(p.receivedBytes),
+        total: mb(total),
+        filesDone: p.filesDone,
+        filesTotal: p.filesTotal,
+      };
       if (!started) {
         bar.start(total, p.receivedBytes, payload);
         started = true;
@@ -37,6 +48,10 @@ export async function modelsPull(repo: string, options: PullCommandOptions): Pro
   });
   if (started) bar.stop();
   const fetched = result.files.filter((f) => !f.skipped).length;
-  console.log(`${result.repo}@${result.revision} (commit ${result.commit.slice(0, 12)}) in ${result.dir}: ${fetched} file(s) downloaded, ${result.files.length - fetched} already present and verified`);
-  console.log('The inference service finds model folders under .models/ by itself at start-up or on ReloadModels; folders elsewhere go in inference.extra_models (see docs/models.md).');
+  console.log(
+    `${result.repo}@${result.revision} (commit ${result.commit.slice(0, 12)}) in ${result.dir}: ${fetched} file(s) downloaded, ${result.files.length - fetched} already present and verified`,
+  );
+  console.log(
+    'The inference service finds model folders under .models/ by itself at start-up or on ReloadModels; folders elsewhere go in inference.extra_models (see docs/models.md).',
+  );
 }

@@ -17,6 +17,8 @@ export async function prepare(options: { quiet?: boolean } = {}): Promise<Prepar
   const models = await ensureBuiltinModels({ dir: paths.models, onProgress: (message) => log(`  models: ${message}`) });
   if (models.built.length > 0) log(`built models ${models.built.join(', ')} in ${paths.models}`);
   const corpus = ensureSampleCorpus(paths.sample);
-  log(`sample corpus: ${corpus.items} items (${corpus.file}); prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `sample corpus: ${corpus.items} items (${corpus.file}); prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { corpus, modelsBuilt: models.built, modelsPresent: models.present };
 }

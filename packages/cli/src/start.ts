@@ -5,8 +5,24 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { createClient, sluiceProto, unary, type CountItemsResponse__Output, type PersistenceClient } from '@sluice/protocol';
-import { canListen, SERVICE_NAMES, busyAddresses, runSourcesResuming, startStack, type GaveUp, type Stack, type StackAddresses, type SupervisorEvent } from '@sluice/stack';
+import {
+  createClient,
+  sluiceProto,
+  unary,
+  type CountItemsResponse__Output,
+  type PersistenceClient,
+} from '@sluice/protocol';
+import {
+  canListen,
+  SERVICE_NAMES,
+  busyAddresses,
+  runSourcesResuming,
+  startStack,
+  type GaveUp,
+  type Stack,
+  type StackAddresses,
+  type SupervisorEvent,
+} from '@sluice/stack';
 import { createMetricsRegistry, loadServiceConfig, startOpsServer, type OpsServer } from '@sluice/service-kit';
 import { cliSettingsSchema, restartPolicy, type CliSettings } from './cli-settings.js';
 import { paths } from './paths.js';
@@ -37,7 +53,12 @@ function apiKey(): string {
 
 function loadCliConfig(): { addresses: StackAddresses; settings: CliSettings } {
   const { services, settings } = loadServiceConfig('cli', cliSettingsSchema);
-  const addresses = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { grpcAddress: s.grpc_address, httpPort: s.http_port, opsPort: s.ops_port }]));
+  const addresses = Object.fromEntries(
+    Object.entries(services).map(([name, s]) => [
+      name,
+      { grpcAddress: s.grpc_address, httpPort: s.http_port, opsPort: s.ops_port },
+    ]),
+  );
   return { addresses, settings };
 }
 
@@ -46,7 +67,10 @@ function reportSupervisorEvent(event: SupervisorEvent): void {
   console.log(`\n  ${describeSupervisorEvent(event)}`);
   try {
     mkdirSync(paths.logs, { recursive: true });
-    appendFileSync(path.join(paths.logs, 'supervisor.log'), `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`);
+    appendFileSync(
+      path.join(paths.logs, 'supervisor.log'),
+      `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`,
+    );
   } catch {
     /* the terminal line is the one that matters */
   }
@@ -56,13 +80,23 @@ function reportSupervisorEvent(event: SupervisorEvent): void {
 export class ServiceFailedError extends Error {
   override readonly name = 'ServiceFailedError';
   constructor(readonly failure: GaveUp) {
-    super(`${failure.service} kept crashing (${failure.restartsInWindow} restarts within ${(failure.windowMs / 1000).toFixed(0)} s); see ${path.join(paths.logs, `${failure.service}.log`)}`);
+    super(
+      `${failure.service} kept crashing (${failure.restartsInWindow} restarts within ${(failure.windowMs / 1000).toFixed(0)} s); see ${path.join(paths.logs, `${failure.service}.log`)}`,
+    );
   }
 }
 
 /** The sample source as the collector's source declaration, passed as an environment override. */
 export function sampleSourceEnv(file: string): NodeJS.ProcessEnv {
-  const source = { id: SAMPLE_SOURCE_ID, kind: 'jsonl', path: file, priority: 5, weight: 0.6, interval_seconds: 3600, enabled: true };
+  const source = {
+    id: SAMPLE_SOURCE_ID,
+    kind: 'jsonl',
+    path: file,
+    priority: 5,
+    weight: 0.6,
+    interval_seconds: 3600,
+    enabled: true,
+  };
   return { SLUICE__COLLECTOR__SOURCES: JSON.stringify([source]) };
 }
 
@@ -79,8 +113,12 @@ export async function start(options: StartOptions): Promise<void> {
   const itemCount = await writeSampleSubset(prepared.corpus, sampleFile, limit);
 
   const key = apiKey();
-  const database = process.env.DATABASE_URL ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}` : `embedded PostgreSQL (PGlite) in ${path.join(paths.data, 'pglite')}`;
-  console.log(`Starting services (${SERVICE_NAMES.join(', ')}) as separate processes; database: ${database}; logs in ${paths.logs}`);
+  const database = process.env.DATABASE_URL
+    ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}`
+    : `embedded PostgreSQL (PGlite) in ${path.join(paths.data, 'pglite')}`;
+  console.log(
+    `Starting services (${SERVICE_NAMES.join(', ')}) as separate processes; database: ${database}; logs in ${paths.logs}`,
+  );
   const { addresses, settings } = loadCliConfig();
   let stack: Stack | undefined;
   let metricsServer: OpsServer | undefined;
@@ -89,7 +127,9 @@ export async function start(options: StartOptions): Promise<void> {
     stopping ??= (async () => {
       const s = stack;
       if (s) {
-        console.log(`\n${why}: stopping services (draining in-flight items, at most ${settings.stop_timeout_seconds} s)…`);
+        console.log(
+          `\n${why}: stopping services (draining in-flight items, at most ${settings.stop_timeout_seconds} s)…`,
+        );
         const began = Date.now();
         await s.stop(settings.stop_timeout_seconds * 1000);
         console.log(`Services stopped in ${seconds(Date.now() - began)}.`);
@@ -106,7 +146,8 @@ export async function start(options: StartOptions): Promise<void> {
     if ((message as { type?: unknown } | null)?.type === 'shutdown') interrupted('shutdown requested');
   });
   const busy = await busyAddresses(addresses);
-  if (settings.metrics_port > 0 && !(await canListen(settings.metrics_port))) busy.push(`cli metrics port ${settings.metrics_port}`);
+  if (settings.metrics_port > 0 && !(await canListen(settings.metrics_port)))
+    busy.push(`cli metrics port ${settings.metrics_port}`);
   if (busy.length > 0) {
     throw new Error(
       `these configured ports are already in use: ${busy.join(', ')}. Is another Sluice still running (pnpm start --serve)? ` +
@@ -115,7 +156,12 @@ export async function start(options: StartOptions): Promise<void> {
   }
   const registry = createMetricsRegistry('cli');
   if (settings.metrics_port > 0) {
-    metricsServer = await startOpsServer({ port: settings.metrics_port, host: '127.0.0.1', registry, isReady: () => stack !== undefined });
+    metricsServer = await startOpsServer({
+      port: settings.metrics_port,
+      host: '127.0.0.1',
+      registry,
+      isReady: () => stack !== undefined,
+    });
   }
   try {
     stack = await startStack({
@@ -138,9 +184,17 @@ export async function start(options: StartOptions): Promise<void> {
     console.log(`All services ready in ${seconds(ready - startedAt)}.`);
 
     if (!options.noSample) {
-      console.log(`\nRunning the sample source (${itemCount} State of the Union passages) through collector → transformer → inference → scorer → persistence`);
+      console.log(
+        `\nRunning the sample source (${itemCount} State of the Union passages) through collector → transformer → inference → scorer → persistence`,
+      );
       const bar = new cliProgress.SingleBar(
-        { format: '  {bar} {percentage}% | {value}/{total} items durable | {rate} items/s | dead-lettered {dead}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 50 },
+        {
+          format: '  {bar} {percentage}% | {value}/{total} items durable | {rate} items/s | dead-lettered {dead}',
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+          etaBuffer: 50,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(itemCount, 0, { rate: '0', dead: 0 });
@@ -153,7 +207,11 @@ export async function start(options: StartOptions): Promise<void> {
         runSourcesResuming({
           stack,
           sourceIds: [SAMPLE_SOURCE_ID],
-          onProgress: (p) => bar.update(Math.min(itemCount, p.acknowledged), { rate: (p.acknowledged / Math.max(0.001, (Date.now() - runStarted) / 1000)).toFixed(0), dead: p.dead_lettered }),
+          onProgress: (p) =>
+            bar.update(Math.min(itemCount, p.acknowledged), {
+              rate: (p.acknowledged / Math.max(0.001, (Date.now() - runStarted) / 1000)).toFixed(0),
+              dead: p.dead_lettered,
+            }),
           onResume: (reason) => console.log(`\n  ↻ resuming the sample source from its last checkpoint (${reason})`),
         }),
       ]);
@@ -186,7 +244,10 @@ export async function start(options: StartOptions): Promise<void> {
 }
 
 function persistenceClient(stack: Stack): PersistenceClient {
-  return createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient;
+  return createClient(
+    sluiceProto().Persistence,
+    stack.addresses.persistence!.grpcAddress,
+  ) as unknown as PersistenceClient;
 }
 
 async function resetCheckpoint(stack: Stack, sourceId: string): Promise<void> {
@@ -198,7 +259,11 @@ async function resetCheckpoint(stack: Stack, sourceId: string): Promise<void> {
   }
 }
 
-async function printSummary(stack: Stack, final: { collected: number; acknowledged: number; stored: number; dead_lettered: number; source_errors: number }, runMs: number): Promise<void> {
+async function printSummary(
+  stack: Stack,
+  final: { collected: number; acknowledged: number; stored: number; dead_lettered: number; source_errors: number },
+  runMs: number,
+): Promise<void> {
   const stats: StageStats[] = [];
   for (const stage of ['transformer', 'inference', 'scorer', 'persistence']) {
     const s = await fetchStageStats(stage, `${stack.httpUrl(stage as 'transformer')}/metrics`);
@@ -207,7 +272,12 @@ async function printSummary(stack: Stack, final: { collected: number; acknowledg
   let counts: CountItemsResponse__Output | undefined;
   try {
     const client = persistenceClient(stack);
-    counts = await unary<object, CountItemsResponse__Output>(client, client.CountItems as never, { source_ids: [SAMPLE_SOURCE_ID] }, 10_000);
+    counts = await unary<object, CountItemsResponse__Output>(
+      client,
+      client.CountItems as never,
+      { source_ids: [SAMPLE_SOURCE_ID] },
+      10_000,
+    );
     client.close();
   } catch {
     counts = undefined;
@@ -216,13 +286,18 @@ async function printSummary(stack: Stack, final: { collected: number; acknowledg
   console.log('\nSummary');
   console.log(`  collected        ${final.collected}`);
   console.log(`  acknowledged     ${final.acknowledged} (durable: stored, unchanged or dead-lettered)`);
-  console.log(`  stored (new/upd) ${final.stored}${final.stored < final.acknowledged ? ' (the rest were already stored and unchanged: replays never duplicate)' : ''}`);
+  console.log(
+    `  stored (new/upd) ${final.stored}${final.stored < final.acknowledged ? ' (the rest were already stored and unchanged: replays never duplicate)' : ''}`,
+  );
   console.log(`  dead-lettered    ${final.dead_lettered}`);
   console.log(`  source errors    ${final.source_errors}`);
-  if (counts) console.log(`  rows in database ${counts.items} items from this source, ${counts.dead_letters} dead letters`);
+  if (counts)
+    console.log(`  rows in database ${counts.items} items from this source, ${counts.dead_letters} dead letters`);
   console.log(`  wall time        ${seconds(runMs)}  → ${rate(final.acknowledged)} items/s end to end`);
   console.log('\n  stage         items in   busy s   items/s (while busy)   RSS MB');
   for (const s of stats) {
-    console.log(`  ${s.stage.padEnd(12)} ${String(s.itemsIn).padStart(9)} ${s.busySeconds.toFixed(1).padStart(8)} ${s.itemsPerSecond.toFixed(0).padStart(12)} ${s.rssMegabytes.toFixed(0).padStart(18)}`);
+    console.log(
+      `  ${s.stage.padEnd(12)} ${String(s.itemsIn).padStart(9)} ${s.busySeconds.toFixed(1).padStart(8)} ${s.itemsPerSecond.toFixed(0).padStart(12)} ${s.rssMegabytes.toFixed(0).padStart(18)}`,
+    );
   }
 }

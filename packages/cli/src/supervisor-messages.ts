@@ -12,7 +12,12 @@ export function describeSupervisorEvent(event: SupervisorEvent): string {
     case 'restarted':
       return `✓ ${event.service} is back (restart ${event.attempt}, pid ${event.pid}, down ${(event.downMs / 1000).toFixed(1)} s)`;
     case 'gave_up': {
-      const tail = event.tail ? event.tail.split('\n').map((line) => `    ${line}`).join('\n') : '    (no output)';
+      const tail = event.tail
+        ? event.tail
+            .split('\n')
+            .map((line) => `    ${line}`)
+            .join('\n')
+        : '    (no output)';
       return (
         `✗ ${event.service} ${how(event)} again after ${event.restartsInWindow} restart(s) within ${(event.windowMs / 1000).toFixed(0)} s: ` +
         `giving up and stopping the run. Its last log lines:\n${tail}`

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { formatTopFrames, frameLocation, mergeSummaries, summarizeProfile, type CpuProfile } from '../src/cpu-profile.js';
+import {
+  formatTopFrames,
+  frameLocation,
+  mergeSummaries,
+  summarizeProfile,
+  type CpuProfile,
+} from '../src/cpu-profile.js';
 
 // A hand-made profile: root → main → { hot, cold }, plus (idle), (garbage collector) and a pool's wait loop.
 function profile(): CpuProfile {
-  const frame = (functionName: string, url = '', lineNumber = -1) => ({ functionName, url, lineNumber, columnNumber: 0 });
+  const frame = (functionName: string, url = '', lineNumber = -1) => ({
+    functionName,
+    url,
+    lineNumber,
+    columnNumber: 0,
+  });
   return {
     nodes: [
       { id: 1, callFrame: frame('(root)'), children: [2, 5, 6, 7] },
       { id: 2, callFrame: frame('main', 'file:///repo/services/a/src/main.ts', 0), children: [3, 4] },
-      { id: 3, callFrame: frame('hot', 'file:///repo/node_modules/.pnpm/eld@2.1.0/node_modules/eld/src/detector.js', 225) },
+      {
+        id: 3,
+        callFrame: frame('hot', 'file:///repo/node_modules/.pnpm/eld@2.1.0/node_modules/eld/src/detector.js', 225),
+      },
       { id: 4, callFrame: frame('', 'file:///repo/services/a/src/cold.js', 9) },
       { id: 5, callFrame: frame('(idle)') },
       { id: 6, callFrame: frame('(garbage collector)') },
@@ -47,7 +61,12 @@ describe('cpu profile summary', () => {
     const table = formatTopFrames(merged, 2, '/repo').split('\n');
     expect(table).toHaveLength(4);
     expect(table[2]).toMatch(/^\s*10\.0\s+62\.5%\s+hot\s+eld\/src\/detector\.js:226$/);
-    expect(frameLocation({ functionName: 'main', url: 'file:///repo/services/a/src/main.ts', line: 1, selfMicroseconds: 0 }, '/repo')).toBe('services/a/src/main.ts');
+    expect(
+      frameLocation(
+        { functionName: 'main', url: 'file:///repo/services/a/src/main.ts', line: 1, selfMicroseconds: 0 },
+        '/repo',
+      ),
+    ).toBe('services/a/src/main.ts');
     expect(frameLocation({ functionName: '(program)', url: '', line: 0, selfMicroseconds: 0 }, '/repo')).toBe('');
   });
 });

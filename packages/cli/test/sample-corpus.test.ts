@@ -7,7 +7,12 @@ import { parsePrometheusText, sumSamples } from '../src/prometheus-text.js';
 
 describe('sample corpus', () => {
   it('splits sentences and groups them into passages of bounded length', () => {
-    expect(splitSentences('One thing. Two things! "Three," he said? [Applause] Four.')).toEqual(['One thing.', 'Two things!', '"Three," he said?', '[Applause] Four.']);
+    expect(splitSentences('One thing. Two things! "Three," he said? [Applause] Four.')).toEqual([
+      'One thing.',
+      'Two things!',
+      '"Three," he said?',
+      '[Applause] Four.',
+    ]);
     const sentence = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ') + '.';
     const passages = toPassages(Array.from({ length: 20 }, () => sentence));
     for (const p of passages) {
@@ -24,7 +29,9 @@ describe('sample corpus', () => {
     expect(corpus.items).toBeGreaterThan(5000);
     const lines = readFileSync(corpus.file, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(corpus.items);
-    const records = lines.map((l) => JSON.parse(l) as { id: string; title: string; content: string; published_at: string });
+    const records = lines.map(
+      (l) => JSON.parse(l) as { id: string; title: string; content: string; published_at: string },
+    );
     expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
     for (const r of records.slice(0, 200)) {
       expect(r.title.length).toBeGreaterThan(3);

@@ -48,23 +48,27 @@ afterAll(async () => {
 describe('sluice start under supervision', () => {
   it('restarts a killed service, reports it, and stops within the bound on Ctrl+C while a stage is down', async () => {
     const metricsPort = await freePort();
-    cli = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'packages/cli/src/main.ts'), 'start', '--items', 'all'], {
-      cwd: repoRoot,
-      detached: true, // its own process group, like a terminal job
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...addressEnv(await allocateAddresses()),
-        DATABASE_URL: db.url,
-        SLUICE_API_KEY: 'cli-supervision-test-key-0123456789',
-        SLUICE__LOG__LEVEL: 'warn',
-        SLUICE__CLI__METRICS_PORT: String(metricsPort),
-        // First restart after 2.5–5 s, the second after 5–10 s: long enough to press Ctrl+C while it is down.
-        SLUICE__CLI__RESTART_INITIAL_DELAY_MILLISECONDS: '5000',
-        SLUICE__CLI__RESTART_MAX_DELAY_MILLISECONDS: '60000',
-        SLUICE__CLI__RESTART_RESET_AFTER_SECONDS: '600',
+    cli = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'packages/cli/src/main.ts'), 'start', '--items', 'all'],
+      {
+        cwd: repoRoot,
+        detached: true, // its own process group, like a terminal job
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          ...addressEnv(await allocateAddresses()),
+          DATABASE_URL: db.url,
+          SLUICE_API_KEY: 'cli-supervision-test-key-0123456789',
+          SLUICE__LOG__LEVEL: 'warn',
+          SLUICE__CLI__METRICS_PORT: String(metricsPort),
+          // First restart after 2.5–5 s, the second after 5–10 s: long enough to press Ctrl+C while it is down.
+          SLUICE__CLI__RESTART_INITIAL_DELAY_MILLISECONDS: '5000',
+          SLUICE__CLI__RESTART_MAX_DELAY_MILLISECONDS: '60000',
+          SLUICE__CLI__RESTART_RESET_AFTER_SECONDS: '600',
+        },
       },
-    });
+    );
     cli.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     cli.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     exit = new Promise((resolve) => cli.once('exit', (code, signal) => resolve({ code, signal })));
@@ -72,12 +76,21 @@ describe('sluice start under supervision', () => {
     const pids = new Map<string, number>();
     await waitFor(/All services ready/);
     for (const match of output.matchAll(/✓ (\w+) ready \(pid (\d+)\)/g)) pids.set(match[1]!, Number(match[2]));
-    expect([...pids.keys()].sort()).toEqual(['collector', 'gateway', 'inference', 'persistence', 'scorer', 'transformer']);
+    expect([...pids.keys()].sort()).toEqual([
+      'collector',
+      'gateway',
+      'inference',
+      'persistence',
+      'scorer',
+      'transformer',
+    ]);
     await waitFor(/Running the sample source/);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     process.kill(pids.get('transformer')!, 'SIGKILL');
 
-    const exited = await waitFor(/! transformer was killed by SIGKILL after [\d.]+ s up; restart 1 in ([\d.]+) s \(same ports\)/);
+    const exited = await waitFor(
+      /! transformer was killed by SIGKILL after [\d.]+ s up; restart 1 in ([\d.]+) s \(same ports\)/,
+    );
     expect(Number(exited[1])).toBeGreaterThanOrEqual(2.5);
     expect(Number(exited[1])).toBeLessThanOrEqual(5);
     const back = await waitFor(/✓ transformer is back \(restart 1, pid (\d+), down [\d.]+ s\)/);

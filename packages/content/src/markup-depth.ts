@@ -8,7 +8,22 @@ export const MAX_MARKUP_DEPTH = 1000;
 // `[^<>]` keeps the scan linear: a tag that never closes is given up at the next `<`.
 const TAG = /<(\/?)([A-Za-z][^\s/<>]*)[^<>]*?(\/?)>/g;
 // HTML void elements never open (and `<link>…</link>` of RSS neither opens nor closes here).
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** True when start tags nest deeper than `limit` (unclosed start tags count as open). */
 export function nestsDeeperThan(markup: string, limit = MAX_MARKUP_DEPTH): boolean {

@@ -81,7 +81,9 @@ async function withLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
  * @example
  * const { built, present } = await ensureBuiltinModels({ dir: path.join(repoRoot, '.models'), onProgress: console.log });
  */
-export async function ensureBuiltinModels(options: EnsureBuiltinModelsOptions): Promise<{ built: string[]; present: string[] }> {
+export async function ensureBuiltinModels(
+  options: EnsureBuiltinModelsOptions,
+): Promise<{ built: string[]; present: string[] }> {
   const dir = path.resolve(options.dir);
   await mkdir(dir, { recursive: true });
   const progress = options.onProgress ?? (() => {});
@@ -106,14 +108,18 @@ export async function ensureBuiltinModels(options: EnsureBuiltinModelsOptions): 
         progress('training sluice-spam on the SpamAssassin corpus');
         inputs.spam = Promise.resolve().then(() => {
           const trained = trainSpamModel();
-          progress(`sluice-spam held-out accuracy ${trained.quality.accuracy}, F1 ${trained.quality.f1} (${trained.quality.test_examples} messages)`);
+          progress(
+            `sluice-spam held-out accuracy ${trained.quality.accuracy}, F1 ${trained.quality.f1} (${trained.quality.test_examples} messages)`,
+          );
           return trained;
         });
       }
       return inputs.spam;
     },
     sharedVocabulary: () => {
-      inputs.shared ??= Promise.all([context.wordTable(), context.spamModel()]).then(([words, trained]) => sharedVocabulary(words.vocabulary, sentimentWords(), trained.vocabulary));
+      inputs.shared ??= Promise.all([context.wordTable(), context.spamModel()]).then(([words, trained]) =>
+        sharedVocabulary(words.vocabulary, sentimentWords(), trained.vocabulary),
+      );
       return inputs.shared;
     },
     progress,

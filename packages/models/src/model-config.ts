@@ -29,7 +29,14 @@ export interface SluiceModelConfig {
 }
 
 /** config.json for a built-in model, in the shape Hugging Face model folders have. */
-export function hfConfig(fields: { architecture: string; modelType: string; labels?: readonly string[]; hiddenSize?: number; maxLength: number; vocabSize: number }): Record<string, unknown> {
+export function hfConfig(fields: {
+  architecture: string;
+  modelType: string;
+  labels?: readonly string[];
+  hiddenSize?: number;
+  maxLength: number;
+  vocabSize: number;
+}): Record<string, unknown> {
   const config: Record<string, unknown> = {
     architectures: [fields.architecture],
     model_type: fields.modelType,

@@ -62,7 +62,12 @@ export class GraphBuilder {
   }
 
   /** A constant tensor stored in the model (raw little-endian bytes). */
-  tensor(name: string, type: ElementType, dims: number[], data: Float32Array | Int8Array | BigInt64Array | number[]): string {
+  tensor(
+    name: string,
+    type: ElementType,
+    dims: number[],
+    data: Float32Array | Int8Array | BigInt64Array | number[],
+  ): string {
     let bytes: Uint8Array;
     if (type === 'float32') {
       const array = data instanceof Float32Array ? data : Float32Array.from(data as number[]);
@@ -97,10 +102,21 @@ export class GraphBuilder {
   }
 
   /** Adds a node with several outputs (e.g. DynamicQuantizeLinear); returns their names. */
-  nodeOutputs(opType: string, inputs: string[], count: number, attributes: Record<string, AttributeValue> = {}): string[] {
+  nodeOutputs(
+    opType: string,
+    inputs: string[],
+    count: number,
+    attributes: Record<string, AttributeValue> = {},
+  ): string[] {
     const outputs = Array.from({ length: count }, (_, i) => `${opType.toLowerCase()}_${this.#counter}_${i}`);
     this.#counter++;
-    this.#nodes.push({ opType, input: inputs, output: outputs, name: `${opType}_${this.#nodes.length}`, attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)) });
+    this.#nodes.push({
+      opType,
+      input: inputs,
+      output: outputs,
+      name: `${opType}_${this.#nodes.length}`,
+      attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
+    });
     return outputs;
   }
 
@@ -179,7 +195,13 @@ export function textInputs(graph: GraphBuilder, vocabularyMap?: readonly number[
   const ids = graph.input('input_ids', 'int64', ['batch_size', 'sequence_length']);
   const mask = graph.input('attention_mask', 'int64', ['batch_size', 'sequence_length']);
   if (!vocabularyMap) return { ids, mask };
-  return { ids: graph.node('Gather', [graph.tensor('vocabulary_map', 'int64', [vocabularyMap.length], [...vocabularyMap]), ids]), mask };
+  return {
+    ids: graph.node('Gather', [
+      graph.tensor('vocabulary_map', 'int64', [vocabularyMap.length], [...vocabularyMap]),
+      ids,
+    ]),
+    mask,
+  };
 }
 
 /** Masked mean of token vectors [B, L, D] then L2 normalization: the sentence-transformers mean pooling. */

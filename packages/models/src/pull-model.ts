@@ -103,11 +103,18 @@ interface HubResponse {
   idle: { reset(): void; clear(): void };
 }
 
-async function hubFetch(url: string, options: { token?: string; headers?: Record<string, string>; redirect?: 'follow' | 'manual'; timeoutMs: number }): Promise<HubResponse> {
+async function hubFetch(
+  url: string,
+  options: { token?: string; headers?: Record<string, string>; redirect?: 'follow' | 'manual'; timeoutMs: number },
+): Promise<HubResponse> {
   const headers: Record<string, string> = { 'user-agent': 'sluice-models', ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const controller = new AbortController();
-  const arm = () => setTimeout(() => controller.abort(new PullError(`no data from ${url} for ${options.timeoutMs} ms`)), options.timeoutMs).unref();
+  const arm = () =>
+    setTimeout(
+      () => controller.abort(new PullError(`no data from ${url} for ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    ).unref();
   let timer = arm();
   const idle: HubResponse['idle'] = {
     reset() {
@@ -117,7 +124,10 @@ async function hubFetch(url: string, options: { token?: string; headers?: Record
     clear: () => clearTimeout(timer),
   };
   try {
-    return { response: await fetch(url, { headers, redirect: options.redirect ?? 'follow', signal: controller.signal }), idle };
+    return {
+      response: await fetch(url, { headers, redirect: options.redirect ?? 'follow', signal: controller.signal }),
+      idle,
+    };
   } catch (error) {
     idle.clear();
     throw error;
@@ -129,10 +139,17 @@ async function cancel(hub: HubResponse): Promise<void> {
   await hub.response.body?.cancel();
 }
 
-async function resolveCommit(endpoint: string, repo: string, revision: string, token: string | undefined, timeoutMs: number): Promise<{ commit: string; siblings: string[] }> {
+async function resolveCommit(
+  endpoint: string,
+  repo: string,
+  revision: string,
+  token: string | undefined,
+  timeoutMs: number,
+): Promise<{ commit: string; siblings: string[] }> {
   const url = `${endpoint}/api/models/${repo}/revision/${encodeURIComponent(revision)}`;
   const { response, idle } = await hubFetch(url, { token, timeoutMs });
-  if (response.status === 401 || response.status === 403) throw new PullError(`${repo}: access denied (${response.status}); set HF_TOKEN for gated or private models`);
+  if (response.status === 401 || response.status === 403)
+    throw new PullError(`${repo}: access denied (${response.status}); set HF_TOKEN for gated or private models`);
   if (response.status === 404) throw new PullError(`${repo}@${revision}: repository or revision not found`);
   if (!response.ok) throw new PullError(`${repo}@${revision}: the hub answered ${response.status} for ${url}`);
   const info = (await response.json()) as { sha?: string; siblings?: Array<{ rfilename: string }> };
@@ -157,18 +174,23 @@ export async function pullModel(options: PullModelOptions): Promise<PullResult> 
   const token = options.token ?? process.env.HF_TOKEN;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const dir = path.resolve(options.dir);
-  if (!/^[\w.-]+\/[\w.-]+$/.test(options.repo)) throw new PullError(`"${options.repo}" is not a repository name like owner/name`);
+  if (!/^[\w.-]+\/[\w.-]+$/.test(options.repo))
+    throw new PullError(`"${options.repo}" is not a repository name like owner/name`);
   const { commit, siblings } = await resolveCommit(endpoint, options.repo, revision, token, timeoutMs);
   const wanted: string[] = options.files ? [...options.files] : DEFAULT_MODEL_FILES.filter((f) => siblings.includes(f));
   if (!options.files && !wanted.some((f) => ONNX_FOLDER_GRAPHS.includes(f))) {
     if (!siblings.includes('model.onnx')) {
-      throw new PullError(`${options.repo}@${revision} has no onnx/model.onnx: export it to ONNX first (see docs/models.md, "Exporting a model"), or pick a repository that ships one`);
+      throw new PullError(
+        `${options.repo}@${revision} has no onnx/model.onnx: export it to ONNX first (see docs/models.md, "Exporting a model"), or pick a repository that ships one`,
+      );
     }
     wanted.push(...ROOT_GRAPH_FILES.filter((f) => siblings.includes(f)));
   }
   await mkdir(dir, { recursive: true });
   const sourceFile = path.join(dir, SOURCE_FILE);
-  const previous: SourceRecord | undefined = existsSync(sourceFile) ? (JSON.parse(await readFile(sourceFile, 'utf8')) as SourceRecord) : undefined;
+  const previous: SourceRecord | undefined = existsSync(sourceFile)
+    ? (JSON.parse(await readFile(sourceFile, 'utf8')) as SourceRecord)
+    : undefined;
   const record: SourceRecord = { repo: options.repo, revision, commit, files: {} };
   const result: PullResult = { repo: options.repo, revision, commit, dir, files: [] };
   let filesDone = 0;
@@ -179,10 +201,26 @@ export async function pullModel(options: PullModelOptions): Promise<PullResult> 
       record.files[file] = known;
       result.files.push({ path: file, ...known, skipped: true });
       filesDone += 1;
-      options.onProgress?.({ file, receivedBytes: known.size, totalBytes: known.size, filesDone, filesTotal: wanted.length });
+      options.onProgress?.({
+        file,
+        receivedBytes: known.size,
+        totalBytes: known.size,
+        filesDone,
+        filesTotal: wanted.length,
+      });
       continue;
     }
-    const { size, checksum } = await downloadFile({ endpoint, repo: options.repo, commit, file, target, token, timeoutMs, progress: (receivedBytes, totalBytes) => options.onProgress?.({ file, receivedBytes, totalBytes, filesDone, filesTotal: wanted.length }) });
+    const { size, checksum } = await downloadFile({
+      endpoint,
+      repo: options.repo,
+      commit,
+      file,
+      target,
+      token,
+      timeoutMs,
+      progress: (receivedBytes, totalBytes) =>
+        options.onProgress?.({ file, receivedBytes, totalBytes, filesDone, filesTotal: wanted.length }),
+    });
     record.files[file] = { size, checksum };
     result.files.push({ path: file, size, checksum, skipped: false });
     filesDone += 1;
@@ -192,10 +230,24 @@ export async function pullModel(options: PullModelOptions): Promise<PullResult> 
   return result;
 }
 
-async function downloadFile(args: { endpoint: string; repo: string; commit: string; file: string; target: string; token?: string; timeoutMs: number; progress: (received: number, total?: number) => void }): Promise<{ size: number; checksum: string }> {
+async function downloadFile(args: {
+  endpoint: string;
+  repo: string;
+  commit: string;
+  file: string;
+  target: string;
+  token?: string;
+  timeoutMs: number;
+  progress: (received: number, total?: number) => void;
+}): Promise<{ size: number; checksum: string }> {
   const url = `${args.endpoint}/${args.repo}/resolve/${args.commit}/${encodePath(args.file)}`;
   // First request without following redirects: the hub puts the LFS checksum and size on the redirect.
-  let hub = await hubFetch(url, { token: args.token, redirect: 'manual', timeoutMs: args.timeoutMs, headers: { 'accept-encoding': 'identity' } });
+  let hub = await hubFetch(url, {
+    token: args.token,
+    redirect: 'manual',
+    timeoutMs: args.timeoutMs,
+    headers: { 'accept-encoding': 'identity' },
+  });
   let response = hub.response;
   let etag = cleanEtag(response.headers.get('x-linked-etag')) ?? cleanEtag(response.headers.get('etag'));
   const linkedSize = response.headers.get('x-linked-size');
@@ -219,7 +271,12 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
   const source = location ?? url;
   // Tokens go to the hub only, not to a CDN on another host.
   const sameHost = new URL(source).host === new URL(url).host;
-  const fetchSource = (headers: Record<string, string>) => hubFetch(source, { token: sameHost ? args.token : undefined, headers: { 'accept-encoding': 'identity', ...headers }, timeoutMs: args.timeoutMs });
+  const fetchSource = (headers: Record<string, string>) =>
+    hubFetch(source, {
+      token: sameHost ? args.token : undefined,
+      headers: { 'accept-encoding': 'identity', ...headers },
+      timeoutMs: args.timeoutMs,
+    });
   if (location || offset > 0) {
     // A redirect (LFS) or a resumed part: (re)request the content, with a Range for what is already here.
     await cancel(hub);
@@ -236,7 +293,9 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
   }
   if (!response.ok) throw new PullError(`${args.repo}: ${args.file}: download answered ${response.status}`);
   if (offset > 0 && response.status !== 206) offset = 0;
-  const total = Number(linkedSize ?? 0) || (response.headers.get('content-length') ? offset + Number(response.headers.get('content-length')) : undefined);
+  const total =
+    Number(linkedSize ?? 0) ||
+    (response.headers.get('content-length') ? offset + Number(response.headers.get('content-length')) : undefined);
   const hash = createHash(kind === 'sha256' ? 'sha256' : 'sha1');
   let gitPrefixPending = kind === 'git-sha1';
   const handle = await open(part, offset > 0 ? 'a' : 'w');
@@ -263,7 +322,9 @@ async function downloadFile(args: { endpoint: string; repo: string; commit: stri
   const actual = hash.digest('hex');
   if (actual !== etag) {
     await rm(part, { force: true });
-    throw new PullError(`${args.repo}: ${args.file}: checksum mismatch (expected ${etag}, got ${actual}); the partial file was removed, pull again`);
+    throw new PullError(
+      `${args.repo}: ${args.file}: checksum mismatch (expected ${etag}, got ${actual}); the partial file was removed, pull again`,
+    );
   }
   await rename(part, args.target);
   return { size: received, checksum: `${kind}:${etag}` };

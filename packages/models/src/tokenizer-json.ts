@@ -12,12 +12,21 @@ export const WORD_PATTERN = "\\w+(?=n't)|n't|'\\w+|\\w+|[^\\w\\s]";
 
 /** Builds tokenizer.json for a vocabulary whose ids 0 and 1 are [PAD] and [UNK]. */
 export function wordLevelTokenizer(vocabulary: readonly string[]): Record<string, unknown> {
-  if (vocabulary[0] !== PAD_TOKEN || vocabulary[1] !== UNK_TOKEN) throw new Error('vocabulary must start with [PAD], [UNK]');
+  if (vocabulary[0] !== PAD_TOKEN || vocabulary[1] !== UNK_TOKEN)
+    throw new Error('vocabulary must start with [PAD], [UNK]');
   const vocab: Record<string, number> = {};
   vocabulary.forEach((word, id) => {
     if (!(word in vocab)) vocab[word] = id;
   });
-  const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const special = (id: number, content: string) => ({
+    id,
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
   return {
     version: '1.0',
     truncation: null,
@@ -33,5 +42,11 @@ export function wordLevelTokenizer(vocabulary: readonly string[]): Record<string
 
 /** tokenizer_config.json: tokenizers.js takes the unknown and padding tokens of a word-level model from here. */
 export function wordLevelTokenizerConfig(maxLength: number): Record<string, unknown> {
-  return { tokenizer_class: 'PreTrainedTokenizerFast', unk_token: UNK_TOKEN, pad_token: PAD_TOKEN, model_max_length: maxLength, do_lower_case: true };
+  return {
+    tokenizer_class: 'PreTrainedTokenizerFast',
+    unk_token: UNK_TOKEN,
+    pad_token: PAD_TOKEN,
+    model_max_length: maxLength,
+    do_lower_case: true,
+  };
 }

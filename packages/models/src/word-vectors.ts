@@ -42,7 +42,8 @@ export async function readWordVectors(limit: number, file = wordVectorsPath()): 
       const numbers = match[2]!.split(',');
       if (numbers.length !== dimensions + 2) throw new Error(`word vectors: unexpected entry for ${match[1]}`);
       const rank = Number(numbers[dimensions + 1]);
-      if (rank !== words.length) throw new Error(`word vectors: expected rank ${words.length}, got ${rank} (${match[1]})`);
+      if (rank !== words.length)
+        throw new Error(`word vectors: expected rank ${words.length}, got ${rank} (${match[1]})`);
       words.push(JSON.parse(`"${match[1]!}"`) as string);
       for (let d = 0; d < dimensions; d++) values[rank * dimensions + d] = Number(numbers[d]);
       consumed = ENTRY.lastIndex;

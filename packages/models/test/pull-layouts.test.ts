@@ -22,10 +22,19 @@ beforeAll(async () => {
     ['model.onnx_data', full.get('onnx/model.onnx_data')!],
     ['pytorch_model.bin', bytes('not fetched')],
   ]);
-  const noGraph = new Map([['config.json', full.get('config.json')!], ['model.safetensors', bytes('weights')]]);
+  const noGraph = new Map([
+    ['config.json', full.get('config.json')!],
+    ['model.safetensors', bytes('weights')],
+  ]);
   full.set('pytorch_model.bin', bytes('not fetched'));
   full.set('onnx/model_q4.onnx', bytes('not fetched'));
-  hub = await startFakeHub(new Map([['acme/full', full], ['acme/root-graph', rootGraph], ['acme/no-graph', noGraph]]));
+  hub = await startFakeHub(
+    new Map([
+      ['acme/full', full],
+      ['acme/root-graph', rootGraph],
+      ['acme/no-graph', noGraph],
+    ]),
+  );
   dir = await mkdtemp(path.join(os.tmpdir(), 'sluice-pull-layouts-'));
 });
 afterAll(async () => {
@@ -37,18 +46,38 @@ describe('pullModel on real export layouts', () => {
   it('fetches the pooling config, every variant and the external data, and no other weights', async () => {
     const result = await pullModel({ repo: 'acme/full', dir: path.join(dir, 'full'), endpoint: hub.endpoint });
     expect(result.files.map((f) => f.path).sort()).toEqual(
-      ['1_Pooling/config.json', 'config.json', 'modules.json', 'onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model_fp16.onnx', 'onnx/model_quantized.onnx', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'].sort(),
+      [
+        '1_Pooling/config.json',
+        'config.json',
+        'modules.json',
+        'onnx/model.onnx',
+        'onnx/model.onnx_data',
+        'onnx/model_fp16.onnx',
+        'onnx/model_quantized.onnx',
+        'special_tokens_map.json',
+        'tokenizer.json',
+        'tokenizer_config.json',
+      ].sort(),
     );
     expect(existsSync(path.join(dir, 'full', 'pytorch_model.bin'))).toBe(false);
   });
 
   it('fetches a graph at the repository root when there is no onnx/ folder', async () => {
     const result = await pullModel({ repo: 'acme/root-graph', dir: path.join(dir, 'root'), endpoint: hub.endpoint });
-    expect(result.files.map((f) => f.path).sort()).toEqual(['config.json', 'model.onnx', 'model.onnx_data', 'tokenizer.json']);
+    expect(result.files.map((f) => f.path).sort()).toEqual([
+      'config.json',
+      'model.onnx',
+      'model.onnx_data',
+      'tokenizer.json',
+    ]);
   });
 
   it('refuses a repository without an ONNX graph, naming the fix', async () => {
-    await expect(pullModel({ repo: 'acme/no-graph', dir: path.join(dir, 'none'), endpoint: hub.endpoint })).rejects.toThrow(PullError);
-    await expect(pullModel({ repo: 'acme/no-graph', dir: path.join(dir, 'none'), endpoint: hub.endpoint })).rejects.toThrow(/no onnx\/model\.onnx: export it to ONNX first/);
+    await expect(
+      pullModel({ repo: 'acme/no-graph', dir: path.join(dir, 'none'), endpoint: hub.endpoint }),
+    ).rejects.toThrow(PullError);
+    await expect(
+      pullModel({ repo: 'acme/no-graph', dir: path.join(dir, 'none'), endpoint: hub.endpoint }),
+    ).rejects.toThrow(/no onnx\/model\.onnx: export it to ONNX first/);
   });
 });

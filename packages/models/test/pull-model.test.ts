@@ -34,8 +34,13 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const api = /^\/api\/models\/([^/]+\/[^/]+)\/revision\/([^/]+)$/.exec(url.pathname);
   if (api) {
     if (api[1] !== 'acme/tiny-encoder') return void res.writeHead(404).end('{"error":"Repository not found"}');
-    if (!['main', 'v1', COMMIT].includes(decodeURIComponent(api[2]!))) return void res.writeHead(404).end('{"error":"Revision not found"}');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: api[1], sha: COMMIT, siblings: Object.keys(files).map((rfilename) => ({ rfilename })) }));
+    if (!['main', 'v1', COMMIT].includes(decodeURIComponent(api[2]!)))
+      return void res.writeHead(404).end('{"error":"Revision not found"}');
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(
+        JSON.stringify({ id: api[1], sha: COMMIT, siblings: Object.keys(files).map((rfilename) => ({ rfilename })) }),
+      );
     return;
   }
   const resolve = /^\/acme\/tiny-encoder\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
@@ -44,10 +49,20 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     const body = files[file];
     if (resolve[1] !== COMMIT || !body) return void res.writeHead(404).end('Entry not found');
     if (lfs.has(file)) {
-      res.writeHead(302, { location: `/cdn/${file}`, 'x-linked-etag': `"${sha256(body)}"`, 'x-linked-size': String(body.length), etag: `"${gitBlobSha1(Buffer.from('pointer'))}"`, 'x-repo-commit': COMMIT }).end();
+      res
+        .writeHead(302, {
+          location: `/cdn/${file}`,
+          'x-linked-etag': `"${sha256(body)}"`,
+          'x-linked-size': String(body.length),
+          etag: `"${gitBlobSha1(Buffer.from('pointer'))}"`,
+          'x-repo-commit': COMMIT,
+        })
+        .end();
       return;
     }
-    res.writeHead(200, { etag: `"${gitBlobSha1(body)}"`, 'content-length': body.length, 'x-repo-commit': COMMIT }).end(body);
+    res
+      .writeHead(200, { etag: `"${gitBlobSha1(body)}"`, 'content-length': body.length, 'x-repo-commit': COMMIT })
+      .end(body);
     return;
   }
   const cdn = /^\/cdn\/(.+)$/.exec(url.pathname);
@@ -61,7 +76,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
     const chunk = body.subarray(start);
-    res.writeHead(range ? 206 : 200, { 'content-length': chunk.length, ...(range ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}) });
+    res.writeHead(range ? 206 : 200, {
+      'content-length': chunk.length,
+      ...(range ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
+    });
     if (cutNextCdnAfter !== undefined) {
       const cut = cutNextCdnAfter;
       cutNextCdnAfter = undefined;
@@ -96,13 +114,23 @@ describe('pullModel', () => {
     const dir = await tempDir();
     const progress: PullProgress[] = [];
     seen.length = 0;
-    const result = await pullModel({ repo: 'acme/tiny-encoder', revision: 'v1', dir, endpoint, token: 'secret', onProgress: (p) => progress.push(p) });
+    const result = await pullModel({
+      repo: 'acme/tiny-encoder',
+      revision: 'v1',
+      dir,
+      endpoint,
+      token: 'secret',
+      onProgress: (p) => progress.push(p),
+    });
     expect(result.commit).toBe(COMMIT);
     expect(result.files.map((f) => f.path).sort()).toEqual(['config.json', 'onnx/model.onnx', 'tokenizer.json']);
-    for (const file of ['config.json', 'tokenizer.json', 'onnx/model.onnx']) expect(readFileSync(path.join(dir, file))).toEqual(files[file]);
+    for (const file of ['config.json', 'tokenizer.json', 'onnx/model.onnx'])
+      expect(readFileSync(path.join(dir, file))).toEqual(files[file]);
     expect(existsSync(path.join(dir, 'README.md'))).toBe(false);
     // Every file came from the commit the revision named.
-    expect(seen.filter((s) => s.url.includes('/resolve/')).every((s) => s.url.includes(`/resolve/${COMMIT}/`))).toBe(true);
+    expect(seen.filter((s) => s.url.includes('/resolve/')).every((s) => s.url.includes(`/resolve/${COMMIT}/`))).toBe(
+      true,
+    );
     expect(seen.find((s) => s.url.startsWith('/api/'))!.auth).toBe('Bearer secret');
     const source = JSON.parse(readFileSync(path.join(dir, SOURCE_FILE), 'utf8'));
     expect(source).toMatchObject({ repo: 'acme/tiny-encoder', revision: 'v1', commit: COMMIT });
@@ -139,6 +167,8 @@ describe('pullModel', () => {
     expect(existsSync(path.join(dir, 'onnx', 'model.onnx'))).toBe(false);
     expect(existsSync(path.join(dir, 'onnx', 'model.onnx.part'))).toBe(false);
     await expect(pullModel({ repo: 'acme/missing', dir, endpoint })).rejects.toBeInstanceOf(PullError);
-    await expect(pullModel({ repo: 'acme/tiny-encoder', revision: 'nope', dir, endpoint })).rejects.toThrow(/not found/);
+    await expect(pullModel({ repo: 'acme/tiny-encoder', revision: 'nope', dir, endpoint })).rejects.toThrow(
+      /not found/,
+    );
   });
 });

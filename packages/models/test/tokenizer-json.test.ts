@@ -4,7 +4,13 @@
 import { Tokenizer as RustTokenizer } from '@anush008/tokenizers';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { describe, expect, it } from 'vitest';
-import { PAD_TOKEN, UNK_TOKEN, WORD_PATTERN, wordLevelTokenizer, wordLevelTokenizerConfig } from '../src/tokenizer-json.js';
+import {
+  PAD_TOKEN,
+  UNK_TOKEN,
+  WORD_PATTERN,
+  wordLevelTokenizer,
+  wordLevelTokenizerConfig,
+} from '../src/tokenizer-json.js';
 import { readWordVectors } from '../src/word-vectors.js';
 
 const TEXTS = [
@@ -16,7 +22,7 @@ const TEXTS = [
   "rock'n'roll o'clock 'quoted' students' books n't 'tis",
   '',
   '   ',
-  "[UNK] [PAD] literal special tokens",
+  '[UNK] [PAD] literal special tokens',
 ];
 
 function legacyForm(json: Record<string, unknown>): Record<string, unknown> {
@@ -24,7 +30,10 @@ function legacyForm(json: Record<string, unknown>): Record<string, unknown> {
     ...json,
     pre_tokenizer: {
       type: 'Sequence',
-      pretokenizers: [{ type: 'WhitespaceSplit' }, { type: 'Split', pattern: { Regex: WORD_PATTERN }, behavior: 'Isolated', invert: false }],
+      pretokenizers: [
+        { type: 'WhitespaceSplit' },
+        { type: 'Split', pattern: { Regex: WORD_PATTERN }, behavior: 'Isolated', invert: false },
+      ],
     },
   };
 }
@@ -39,7 +48,10 @@ describe('word-level tokenizer.json', () => {
     const rust = RustTokenizer.fromString(JSON.stringify(json));
     const rustLegacy = RustTokenizer.fromString(JSON.stringify(legacyForm(json)));
     // Extra texts from the vocabulary itself, so every kind of word in it is covered.
-    const texts = [...TEXTS, ...Array.from({ length: 200 }, (_, i) => words.slice(i * 97, i * 97 + 40).join(i % 2 ? ' ' : ', '))];
+    const texts = [
+      ...TEXTS,
+      ...Array.from({ length: 200 }, (_, i) => words.slice(i * 97, i * 97 + 40).join(i % 2 ? ' ' : ', ')),
+    ];
     for (const text of texts) {
       const expected = jsLegacy.encode(text).ids;
       expect(js.encode(text).ids, text).toEqual(expected);

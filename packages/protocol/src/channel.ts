@@ -15,7 +15,11 @@ export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
 };
 
-export type ClientConstructor<C> = new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ChannelOptions) => C;
+export type ClientConstructor<C> = new (
+  address: string,
+  credentials: grpc.ChannelCredentials,
+  options?: grpc.ChannelOptions,
+) => C;
 
 /** Creates a client for `address` (host:port) over plaintext loopback/cluster networking. */
 export function createClient<C>(Client: ClientConstructor<C>, address: string): C {
@@ -40,7 +44,12 @@ export function propagateDeadline(call: { getDeadline(): grpc.Deadline }, maxMil
 /** Promise form of a unary call with a deadline. */
 export function unary<Req, Res>(
   client: grpc.Client,
-  method: (request: Req, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<Res>) => grpc.ClientUnaryCall,
+  method: (
+    request: Req,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<Res>,
+  ) => grpc.ClientUnaryCall,
   request: Req,
   timeoutMs: number,
 ): Promise<Res> {
@@ -54,7 +63,9 @@ export function unary<Req, Res>(
 
 /** Waits until the client's channel is connected, or rejects after `timeoutMs`. */
 export function waitForReady(client: grpc.Client, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => client.waitForReady(deadlineIn(timeoutMs), (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    client.waitForReady(deadlineIn(timeoutMs), (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 export { grpc };

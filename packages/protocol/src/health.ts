@@ -8,16 +8,28 @@ export { HealthImplementation };
 export type { ServingStatus };
 
 interface HealthClient extends grpc.Client {
-  check(request: { service: string }, options: grpc.CallOptions, callback: grpc.requestCallback<{ status: string }>): grpc.ClientUnaryCall;
+  check(
+    request: { service: string },
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<{ status: string }>,
+  ): grpc.ClientUnaryCall;
 }
 
-let HealthClientCtor: (new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ChannelOptions) => HealthClient) | undefined;
+let HealthClientCtor:
+  | (new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ChannelOptions) => HealthClient)
+  | undefined;
 
 /** Asks a server for its serving status ("" = the whole server). Resolves "UNREACHABLE" on any error. */
-export async function checkHealth(address: string, service = '', timeoutMs = 1000): Promise<ServingStatus | 'UNREACHABLE' | 'SERVICE_UNKNOWN'> {
+export async function checkHealth(
+  address: string,
+  service = '',
+  timeoutMs = 1000,
+): Promise<ServingStatus | 'UNREACHABLE' | 'SERVICE_UNKNOWN'> {
   if (!HealthClientCtor) {
     const definition = protoLoader.loadSync(healthProtoPath, { keepCase: true, enums: String, defaults: true });
-    const loaded = grpc.loadPackageDefinition(definition) as unknown as { grpc: { health: { v1: { Health: typeof HealthClientCtor } } } };
+    const loaded = grpc.loadPackageDefinition(definition) as unknown as {
+      grpc: { health: { v1: { Health: typeof HealthClientCtor } } };
+    };
     HealthClientCtor = loaded.grpc.health.v1.Health;
   }
   const client = new HealthClientCtor!(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);

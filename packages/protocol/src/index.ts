@@ -15,5 +15,11 @@ export type { RelayStageOptions, SinkStageOptions, StageContext, StageHandler } 
 export type * from './types.js';
 export { main, runService } from './service-runtime.js';
 export { observeDownstreamWindow } from './window-metrics.js';
-export type { RunServiceOptions, RunningService, ServiceContext, ServiceName, ServiceParts } from './service-runtime.js';
+export type {
+  RunServiceOptions,
+  RunningService,
+  ServiceContext,
+  ServiceName,
+  ServiceParts,
+} from './service-runtime.js';
 export { MAX_STATUS_DETAILS, statusDetails } from './status-details.js';

@@ -23,7 +23,10 @@ export class PipelineFanout implements BatchSender {
   constructor(options: PipelineSenderOptions & { streams: number }) {
     const streams = Math.max(1, Math.floor(options.streams));
     const perStream = Math.max(1, Math.ceil(options.maxInFlightItems / streams));
-    this.#senders = Array.from({ length: streams }, () => new PipelineSender({ ...options, maxInFlightItems: perStream }));
+    this.#senders = Array.from(
+      { length: streams },
+      () => new PipelineSender({ ...options, maxInFlightItems: perStream }),
+    );
     this.#assigned = this.#senders.map(() => 0);
   }
 
@@ -54,5 +57,7 @@ export class PipelineFanout implements BatchSender {
 
 /** One stream (`streams` ≤ 1) or a fan-out over several. */
 export function createBatchSender(options: PipelineSenderOptions & { streams?: number }): BatchSender {
-  return (options.streams ?? 1) > 1 ? new PipelineFanout({ ...options, streams: options.streams! }) : new PipelineSender(options);
+  return (options.streams ?? 1) > 1
+    ? new PipelineFanout({ ...options, streams: options.streams! })
+    : new PipelineSender(options);
 }

@@ -57,7 +57,13 @@ export class PipelineSender {
   #aborted = false;
 
   constructor(options: PipelineSenderOptions) {
-    this.#options = { maxInFlightBatches: 64, initialBackoffMs: 100, maxBackoffMs: 5_000, maxAttempts: Infinity, ...options };
+    this.#options = {
+      maxInFlightBatches: 64,
+      initialBackoffMs: 100,
+      maxBackoffMs: 5_000,
+      maxAttempts: Infinity,
+      ...options,
+    };
   }
 
   get inFlightItems(): number {
@@ -124,7 +130,8 @@ export class PipelineSender {
     const fits = () =>
       this.#aborted ||
       this.#pending.size === 0 ||
-      (this.#inFlightItems + items <= this.#options.maxInFlightItems && this.#pending.size < this.#options.maxInFlightBatches);
+      (this.#inFlightItems + items <= this.#options.maxInFlightItems &&
+        this.#pending.size < this.#options.maxInFlightBatches);
     while (!fits()) await this.#waitForChange();
   }
 
@@ -199,7 +206,12 @@ export class PipelineSender {
         pending.reject(new Error(`batch ${ack.batch_id} failed ${pending.attempts} times: ${ack.error}`));
         return;
       }
-      this.#options.onEvent?.({ kind: 'batch_retry', batchId: ack.batch_id, attempt: pending.attempts, error: ack.error });
+      this.#options.onEvent?.({
+        kind: 'batch_retry',
+        batchId: ack.batch_id,
+        attempt: pending.attempts,
+        error: ack.error,
+      });
       pending.sentOnStream = -1;
       setTimeout(() => this.#write(ack.batch_id), this.#backoff(pending.attempts)).unref?.();
       return;

@@ -24,9 +24,14 @@ function reflectedDefinitions(): protoLoader.PackageDefinition {
  */
 export function addReflection(server: Pick<grpc.Server, 'addService'>, services: readonly string[]): void {
   // @grpc/reflection is typed against its own proto-loader copy; the definition objects are the same shape.
-  const reflection = new ReflectionService(reflectedDefinitions() as ConstructorParameters<typeof ReflectionService>[0], { services: [...services, HEALTH_SERVICE] });
+  const reflection = new ReflectionService(
+    reflectedDefinitions() as ConstructorParameters<typeof ReflectionService>[0],
+    { services: [...services, HEALTH_SERVICE] },
+  );
   reflection.addToServer(server);
 }
 
 /** grpc.reflection.v1's .proto as @grpc/reflection ships it: all a client needs to explore a server. */
-export const REFLECTION_PROTO_PATH = createRequire(import.meta.url).resolve('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto');
+export const REFLECTION_PROTO_PATH = createRequire(import.meta.url).resolve(
+  '@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto',
+);

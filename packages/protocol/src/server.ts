@@ -27,10 +27,15 @@ export async function startGrpcServer(address: string, services: ServiceRegistra
   const names = ['', ...services.map((s) => s.name)];
   const health = new HealthImplementation(Object.fromEntries(names.map((n) => [n, 'NOT_SERVING' as const])));
   health.addToServer(server);
-  addReflection(server, services.map((s) => s.name));
+  addReflection(
+    server,
+    services.map((s) => s.name),
+  );
   for (const service of services) server.addService(service.definition, service.implementation);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort))),
+    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, boundPort) =>
+      error ? reject(error) : resolve(boundPort),
+    ),
   );
   return {
     server,

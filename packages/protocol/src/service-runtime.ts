@@ -96,7 +96,15 @@ export async function runService<S extends z.ZodType>(
   grpcServer = await startGrpcServer(address.grpc_address, parts.grpc);
   const opsPort = parts.ownsHttpPort ? address.ops_port : address.http_port;
   const ops =
-    opsPort === undefined ? undefined : await startOpsServer({ port: opsPort, host: process.env.SLUICE_HTTP_HOST ?? '127.0.0.1', registry, isReady: () => ready, describe: parts.describe });
+    opsPort === undefined
+      ? undefined
+      : await startOpsServer({
+          port: opsPort,
+          host: process.env.SLUICE_HTTP_HOST ?? '127.0.0.1',
+          registry,
+          isReady: () => ready,
+          describe: parts.describe,
+        });
   const httpPort = parts.ownsHttpPort ? address.http_port : (ops?.port ?? address.http_port);
   if (!parts.manualReady) ctx.setReady(true);
   else grpcServer.setServing(ready);
@@ -106,13 +114,26 @@ export async function runService<S extends z.ZodType>(
   shutdown.add('grpc server', () => server.shutdown(10_000));
   if (parts.close) shutdown.add('close', parts.close);
   if (ops) shutdown.add('ops server', () => ops.close());
-  logger.info({ grpc_address: address.grpc_address, grpc_port: server.port, http_port: httpPort, ops_port: parts.ownsHttpPort ? ops?.port : undefined, config: config.file }, `${name} started`);
+  logger.info(
+    {
+      grpc_address: address.grpc_address,
+      grpc_port: server.port,
+      http_port: httpPort,
+      ops_port: parts.ownsHttpPort ? ops?.port : undefined,
+      config: config.file,
+    },
+    `${name} started`,
+  );
   await parts.started?.({ grpcPort: server.port, httpPort });
   return { grpc: server, httpPort, stop: () => shutdown.shutdown('stop()') };
 }
 
 /** For main.ts: runs the service and turns start-up errors (bad config, port in use) into one clear line and exit 1. */
-export function main<S extends z.ZodType>(name: ServiceName, settingsSchema: S, build: (ctx: ServiceContext<z.infer<S>>) => Promise<ServiceParts>): void {
+export function main<S extends z.ZodType>(
+  name: ServiceName,
+  settingsSchema: S,
+  build: (ctx: ServiceContext<z.infer<S>>) => Promise<ServiceParts>,
+): void {
   runService(name, settingsSchema, build).catch((error: Error) => {
     const logger = createLogger(name);
     logger.fatal({ err: error }, `${name} failed to start: ${error.message}`);

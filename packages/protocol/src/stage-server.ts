@@ -64,13 +64,78 @@ class StageMetrics {
 
   constructor(registry: Registry) {
     const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
-    this.batches = get('sluice_stage_batches_total', () => new Counter({ name: 'sluice_stage_batches_total', help: 'Batches handled by the stage, by outcome (ok, error)', labelNames: ['stage', 'outcome'], registers: [registry] }));
-    this.items = get('sluice_stage_items_total', () => new Counter({ name: 'sluice_stage_items_total', help: 'Items through the stage: in (received), out (forwarded or stored), dead_lettered', labelNames: ['stage', 'direction'], registers: [registry] }));
-    this.processSeconds = get('sluice_stage_process_seconds', () => new Histogram({ name: 'sluice_stage_process_seconds', help: 'Time to process one batch in this stage', labelNames: ['stage'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }));
-    this.ackSeconds = get('sluice_stage_ack_seconds', () => new Histogram({ name: 'sluice_stage_ack_seconds', help: 'Time from receiving a batch to acknowledging it upstream (durable)', labelNames: ['stage'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] }));
-    this.busySeconds = get('sluice_stage_busy_seconds_total', () => new Counter({ name: 'sluice_stage_busy_seconds_total', help: 'Wall time during which the stage had at least one batch in processing', labelNames: ['stage'], registers: [registry] }));
-    this.inFlight = get('sluice_stage_in_flight_batches', () => new Gauge({ name: 'sluice_stage_in_flight_batches', help: 'Batches received but not yet acknowledged', labelNames: ['stage'], registers: [registry] }));
-    this.streams = get('sluice_stage_open_streams', () => new Gauge({ name: 'sluice_stage_open_streams', help: 'Upstream streams open', labelNames: ['stage'], registers: [registry] }));
+    this.batches = get(
+      'sluice_stage_batches_total',
+      () =>
+        new Counter({
+          name: 'sluice_stage_batches_total',
+          help: 'Batches handled by the stage, by outcome (ok, error)',
+          labelNames: ['stage', 'outcome'],
+          registers: [registry],
+        }),
+    );
+    this.items = get(
+      'sluice_stage_items_total',
+      () =>
+        new Counter({
+          name: 'sluice_stage_items_total',
+          help: 'Items through the stage: in (received), out (forwarded or stored), dead_lettered',
+          labelNames: ['stage', 'direction'],
+          registers: [registry],
+        }),
+    );
+    this.processSeconds = get(
+      'sluice_stage_process_seconds',
+      () =>
+        new Histogram({
+          name: 'sluice_stage_process_seconds',
+          help: 'Time to process one batch in this stage',
+          labelNames: ['stage'],
+          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+          registers: [registry],
+        }),
+    );
+    this.ackSeconds = get(
+      'sluice_stage_ack_seconds',
+      () =>
+        new Histogram({
+          name: 'sluice_stage_ack_seconds',
+          help: 'Time from receiving a batch to acknowledging it upstream (durable)',
+          labelNames: ['stage'],
+          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+          registers: [registry],
+        }),
+    );
+    this.busySeconds = get(
+      'sluice_stage_busy_seconds_total',
+      () =>
+        new Counter({
+          name: 'sluice_stage_busy_seconds_total',
+          help: 'Wall time during which the stage had at least one batch in processing',
+          labelNames: ['stage'],
+          registers: [registry],
+        }),
+    );
+    this.inFlight = get(
+      'sluice_stage_in_flight_batches',
+      () =>
+        new Gauge({
+          name: 'sluice_stage_in_flight_batches',
+          help: 'Batches received but not yet acknowledged',
+          labelNames: ['stage'],
+          registers: [registry],
+        }),
+    );
+    this.streams = get(
+      'sluice_stage_open_streams',
+      () =>
+        new Gauge({
+          name: 'sluice_stage_open_streams',
+          help: 'Upstream streams open',
+          labelNames: ['stage'],
+          registers: [registry],
+        }),
+    );
   }
 }
 
@@ -197,7 +262,6 @@ function createStage(
     call.on('error', gone);
   };
 
-
   return {
     implementation: { Process },
     get openStreams() {
@@ -213,7 +277,10 @@ function createStage(
       for (const state of streams) state.call.pause();
       const deadline = Date.now() + timeoutMs;
       while ([...streams].some((s) => s.inFlight > 0) && Date.now() < deadline) {
-        await Promise.race([new Promise<void>((resolve) => drainWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, 200))]);
+        await Promise.race([
+          new Promise<void>((resolve) => drainWaiters.push(resolve)),
+          new Promise((resolve) => setTimeout(resolve, 200)),
+        ]);
       }
       for (const state of [...streams]) state.finish();
     },
@@ -228,7 +295,10 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
     async (batch, state, measure) => {
       const out = await measure(() => options.process(batch, { signal: state.abort.signal }));
       metrics.items.inc({ stage: options.stage, direction: 'out' }, out.items?.length ?? 0);
-      metrics.items.inc({ stage: options.stage, direction: 'dead_lettered' }, Math.max(0, (out.dead_letters?.length ?? 0) - (batch.dead_letters?.length ?? 0)));
+      metrics.items.inc(
+        { stage: options.stage, direction: 'dead_lettered' },
+        Math.max(0, (out.dead_letters?.length ?? 0) - (batch.dead_letters?.length ?? 0)),
+      );
       const ack: Ack__Output = await state.sender!.send({ ...out, batch_id: batch.batch_id });
       return ack;
     },
@@ -250,7 +320,10 @@ export function createSinkStage(options: SinkStageOptions): StageHandler {
   return createStage(options, async (batch, state, measure) => {
     const ack = await measure(() => options.write(batch, { signal: state.abort.signal }));
     if (!ack.error) {
-      metrics.items.inc({ stage: options.stage, direction: 'out' }, (ack.inserted ?? 0) + (ack.updated ?? 0) + (ack.unchanged ?? 0));
+      metrics.items.inc(
+        { stage: options.stage, direction: 'out' },
+        (ack.inserted ?? 0) + (ack.updated ?? 0) + (ack.unchanged ?? 0),
+      );
       metrics.items.inc({ stage: options.stage, direction: 'dead_lettered' }, ack.dead_lettered ?? 0);
     }
     return ack;

@@ -30,7 +30,9 @@ function items(n: number, offset = 0) {
 async function startSink(write: (batch: ItemBatch__Output) => Promise<Ack>, address = '127.0.0.1:0') {
   const proto = sluiceProto();
   const sink = createSinkStage({ stage: 'sink', logger, registry: createMetricsRegistry('sink'), write });
-  const server = await startGrpcServer(address, [{ name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation }]);
+  const server = await startGrpcServer(address, [
+    { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation },
+  ]);
   server.setServing(true);
   servers.push(server);
   return { server, sink };
@@ -55,9 +57,18 @@ describe('pipeline stream', () => {
       registry: createMetricsRegistry('relay'),
       maxInFlightItems: 500,
       connectDownstream: connectTo(sinkServer.port),
-      process: async (batch) => ({ ...batch, items: batch.items.map((i) => ({ ...i, raw: { ...i.raw!, title: i.raw!.title.toUpperCase() } })) }),
+      process: async (batch) => ({
+        ...batch,
+        items: batch.items.map((i) => ({ ...i, raw: { ...i.raw!, title: i.raw!.title.toUpperCase() } })),
+      }),
     });
-    const relayServer = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: relay.implementation }]);
+    const relayServer = await startGrpcServer('127.0.0.1:0', [
+      {
+        name: 'sluice.v1.PipelineStage',
+        definition: proto.PipelineStage.service,
+        implementation: relay.implementation,
+      },
+    ]);
     servers.push(relayServer);
 
     const sender = new PipelineSender({ connect: connectTo(relayServer.port), maxInFlightItems: 300 });
@@ -70,7 +81,11 @@ describe('pipeline stream', () => {
       }),
     );
     await sender.close();
-    expect(acks.flatMap((a) => a.item_ids).sort()).toEqual(items(2000).map((i) => i.raw.id).sort());
+    expect(acks.flatMap((a) => a.item_ids).sort()).toEqual(
+      items(2000)
+        .map((i) => i.raw.id)
+        .sort(),
+    );
     expect(stored.size).toBe(2000);
     expect(maxInFlight).toBeLessThanOrEqual(300);
   });
@@ -88,7 +103,12 @@ describe('pipeline stream', () => {
     };
     const first = await startSink(write);
     const port = first.server.port;
-    const sender = new PipelineSender({ connect: connectTo(port), maxInFlightItems: 1000, initialBackoffMs: 20, maxBackoffMs: 100 });
+    const sender = new PipelineSender({
+      connect: connectTo(port),
+      maxInFlightItems: 1000,
+      initialBackoffMs: 20,
+      maxBackoffMs: 100,
+    });
     const a1 = await sender.send({ items: items(10) });
     expect(a1.item_ids).toHaveLength(10);
     expect(seen).toHaveLength(10);
@@ -120,7 +140,11 @@ describe('pipeline stream', () => {
     // round_robin picks among connected backends: let both connect, as long-lived deployments have.
     await waitForReady(client as never, 5000);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const fanout = new PipelineFanout({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: 400, streams: 2 });
+    const fanout = new PipelineFanout({
+      connect: () => client.Process({ deadline: deadlineIn(60_000) }),
+      maxInFlightItems: 400,
+      streams: 2,
+    });
     const acks = await Promise.all(Array.from({ length: 20 }, (_, b) => fanout.send({ items: items(50, b * 50) })));
     await fanout.close();
     expect(acks.flatMap((a) => a.item_ids)).toHaveLength(1000);

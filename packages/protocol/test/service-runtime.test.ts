@@ -6,7 +6,16 @@ import path from 'node:path';
 import { freePort } from '@sluice/stack';
 import { z } from '@sluice/service-kit';
 import { describe, expect, it } from 'vitest';
-import { PipelineSender, checkHealth, createClient, createSinkStage, deadlineIn, runService, sluiceProto, type PipelineStageClient } from '../src/index.js';
+import {
+  PipelineSender,
+  checkHealth,
+  createClient,
+  createSinkStage,
+  deadlineIn,
+  runService,
+  sluiceProto,
+  type PipelineStageClient,
+} from '../src/index.js';
 
 async function configWithPorts() {
   const lines = ['services:'];
@@ -43,7 +52,13 @@ describe('service runtime', () => {
           },
         });
         return {
-          grpc: [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: sink.implementation }],
+          grpc: [
+            {
+              name: 'sluice.v1.PipelineStage',
+              definition: sluiceProto().PipelineStage.service,
+              implementation: sink.implementation,
+            },
+          ],
           manualReady: true,
           drain: () => sink.drain(5000),
         };
@@ -60,7 +75,10 @@ describe('service runtime', () => {
     expect(await readyz()).toBe(200);
 
     const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
-    const sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(30_000) }), maxInFlightItems: 100 });
+    const sender = new PipelineSender({
+      connect: () => client.Process({ deadline: deadlineIn(30_000) }),
+      maxInFlightItems: 100,
+    });
     const ack = sender.send({ items: [{ raw: { id: 'a' } }, { raw: { id: 'b' } }] });
     while (writes === 0) await new Promise((r) => setTimeout(r, 10));
     const stopping = service.stop();
@@ -69,7 +87,10 @@ describe('service runtime', () => {
     releaseWrite();
     expect((await ack).item_ids).toEqual(['a', 'b']);
     await stopping;
-    const metrics = await fetch(`http://127.0.0.1:${ports.persistence!.http}/metrics`).then(() => 'up', () => 'down');
+    const metrics = await fetch(`http://127.0.0.1:${ports.persistence!.http}/metrics`).then(
+      () => 'up',
+      () => 'down',
+    );
     expect(metrics).toBe('down');
     sender.abort();
     client.close();

@@ -28,12 +28,17 @@ export function apiSourceViolations(config: Record<string, unknown>): PolicyViol
   if ('allow_private_network' in config) {
     violations.push({
       pointer: '/allow_private_network',
-      message: 'API-managed sources cannot grant private-network access; the operator allows hosts or networks in collector.http.private_network_allowlist',
+      message:
+        'API-managed sources cannot grant private-network access; the operator allows hosts or networks in collector.http.private_network_allowlist',
     });
   }
   if ('path' in config) {
     const problem = typeof config.path === 'string' ? pathFormProblem(config.path) : 'the path must be a string';
-    if (problem) violations.push({ pointer: '/path', message: `${problem} (API-managed sources read files from collector.import_directories only)` });
+    if (problem)
+      violations.push({
+        pointer: '/path',
+        message: `${problem} (API-managed sources read files from collector.import_directories only)`,
+      });
   }
   const auth = config.auth;
   const secrets: Array<[string, unknown]> = [['/token_env', config.token_env]];
@@ -41,7 +46,10 @@ export function apiSourceViolations(config: Record<string, unknown>): PolicyViol
   for (const [pointer, name] of secrets) {
     if (name === undefined) continue;
     if (typeof name !== 'string' || !name.startsWith(API_SOURCE_SECRET_ENV_PREFIX)) {
-      violations.push({ pointer, message: `API-managed sources may only read secrets from environment variables named ${API_SOURCE_SECRET_ENV_PREFIX}*` });
+      violations.push({
+        pointer,
+        message: `API-managed sources may only read secrets from environment variables named ${API_SOURCE_SECRET_ENV_PREFIX}*`,
+      });
     }
   }
   return violations;

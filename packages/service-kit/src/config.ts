@@ -10,7 +10,17 @@ import YAML from 'yaml';
 import { z } from 'zod';
 
 /** Top-level sections a config file may hold; anything else is a typo and a start-up error. */
-export const CONFIG_SECTIONS = ['services', 'log', 'collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway', 'cli'] as const;
+export const CONFIG_SECTIONS = [
+  'services',
+  'log',
+  'collector',
+  'transformer',
+  'inference',
+  'scorer',
+  'persistence',
+  'gateway',
+  'cli',
+] as const;
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -26,7 +36,10 @@ export const serviceAddressSchema = z.strictObject({
   // resolves to, e.g. a headless Service) or ipv4:a:port,b:port.
   grpc_address: z
     .string()
-    .regex(/^(?:(?:dns:\/\/\/)?[^\s:/,]+:\d+|ipv4:[\d.]+:\d+(?:,[\d.]+:\d+)*)$/, 'expected host:port (e.g. 127.0.0.1:50051), dns:///host:port or ipv4:a:port,b:port'),
+    .regex(
+      /^(?:(?:dns:\/\/\/)?[^\s:/,]+:\d+|ipv4:[\d.]+:\d+(?:,[\d.]+:\d+)*)$/,
+      'expected host:port (e.g. 127.0.0.1:50051), dns:///host:port or ipv4:a:port,b:port',
+    ),
   http_port: z.number().int().min(0).max(65535),
   /**
    * Services whose http_port is a public API (the gateway) serve /metrics, /healthz and /readyz here instead, so
@@ -53,7 +66,10 @@ export const logSchema = z.strictObject({
 export type RawConfig = Record<string, unknown>;
 
 /** Reads the YAML file and applies environment overrides. Does not validate sections. */
-export function readRawConfig(options: { file?: string; env?: NodeJS.ProcessEnv } = {}): { raw: RawConfig; file: string } {
+export function readRawConfig(options: { file?: string; env?: NodeJS.ProcessEnv } = {}): {
+  raw: RawConfig;
+  file: string;
+} {
   const env = options.env ?? process.env;
   const file = path.resolve(options.file ?? env.SLUICE_CONFIG ?? defaultConfigPath);
   if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist (set SLUICE_CONFIG to a YAML file)`);
@@ -63,12 +79,15 @@ export function readRawConfig(options: { file?: string; env?: NodeJS.ProcessEnv 
   } catch (error) {
     throw new ConfigError(`config file ${file} is not valid YAML: ${(error as Error).message}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config file ${file} must hold a mapping of sections`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`config file ${file} must hold a mapping of sections`);
   const config = raw as RawConfig;
   applyEnvOverrides(config, env);
   const unknown = Object.keys(config).filter((key) => !(CONFIG_SECTIONS as readonly string[]).includes(key));
   if (unknown.length > 0) {
-    throw new ConfigError(`config ${file}: unknown section ${unknown.map((k) => `"${k}"`).join(', ')}; known sections: ${CONFIG_SECTIONS.join(', ')}`);
+    throw new ConfigError(
+      `config ${file}: unknown section ${unknown.map((k) => `"${k}"`).join(', ')}; known sections: ${CONFIG_SECTIONS.join(', ')}`,
+    );
   }
   return { raw: config, file };
 }
@@ -102,16 +121,23 @@ export function formatIssues(prefix: string, error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const where = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      if (issue.code === 'unrecognized_keys') return `${where}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
+      if (issue.code === 'unrecognized_keys')
+        return `${where}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
       return `${where}: ${issue.message}`;
     })
     .join('\n  ');
 }
 
 /** Validates one section against its schema; throws ConfigError naming every bad key. */
-export function parseSection<S extends z.ZodType>(raw: RawConfig, section: ConfigSection, schema: S, file = 'config'): z.infer<S> {
+export function parseSection<S extends z.ZodType>(
+  raw: RawConfig,
+  section: ConfigSection,
+  schema: S,
+  file = 'config',
+): z.infer<S> {
   const result = schema.safeParse(raw[section] ?? {});
-  if (!result.success) throw new ConfigError(`invalid configuration in ${file}:\n  ${formatIssues(section, result.error)}`);
+  if (!result.success)
+    throw new ConfigError(`invalid configuration in ${file}:\n  ${formatIssues(section, result.error)}`);
   return result.data;
 }
 

@@ -15,7 +15,15 @@ export {
 export type { ConfigSection, RawConfig, ServiceAddress, ServiceConfig, ServicesConfig } from './config.js';
 export { createLogger } from './logger.js';
 export type { Logger } from './logger.js';
-export { Counter, Gauge, Histogram, LATENCY_BUCKETS_SECONDS, Registry, SIZE_BUCKETS, createMetricsRegistry } from './metrics.js';
+export {
+  Counter,
+  Gauge,
+  Histogram,
+  LATENCY_BUCKETS_SECONDS,
+  Registry,
+  SIZE_BUCKETS,
+  createMetricsRegistry,
+} from './metrics.js';
 export { startOpsServer } from './ops-server.js';
 export type { OpsServer, OpsServerOptions } from './ops-server.js';
 export { createShutdown } from './shutdown.js';

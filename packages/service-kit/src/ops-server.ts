@@ -22,7 +22,9 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   const server = http.createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET') {
-      res.writeHead(405, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Method Not Allowed', status: 405 }));
+      res
+        .writeHead(405, { 'content-type': 'application/problem+json' })
+        .end(JSON.stringify({ type: 'about:blank', title: 'Method Not Allowed', status: 405 }));
       return;
     }
     if (url === '/metrics') {
@@ -38,10 +40,14 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     }
     if (url === '/readyz') {
       const ready = options.isReady();
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'not_ready', ...options.describe?.() }));
+      res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ready ? 'ready' : 'not_ready', ...options.describe?.() }));
       return;
     }
-    res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }));
+    res
+      .writeHead(404, { 'content-type': 'application/problem+json' })
+      .end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }));
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -50,7 +50,8 @@ export async function resolveInFolders(folders: readonly string[], requested: st
       continue;
     }
     // A symbolic link inside a folder may point anywhere: the real path decides.
-    if (!roots.some((allowed) => isInside(allowed, real))) return { ok: false, reason: 'outside', message: 'the path leads outside the import folders' };
+    if (!roots.some((allowed) => isInside(allowed, real)))
+      return { ok: false, reason: 'outside', message: 'the path leads outside the import folders' };
     if (!(await stat(real)).isFile()) return { ok: false, reason: 'not_a_file', message: 'the path is not a file' };
     return { ok: true, file: real };
   }

@@ -12,7 +12,10 @@ export interface ShutdownController {
   readonly signal: AbortSignal;
 }
 
-export function createShutdown(logger: Logger, options: { timeoutMs?: number; exit?: boolean } = {}): ShutdownController {
+export function createShutdown(
+  logger: Logger,
+  options: { timeoutMs?: number; exit?: boolean } = {},
+): ShutdownController {
   const steps: Array<{ name: string; step: ShutdownStep }> = [];
   const abort = new AbortController();
   let running: Promise<void> | undefined;
@@ -61,7 +64,8 @@ export function createShutdown(logger: Logger, options: { timeoutMs?: number; ex
     process.once('SIGINT', () => void controller.shutdown('SIGINT'));
   }
   process.on('message', (message: unknown) => {
-    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shutdown') void controller.shutdown('ipc');
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shutdown')
+      void controller.shutdown('ipc');
   });
   process.once('disconnect', () => void controller.shutdown('parent disconnected'));
   return controller;

@@ -40,21 +40,31 @@ describe('configuration', () => {
 
   it('names an unknown key in a section and what to check', () => {
     const file = configFile(`${services}scorer:\n  half_life_hour: 12\n`);
-    expect(() => loadServiceConfig('scorer', scorerSchema, { file, env: {} })).toThrowError(/scorer: unknown key\(s\) "half_life_hour"/);
+    expect(() => loadServiceConfig('scorer', scorerSchema, { file, env: {} })).toThrowError(
+      /scorer: unknown key\(s\) "half_life_hour"/,
+    );
   });
 
   it('names the key and the problem for a wrong type', () => {
     const file = configFile(services);
-    const load = () => loadServiceConfig('scorer', scorerSchema, { file, env: { SLUICE__SCORER__HALF_LIFE_HOURS: 'soon' } });
+    const load = () =>
+      loadServiceConfig('scorer', scorerSchema, { file, env: { SLUICE__SCORER__HALF_LIFE_HOURS: 'soon' } });
     expect(load).toThrowError(ConfigError);
     expect(load).toThrowError(/scorer\.half_life_hours: .*number/);
   });
 
   it('rejects unknown sections and malformed addresses', () => {
-    expect(() => readRawConfig({ file: configFile(`${services}scorrer: {}\n`), env: {} })).toThrowError(/unknown section "scorrer"/);
+    expect(() => readRawConfig({ file: configFile(`${services}scorrer: {}\n`), env: {} })).toThrowError(
+      /unknown section "scorrer"/,
+    );
     const bad = configFile(services.replace('127.0.0.1:1,', 'localhost,'));
-    expect(() => loadServiceConfig('scorer', scorerSchema, { file: bad, env: {} })).toThrowError(/services\.collector\.grpc_address: expected host:port/);
-    const named = loadServiceConfig('scorer', scorerSchema, { file: configFile(services), env: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: 'dns:///transformer-headless.sluice.svc:19062' } });
+    expect(() => loadServiceConfig('scorer', scorerSchema, { file: bad, env: {} })).toThrowError(
+      /services\.collector\.grpc_address: expected host:port/,
+    );
+    const named = loadServiceConfig('scorer', scorerSchema, {
+      file: configFile(services),
+      env: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: 'dns:///transformer-headless.sluice.svc:19062' },
+    });
     expect(named.services.transformer.grpc_address).toBe('dns:///transformer-headless.sluice.svc:19062');
   });
 
@@ -65,6 +75,13 @@ describe('configuration', () => {
 
   it('the shipped config/sluice.yaml is valid for the shared sections', () => {
     const config = loadServiceConfig('scorer', z.object({}).passthrough(), { env: {} });
-    expect(Object.keys(config.services).sort()).toEqual(['collector', 'gateway', 'inference', 'persistence', 'scorer', 'transformer']);
+    expect(Object.keys(config.services).sort()).toEqual([
+      'collector',
+      'gateway',
+      'inference',
+      'persistence',
+      'scorer',
+      'transformer',
+    ]);
   });
 });

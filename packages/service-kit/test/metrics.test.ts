@@ -10,12 +10,20 @@ describe('service metrics registry', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === 'sluice_event_loop_delay_seconds');
     expect(metric?.type).toBe('histogram');
-    const values = (metric as unknown as { values: Array<{ metricName: string; labels: Record<string, string | number>; value: number }> }).values;
+    const values = (
+      metric as unknown as {
+        values: Array<{ metricName: string; labels: Record<string, string | number>; value: number }>;
+      }
+    ).values;
     const count = values.find((v) => v.metricName === 'sluice_event_loop_delay_seconds_count')!.value;
-    const under100ms = values.find((v) => v.metricName === 'sluice_event_loop_delay_seconds_bucket' && v.labels.le === 0.1)!.value;
+    const under100ms = values.find(
+      (v) => v.metricName === 'sluice_event_loop_delay_seconds_bucket' && v.labels.le === 0.1,
+    )!.value;
     expect(count).toBeGreaterThan(3);
     // The 150 ms block shows as one sample over 100 ms; the idle samples stay below it.
     expect(count - under100ms).toBeGreaterThanOrEqual(1);
-    expect(values.find((v) => v.metricName === 'sluice_event_loop_delay_seconds_count')!.labels.service).toBe('metrics-test');
+    expect(values.find((v) => v.metricName === 'sluice_event_loop_delay_seconds_count')!.labels.service).toBe(
+      'metrics-test',
+    );
   });
 });

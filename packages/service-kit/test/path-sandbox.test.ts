@@ -8,10 +8,18 @@ import { pathFormProblem, resolveInFolders } from '../src/path-sandbox.js';
 
 describe('pathFormProblem', () => {
   it('refuses absolute, drive, UNC, ".." (either separator), NUL and control characters', () => {
-    for (const hostile of [...HOSTILE_PATHS, '']) expect(pathFormProblem(hostile), JSON.stringify(hostile)).toBeTypeOf('string');
+    for (const hostile of [...HOSTILE_PATHS, ''])
+      expect(pathFormProblem(hostile), JSON.stringify(hostile)).toBeTypeOf('string');
   });
   it('accepts plain relative paths, including names that merely start with dots', () => {
-    for (const fine of ['a.jsonl', 'feeds/list.opml', './today.csv', '..hidden/file.jsonl', 'dir/...jsonl', 'ünïcode/файл.jsonl']) {
+    for (const fine of [
+      'a.jsonl',
+      'feeds/list.opml',
+      './today.csv',
+      '..hidden/file.jsonl',
+      'dir/...jsonl',
+      'ünïcode/файл.jsonl',
+    ]) {
       expect(pathFormProblem(fine), fine).toBeUndefined();
     }
   });
@@ -40,13 +48,22 @@ describe('resolveInFolders', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it('returns the real path of a file inside the folders (tried in order)', async () => {
-    expect(await resolveInFolders([imports], 'inside.jsonl')).toEqual({ ok: true, file: path.join(imports, 'inside.jsonl') });
+    expect(await resolveInFolders([imports], 'inside.jsonl')).toEqual({
+      ok: true,
+      file: path.join(imports, 'inside.jsonl'),
+    });
     expect(await resolveInFolders([imports], 'sub/deep.jsonl')).toMatchObject({ ok: true });
-    expect(await resolveInFolders([imports, second], 'other.jsonl')).toEqual({ ok: true, file: path.join(second, 'other.jsonl') });
+    expect(await resolveInFolders([imports, second], 'other.jsonl')).toEqual({
+      ok: true,
+      file: path.join(second, 'other.jsonl'),
+    });
   });
 
   it('follows a symbolic link that stays inside', async () => {
-    expect(await resolveInFolders([imports], 'link-in.jsonl')).toEqual({ ok: true, file: path.join(imports, 'sub', 'deep.jsonl') });
+    expect(await resolveInFolders([imports], 'link-in.jsonl')).toEqual({
+      ok: true,
+      file: path.join(imports, 'sub', 'deep.jsonl'),
+    });
   });
 
   it('refuses symbolic links out of the folders (to a file, to a folder, to /etc/passwd)', async () => {
@@ -57,10 +74,16 @@ describe('resolveInFolders', () => {
 
   it('refuses every hostile form before touching the disk, even when the target exists', async () => {
     for (const hostile of HOSTILE_PATHS) {
-      expect(await resolveInFolders([imports], hostile), JSON.stringify(hostile)).toMatchObject({ ok: false, reason: 'invalid' });
+      expect(await resolveInFolders([imports], hostile), JSON.stringify(hostile)).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+      });
     }
     // An absolute path inside the folder is refused too: API clients name files relative to it.
-    expect(await resolveInFolders([imports], path.join(imports, 'inside.jsonl'))).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await resolveInFolders([imports], path.join(imports, 'inside.jsonl'))).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('says not_found, not_a_file and disabled', async () => {

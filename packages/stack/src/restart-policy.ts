@@ -22,8 +22,7 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
 };
 
 export type RestartDecision =
-  | { kind: 'restart'; attempt: number; delayMs: number }
-  | { kind: 'give_up'; restartsInWindow: number };
+  { kind: 'restart'; attempt: number; delayMs: number } | { kind: 'give_up'; restartsInWindow: number };
 
 /** Decides, exit by exit, whether a service is restarted and after how long. */
 export class RestartBudget {
@@ -34,7 +33,12 @@ export class RestartBudget {
   #total = 0;
 
   constructor(policy: RestartPolicy, random: () => number = Math.random) {
-    if (policy.maxRestarts < 0 || policy.windowMs <= 0 || policy.initialDelayMs < 0 || policy.maxDelayMs < policy.initialDelayMs) {
+    if (
+      policy.maxRestarts < 0 ||
+      policy.windowMs <= 0 ||
+      policy.initialDelayMs < 0 ||
+      policy.maxDelayMs < policy.initialDelayMs
+    ) {
       throw new Error(`invalid restart policy ${JSON.stringify(policy)}`);
     }
     this.#policy = policy;

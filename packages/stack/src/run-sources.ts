@@ -1,6 +1,12 @@
 // Runs collector sources once through a running stack and follows their progress to the end.
 import type { Stack } from './stack.js';
-import { createClient, deadlineIn, sluiceProto, type CollectorClient, type RunProgress__Output } from '@sluice/protocol';
+import {
+  createClient,
+  deadlineIn,
+  sluiceProto,
+  type CollectorClient,
+  type RunProgress__Output,
+} from '@sluice/protocol';
 
 export interface RunSourcesOptions {
   collectorAddress: string;
@@ -81,7 +87,8 @@ export async function runSourcesResuming(options: RunSourcesResumingOptions): Pr
           options.onProgress?.(add(p));
         },
       });
-      if (final.source_errors === 0 || restartCount(options.stack) === restartsBefore || run >= maxRuns) return { ...add(final), runs: run };
+      if (final.source_errors === 0 || restartCount(options.stack) === restartsBefore || run >= maxRuns)
+        return { ...add(final), runs: run };
       last = final;
       reason = `${final.source_errors} source error(s) while a service restarted`;
     } catch (error) {

@@ -36,7 +36,12 @@ export function spawnService(name: ServiceName, options: SpawnOptions): ServiceP
     env: { ...options.env, SLUICE_PROCESS_NAME: name, SLUICE_STOPPED_BY_PARENT: '1' },
     // SLUICE_NODE_FLAGS adds Node.js flags to every service (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile a
     // whole run: NODE_OPTIONS refuses --cpu-prof).
-    execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? []), ...(options.env.SLUICE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(options.nodeFlags ?? []),
+      ...(options.env.SLUICE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
+    ],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const recent: string[] = [];

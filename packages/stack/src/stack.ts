@@ -68,14 +68,16 @@ export function addressEnv(addresses: StackAddresses): NodeJS.ProcessEnv {
   for (const [name, address] of Object.entries(addresses)) {
     env[`SLUICE__SERVICES__${name.toUpperCase()}__GRPC_ADDRESS`] = address.grpcAddress;
     env[`SLUICE__SERVICES__${name.toUpperCase()}__HTTP_PORT`] = String(address.httpPort);
-    if (address.opsPort !== undefined) env[`SLUICE__SERVICES__${name.toUpperCase()}__OPS_PORT`] = String(address.opsPort);
+    if (address.opsPort !== undefined)
+      env[`SLUICE__SERVICES__${name.toUpperCase()}__OPS_PORT`] = String(address.opsPort);
   }
   return env;
 }
 
 export async function allocateAddresses(): Promise<StackAddresses> {
   const addresses: StackAddresses = {};
-  for (const name of SERVICE_NAMES) addresses[name] = { grpcAddress: `127.0.0.1:${await freePort()}`, httpPort: await freePort() };
+  for (const name of SERVICE_NAMES)
+    addresses[name] = { grpcAddress: `127.0.0.1:${await freePort()}`, httpPort: await freePort() };
   // The gateway's HTTP port is its API; its metrics have a port of their own.
   addresses.gateway!.opsPort = await freePort();
   return addresses;
@@ -86,7 +88,10 @@ export async function allocateAddresses(): Promise<StackAddresses> {
  * "name HTTP port N" (checked on the loopback address the services bind by default). Lets a caller with fixed
  * ports say which port is taken, and by which setting, before starting anything.
  */
-export async function busyAddresses(addresses: StackAddresses, services: readonly ServiceName[] = SERVICE_NAMES): Promise<string[]> {
+export async function busyAddresses(
+  addresses: StackAddresses,
+  services: readonly ServiceName[] = SERVICE_NAMES,
+): Promise<string[]> {
   const busy: string[] = [];
   for (const name of services) {
     const address = addresses[name];
@@ -96,9 +101,12 @@ export async function busyAddresses(addresses: StackAddresses, services: readonl
     const separator = plain.lastIndexOf(':');
     const host = plain.slice(0, separator).replace(/^\[|\]$/g, '') || '127.0.0.1';
     const port = plain.startsWith('ipv4:') ? 0 : Number(plain.slice(separator + 1));
-    if (port > 0 && !(await canListen(port, host === 'localhost' ? '127.0.0.1' : host))) busy.push(`${name} gRPC ${address.grpcAddress}`);
-    if (address.httpPort > 0 && !(await canListen(address.httpPort))) busy.push(`${name} HTTP port ${address.httpPort}`);
-    if (address.opsPort !== undefined && address.opsPort > 0 && !(await canListen(address.opsPort))) busy.push(`${name} ops port ${address.opsPort}`);
+    if (port > 0 && !(await canListen(port, host === 'localhost' ? '127.0.0.1' : host)))
+      busy.push(`${name} gRPC ${address.grpcAddress}`);
+    if (address.httpPort > 0 && !(await canListen(address.httpPort)))
+      busy.push(`${name} HTTP port ${address.httpPort}`);
+    if (address.opsPort !== undefined && address.opsPort > 0 && !(await canListen(address.opsPort)))
+      busy.push(`${name} ops port ${address.opsPort}`);
   }
   return busy;
 }
@@ -125,7 +133,12 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
   const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
   const restartsMetric = options.registry
     ? ((options.registry.getSingleMetric('sluice_supervisor_restarts_total') as Counter<'service'> | undefined) ??
-      new Counter({ name: 'sluice_supervisor_restarts_total', help: 'Services restarted by the supervisor after they exited on their own', labelNames: ['service'], registers: [options.registry] }))
+      new Counter({
+        name: 'sluice_supervisor_restarts_total',
+        help: 'Services restarted by the supervisor after they exited on their own',
+        labelNames: ['service'],
+        registers: [options.registry],
+      }))
     : undefined;
   let failed: (failure: GaveUp) => void = () => undefined;
   const failure = new Promise<GaveUp>((resolve) => (failed = resolve));
@@ -150,7 +163,9 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
       const proc = processes.get(name);
       if (!proc) return Promise.reject(new Error(`${name} is not part of this stack`));
       if (proc instanceof SupervisedService) return proc.waitUntilUp();
-      return proc.child.exitCode === null && proc.child.signalCode === null ? Promise.resolve() : Promise.reject(new Error(`${name} exited`));
+      return proc.child.exitCode === null && proc.child.signalCode === null
+        ? Promise.resolve()
+        : Promise.reject(new Error(`${name} exited`));
     },
     async stop(timeoutMs = options.stopTimeoutMs ?? 60_000) {
       const deadline = Date.now() + timeoutMs;
@@ -180,7 +195,14 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
       const grpcAddress = addresses[name]!.grpcAddress;
       if (options.restart) {
         restartsMetric?.inc({ service: name }, 0);
-        const proc = new SupervisedService({ name, grpcAddress, spawn, policy: options.restart, readyTimeoutMs, onEvent });
+        const proc = new SupervisedService({
+          name,
+          grpcAddress,
+          spawn,
+          policy: options.restart,
+          readyTimeoutMs,
+          onEvent,
+        });
         processes.set(name, proc);
         await proc.start();
       } else {

@@ -8,11 +8,27 @@ import { waitUntilServing } from './wait-until-serving.js';
 
 export type SupervisorEvent =
   /** The service exited on its own; it is started again after `delayMs`. */
-  | { kind: 'exited'; service: ServiceName; code: number | null; signal: string | null; attempt: number; delayMs: number; upMs: number }
+  | {
+      kind: 'exited';
+      service: ServiceName;
+      code: number | null;
+      signal: string | null;
+      attempt: number;
+      delayMs: number;
+      upMs: number;
+    }
   /** A restarted service is serving again. */
   | { kind: 'restarted'; service: ServiceName; attempt: number; pid: number | undefined; downMs: number }
   /** The service exhausted its restart budget: the stack fails. `tail` holds its last log lines. */
-  | { kind: 'gave_up'; service: ServiceName; code: number | null; signal: string | null; restartsInWindow: number; windowMs: number; tail: string };
+  | {
+      kind: 'gave_up';
+      service: ServiceName;
+      code: number | null;
+      signal: string | null;
+      restartsInWindow: number;
+      windowMs: number;
+      tail: string;
+    };
 
 export type GaveUp = Extract<SupervisorEvent, { kind: 'gave_up' }>;
 
@@ -130,11 +146,20 @@ export class SupervisedService implements ServiceProcess {
         windowMs: this.#options.policy.windowMs,
         tail: proc.tail(20),
       };
-      for (const waiter of this.#upWaiters.splice(0)) waiter.reject(new Error(`${this.name} exhausted its restart budget`));
+      for (const waiter of this.#upWaiters.splice(0))
+        waiter.reject(new Error(`${this.name} exhausted its restart budget`));
       this.#options.onEvent(this.#failure);
       return;
     }
-    this.#options.onEvent({ kind: 'exited', service: this.name, code, signal, attempt: decision.attempt, delayMs: decision.delayMs, upMs: wasUp ? now - this.#readyAt : 0 });
+    this.#options.onEvent({
+      kind: 'exited',
+      service: this.name,
+      code,
+      signal,
+      attempt: decision.attempt,
+      delayMs: decision.delayMs,
+      upMs: wasUp ? now - this.#readyAt : 0,
+    });
     await new Promise<void>((resolve) => {
       this.#delay = { timer: setTimeout(resolve, decision.delayMs), resolve };
     });
@@ -153,6 +178,12 @@ export class SupervisedService implements ServiceProcess {
     }
     if (this.#stopped || next !== this.#current) return;
     this.#markUp();
-    this.#options.onEvent({ kind: 'restarted', service: this.name, attempt: decision.attempt, pid: next.child.pid, downMs: Date.now() - now });
+    this.#options.onEvent({
+      kind: 'restarted',
+      service: this.name,
+      attempt: decision.attempt,
+      pid: next.child.pid,
+      downMs: Date.now() - now,
+    });
   }
 }

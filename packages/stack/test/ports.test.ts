@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { canListen, freePort } from '../src/ports.js';
 import { busyAddresses } from '../src/stack.js';
 
-const ephemeralLow = process.platform === 'linux' ? Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) : 49_152;
+const ephemeralLow =
+  process.platform === 'linux'
+    ? Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0])
+    : 49_152;
 
 const listen = (port: number) =>
   new Promise<net.Server>((resolve, reject) => {
@@ -40,7 +43,12 @@ describe('freePort', () => {
   });
 
   it('names the configured addresses something else already listens on', async () => {
-    const [grpcTaken, httpTaken, grpcFree, httpFree] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [grpcTaken, httpTaken, grpcFree, httpFree] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const held = await Promise.all([listen(grpcTaken), listen(httpTaken)]);
     try {
       expect(await canListen(grpcTaken)).toBe(false);
@@ -52,10 +60,16 @@ describe('freePort', () => {
         scorer: { grpcAddress: `localhost:${grpcFree}`, httpPort: httpTaken },
         transformer: { grpcAddress: `dns:///127.0.0.1:${grpcTaken}`, httpPort: httpFree },
       });
-      expect(busy).toEqual([`inference gRPC 127.0.0.1:${grpcTaken}`, `scorer HTTP port ${httpTaken}`, `transformer gRPC dns:///127.0.0.1:${grpcTaken}`]);
+      expect(busy).toEqual([
+        `inference gRPC 127.0.0.1:${grpcTaken}`,
+        `scorer HTTP port ${httpTaken}`,
+        `transformer gRPC dns:///127.0.0.1:${grpcTaken}`,
+      ]);
     } finally {
       await Promise.all(held.map((s) => new Promise((resolve) => s.close(resolve))));
     }
-    expect(await busyAddresses({ inference: { grpcAddress: `127.0.0.1:${grpcTaken}`, httpPort: httpTaken } })).toEqual([]);
+    expect(await busyAddresses({ inference: { grpcAddress: `127.0.0.1:${grpcTaken}`, httpPort: httpTaken } })).toEqual(
+      [],
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RestartBudget, type RestartPolicy } from '../src/restart-policy.js';
 
-const policy: RestartPolicy = { maxRestarts: 3, windowMs: 60_000, initialDelayMs: 1_000, maxDelayMs: 5_000, resetAfterMs: 30_000 };
+const policy: RestartPolicy = {
+  maxRestarts: 3,
+  windowMs: 60_000,
+  initialDelayMs: 1_000,
+  maxDelayMs: 5_000,
+  resetAfterMs: 30_000,
+};
 
 describe('RestartBudget', () => {
   it('doubles the delay per consecutive crash, with jitter between half and all of it, up to the maximum', () => {

@@ -7,7 +7,13 @@ import type { RestartPolicy } from '../src/restart-policy.js';
 import { startStack, type Stack } from '../src/stack.js';
 import type { SupervisorEvent } from '../src/supervised-service.js';
 
-const FAST: RestartPolicy = { maxRestarts: 5, windowMs: 60_000, initialDelayMs: 200, maxDelayMs: 1_000, resetAfterMs: 30_000 };
+const FAST: RestartPolicy = {
+  maxRestarts: 5,
+  windowMs: 60_000,
+  initialDelayMs: 200,
+  maxDelayMs: 1_000,
+  resetAfterMs: 30_000,
+};
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -15,7 +21,11 @@ afterEach(async () => {
   stack = undefined;
 });
 
-function until(events: SupervisorEvent[], match: (e: SupervisorEvent) => boolean, timeoutMs = 90_000): Promise<SupervisorEvent> {
+function until(
+  events: SupervisorEvent[],
+  match: (e: SupervisorEvent) => boolean,
+  timeoutMs = 90_000,
+): Promise<SupervisorEvent> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const poll = () => {
@@ -32,7 +42,13 @@ describe('stack supervision', () => {
   it('restarts a SIGKILLed service on the same ports, counts it in the metric, and tells its caller when it is back', async () => {
     const events: SupervisorEvent[] = [];
     const registry = new Registry();
-    stack = await startStack({ services: ['transformer'], env: { SLUICE__LOG__LEVEL: 'warn' }, restart: FAST, registry, onSupervisorEvent: (e) => events.push(e) });
+    stack = await startStack({
+      services: ['transformer'],
+      env: { SLUICE__LOG__LEVEL: 'warn' },
+      restart: FAST,
+      registry,
+      onSupervisorEvent: (e) => events.push(e),
+    });
     const address = stack.addresses.transformer!.grpcAddress;
     const first = stack.processes.get('transformer')!.child;
     first.kill('SIGKILL');
@@ -75,7 +91,12 @@ describe('stack supervision', () => {
 
   it('stop() is bounded while a service is down waiting for its restart', async () => {
     const events: SupervisorEvent[] = [];
-    stack = await startStack({ services: ['transformer', 'collector'], env: { SLUICE__LOG__LEVEL: 'warn' }, restart: { ...FAST, initialDelayMs: 60_000, maxDelayMs: 60_000 }, onSupervisorEvent: (e) => events.push(e) });
+    stack = await startStack({
+      services: ['transformer', 'collector'],
+      env: { SLUICE__LOG__LEVEL: 'warn' },
+      restart: { ...FAST, initialDelayMs: 60_000, maxDelayMs: 60_000 },
+      onSupervisorEvent: (e) => events.push(e),
+    });
     stack.processes.get('transformer')!.child.kill('SIGKILL');
     await until(events, (e) => e.kind === 'exited');
     const started = Date.now();

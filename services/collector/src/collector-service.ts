@@ -37,7 +37,10 @@ export function createCollectorService(options: {
       if (missing().length > 0 && options.refreshSources) await options.refreshSources();
       const unknown = missing();
       if (unknown.length > 0) {
-        call.emit('error', { code: grpc.status.NOT_FOUND, details: statusDetails(`unknown source(s): ${unknown.join(', ')}`) });
+        call.emit('error', {
+          code: grpc.status.NOT_FOUND,
+          details: statusDetails(`unknown source(s): ${unknown.join(', ')}`),
+        });
         return;
       }
       const ids = requested.length > 0 ? requested : collector.sources.filter((s) => s.enabled).map((s) => s.id);
@@ -46,13 +49,21 @@ export function createCollectorService(options: {
         progress.sourcesTotal = ids.length;
         const trigger = options.scheduler
           ? options.scheduler.trigger(ids)
-          : Promise.resolve(void collector.run(ids, new RunProgressCounter()).catch((error: Error) => logger.error({ err: error }, 'triggered run failed')));
+          : Promise.resolve(
+              void collector
+                .run(ids, new RunProgressCounter())
+                .catch((error: Error) => logger.error({ err: error }, 'triggered run failed')),
+            );
         trigger.then(
           () => {
             call.write(progress.toMessage(true));
             call.end();
           },
-          (error: Error) => call.emit('error', { code: grpc.status.UNAVAILABLE, details: statusDetails(`could not trigger: ${error.message}`) }),
+          (error: Error) =>
+            call.emit('error', {
+              code: grpc.status.UNAVAILABLE,
+              details: statusDetails(`could not trigger: ${error.message}`),
+            }),
         );
         return;
       }
@@ -77,7 +88,10 @@ export function createCollectorService(options: {
           // source was read to its end (its checkpoint holds what was acknowledged; a new run resumes there).
           const interrupted = results.filter((r) => r.error?.code === 'aborted').map((r) => r.sourceId);
           if (interrupted.length > 0) {
-            call.emit('error', { code: grpc.status.UNAVAILABLE, details: `the collector is shutting down: ${interrupted.join(', ')} stopped before the end; run again to resume from the last checkpoint` });
+            call.emit('error', {
+              code: grpc.status.UNAVAILABLE,
+              details: `the collector is shutting down: ${interrupted.join(', ')} stopped before the end; run again to resume from the last checkpoint`,
+            });
             return;
           }
           call.write(progress.toMessage(true));
@@ -93,7 +107,9 @@ export function createCollectorService(options: {
     },
     async ListSources(_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) {
       await options.refreshSources?.(); // never throws: the last known sources are listed when persistence is down
-      callback(null, { sources: collector.sources.map((source) => describeSource(source, collector.origin(source.id))) });
+      callback(null, {
+        sources: collector.sources.map((source) => describeSource(source, collector.origin(source.id))),
+      });
     },
   };
 }

@@ -137,7 +137,12 @@ export class Collector {
    * Runs the sources once (concurrently, within max_concurrent_sources) and resolves when all are done.
    * `signal` cancels this caller's interest: a run nobody else waits for stops, saving what was acknowledged.
    */
-  async run(ids: string[], progress: RunProgressCounter, leaseOwner?: string, signal?: AbortSignal): Promise<SourceRunResult[]> {
+  async run(
+    ids: string[],
+    progress: RunProgressCounter,
+    leaseOwner?: string,
+    signal?: AbortSignal,
+  ): Promise<SourceRunResult[]> {
     progress.sourcesTotal += ids.length;
     // Each source's run listens for this caller's cancel: one listener per source is expected, not a leak.
     if (signal) setMaxListeners(Math.max(getMaxListeners(signal), ids.length + 10), signal);
@@ -151,7 +156,12 @@ export class Collector {
   }
 
   /** Runs one source; if it is already running here, joins that run instead of polling twice. */
-  async runSource(id: string, progress: RunProgressCounter, leaseOwner?: string, signal?: AbortSignal): Promise<SourceRunResult> {
+  async runSource(
+    id: string,
+    progress: RunProgressCounter,
+    leaseOwner?: string,
+    signal?: AbortSignal,
+  ): Promise<SourceRunResult> {
     for (;;) {
       const existing = this.#running.get(id);
       if (!existing) break;
@@ -160,15 +170,34 @@ export class Collector {
     }
     const source = this.#sources.get(id);
     const origin = this.origin(id);
-    if (!source) return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('internal', `unknown source ${id}`) };
-    const active: ActiveRun = { result: Promise.resolve(undefined as never), abort: new AbortController(), totals: new RunProgressCounter(), observers: new Set(), interested: 0 };
+    if (!source)
+      return {
+        sourceId: id,
+        outcome: 'error',
+        collected: 0,
+        acknowledged: 0,
+        error: new SourceFetchError('internal', `unknown source ${id}`),
+      };
+    const active: ActiveRun = {
+      result: Promise.resolve(undefined as never),
+      abort: new AbortController(),
+      totals: new RunProgressCounter(),
+      observers: new Set(),
+      interested: 0,
+    };
     active.observers.add(active.totals);
     active.result = (async () => {
       let slot: { release(): void };
       try {
         slot = await this.#acquireSlot(id, AbortSignal.any([this.#abort.signal, active.abort.signal]));
       } catch {
-        return { sourceId: id, outcome: 'error', collected: 0, acknowledged: 0, error: new SourceFetchError('aborted', 'cancelled before it started') } satisfies SourceRunResult;
+        return {
+          sourceId: id,
+          outcome: 'error',
+          collected: 0,
+          acknowledged: 0,
+          error: new SourceFetchError('aborted', 'cancelled before it started'),
+        } satisfies SourceRunResult;
       }
       const started = this.#now();
       this.deps.metrics?.sourcesRunning.inc();
@@ -266,7 +295,12 @@ export class Collector {
     return limiter;
   }
 
-  async #runOnce(source: SourceConfig, origin: 'config' | 'api', active: ActiveRun, leaseOwner?: string): Promise<SourceRunResult> {
+  async #runOnce(
+    source: SourceConfig,
+    origin: 'config' | 'api',
+    active: ActiveRun,
+    leaseOwner?: string,
+  ): Promise<SourceRunResult> {
     const { store, sender, logger, metrics, settings } = this.deps;
     const progress = (update: (counter: RunProgressCounter) => void) => {
       for (const counter of active.observers) update(counter);
@@ -278,7 +312,11 @@ export class Collector {
       state = (await store.get([source.id])).get(source.id) ?? emptyState(source.id);
     } catch (error) {
       result.outcome = 'error';
-      result.error = new SourceFetchError('state_unavailable', `source state unavailable: ${(error as Error).message}`, { url, cause: error });
+      result.error = new SourceFetchError(
+        'state_unavailable',
+        `source state unavailable: ${(error as Error).message}`,
+        { url, cause: error },
+      );
       progress((p) => (p.sourceErrors += 1));
       metrics?.sourceErrors.inc({ code: 'state_unavailable' });
       metrics?.sourceRuns.inc({ outcome: 'error' });
@@ -314,13 +352,19 @@ export class Collector {
         try {
           const saved = await store.save(next, leaseOwner);
           if (!saved && leaseOwner) {
-            logger.warn({ source_id: source.id, owner: leaseOwner }, `lease on ${source.id} was lost (expired or taken over); this run stops without saving`);
+            logger.warn(
+              { source_id: source.id, owner: leaseOwner },
+              `lease on ${source.id} was lost (expired or taken over); this run stops without saving`,
+            );
             leaseLost = true;
             metrics?.leases.inc({ outcome: 'lost' });
             runAbort.abort(new SourceFetchError('lease_lost', `lease on ${source.id} was lost`));
           }
         } catch (error) {
-          logger.warn({ source_id: source.id, err: error }, 'saving the source checkpoint failed; it is saved again later');
+          logger.warn(
+            { source_id: source.id, err: error },
+            'saving the source checkpoint failed; it is saved again later',
+          );
         }
       });
     };
@@ -333,18 +377,31 @@ export class Collector {
     const recorded: Array<Promise<void>> = [];
     const recordProblem = (problem: SourceFetchError) => {
       metrics?.sourceErrors.inc({ code: problem.code });
-      logger.warn({ source_id: source.id, code: problem.code, url: problem.url || url }, `source ${source.id}: ${problem.message}`);
+      logger.warn(
+        { source_id: source.id, code: problem.code, url: problem.url || url },
+        `source ${source.id}: ${problem.message}`,
+      );
       recorded.push(
         store
-          .recordError({ source_id: source.id, code: problem.code, message: problem.message.slice(0, 2000), occurred_at_ms: this.#now(), http_status: problem.httpStatus, url: problem.url || url })
-          .catch((error: Error) => logger.warn({ source_id: source.id, err: error }, 'recording the source error failed')),
+          .recordError({
+            source_id: source.id,
+            code: problem.code,
+            message: problem.message.slice(0, 2000),
+            occurred_at_ms: this.#now(),
+            http_status: problem.httpStatus,
+            url: problem.url || url,
+          })
+          .catch((error: Error) =>
+            logger.warn({ source_id: source.id, err: error }, 'recording the source error failed'),
+          ),
       );
     };
 
     let failure: SourceFetchError | undefined;
     try {
       const collect = await collectorFor(source);
-      if (!collect) throw new SourceFetchError('internal', `source kind ${source.kind} is not supported by this collector`);
+      if (!collect)
+        throw new SourceFetchError('internal', `source kind ${source.kind} is not supported by this collector`);
       const context: CollectContext = {
         source,
         state: { cursor: parseCursor(state.cursor_json), etag: state.etag, lastModified: state.last_modified },
@@ -402,16 +459,22 @@ export class Collector {
       }
     } catch (error) {
       failure = toFetchError(error, url);
-      if (!(error instanceof SourceFetchError)) logger.error({ source_id: source.id, err: error }, 'unexpected error while collecting');
+      if (!(error instanceof SourceFetchError))
+        logger.error({ source_id: source.id, err: error }, 'unexpected error while collecting');
     }
     if (signal.aborted) {
       // Cancelled or shutting down: what was sent is still acknowledged into the checkpoint, but not forever
       // (a stopped pipeline must not keep the source running); later acknowledgements are not saved.
-      await Promise.race([Promise.all([...sends, ...recorded]), new Promise((resolve) => setTimeout(resolve, settings.cancel_ack_wait_milliseconds).unref())]);
+      await Promise.race([
+        Promise.all([...sends, ...recorded]),
+        new Promise((resolve) => setTimeout(resolve, settings.cancel_ack_wait_milliseconds).unref()),
+      ]);
       ended = true;
     } else await Promise.all([...sends, ...recorded]);
-    if (!failure && sendError) failure = new SourceFetchError('internal', `downstream did not acknowledge: ${sendError.message}`, { url });
-    if (!failure && leaseLost) failure = new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
+    if (!failure && sendError)
+      failure = new SourceFetchError('internal', `downstream did not acknowledge: ${sendError.message}`, { url });
+    if (!failure && leaseLost)
+      failure = new SourceFetchError('lease_lost', `lease on ${source.id} was lost to another replica`);
     await saving;
     ended = true;
 
@@ -421,7 +484,8 @@ export class Collector {
       ...stateFromCheckpoint(),
       last_success_ms: failure ? state.last_success_ms : finished,
       consecutive_errors: consecutiveErrors,
-      next_fetch_ms: finished + errorBackoffMs(source.interval_seconds, consecutiveErrors, settings.max_error_backoff_seconds),
+      next_fetch_ms:
+        finished + errorBackoffMs(source.interval_seconds, consecutiveErrors, settings.max_error_backoff_seconds),
       breaker_state: url ? this.deps.http.hostState(url) : '',
       last_error: failure ? `${failure.code}: ${failure.message}`.slice(0, 2000) : '',
     };
@@ -439,14 +503,35 @@ export class Collector {
       if (failure.code !== 'aborted' && failure.code !== 'lease_lost') {
         progress((p) => (p.sourceErrors += 1));
         metrics?.sourceErrors.inc({ code: failure.code });
-        logger.warn({ source_id: source.id, code: failure.code, http_status: failure.httpStatus, url: failure.url || url, consecutive_errors: consecutiveErrors }, `source ${source.id} failed: ${failure.message}`);
+        logger.warn(
+          {
+            source_id: source.id,
+            code: failure.code,
+            http_status: failure.httpStatus,
+            url: failure.url || url,
+            consecutive_errors: consecutiveErrors,
+          },
+          `source ${source.id} failed: ${failure.message}`,
+        );
         await store
-          .recordError({ source_id: source.id, code: failure.code, message: failure.message.slice(0, 2000), occurred_at_ms: finished, http_status: failure.httpStatus, url: failure.url || url })
-          .catch((error: Error) => logger.warn({ source_id: source.id, err: error }, 'recording the source error failed'));
+          .recordError({
+            source_id: source.id,
+            code: failure.code,
+            message: failure.message.slice(0, 2000),
+            occurred_at_ms: finished,
+            http_status: failure.httpStatus,
+            url: failure.url || url,
+          })
+          .catch((error: Error) =>
+            logger.warn({ source_id: source.id, err: error }, 'recording the source error failed'),
+          );
       }
     } else if (notModified) result.outcome = 'not_modified';
     metrics?.sourceRuns.inc({ outcome: result.outcome });
-    logger.info({ source_id: source.id, outcome: result.outcome, collected: result.collected, acknowledged: result.acknowledged }, `source ${source.id} done`);
+    logger.info(
+      { source_id: source.id, outcome: result.outcome, collected: result.collected, acknowledged: result.acknowledged },
+      `source ${source.id} done`,
+    );
     return result;
   }
 }

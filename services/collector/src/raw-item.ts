@@ -37,7 +37,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Every RawItem string: well-formed (lone surrogates become U+FFFD), no control characters but \t \n \r, trimmed, clipped. */
 function clean(value: unknown, max = MAX_TEXT): string {
-  if (typeof value !== 'string') return value === undefined || value === null ? '' : typeof value === 'number' ? String(value) : '';
+  if (typeof value !== 'string')
+    return value === undefined || value === null ? '' : typeof value === 'number' ? String(value) : '';
   let text = value.isWellFormed() ? value : value.toWellFormed();
   CONTROL.lastIndex = 0;
   if (CONTROL.test(text)) text = text.replace(CONTROL, '');
@@ -52,7 +53,8 @@ export function parseDate(value: unknown): number {
   if (value === undefined || value === null || value === '') return 0;
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
-  else if (typeof value === 'number') ms = value < 1e11 ? value * 1000 : value; // seconds or milliseconds
+  else if (typeof value === 'number')
+    ms = value < 1e11 ? value * 1000 : value; // seconds or milliseconds
   else if (typeof value === 'string') {
     const trimmed = value.trim();
     ms = /^\d{9,13}$/.test(trimmed) ? parseDate(Number(trimmed)) : Date.parse(trimmed);
@@ -74,7 +76,13 @@ export function resolveUrl(link: string | undefined, base: string | undefined): 
   }
 }
 
-function deadLetter(source: SourceConfig, reason: DeadLetterReason, detail: string, payload: unknown, externalId = ''): DeadLetter {
+function deadLetter(
+  source: SourceConfig,
+  reason: DeadLetterReason,
+  detail: string,
+  payload: unknown,
+  externalId = '',
+): DeadLetter {
   let payload_json: string;
   try {
     payload_json = JSON.stringify(payload) ?? 'null';
@@ -84,12 +92,19 @@ function deadLetter(source: SourceConfig, reason: DeadLetterReason, detail: stri
   // Persistence keeps one row per (item_id, stage): every dead letter needs an id of its own, and a stable one
   // (the item's own id where the record names one, else a hash of the record), so a resent batch updates its
   // row instead of adding one, and two different bad records never share a row.
-  const key = externalId || `dead:${createHash('sha256').update(reason).update('\n').update(payload_json).digest('hex').slice(0, 32)}`;
+  const key =
+    externalId ||
+    `dead:${createHash('sha256').update(reason).update('\n').update(payload_json).digest('hex').slice(0, 32)}`;
   return { item_id: itemId(source.id, key), source_id: source.id, stage: 'collector', reason, detail, payload_json };
 }
 
 /** A dead letter for a record that could not even be read (bad JSON line, bad CSV row). */
-export function unreadableRecord(source: SourceConfig, reason: DeadLetterReason, detail: string, payload: unknown): DeadLetter {
+export function unreadableRecord(
+  source: SourceConfig,
+  reason: DeadLetterReason,
+  detail: string,
+  payload: unknown,
+): DeadLetter {
   return deadLetter(source, reason, detail, payload);
 }
 
@@ -100,13 +115,32 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
   const url = found.url ? resolveUrl(found.url, undefined) : '';
   let externalId = clean(found.externalId, 2048) || url;
   if (!title && !content && !summary) {
-    return { ok: false, deadLetter: deadLetter(source, 'invalid_item', 'the item has no title, summary or content', { ...found, source_id: source.id }, externalId) };
+    return {
+      ok: false,
+      deadLetter: deadLetter(
+        source,
+        'invalid_item',
+        'the item has no title, summary or content',
+        { ...found, source_id: source.id },
+        externalId,
+      ),
+    };
   }
   if (found.url && !url) {
-    return { ok: false, deadLetter: deadLetter(source, 'invalid_url', `not an absolute http(s) URL: ${String(found.url).slice(0, 200)}`, { ...found, source_id: source.id }, externalId) };
+    return {
+      ok: false,
+      deadLetter: deadLetter(
+        source,
+        'invalid_url',
+        `not an absolute http(s) URL: ${String(found.url).slice(0, 200)}`,
+        { ...found, source_id: source.id },
+        externalId,
+      ),
+    };
   }
   // No id and no URL (bulk files): the content itself identifies the item, so a re-import is idempotent.
-  if (!externalId) externalId = `sha256:${createHash('sha256').update(title).update('\n').update(summary).update('\n').update(content).digest('hex').slice(0, 32)}`;
+  if (!externalId)
+    externalId = `sha256:${createHash('sha256').update(title).update('\n').update(summary).update('\n').update(content).digest('hex').slice(0, 32)}`;
   const item: RawItem = {
     id: itemId(source.id, externalId),
     source_id: source.id,
@@ -126,6 +160,7 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
     source_weight: source.weight,
     language_hint: clean(found.language, 16),
   };
-  if (found.engagement) item.engagement = { points: found.engagement.points ?? 0, comments: found.engagement.comments ?? 0 };
+  if (found.engagement)
+    item.engagement = { points: found.engagement.points ?? 0, comments: found.engagement.comments ?? 0 };
   return { ok: true, item };
 }

@@ -27,7 +27,10 @@ export class Scheduler {
     this.#timer = setInterval(() => void this.tick(), this.settings.schedule_tick_milliseconds);
     this.#timer.unref();
     // Long runs (bulk imports) keep their leases alive.
-    this.#renewTimer = setInterval(() => void this.#renew(), Math.max(250, (this.settings.lease_duration_seconds * 1000) / 3));
+    this.#renewTimer = setInterval(
+      () => void this.#renew(),
+      Math.max(250, (this.settings.lease_duration_seconds * 1000) / 3),
+    );
     this.#renewTimer.unref();
     void this.tick();
   }
@@ -57,21 +60,25 @@ export class Scheduler {
         const pool = candidates.filter((id) => this.collector.isDegraded(id) === degraded);
         const room = this.collector.freeSlots(degraded);
         if (pool.length === 0 || room <= 0) continue;
-        granted.push(...(await this.store.lease(this.owner, pool, room, this.settings.lease_duration_seconds * 1000)).sourceIds);
+        granted.push(
+          ...(await this.store.lease(this.owner, pool, room, this.settings.lease_duration_seconds * 1000)).sourceIds,
+        );
       }
       const lease = { sourceIds: granted };
       for (const id of lease.sourceIds) {
         this.#leased.add(id);
         this.metrics?.leases.inc({ outcome: 'granted' });
         this.progress.sourcesTotal += 1;
-        void this.collector
-          .runSource(id, this.progress, this.owner)
-          .finally(async () => {
-            this.progress.sourcesDone += 1;
-            this.#leased.delete(id);
-            this.metrics?.leases.inc({ outcome: 'released' });
-            await this.store.release(this.owner, [id]).catch((error: Error) => this.logger.warn({ source_id: id, err: error }, 'releasing the lease failed; it expires'));
-          });
+        void this.collector.runSource(id, this.progress, this.owner).finally(async () => {
+          this.progress.sourcesDone += 1;
+          this.#leased.delete(id);
+          this.metrics?.leases.inc({ outcome: 'released' });
+          await this.store
+            .release(this.owner, [id])
+            .catch((error: Error) =>
+              this.logger.warn({ source_id: id, err: error }, 'releasing the lease failed; it expires'),
+            );
+        });
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'scheduler tick failed (persistence unavailable?); retrying next tick');
@@ -82,6 +89,8 @@ export class Scheduler {
 
   async #renew(): Promise<void> {
     if (this.#leased.size === 0) return;
-    await this.store.lease(this.owner, [...this.#leased], this.#leased.size, this.settings.lease_duration_seconds * 1000).catch(() => undefined);
+    await this.store
+      .lease(this.owner, [...this.#leased], this.#leased.size, this.settings.lease_duration_seconds * 1000)
+      .catch(() => undefined);
   }
 }

@@ -1,7 +1,16 @@
 // Wiring of the collector service: sources → batches on one PipelineStage stream to the transformer; acks
 // advance checkpoints. See docs/sources.md.
 import os from 'node:os';
-import { createBatchSender, createClient, deadlineIn, observeDownstreamWindow, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
+import {
+  createBatchSender,
+  createClient,
+  deadlineIn,
+  observeDownstreamWindow,
+  sluiceProto,
+  type PipelineStageClient,
+  type ServiceContext,
+  type ServiceParts,
+} from '@sluice/protocol';
 import { Collector } from './collector.js';
 import { createCollectorService } from './collector-service.js';
 import { HostBreakers } from './http/host-breakers.js';
@@ -21,8 +30,14 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
   const store: SourceStateStore =
     settings.state_store === 'memory'
       ? new MemorySourceStateStore()
-      : new GrpcSourceStateStore(ctx.config.services.persistence.grpc_address, settings.persistence_timeout_milliseconds);
-  const downstream = createClient(proto.PipelineStage, ctx.config.services.transformer.grpc_address) as unknown as PipelineStageClient;
+      : new GrpcSourceStateStore(
+          ctx.config.services.persistence.grpc_address,
+          settings.persistence_timeout_milliseconds,
+        );
+  const downstream = createClient(
+    proto.PipelineStage,
+    ctx.config.services.transformer.grpc_address,
+  ) as unknown as PipelineStageClient;
   const sender = createBatchSender({
     streams: settings.downstream_streams,
     connect: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
@@ -37,16 +52,34 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
   const owner = settings.replica_id || `${os.hostname()}-${process.pid}`;
   const definitions =
     settings.state_store === 'persistence' && settings.source_definitions_poll_seconds > 0
-      ? new SourceDefinitionsSync(ctx.config.services.persistence.grpc_address, collector, settings.sources, ctx.logger, {
-          intervalMs: settings.source_definitions_poll_seconds * 1000,
-          timeoutMs: settings.persistence_timeout_milliseconds,
-        })
+      ? new SourceDefinitionsSync(
+          ctx.config.services.persistence.grpc_address,
+          collector,
+          settings.sources,
+          ctx.logger,
+          {
+            intervalMs: settings.source_definitions_poll_seconds * 1000,
+            timeoutMs: settings.persistence_timeout_milliseconds,
+          },
+        )
       : undefined;
-  const scheduler = settings.schedule_enabled ? new Scheduler(collector, store, settings, owner, ctx.logger, metrics) : undefined;
-  const service = createCollectorService({ collector, scheduler, logger: ctx.logger, refreshSources: definitions ? () => definitions.refresh() : undefined });
+  const scheduler = settings.schedule_enabled
+    ? new Scheduler(collector, store, settings, owner, ctx.logger, metrics)
+    : undefined;
+  const service = createCollectorService({
+    collector,
+    scheduler,
+    logger: ctx.logger,
+    refreshSources: definitions ? () => definitions.refresh() : undefined,
+  });
   return {
     grpc: [{ name: 'sluice.v1.Collector', definition: proto.Collector.service, implementation: service }],
-    describe: () => ({ sources: collector.sources.length, running: collector.runningSourceIds.length, schedule_enabled: settings.schedule_enabled, replica_id: owner }),
+    describe: () => ({
+      sources: collector.sources.length,
+      running: collector.runningSourceIds.length,
+      schedule_enabled: settings.schedule_enabled,
+      replica_id: owner,
+    }),
     started: async () => {
       if (definitions) {
         await definitions.refresh();
@@ -58,7 +91,8 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
       await scheduler?.stop();
       definitions?.stop();
       // Runs stop reading and wait for their acknowledgements, but not forever when downstream is gone.
-      const bounded = (promise: Promise<unknown>, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+      const bounded = (promise: Promise<unknown>, ms: number) =>
+        Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
       await bounded(collector.stop(), 10_000);
       await bounded(sender.close(), 5_000);
     },

@@ -147,7 +147,11 @@ export const httpJsonSourceSchema = z.strictObject({
       /** The response holds the next cursor at `cursor_path`; it is sent as query parameter `param`. */
       z.strictObject({ type: z.literal('cursor'), cursor_path: z.string(), param: z.string().default('cursor') }),
       /** Page numbers in query parameter `param`, starting at `start`; stops at an empty page. */
-      z.strictObject({ type: z.literal('page'), param: z.string().default('page'), start: z.number().int().default(1) }),
+      z.strictObject({
+        type: z.literal('page'),
+        param: z.string().default('page'),
+        start: z.number().int().default(1),
+      }),
       /** RFC 8288 `Link: <...>; rel="next"`. */
       z.strictObject({ type: z.literal('link') }),
     ])
@@ -172,7 +176,16 @@ export const sourceSchema = z.discriminatedUnion('kind', [
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SourceKind = SourceConfig['kind'];
 export type SourceOf<K extends SourceKind> = Extract<SourceConfig, { kind: K }>;
-export const SOURCE_KINDS = ['feed', 'jsonl', 'csv', 'opml', 'hacker_news', 'reddit', 'github', 'http_json'] as const satisfies readonly SourceKind[];
+export const SOURCE_KINDS = [
+  'feed',
+  'jsonl',
+  'csv',
+  'opml',
+  'hacker_news',
+  'reddit',
+  'github',
+  'http_json',
+] as const satisfies readonly SourceKind[];
 
 /** A host name, an IP address or a CIDR network (a.b.c.d/n, x::y/n). */
 const allowlistEntry = z.string().refine((entry) => parseAllowlistEntry(entry) !== undefined, {
@@ -184,7 +197,11 @@ export const httpSettingsSchema = z.strictObject({
   connect_timeout_milliseconds: z.number().int().min(1).default(5_000),
   /** The whole response (headers and body), per attempt. */
   request_timeout_milliseconds: z.number().int().min(1).default(30_000),
-  max_response_bytes: z.number().int().min(1024).default(20 * 1024 * 1024),
+  max_response_bytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   max_redirects: z.number().int().min(0).max(20).default(5),
   /** Connection pool per host (keep-alive). */
   max_connections_per_host: z.number().int().min(1).default(6),
@@ -244,7 +261,11 @@ export const collectorSettingsSchema = z
     downstream_streams: z.number().int().min(1).max(64).default(1),
     /** Items per batch for HTTP sources. */
     batch_size: z.number().int().min(1).max(5000).default(200),
-    stream_deadline_seconds: z.number().int().min(1).default(24 * 3600),
+    stream_deadline_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(24 * 3600),
     /** Where source state, leases and source errors live: the persistence service, or memory (lost on exit). */
     state_store: z.enum(['persistence', 'memory']).default('persistence'),
     persistence_timeout_milliseconds: z.number().int().min(1).default(10_000),
@@ -263,12 +284,17 @@ export const collectorSettingsSchema = z
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
     settings.sources.forEach((source, index) => {
-      if (seen.has(source.id)) ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate source id "${source.id}"` });
+      if (seen.has(source.id))
+        ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate source id "${source.id}"` });
       seen.add(source.id);
       if ('path' in source || source.kind === 'jsonl' || source.kind === 'csv' || source.kind === 'opml') {
         const located = source as { path?: string; url?: string };
         if ((located.path === undefined) === (located.url === undefined)) {
-          ctx.addIssue({ code: 'custom', path: ['sources', index], message: `source "${source.id}" (${source.kind}) needs exactly one of "path" or "url"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', index],
+            message: `source "${source.id}" (${source.kind}) needs exactly one of "path" or "url"`,
+          });
         }
       }
     });

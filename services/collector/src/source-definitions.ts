@@ -1,7 +1,14 @@
 // Sources managed through the gateway (/v1/sources) are stored by persistence as source definitions
 // (admin.proto). The collector merges them with the sources declared in its config, re-reading them every
 // few seconds (and at once when asked for a source it does not know), so every replica sees the same set.
-import { createClient, sluiceProto, unary, type grpc, type PersistenceAdminClient, type SourceDefinition__Output } from '@sluice/protocol';
+import {
+  createClient,
+  sluiceProto,
+  unary,
+  type grpc,
+  type PersistenceAdminClient,
+  type SourceDefinition__Output,
+} from '@sluice/protocol';
 import { apiSourceViolations, formatIssues, type Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import { sourceSchema, type SourceConfig } from './settings.js';
@@ -19,10 +26,12 @@ export function definitionToSource(definition: SourceDefinition__Output): Defini
   } catch (error) {
     return { ok: false, error: `config_json is not valid JSON: ${(error as Error).message}` };
   }
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) return { ok: false, error: 'config_json must be a JSON object' };
+  if (config === null || typeof config !== 'object' || Array.isArray(config))
+    return { ok: false, error: 'config_json must be a JSON object' };
   // The gateway refuses these already; checked again here because this is where the definition takes effect.
   const violations = apiSourceViolations(config as Record<string, unknown>);
-  if (violations.length > 0) return { ok: false, error: violations.map((v) => `config${v.pointer}: ${v.message}`).join('; ') };
+  if (violations.length > 0)
+    return { ok: false, error: violations.map((v) => `config${v.pointer}: ${v.message}`).join('; ') };
   const raw = {
     ...(config as Record<string, unknown>),
     id: definition.id,
@@ -37,7 +46,10 @@ export function definitionToSource(definition: SourceDefinition__Output): Defini
 }
 
 /** Config sources plus valid definitions; a definition replaces a config source with the same id. */
-export function mergeSources(configured: readonly SourceConfig[], definitions: readonly SourceConfig[]): Map<string, { source: SourceConfig; origin: 'config' | 'api' }> {
+export function mergeSources(
+  configured: readonly SourceConfig[],
+  definitions: readonly SourceConfig[],
+): Map<string, { source: SourceConfig; origin: 'config' | 'api' }> {
   const merged = new Map<string, { source: SourceConfig; origin: 'config' | 'api' }>();
   for (const source of configured) merged.set(source.id, { source, origin: 'config' });
   for (const source of definitions) merged.set(source.id, { source, origin: 'api' });
@@ -58,7 +70,8 @@ export class SourceDefinitionsSync {
     private readonly logger: Logger,
     private readonly options: { intervalMs: number; timeoutMs: number },
   ) {
-    this.#client = createClient(sluiceProto().PersistenceAdmin, address) as unknown as PersistenceAdminClient & grpc.Client;
+    this.#client = createClient(sluiceProto().PersistenceAdmin, address) as unknown as PersistenceAdminClient &
+      grpc.Client;
   }
 
   /** Polls from now on (call refresh() first for the initial set). */
@@ -81,11 +94,20 @@ export class SourceDefinitionsSync {
   async #refresh(): Promise<void> {
     let definitions: SourceDefinition__Output[];
     try {
-      const response = await unary<object, { definitions: SourceDefinition__Output[] }>(this.#client, this.#client.ListSourceDefinitions as never, { enabled_only: false }, this.options.timeoutMs);
+      const response = await unary<object, { definitions: SourceDefinition__Output[] }>(
+        this.#client,
+        this.#client.ListSourceDefinitions as never,
+        { enabled_only: false },
+        this.options.timeoutMs,
+      );
       definitions = response.definitions;
       this.#unavailableLogged = false;
     } catch (error) {
-      if (!this.#unavailableLogged) this.logger.warn({ err: error }, 'cannot read source definitions from persistence; using the last known sources');
+      if (!this.#unavailableLogged)
+        this.logger.warn(
+          { err: error },
+          'cannot read source definitions from persistence; using the last known sources',
+        );
       this.#unavailableLogged = true;
       return;
     }
@@ -97,7 +119,10 @@ export class SourceDefinitionsSync {
         this.#reported.delete(definition.id);
       } else if (this.#reported.get(definition.id) !== result.error) {
         this.#reported.set(definition.id, result.error);
-        this.logger.warn({ source_id: definition.id }, `source definition ${definition.id} is invalid and is skipped: ${result.error}`);
+        this.logger.warn(
+          { source_id: definition.id },
+          `source definition ${definition.id} is invalid and is skipped: ${result.error}`,
+        );
       }
     }
     this.collector.replaceSources(mergeSources(this.configured, valid));

@@ -19,7 +19,18 @@ export interface SourceStateRecord {
 }
 
 export function emptyState(sourceId: string): SourceStateRecord {
-  return { source_id: sourceId, cursor_json: '', etag: '', last_modified: '', last_success_ms: 0, consecutive_errors: 0, next_fetch_ms: 0, breaker_state: '', last_error: '', items_total: 0 };
+  return {
+    source_id: sourceId,
+    cursor_json: '',
+    etag: '',
+    last_modified: '',
+    last_success_ms: 0,
+    consecutive_errors: 0,
+    next_fetch_ms: 0,
+    breaker_state: '',
+    last_error: '',
+    items_total: 0,
+  };
 }
 
 export interface SourceErrorRecord {
@@ -61,16 +72,26 @@ export class GrpcSourceStateStore implements SourceStateStore {
 
   #call<Req, Res>(method: string, request: Req): Promise<Res> {
     const client = this.#client as unknown as grpc.Client & Record<string, never>;
-    return unary<Req, Res>(client, (client as unknown as Record<string, never>)[method] as never, request, this.timeoutMs);
+    return unary<Req, Res>(
+      client,
+      (client as unknown as Record<string, never>)[method] as never,
+      request,
+      this.timeoutMs,
+    );
   }
 
   async get(sourceIds: string[]): Promise<Map<string, SourceStateRecord>> {
-    const response = await this.#call<{ source_ids: string[] }, { states: SourceStateRecord[] }>('GetSourceState', { source_ids: sourceIds });
+    const response = await this.#call<{ source_ids: string[] }, { states: SourceStateRecord[] }>('GetSourceState', {
+      source_ids: sourceIds,
+    });
     return new Map(response.states.map((s) => [s.source_id, { ...emptyState(s.source_id), ...s }]));
   }
 
   async save(state: SourceStateRecord, leaseOwner = ''): Promise<boolean> {
-    const response = await this.#call<unknown, { saved: boolean }>('SaveSourceState', { state, lease_owner: leaseOwner });
+    const response = await this.#call<unknown, { saved: boolean }>('SaveSourceState', {
+      state,
+      lease_owner: leaseOwner,
+    });
     return response.saved;
   }
 
@@ -93,7 +114,10 @@ export class GrpcSourceStateStore implements SourceStateStore {
   }
 
   async listErrors(sourceId: string, limit: number): Promise<SourceErrorRecord[]> {
-    const response = await this.#call<unknown, { errors: SourceErrorRecord[] }>('ListSourceErrors', { source_id: sourceId, limit });
+    const response = await this.#call<unknown, { errors: SourceErrorRecord[] }>('ListSourceErrors', {
+      source_id: sourceId,
+      limit,
+    });
     return response.errors;
   }
 
@@ -151,7 +175,10 @@ export class MemorySourceStateStore implements SourceStateStore {
   }
 
   async listErrors(sourceId: string, limit: number): Promise<SourceErrorRecord[]> {
-    return this.errors.filter((e) => e.source_id === sourceId).slice(-limit).reverse();
+    return this.errors
+      .filter((e) => e.source_id === sourceId)
+      .slice(-limit)
+      .reverse();
   }
 
   close(): void {}

@@ -2,7 +2,15 @@
 // cancelled; a caller still queued for a slot leaves the queue. Real HTTP feeds on 127.0.0.1 and a real gRPC sink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunProgressCounter } from '../src/run-progress.js';
-import { createTestCollector, rssFeed, startHttpServer, startSink, testSettings, type TestHttpServer, type TestSink } from './helpers.js';
+import {
+  createTestCollector,
+  rssFeed,
+  startHttpServer,
+  startSink,
+  testSettings,
+  type TestHttpServer,
+  type TestSink,
+} from './helpers.js';
 
 const FEEDS = 20;
 let feeds: TestHttpServer;
@@ -12,8 +20,11 @@ beforeAll(async () => {
   feeds = await startHttpServer((req, res) => {
     if (req.url === '/list.opml') {
       const outlines = Array.from({ length: FEEDS }, (_, f) => `<outline xmlUrl="/feeds/${f}.xml"/>`).join('');
-      res.writeHead(200, { 'content-type': 'text/x-opml' }).end(`<?xml version="1.0"?><opml version="2.0"><head/><body>${outlines}</body></opml>`);
-    } else if (req.url?.startsWith('/feeds/')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(req.url.slice(7, -4), 2));
+      res
+        .writeHead(200, { 'content-type': 'text/x-opml' })
+        .end(`<?xml version="1.0"?><opml version="2.0"><head/><body>${outlines}</body></opml>`);
+    } else if (req.url?.startsWith('/feeds/'))
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(req.url.slice(7, -4), 2));
     else res.writeHead(404).end();
   });
   sink = await startSink();
@@ -24,8 +35,15 @@ afterAll(async () => {
   await feeds?.close();
 });
 
-const source = (id: string) => ({ id, kind: 'opml', url: `${feeds.url}/list.opml`, allow_private_network: true, rate_limit_per_minute: 1200 });
-const running = async (t: ReturnType<typeof createTestCollector>) => (await t.registry.getSingleMetric('sluice_collector_sources_running')!.get()).values[0]?.value ?? 0;
+const source = (id: string) => ({
+  id,
+  kind: 'opml',
+  url: `${feeds.url}/list.opml`,
+  allow_private_network: true,
+  rate_limit_per_minute: 1200,
+});
+const running = async (t: ReturnType<typeof createTestCollector>) =>
+  (await t.registry.getSingleMetric('sluice_collector_sources_running')!.get()).values[0]?.value ?? 0;
 
 describe('cancelling a run', () => {
   it('keeps a run going while another caller still waits for it', async () => {
@@ -68,7 +86,10 @@ describe('cancelling a run', () => {
   });
 
   it('lets a caller waiting for a free slot leave without running the source', async () => {
-    const t = createTestCollector(testSettings({ max_concurrent_sources: 1, sources: [source('busy'), source('queued')] }), sink.address);
+    const t = createTestCollector(
+      testSettings({ max_concurrent_sources: 1, sources: [source('busy'), source('queued')] }),
+      sink.address,
+    );
     try {
       const busy = t.collector.run(['busy'], new RunProgressCounter());
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,7 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySourceStateStore } from '../src/source-state-store.js';
-import { createTestCollector, rssFeed, startHttpServer, startSink, testSettings, type TestHttpServer, type TestSink } from './helpers.js';
+import {
+  createTestCollector,
+  rssFeed,
+  startHttpServer,
+  startSink,
+  testSettings,
+  type TestHttpServer,
+  type TestSink,
+} from './helpers.js';
 
 let feeds: TestHttpServer;
 let dir: string;
@@ -37,7 +45,15 @@ describe('source state', () => {
   it('uses ETag so an unchanged feed costs a 304 and sends nothing', async () => {
     const sink = await startSink();
     const store = new MemorySourceStateStore();
-    const t = createTestCollector(testSettings({ sources: [{ id: 'cg', kind: 'feed', url: `${feeds.url}/feed`, allow_private_network: true, interval_seconds: 300 }] }), sink.address, store);
+    const t = createTestCollector(
+      testSettings({
+        sources: [
+          { id: 'cg', kind: 'feed', url: `${feeds.url}/feed`, allow_private_network: true, interval_seconds: 300 },
+        ],
+      }),
+      sink.address,
+      store,
+    );
     const first = await t.run();
     expect(first.results[0]!.outcome).toBe('ok');
     const state = store.states.get('cg')!;
@@ -54,7 +70,12 @@ describe('source state', () => {
 
   it('does not resend unchanged items of a feed without validators, but sends an edited one', async () => {
     const sink = await startSink();
-    const t = createTestCollector(testSettings({ sources: [{ id: 'plain', kind: 'feed', url: `${feeds.url}/plain`, allow_private_network: true }] }), sink.address);
+    const t = createTestCollector(
+      testSettings({
+        sources: [{ id: 'plain', kind: 'feed', url: `${feeds.url}/plain`, allow_private_network: true }],
+      }),
+      sink.address,
+    );
     expect((await t.run()).progress.collected).toBe(10);
     expect((await t.run()).progress.collected).toBe(0);
     plainTitle = 'edited';
@@ -69,10 +90,17 @@ describe('source state', () => {
   it('resumes an interrupted JSONL import from the last acknowledged batch', async () => {
     const total = 3_000;
     const file = path.join(dir, 'big.jsonl');
-    writeFileSync(file, Array.from({ length: total }, (_, i) => JSON.stringify({ id: `r${i}`, title: `Record ${i}` })).join('\n') + '\n');
+    writeFileSync(
+      file,
+      Array.from({ length: total }, (_, i) => JSON.stringify({ id: `r${i}`, title: `Record ${i}` })).join('\n') + '\n',
+    );
     const sink = await startSink({ delayMs: 20 });
     const store = new MemorySourceStateStore();
-    const settings = testSettings({ checkpoint_interval_milliseconds: 0, max_in_flight_items: 300, sources: [{ id: 'big', kind: 'jsonl', path: file, batch_size: 100 }] });
+    const settings = testSettings({
+      checkpoint_interval_milliseconds: 0,
+      max_in_flight_items: 300,
+      sources: [{ id: 'big', kind: 'jsonl', path: file, batch_size: 100 }],
+    });
     const first = createTestCollector(settings, sink.address, store);
     const running = first.run();
     while (sink.items.length < 1_000) await new Promise((resolve) => setTimeout(resolve, 10));

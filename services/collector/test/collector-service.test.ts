@@ -3,13 +3,33 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, deadlineIn, runService, sluiceProto, unary, type CollectorClient, type grpc, type PersistenceAdminClient, type PersistenceClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
+import {
+  createClient,
+  deadlineIn,
+  runService,
+  sluiceProto,
+  unary,
+  type CollectorClient,
+  type grpc,
+  type PersistenceAdminClient,
+  type PersistenceClient,
+  type RunProgress__Output,
+  type RunningService,
+} from '@sluice/protocol';
 import { createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildCollectorService } from '../src/service.js';
 import { collectorSettingsSchema } from '../src/settings.js';
-import { atomFeed, collectorOnlyServices, rssFeed, startHttpServer, startSink, type TestHttpServer, type TestSink } from './helpers.js';
+import {
+  atomFeed,
+  collectorOnlyServices,
+  rssFeed,
+  startHttpServer,
+  startSink,
+  type TestHttpServer,
+  type TestSink,
+} from './helpers.js';
 
 let feeds: TestHttpServer;
 let sink: TestSink;
@@ -48,7 +68,15 @@ beforeAll(async () => {
   sink = await startSink();
   db = await createTestDatabase('sluice_collector');
   stack = await startStack({ services: ['persistence'], env: { DATABASE_URL: db.url, SLUICE__LOG__LEVEL: 'warn' } });
-  const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ id: `doc-${i}`, title: `Document ${i}`, content: `Text ${i}`, url: `https://docs.example.com/${i}`, published_at: '2026-11-01T00:00:00Z' }));
+  const lines = Array.from({ length: 1200 }, (_, i) =>
+    JSON.stringify({
+      id: `doc-${i}`,
+      title: `Document ${i}`,
+      content: `Text ${i}`,
+      url: `https://docs.example.com/${i}`,
+      published_at: '2026-11-01T00:00:00Z',
+    }),
+  );
   lines.splice(100, 0, '{not json');
   lines.splice(200, 0, JSON.stringify({ id: 'empty' }));
   writeFileSync(path.join(dir, 'sample.jsonl'), lines.join('\n') + '\n');
@@ -58,7 +86,12 @@ beforeAll(async () => {
     log: { level: 'silent' },
     collector: {
       // API-managed sources reach the loopback feed server only through the operator's allowlist.
-      http: { max_retries: 1, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 20, private_network_allowlist: ['127.0.0.1'] },
+      http: {
+        max_retries: 1,
+        initial_backoff_milliseconds: 10,
+        max_backoff_milliseconds: 20,
+        private_network_allowlist: ['127.0.0.1'],
+      },
       sources: [
         { id: 'rss', kind: 'feed', url: `${feeds.url}/rss`, priority: 7, weight: 0.8, ...local },
         { id: 'atom', kind: 'feed', url: `${feeds.url}/atom`, ...local },
@@ -71,7 +104,11 @@ beforeAll(async () => {
   };
   const file = path.join(dir, 'sluice.yaml');
   writeFileSync(file, YAML.stringify(config));
-  service = await runService('collector', collectorSettingsSchema, buildCollectorService, { configFile: file, env: {}, exitOnShutdown: false });
+  service = await runService('collector', collectorSettingsSchema, buildCollectorService, {
+    configFile: file,
+    env: {},
+    exitOnShutdown: false,
+  });
   client = createClient(sluiceProto().Collector, `127.0.0.1:${service.grpc.port}`) as unknown as CollectorClient;
 });
 
@@ -110,15 +147,33 @@ describe('Collector service', () => {
     expect(atom.map((i) => i.url)).toContain('https://atom.example.org/blog/entries/3');
     expect(atom[0]!.source_kind).toBe('atom');
     expect(sink.deadLetters.map((d) => d.reason).sort()).toEqual(['invalid_item', 'invalid_json']);
-    expect(sink.deadLetters.every((d) => d.stage === 'collector' && d.source_id === 'docs' && d.payload_json.length > 2)).toBe(true);
+    expect(
+      sink.deadLetters.every((d) => d.stage === 'collector' && d.source_id === 'docs' && d.payload_json.length > 2),
+    ).toBe(true);
 
     // Source errors and state are in the database (persistence service).
-    const persistence = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient & grpc.Client;
-    const errors = async (id: string) => (await unary<unknown, { errors: Array<{ code: string; http_status: number; url: string }> }>(persistence, persistence.ListSourceErrors as never, { source_id: id, limit: 5 }, 5_000)).errors;
-    expect(await errors('failing')).toEqual([expect.objectContaining({ code: 'http_status', http_status: 500, url: `${feeds.url}/fail` })]);
+    const persistence = createClient(
+      sluiceProto().Persistence,
+      stack.addresses.persistence!.grpcAddress,
+    ) as unknown as PersistenceClient & grpc.Client;
+    const errors = async (id: string) =>
+      (
+        await unary<unknown, { errors: Array<{ code: string; http_status: number; url: string }> }>(
+          persistence,
+          persistence.ListSourceErrors as never,
+          { source_id: id, limit: 5 },
+          5_000,
+        )
+      ).errors;
+    expect(await errors('failing')).toEqual([
+      expect.objectContaining({ code: 'http_status', http_status: 500, url: `${feeds.url}/fail` }),
+    ]);
     expect(await errors('malformed')).toEqual([expect.objectContaining({ code: 'parse' })]);
     expect(await errors('rss')).toEqual([]);
-    const states = await unary<unknown, { states: Array<{ source_id: string; cursor_json: string; items_total: number }> }>(persistence, persistence.GetSourceState as never, { source_ids: ['docs', 'rss'] }, 5_000);
+    const states = await unary<
+      unknown,
+      { states: Array<{ source_id: string; cursor_json: string; items_total: number }> }
+    >(persistence, persistence.GetSourceState as never, { source_ids: ['docs', 'rss'] }, 5_000);
     expect(states.states.find((s) => s.source_id === 'docs')).toMatchObject({ items_total: 1202 });
     expect(JSON.parse(states.states.find((s) => s.source_id === 'docs')!.cursor_json)).toMatchObject({ line: 1202 });
     persistence.close();
@@ -132,15 +187,36 @@ describe('Collector service', () => {
   });
 
   it('collects sources managed through the API (persistence source definitions) as soon as they are asked for', async () => {
-    const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient & grpc.Client;
+    const admin = createClient(
+      sluiceProto().PersistenceAdmin,
+      stack.addresses.persistence!.grpcAddress,
+    ) as unknown as PersistenceAdminClient & grpc.Client;
     const upsert = (definition: object) => unary(admin, admin.UpsertSourceDefinition as never, { definition }, 5_000);
-    await upsert({ id: 'api-rss', kind: 'rss', config_json: JSON.stringify({ url: `${feeds.url}/rss`, weight: 0.3 }), enabled: true, priority: 9, interval_seconds: 600 });
-    await upsert({ id: 'api-bad', kind: 'rss', config_json: JSON.stringify({ url: 'not a url' }), enabled: true, priority: 5, interval_seconds: 600 });
+    await upsert({
+      id: 'api-rss',
+      kind: 'rss',
+      config_json: JSON.stringify({ url: `${feeds.url}/rss`, weight: 0.3 }),
+      enabled: true,
+      priority: 9,
+      interval_seconds: 600,
+    });
+    await upsert({
+      id: 'api-bad',
+      kind: 'rss',
+      config_json: JSON.stringify({ url: 'not a url' }),
+      enabled: true,
+      priority: 5,
+      interval_seconds: 600,
+    });
     const messages = await runSources({ source_ids: ['api-rss'], wait_until_done: true });
     expect(messages.at(-1)).toMatchObject({ done: true, collected: 30, sources_done: 1 });
-    expect(sink.items.filter((i) => i.source_id === 'api-rss').every((i) => i.priority === 9 && i.source_weight === 0.3)).toBe(true);
+    expect(
+      sink.items.filter((i) => i.source_id === 'api-rss').every((i) => i.priority === 9 && i.source_weight === 0.3),
+    ).toBe(true);
     const list = await new Promise<{ sources: Array<{ id: string; origin: string }> }>((resolve, reject) =>
-      client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) => (error ? reject(error) : resolve(response as never))),
+      client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) =>
+        error ? reject(error) : resolve(response as never),
+      ),
     );
     expect(list.sources.find((s) => s.id === 'api-rss')?.origin).toBe('api');
     expect(list.sources.find((s) => s.id === 'rss')?.origin).toBe('config');
@@ -151,8 +227,12 @@ describe('Collector service', () => {
   });
 
   it('lists the configured sources and rejects unknown ids', async () => {
-    const list = await new Promise<{ sources: Array<{ id: string; kind: string; enabled: boolean; priority: number }> }>((resolve, reject) =>
-      client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) => (error ? reject(error) : resolve(response as never))),
+    const list = await new Promise<{
+      sources: Array<{ id: string; kind: string; enabled: boolean; priority: number }>;
+    }>((resolve, reject) =>
+      client.ListSources({}, { deadline: deadlineIn(5000) }, (error, response) =>
+        error ? reject(error) : resolve(response as never),
+      ),
     );
     expect(list.sources.map((s) => s.id)).toEqual(['rss', 'atom', 'failing', 'malformed', 'docs', 'disabled']); // api-rss was deleted
     expect(list.sources.find((s) => s.id === 'rss')).toMatchObject({ kind: 'feed', enabled: true, priority: 7 });

@@ -15,8 +15,26 @@ const code = (error: unknown) => (error instanceof SourceFetchError ? error.code
 describe('feed corpus', () => {
   it('has at least 60 documents in every shape the issue names', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
-    for (const shape of ['RSS 0.90', 'RSS 0.91', 'RSS 0.92', 'RSS 2.0', 'RSS 1.0', 'Atom 0.3', 'Atom 1.0', 'CDF', 'JSON Feed', 'ill-formed', 'UTF-16', 'UTF-32', 'declared', 'entit']) {
-      expect(corpus.some((entry) => entry.shape.includes(shape)), shape).toBe(true);
+    for (const shape of [
+      'RSS 0.90',
+      'RSS 0.91',
+      'RSS 0.92',
+      'RSS 2.0',
+      'RSS 1.0',
+      'Atom 0.3',
+      'Atom 1.0',
+      'CDF',
+      'JSON Feed',
+      'ill-formed',
+      'UTF-16',
+      'UTF-32',
+      'declared',
+      'entit',
+    ]) {
+      expect(
+        corpus.some((entry) => entry.shape.includes(shape)),
+        shape,
+      ).toBe(true);
     }
   });
 

@@ -40,7 +40,15 @@ function expectCleanItems(parsed: ParsedFeed): void {
       continue;
     }
     const { item } = built;
-    for (const text of [item.title, item.summary, item.content, item.author, item.url, item.external_id, ...(item.tags ?? [])].map((t) => t ?? '')) {
+    for (const text of [
+      item.title,
+      item.summary,
+      item.content,
+      item.author,
+      item.url,
+      item.external_id,
+      ...(item.tags ?? []),
+    ].map((t) => t ?? '')) {
       expect(text.isWellFormed()).toBe(true);
       expect(CONTROL.test(text)).toBe(false);
     }
@@ -48,12 +56,45 @@ function expectCleanItems(parsed: ParsedFeed): void {
   }
 }
 
-const INSERTS = ['\u0000', '\u001b', '\uFFFE', '\uD800', '&', '&nbsp;', '&#0;', '&#xD800;', '&#99999999;', '<', '</item>', '<item>', '<entry>', ']]>', '<![CDATA[', '<!ENTITY x SYSTEM "file:///etc/passwd">', '&x;', "' OR 1=1; DROP TABLE items; --", '1e999999', '<div>'.repeat(50)];
+const INSERTS = [
+  '\u0000',
+  '\u001b',
+  '\uFFFE',
+  '\uD800',
+  '&',
+  '&nbsp;',
+  '&#0;',
+  '&#xD800;',
+  '&#99999999;',
+  '<',
+  '</item>',
+  '<item>',
+  '<entry>',
+  ']]>',
+  '<![CDATA[',
+  '<!ENTITY x SYSTEM "file:///etc/passwd">',
+  '&x;',
+  "' OR 1=1; DROP TABLE items; --",
+  '1e999999',
+  '<div>'.repeat(50),
+];
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    byte: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom(...INSERTS) }),
-  fc.record({ kind: fc.constant('bytes' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.constantFrom(...INSERTS),
+  }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -70,20 +111,46 @@ function mutate(bytes: Buffer, mutations: Mutation[]): Buffer {
 }
 
 // Feed text fields: any characters XML can carry once escaped (no controls), SQL- and markup-looking ones included.
-const fieldText = fc.oneof(
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-  fc.constantFrom("Robert'); DROP TABLE items;--", '1 OR 1=1', '<script>alert(1)</script>', 'Tom & Jerry', 'x]]>y', '"quoted"', '1e309', '-0', 'Ünïcödé 日本語 😀'),
-).map((t) => t.replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, ' ').replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0);
+const fieldText = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    fc.constantFrom(
+      "Robert'); DROP TABLE items;--",
+      '1 OR 1=1',
+      '<script>alert(1)</script>',
+      'Tom & Jerry',
+      'x]]>y',
+      '"quoted"',
+      '1e309',
+      '-0',
+      'Ünïcödé 日本語 😀',
+    ),
+  )
+  .map((t) =>
+    t
+      .replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
+  .filter((t) => t.length > 0);
 const item = fc.record({ title: fieldText, path: fc.stringMatching(/^[a-z0-9-]{1,12}$/), body: fieldText });
 const FORMATS = ['rss', 'atom', 'rdf', 'atom03', 'json'] as const;
 const DAMAGE = ['none', 'unclosed', 'truncated', 'uppercase', 'no_channel_title'] as const;
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-function render(format: (typeof FORMATS)[number], items: Array<{ title: string; path: string; body: string }>, title: string): string {
+function render(
+  format: (typeof FORMATS)[number],
+  items: Array<{ title: string; path: string; body: string }>,
+  title: string,
+): string {
   const link = (i: { path: string }) => `https://feed.example/${i.path}`;
   switch (format) {
     case 'json':
-      return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title, items: items.map((i, n) => ({ id: String(n), url: link(i), title: i.title, content_text: i.body })) });
+      return JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title,
+        items: items.map((i, n) => ({ id: String(n), url: link(i), title: i.title, content_text: i.body })),
+      });
     case 'rss':
       return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${esc(title)}</title><link>https://feed.example/</link><description>d</description>${items.map((i) => `<item><title>${esc(i.title)}</title><link>${link(i)}</link><description>${esc(i.body)}</description></item>`).join('')}</channel></rss>`;
     case 'rdf':
@@ -104,7 +171,10 @@ function damage(document: string, kind: (typeof DAMAGE)[number]): string {
     case 'truncated': // the document stops right after the last item
       return document.slice(0, Math.max(document.lastIndexOf('</item>') + 7, document.lastIndexOf('</entry>') + 8));
     case 'uppercase':
-      return document.replace(/<(\/?)(item|title|link|channel|rss|description|entry|summary|feed)\b/g, (_, slash: string, name: string) => `<${slash}${name.toUpperCase()}`);
+      return document.replace(
+        /<(\/?)(item|title|link|channel|rss|description|entry|summary|feed)\b/g,
+        (_, slash: string, name: string) => `<${slash}${name.toUpperCase()}`,
+      );
     case 'no_channel_title':
       return document.replace(/<title>[^<]*<\/title>/, '');
   }
@@ -113,38 +183,63 @@ function damage(document: string, kind: (typeof DAMAGE)[number]): string {
 describe('feed parsing properties', () => {
   it('any bytes: items or a parse error, in bounded time, and only clean strings in built items', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.option(fc.constantFrom('text/xml; charset=utf-8', 'application/rss+xml; charset=iso-8859-1', 'application/json', 'text/html; charset=utf-16'), { nil: undefined }), (bytes, contentType) => {
-        const parsed = parse(bytes, contentType);
-        if (typeof parsed === 'string') expect(parsed).toBe('parse');
-        else expectCleanItems(parsed);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.option(
+          fc.constantFrom(
+            'text/xml; charset=utf-8',
+            'application/rss+xml; charset=iso-8859-1',
+            'application/json',
+            'text/html; charset=utf-16',
+          ),
+          { nil: undefined },
+        ),
+        (bytes, contentType) => {
+          const parsed = parse(bytes, contentType);
+          if (typeof parsed === 'string') expect(parsed).toBe('parse');
+          else expectCleanItems(parsed);
+        },
+      ),
       { numRuns: fuzzRuns(200) },
     );
   });
 
   it('mutated corpus documents (flipped bytes, cuts, control characters, entities, markup): items or a parse error', () => {
     fc.assert(
-      fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (index, mutations) => {
-        const parsed = parse(mutate(corpus[index]!, mutations));
-        if (typeof parsed === 'string') expect(parsed).toBe('parse');
-        else expectCleanItems(parsed);
-      }),
+      fc.property(
+        fc.nat({ max: corpus.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (index, mutations) => {
+          const parsed = parse(mutate(corpus[index]!, mutations));
+          if (typeof parsed === 'string') expect(parsed).toBe('parse');
+          else expectCleanItems(parsed);
+        },
+      ),
       { numRuns: fuzzRuns(300) },
     );
   });
 
   it('random feeds in every format, valid or damaged, give back every complete item', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FORMATS), fc.constantFrom(...DAMAGE), fc.array(item, { minLength: 1, maxLength: 6 }), fieldText, (format, kind, items, title) => {
-        const document = format === 'json' ? render(format, items, title) : damage(render(format, items, title), kind);
-        const parsed = parse(Buffer.from(document));
-        expect(typeof parsed).not.toBe('string');
-        const feed = parsed as ParsedFeed;
-        expect(feed.items.map((i) => i.title?.trim())).toEqual(items.map((i) => i.title));
-        expect(feed.items.map((i) => i.url)).toEqual(items.map((i) => `https://feed.example/${i.path}`));
-        expect(feed.items.map((i) => (i.content ?? i.summary ?? '').trim())).toEqual(items.map((i) => (format === 'json' ? i.body : format === 'atom03' ? esc(i.body) : i.body)));
-        expectCleanItems(feed);
-      }),
+      fc.property(
+        fc.constantFrom(...FORMATS),
+        fc.constantFrom(...DAMAGE),
+        fc.array(item, { minLength: 1, maxLength: 6 }),
+        fieldText,
+        (format, kind, items, title) => {
+          const document =
+            format === 'json' ? render(format, items, title) : damage(render(format, items, title), kind);
+          const parsed = parse(Buffer.from(document));
+          expect(typeof parsed).not.toBe('string');
+          const feed = parsed as ParsedFeed;
+          expect(feed.items.map((i) => i.title?.trim())).toEqual(items.map((i) => i.title));
+          expect(feed.items.map((i) => i.url)).toEqual(items.map((i) => `https://feed.example/${i.path}`));
+          expect(feed.items.map((i) => (i.content ?? i.summary ?? '').trim())).toEqual(
+            items.map((i) => (format === 'json' ? i.body : format === 'atom03' ? esc(i.body) : i.body)),
+          );
+          expectCleanItems(feed);
+        },
+      ),
       { numRuns: fuzzRuns(300) },
     );
   });
@@ -169,11 +264,35 @@ describe('feed parsing properties', () => {
         (encoding, withBom, declaration, where, items) => {
           const single = !encoding.name.startsWith('utf');
           // A single-byte charset holds only what it can encode; keep those items honest.
-          const usable = single ? items.map((i) => ({ ...i, title: iconv.decode(iconv.encode(i.title, encoding.name), encoding.name).replace(/\?/g, '').replace(/\s+/g, ' ').trim() || 'x', body: 'plain body' })) : items;
-          const declared = declaration === 'right' ? encoding.name : declaration === 'wrong' ? (encoding.name === 'utf-8' ? 'iso-8859-1' : 'utf-8') : undefined;
+          const usable = single
+            ? items.map((i) => ({
+                ...i,
+                title:
+                  iconv
+                    .decode(iconv.encode(i.title, encoding.name), encoding.name)
+                    .replace(/\?/g, '')
+                    .replace(/\s+/g, ' ')
+                    .trim() || 'x',
+                body: 'plain body',
+              }))
+            : items;
+          const declared =
+            declaration === 'right'
+              ? encoding.name
+              : declaration === 'wrong'
+                ? encoding.name === 'utf-8'
+                  ? 'iso-8859-1'
+                  : 'utf-8'
+                : undefined;
           let document = render('rss', usable, 'Feed');
-          document = declared && where === 'prolog' ? document.replace('encoding="utf-8"', `encoding="${declared}"`) : document.replace(' encoding="utf-8"', '');
-          const body = Buffer.concat([Buffer.from(withBom && !single ? encoding.bom : []), iconv.encode(document, encoding.name, { addBOM: false })]);
+          document =
+            declared && where === 'prolog'
+              ? document.replace('encoding="utf-8"', `encoding="${declared}"`)
+              : document.replace(' encoding="utf-8"', '');
+          const body = Buffer.concat([
+            Buffer.from(withBom && !single ? encoding.bom : []),
+            iconv.encode(document, encoding.name, { addBOM: false }),
+          ]);
           const contentType = declared && where === 'http' ? `application/rss+xml; charset=${declared}` : undefined;
           // Undeclared (or wrongly declared) single-byte text can only be recognized as windows-1252, the fallback, and
           // only when its bytes are not also valid UTF-8 (then they are read as UTF-8).
@@ -181,7 +300,8 @@ describe('feed parsing properties', () => {
           expect(typeof parsed).not.toBe('string');
           const titles = (parsed as ParsedFeed).items.map((i) => i.title?.trim());
           const ascii = usable.every((i) => /^[\x20-\x7e]*$/.test(i.title));
-          if (!single || ascii || declaration === 'right' || (encoding.name === 'windows-1252' && !isUtf8(body))) expect(titles).toEqual(usable.map((i) => i.title.trim()));
+          if (!single || ascii || declaration === 'right' || (encoding.name === 'windows-1252' && !isUtf8(body)))
+            expect(titles).toEqual(usable.map((i) => i.title.trim()));
         },
       ),
       { numRuns: fuzzRuns(300) },

@@ -2,9 +2,22 @@
 // transformer (it acknowledges every batch, like persistence after its commit).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSinkStage, sluiceProto, startGrpcServer, type Ack, type DeadLetter__Output, type GrpcServer, type RawItem__Output } from '@sluice/protocol';
+import {
+  createSinkStage,
+  sluiceProto,
+  startGrpcServer,
+  type Ack,
+  type DeadLetter__Output,
+  type GrpcServer,
+  type RawItem__Output,
+} from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
-import { PipelineSender, createClient as createGrpcClient, deadlineIn, type PipelineStageClient } from '@sluice/protocol';
+import {
+  PipelineSender,
+  createClient as createGrpcClient,
+  deadlineIn,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { Collector } from '../src/collector.js';
 import { HostBreakers } from '../src/http/host-breakers.js';
 import { HttpClient } from '../src/http/http-client.js';
@@ -21,7 +34,9 @@ export interface TestHttpServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<TestHttpServer> {
+export async function startHttpServer(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<TestHttpServer> {
   const hits = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -53,7 +68,11 @@ export interface TestSink {
 
 /** A PipelineStage sink on loopback that stores what it receives in memory and acknowledges at once. */
 export async function startSink(options: { delayMs?: number } = {}): Promise<TestSink> {
-  const sink: Partial<TestSink> & { items: RawItem__Output[]; deadLetters: DeadLetter__Output[]; batches: number } = { items: [], deadLetters: [], batches: 0 };
+  const sink: Partial<TestSink> & { items: RawItem__Output[]; deadLetters: DeadLetter__Output[]; batches: number } = {
+    items: [],
+    deadLetters: [],
+    batches: 0,
+  };
   const seen = new Set<string>();
   const stage = createSinkStage({
     stage: 'test-sink',
@@ -82,7 +101,13 @@ export async function startSink(options: { delayMs?: number } = {}): Promise<Tes
       };
     },
   });
-  const server = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stage.implementation }]);
+  const server = await startGrpcServer('127.0.0.1:0', [
+    {
+      name: 'sluice.v1.PipelineStage',
+      definition: sluiceProto().PipelineStage.service,
+      implementation: stage.implementation,
+    },
+  ]);
   server.setServing(true);
   sink.server = server;
   sink.address = `127.0.0.1:${server.port}`;
@@ -99,8 +124,10 @@ export function rssFeed(prefix: string, count: number, options: { relative?: boo
 }
 
 export function atomFeed(prefix: string, count: number): string {
-  const entries = Array.from({ length: count }, (_, i) =>
-    `<entry><id>urn:${prefix}:${i}</id><title>${prefix} entry ${i}</title><link href="entries/${i}"/><updated>2026-11-10T10:00:00Z</updated><summary>Summary ${i}</summary><author><name>Ann</name></author></entry>`,
+  const entries = Array.from(
+    { length: count },
+    (_, i) =>
+      `<entry><id>urn:${prefix}:${i}</id><title>${prefix} entry ${i}</title><link href="entries/${i}"/><updated>2026-11-10T10:00:00Z</updated><summary>Summary ${i}</summary><author><name>Ann</name></author></entry>`,
   ).join('');
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://atom.example.org/blog/"><title>${prefix}</title><id>urn:${prefix}</id><updated>2026-11-10T10:00:00Z</updated>${entries}</feed>`;
 }
@@ -111,7 +138,14 @@ export const quietLogger = createLogger('collector-test', 'silent');
 
 export function testSettings(raw: Record<string, unknown>): CollectorSettings {
   return collectorSettingsSchema.parse({
-    http: { max_retries: 2, initial_backoff_milliseconds: 10, max_backoff_milliseconds: 50, host_rate_limit_per_second: 1000, host_rate_limit_burst: 1000, ...(raw.http as object) },
+    http: {
+      max_retries: 2,
+      initial_backoff_milliseconds: 10,
+      max_backoff_milliseconds: 50,
+      host_rate_limit_per_second: 1000,
+      host_rate_limit_burst: 1000,
+      ...(raw.http as object),
+    },
     ...raw,
   });
 }
@@ -126,11 +160,20 @@ export interface TestCollector {
   close(): Promise<void>;
 }
 
-export function createTestCollector(settings: CollectorSettings, sinkAddress: string, store: SourceStateStore = new MemorySourceStateStore()): TestCollector {
+export function createTestCollector(
+  settings: CollectorSettings,
+  sinkAddress: string,
+  store: SourceStateStore = new MemorySourceStateStore(),
+): TestCollector {
   const registry = createMetricsRegistry('collector-test');
   const metrics = new CollectorMetrics(registry);
   const client = createGrpcClient(sluiceProto().PipelineStage, sinkAddress) as unknown as PipelineStageClient;
-  const sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: settings.max_in_flight_items, initialBackoffMs: 20, maxBackoffMs: 200 });
+  const sender = new PipelineSender({
+    connect: () => client.Process({ deadline: deadlineIn(60_000) }),
+    maxInFlightItems: settings.max_in_flight_items,
+    initialBackoffMs: 20,
+    maxBackoffMs: 200,
+  });
   const breakers = new HostBreakers(settings.breaker, quietLogger, metrics);
   const http = new HttpClient(settings.http, breakers, quietLogger, metrics);
   const collector = new Collector({ settings, store, sender, http, logger: quietLogger, metrics });

@@ -38,7 +38,13 @@ beforeAll(async () => {
         else res.writeHead(200).end('after 503');
         return;
       case '/quota':
-        if (n === 1) res.writeHead(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) }).end();
+        if (n === 1)
+          res
+            .writeHead(403, {
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1),
+            })
+            .end();
         else res.writeHead(200).end('quota again');
         return;
       case '/429-long':
@@ -98,8 +104,21 @@ afterAll(() => server.close());
 function client(overrides: Record<string, unknown> = {}, breaker: Record<string, unknown> = {}) {
   const registry = createMetricsRegistry('http-test');
   const metrics = new CollectorMetrics(registry);
-  const settings = httpSettingsSchema.parse({ max_retries: 2, initial_backoff_milliseconds: 20, max_backoff_milliseconds: 100, request_timeout_milliseconds: 1_000, max_response_bytes: 100 * 1024, host_rate_limit_per_second: 1000, host_rate_limit_burst: 1000, ...overrides });
-  const breakers = new HostBreakers(breakerSettingsSchema.parse({ volume_threshold: 3, reset_timeout_milliseconds: 400, ...breaker }), quietLogger, metrics);
+  const settings = httpSettingsSchema.parse({
+    max_retries: 2,
+    initial_backoff_milliseconds: 20,
+    max_backoff_milliseconds: 100,
+    request_timeout_milliseconds: 1_000,
+    max_response_bytes: 100 * 1024,
+    host_rate_limit_per_second: 1000,
+    host_rate_limit_burst: 1000,
+    ...overrides,
+  });
+  const breakers = new HostBreakers(
+    breakerSettingsSchema.parse({ volume_threshold: 3, reset_timeout_milliseconds: 400, ...breaker }),
+    quietLogger,
+    metrics,
+  );
   return { http: new HttpClient(settings, breakers, quietLogger, metrics), metrics, registry, breakers };
 }
 
@@ -201,7 +220,9 @@ describe('HttpClient', () => {
     await http.close();
     // The host name "localhost" is allowed by the operator's list; 127.0.0.1 (where its redirect goes) is not.
     const allowName = client({ private_network_allowlist: ['localhost'] });
-    expect((await allowName.http.get(`http://localhost:${server.port}/ok`, { allowPrivate: false })).body.toString()).toBe('fine');
+    expect(
+      (await allowName.http.get(`http://localhost:${server.port}/ok`, { allowPrivate: false })).body.toString(),
+    ).toBe('fine');
     const hop = await failure(allowName.http.get(`http://localhost:${server.port}/to-ip`, { allowPrivate: false }));
     expect(hop.code).toBe('ssrf_blocked');
     expect(counters.get('/to-ip')).toBe(1);
@@ -209,7 +230,10 @@ describe('HttpClient', () => {
   });
 
   it('opens the host breaker after repeated failures, skips the host, and closes after a half-open probe', async () => {
-    const { http, registry, breakers } = client({ max_retries: 0 }, { volume_threshold: 3, error_threshold_percentage: 50, reset_timeout_milliseconds: 300 });
+    const { http, registry, breakers } = client(
+      { max_retries: 0 },
+      { volume_threshold: 3, error_threshold_percentage: 50, reset_timeout_milliseconds: 300 },
+    );
     for (let i = 0; i < 3; i++) expect((await failure(http.get(`${server.url}/down`, open))).code).toBe('http_status');
     const host = `127.0.0.1:${server.port}`;
     expect(breakers.state(host)).toBe('open');
@@ -231,7 +255,11 @@ describe('HttpClient', () => {
     const { http } = client({ host_rate_limit_per_second: 10, host_rate_limit_burst: 1 });
     const started = performance.now();
     // Five different sources (each with its own generous limiter) on the same host.
-    await Promise.all(Array.from({ length: 5 }, () => http.get(`${server.url}/ok?host`, { ...open, limiter: new TokenBucket(100, 10) })));
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        http.get(`${server.url}/ok?host`, { ...open, limiter: new TokenBucket(100, 10) }),
+      ),
+    );
     expect(performance.now() - started).toBeGreaterThanOrEqual(390);
     await http.close();
   });

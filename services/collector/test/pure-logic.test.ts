@@ -125,14 +125,32 @@ describe('items', () => {
     expect(resolveUrl('  https://x.org/p  ', undefined)).toBe('https://x.org/p');
   });
   it('builds stable ids and dead-letters items without any text', () => {
-    const source = sourceSchema.parse({ id: 's1', kind: 'feed', url: 'https://x.org/feed', priority: 8, weight: 0.9, tags: ['cfg'] });
+    const source = sourceSchema.parse({
+      id: 's1',
+      kind: 'feed',
+      url: 'https://x.org/feed',
+      priority: 8,
+      weight: 0.9,
+      tags: ['cfg'],
+    });
     const a = buildItem(source, { externalId: 'g1', title: ' T ', url: 'https://x.org/1', tags: ['t'] }, 1000);
     const b = buildItem(source, { externalId: 'g1', title: 'changed', url: 'https://x.org/1' }, 2000);
     expect(a.ok && b.ok && a.item.id === b.item.id).toBe(true);
-    expect(a.ok && a.item).toMatchObject({ title: 'T', priority: 8, source_weight: 0.9, tags: ['t', 'cfg'], collected_at_ms: 1000, published_at_ms: 0 });
+    expect(a.ok && a.item).toMatchObject({
+      title: 'T',
+      priority: 8,
+      source_weight: 0.9,
+      tags: ['t', 'cfg'],
+      collected_at_ms: 1000,
+      published_at_ms: 0,
+    });
     const empty = buildItem(source, { externalId: 'g2', url: 'https://x.org/2' }, 1000);
     expect(empty.ok).toBe(false);
-    expect(!empty.ok && empty.deadLetter).toMatchObject({ stage: 'collector', reason: 'invalid_item', source_id: 's1' });
+    expect(!empty.ok && empty.deadLetter).toMatchObject({
+      stage: 'collector',
+      reason: 'invalid_item',
+      source_id: 's1',
+    });
     const noId = buildItem(source, { title: 'only a title' }, 1000);
     expect(noId.ok && noId.item.external_id).toMatch(/^sha256:/);
   });
@@ -146,7 +164,10 @@ describe('items', () => {
     expect(first.item_id).toMatch(/\S/);
     expect(again.item_id).toBe(first.item_id);
     expect(other.item_id).not.toBe(first.item_id);
-    const anonymous = [buildItem(source, { title: 't', url: 'notaurl' }, 1), buildItem(source, { title: 't', url: 'ftp://x' }, 1)].map((r) => !r.ok && r.deadLetter.item_id);
+    const anonymous = [
+      buildItem(source, { title: 't', url: 'notaurl' }, 1),
+      buildItem(source, { title: 't', url: 'ftp://x' }, 1),
+    ].map((r) => !r.ok && r.deadLetter.item_id);
     expect(new Set(anonymous).size).toBe(2);
   });
 });
@@ -168,10 +189,25 @@ describe('charset', () => {
 
 describe('SSRF ranges', () => {
   it('blocks loopback, private, link-local, metadata and mapped addresses', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '100.64.0.1',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::',
+    ]) {
       expect(isBlockedAddress(address), address).toBe(true);
     }
-    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) expect(isBlockedAddress(address), address).toBe(false);
+    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])
+      expect(isBlockedAddress(address), address).toBe(false);
   });
 });
 
@@ -187,7 +223,12 @@ describe('Link header', () => {
 describe('configuration', () => {
   it('accepts an absent section and names bad keys', () => {
     const defaults = collectorSettingsSchema.parse({});
-    expect(defaults).toMatchObject({ schedule_enabled: false, sources: [], http: { max_redirects: 5 }, breaker: { volume_threshold: 5 } });
+    expect(defaults).toMatchObject({
+      schedule_enabled: false,
+      sources: [],
+      http: { max_redirects: 5 },
+      breaker: { volume_threshold: 5 },
+    });
     const result = collectorSettingsSchema.safeParse({
       sources: [
         { id: 'a', kind: 'feed', url: 'ftp://x/' },
@@ -200,7 +241,12 @@ describe('configuration', () => {
     expect(message).toContain('collector.sources.0.url');
   });
   it('reports duplicate ids and missing locations', () => {
-    const result = collectorSettingsSchema.safeParse({ sources: [{ id: 'a', kind: 'jsonl', path: 'x' }, { id: 'a', kind: 'csv' }] });
+    const result = collectorSettingsSchema.safeParse({
+      sources: [
+        { id: 'a', kind: 'jsonl', path: 'x' },
+        { id: 'a', kind: 'csv' },
+      ],
+    });
     expect(result.success).toBe(false);
     const message = formatIssues('collector', result.error!);
     expect(message).toContain('duplicate source id "a"');
@@ -209,23 +255,51 @@ describe('configuration', () => {
 });
 
 describe('source definitions from the API', () => {
-  const definition = (over: Record<string, unknown>) => ({ id: 'd1', kind: 'rss', config_json: '{"url":"https://x.org/feed"}', enabled: true, priority: 8, interval_seconds: 120, created_at_ms: 0, updated_at_ms: 0, ...over });
+  const definition = (over: Record<string, unknown>) => ({
+    id: 'd1',
+    kind: 'rss',
+    config_json: '{"url":"https://x.org/feed"}',
+    enabled: true,
+    priority: 8,
+    interval_seconds: 120,
+    created_at_ms: 0,
+    updated_at_ms: 0,
+    ...over,
+  });
   it('maps feed aliases and the definition columns onto a validated source', () => {
     const result = definitionToSource(definition({}));
-    expect(result.ok && result.source).toMatchObject({ id: 'd1', kind: 'feed', url: 'https://x.org/feed', priority: 8, interval_seconds: 120, enabled: true });
-    const hn = definitionToSource(definition({ kind: 'hacker_news', config_json: '{"list":"new"}', interval_seconds: 0 }));
+    expect(result.ok && result.source).toMatchObject({
+      id: 'd1',
+      kind: 'feed',
+      url: 'https://x.org/feed',
+      priority: 8,
+      interval_seconds: 120,
+      enabled: true,
+    });
+    const hn = definitionToSource(
+      definition({ kind: 'hacker_news', config_json: '{"list":"new"}', interval_seconds: 0 }),
+    );
     expect(hn.ok && hn.source).toMatchObject({ kind: 'hacker_news', list: 'new', interval_seconds: 900 });
   });
   it('rejects bad JSON and bad keys with a message naming them', () => {
-    expect(definitionToSource(definition({ config_json: '{' }))).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
+    expect(definitionToSource(definition({ config_json: '{' }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not valid JSON'),
+    });
     const typo = definitionToSource(definition({ config_json: '{"url":"https://x.org/f","intreval":3}' }));
     expect(typo).toMatchObject({ ok: false, error: expect.stringContaining('"intreval"') });
   });
   it('lets a definition replace a config source with the same id', () => {
-    const config = [sourceSchema.parse({ id: 'a', kind: 'feed', url: 'https://x.org/a' }), sourceSchema.parse({ id: 'b', kind: 'feed', url: 'https://x.org/b' })];
+    const config = [
+      sourceSchema.parse({ id: 'a', kind: 'feed', url: 'https://x.org/a' }),
+      sourceSchema.parse({ id: 'b', kind: 'feed', url: 'https://x.org/b' }),
+    ];
     const api = [sourceSchema.parse({ id: 'b', kind: 'feed', url: 'https://x.org/b2' })];
     const merged = mergeSources(config, api);
-    expect([...merged].map(([id, { origin }]) => [id, origin])).toEqual([['a', 'config'], ['b', 'api']]);
+    expect([...merged].map(([id, { origin }]) => [id, origin])).toEqual([
+      ['a', 'config'],
+      ['b', 'api'],
+    ]);
     expect(merged.get('b')!.source).toMatchObject({ url: 'https://x.org/b2' });
   });
 });

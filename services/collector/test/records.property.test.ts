@@ -31,7 +31,16 @@ function expectClean(result: BuildResult): void {
     return;
   }
   const { item } = result;
-  for (const text of [item.title, item.summary, item.content, item.author, item.url, item.external_id, item.language_hint, ...(item.tags ?? [])].map((t) => t ?? '')) {
+  for (const text of [
+    item.title,
+    item.summary,
+    item.content,
+    item.author,
+    item.url,
+    item.external_id,
+    item.language_hint,
+    ...(item.tags ?? []),
+  ].map((t) => t ?? '')) {
     expect(text.isWellFormed()).toBe(true);
     expect(CONTROL.test(text)).toBe(false);
   }
@@ -43,7 +52,19 @@ function expectClean(result: BuildResult): void {
 const nasty = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom("'; DROP TABLE items; --", '1 OR 1=1', '\u0000', '\uD800x', '<script>x</script>', '9'.repeat(400), '-1e999', 'NaN', '__proto__', 'constructor', ''),
+  fc.constantFrom(
+    "'; DROP TABLE items; --",
+    '1 OR 1=1',
+    '\u0000',
+    '\uD800x',
+    '<script>x</script>',
+    '9'.repeat(400),
+    '-1e999',
+    'NaN',
+    '__proto__',
+    'constructor',
+    '',
+  ),
 );
 const deep = (depth: number) => fc.constant(JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`) as unknown);
 // JSON values as records hold them: wrong types in every field, huge and odd numbers, deep nesting.
@@ -58,7 +79,18 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   deep(500),
 );
-const FIELDS = ['id', 'url', 'title', 'summary', 'content', 'content_type', 'author', 'published_at', 'tags', 'language'];
+const FIELDS = [
+  'id',
+  'url',
+  'title',
+  'summary',
+  'content',
+  'content_type',
+  'author',
+  'published_at',
+  'tags',
+  'language',
+];
 const record = fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), nasty), value, { maxKeys: 12 });
 
 describe('record source properties', () => {
@@ -75,8 +107,20 @@ describe('record source properties', () => {
     const line = fc.oneof(
       fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 80 }),
       record.map((r) => JSON.stringify(r)),
-      record.map((r) => JSON.stringify(r)).chain((text) => fc.nat({ max: text.length }).map((cut) => text.slice(0, cut))), // truncated
-      fc.constantFrom('{"a":' + '['.repeat(100_000), '['.repeat(100_000) + ']'.repeat(100_000), '{"title":1e99999}', '{"title":"\\ud800"}', '{"title":"a\\u0000b"}', 'null', '"string"', '42', '   '),
+      record
+        .map((r) => JSON.stringify(r))
+        .chain((text) => fc.nat({ max: text.length }).map((cut) => text.slice(0, cut))), // truncated
+      fc.constantFrom(
+        '{"a":' + '['.repeat(100_000),
+        '['.repeat(100_000) + ']'.repeat(100_000),
+        '{"title":1e99999}',
+        '{"title":"\\ud800"}',
+        '{"title":"a\\u0000b"}',
+        'null',
+        '"string"',
+        '42',
+        '   ',
+      ),
     );
     fc.assert(
       fc.property(line, (text) => {
@@ -97,27 +141,35 @@ describe('record source properties', () => {
 
   it('the line splitter yields the same lines and byte offsets however the stream is chunked', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }).map((b) => b.map((x) => (x % 7 === 0 ? 10 : x % 11 === 0 ? 13 : x))), fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 40 }), async (bytes, sizes) => {
-        const chunks: Buffer[] = [];
-        for (let at = 0, i = 0; at < bytes.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          chunks.push(Buffer.from(bytes.subarray(at, at + size)));
-          at += size;
-        }
-        const got: Array<[string, number]> = [];
-        for await (const { text, endOffset } of lines(Readable.from(chunks), 0)) got.push([text, endOffset]);
-        const expected: Array<[string, number]> = [];
-        let start = 0;
-        const whole = Buffer.from(bytes);
-        for (let nl = whole.indexOf(10); nl !== -1; nl = whole.indexOf(10, start)) {
-          const end = nl > start && whole[nl - 1] === 13 ? nl - 1 : nl;
-          expected.push([whole.toString('utf8', start, end), nl + 1]);
-          start = nl + 1;
-        }
-        // The last line may lack its '\n'; a '\r' that ends it is still a line ending.
-        if (start < whole.length) expected.push([whole.toString('utf8', start, whole[whole.length - 1] === 13 ? whole.length - 1 : whole.length), whole.length]);
-        expect(got).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }).map((b) => b.map((x) => (x % 7 === 0 ? 10 : x % 11 === 0 ? 13 : x))),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 40 }),
+        async (bytes, sizes) => {
+          const chunks: Buffer[] = [];
+          for (let at = 0, i = 0; at < bytes.length; i++) {
+            const size = sizes[i % sizes.length]!;
+            chunks.push(Buffer.from(bytes.subarray(at, at + size)));
+            at += size;
+          }
+          const got: Array<[string, number]> = [];
+          for await (const { text, endOffset } of lines(Readable.from(chunks), 0)) got.push([text, endOffset]);
+          const expected: Array<[string, number]> = [];
+          let start = 0;
+          const whole = Buffer.from(bytes);
+          for (let nl = whole.indexOf(10); nl !== -1; nl = whole.indexOf(10, start)) {
+            const end = nl > start && whole[nl - 1] === 13 ? nl - 1 : nl;
+            expected.push([whole.toString('utf8', start, end), nl + 1]);
+            start = nl + 1;
+          }
+          // The last line may lack its '\n'; a '\r' that ends it is still a line ending.
+          if (start < whole.length)
+            expected.push([
+              whole.toString('utf8', start, whole[whole.length - 1] === 13 ? whole.length - 1 : whole.length),
+              whole.length,
+            ]);
+          expect(got).toEqual(expected);
+        },
+      ),
       { numRuns: fuzzRuns(200) },
     );
   });
@@ -131,7 +183,13 @@ describe('record source properties', () => {
       fc.asyncProperty(fc.array(row, { maxLength: 12 }), fc.boolean(), async (rows, crlf) => {
         const eol = crlf ? '\r\n' : '\n';
         // Rows with `extra` 1 get one field too many: a dead letter each. Empty lines are skipped by the parser.
-        const text = ['title,content,tags', ...rows.map((r) => [r.title, r.content, r.tags, ...(r.extra === 1 ? ['surplus'] : [])].map(quote).join(','))].join(eol) + eol;
+        const text =
+          [
+            'title,content,tags',
+            ...rows.map((r) =>
+              [r.title, r.content, r.tags, ...(r.extra === 1 ? ['surplus'] : [])].map(quote).join(','),
+            ),
+          ].join(eol) + eol;
         const file = path.join(dir, `rows-${run++}.csv`);
         writeFileSync(file, text);
         const source = sourceSchema.parse({ id: 'csv', kind: 'csv', path: file }) as SourceOf<'csv'>;
@@ -142,8 +200,23 @@ describe('record source properties', () => {
         expect(letters.filter((d) => d.reason === 'invalid_record')).toHaveLength(wrongCount);
         expect(items.length + letters.length).toBe(rows.length);
         const kept = rows.filter((r) => r.extra !== 1);
-        const built = kept.map((r) => buildItem(source, { title: r.title, content: r.content, tags: r.tags.split('|').map((t) => t.trim()).filter(Boolean) }, 1));
-        expect(items.map((i) => [i.title, i.content])).toEqual(built.filter((b) => b.ok).map((b) => b.ok && [b.item.title, b.item.content]));
+        const built = kept.map((r) =>
+          buildItem(
+            source,
+            {
+              title: r.title,
+              content: r.content,
+              tags: r.tags
+                .split('|')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            },
+            1,
+          ),
+        );
+        expect(items.map((i) => [i.title, i.content])).toEqual(
+          built.filter((b) => b.ok).map((b) => b.ok && [b.item.title, b.item.content]),
+        );
         for (const item of items) expectClean({ ok: true, item });
       }),
       { numRuns: fuzzRuns(60) },

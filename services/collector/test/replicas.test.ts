@@ -2,7 +2,16 @@
 // real persistence service (PostgreSQL), never polling a source twice; when a replica dies, its lease
 // expires and another replica finishes the source. Source errors land in the database.
 import { createClient, sluiceProto, unary, type grpc, type PersistenceClient } from '@sluice/protocol';
-import { createTestDatabase, freePort, spawnService, startStack, waitUntilServing, type ServiceProcess, type Stack, type TestDatabase } from '@sluice/stack';
+import {
+  createTestDatabase,
+  freePort,
+  spawnService,
+  startStack,
+  waitUntilServing,
+  type ServiceProcess,
+  type Stack,
+  type TestDatabase,
+} from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rssFeed, startHttpServer, startSink, type TestHttpServer, type TestSink } from './helpers.js';
 
@@ -77,19 +86,46 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 describe('collector replicas', () => {
   it('share sources through leases, and a dead replica loses its lease to the others', async () => {
     const ids = [...Array.from({ length: SOURCES }, (_, i) => `feed${i}`), 'fail', 'slow'];
-    const sources = ids.map((id) => ({ id, kind: 'feed', url: `${feeds.url}/${id}`, allow_private_network: true, interval_seconds: 3600 }));
+    const sources = ids.map((id) => ({
+      id,
+      kind: 'feed',
+      url: `${feeds.url}/${id}`,
+      allow_private_network: true,
+      interval_seconds: 3600,
+    }));
     const started = await Promise.all(['r0', 'r1', 'r2'].map((name) => startReplica(name, sources)));
 
     // Every healthy source is polled exactly once, by whichever replica leased it.
     await until(() => ids.filter((id) => id !== 'slow').every((id) => polls.has(id)) && polls.has('slow'), 30_000);
     // A poll is finished once its state is saved. Kill only then: a replica killed between a poll and its save
     // would, rightly, have that source polled again by another once the lease expires (at-least-once).
-    const client = createClient(sluiceProto().Persistence, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceClient & grpc.Client;
-    type States = { states: Array<{ source_id: string; last_success_ms: number; next_fetch_ms: number; consecutive_errors: number; last_error: string }> };
-    const readStates = async () => new Map((await unary<unknown, States>(client, client.GetSourceState as never, { source_ids: ids }, 5_000)).states.map((s) => [s.source_id, s]));
-    const finished = (state: States['states'][number] | undefined) => (state?.last_success_ms ?? 0) > 0 || (state?.consecutive_errors ?? 0) > 0;
+    const client = createClient(
+      sluiceProto().Persistence,
+      stack.addresses.persistence!.grpcAddress,
+    ) as unknown as PersistenceClient & grpc.Client;
+    type States = {
+      states: Array<{
+        source_id: string;
+        last_success_ms: number;
+        next_fetch_ms: number;
+        consecutive_errors: number;
+        last_error: string;
+      }>;
+    };
+    const readStates = async () =>
+      new Map(
+        (await unary<unknown, States>(client, client.GetSourceState as never, { source_ids: ids }, 5_000)).states.map(
+          (s) => [s.source_id, s],
+        ),
+      );
+    const finished = (state: States['states'][number] | undefined) =>
+      (state?.last_success_ms ?? 0) > 0 || (state?.consecutive_errors ?? 0) > 0;
     const deadline = Date.now() + 30_000;
-    for (let states = await readStates(); !ids.filter((id) => id !== 'slow').every((id) => finished(states.get(id))); states = await readStates()) {
+    for (
+      let states = await readStates();
+      !ids.filter((id) => id !== 'slow').every((id) => finished(states.get(id)));
+      states = await readStates()
+    ) {
       if (Date.now() > deadline) throw new Error('polls were not saved in time');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -112,7 +148,12 @@ describe('collector replicas', () => {
     expect(byId.get('feed0')!.next_fetch_ms - byId.get('feed0')!.last_success_ms).toBe(3_600_000);
     expect(byId.get('fail')).toMatchObject({ consecutive_errors: 1 });
     expect(byId.get('fail')!.last_error).toMatch(/^http_status: HTTP 500/);
-    const errors = await unary<unknown, { errors: Array<{ code: string; http_status: number }> }>(client, client.ListSourceErrors as never, { source_id: 'fail', limit: 10 }, 5_000);
+    const errors = await unary<unknown, { errors: Array<{ code: string; http_status: number }> }>(
+      client,
+      client.ListSourceErrors as never,
+      { source_id: 'fail', limit: 10 },
+      5_000,
+    );
     expect(errors.errors).toEqual([expect.objectContaining({ code: 'http_status', http_status: 500 })]);
     client.close();
   });

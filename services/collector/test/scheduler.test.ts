@@ -3,7 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scheduler } from '../src/scheduler.js';
 import { MemorySourceStateStore, emptyState } from '../src/source-state-store.js';
-import { createTestCollector, quietLogger, rssFeed, startHttpServer, startSink, testSettings, type TestHttpServer, type TestSink } from './helpers.js';
+import {
+  createTestCollector,
+  quietLogger,
+  rssFeed,
+  startHttpServer,
+  startSink,
+  testSettings,
+  type TestHttpServer,
+  type TestSink,
+} from './helpers.js';
 
 let feeds: TestHttpServer;
 let sink: TestSink;
@@ -22,19 +31,33 @@ afterAll(async () => {
   await feeds.close();
 });
 
-const sources = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'feed', url: `${feeds.url}/s${i}`, allow_private_network: true, interval_seconds: 3600 }));
+const sources = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    kind: 'feed',
+    url: `${feeds.url}/s${i}`,
+    allow_private_network: true,
+    interval_seconds: 3600,
+  }));
 
 describe('Scheduler', () => {
   it('shares due sources between three replicas without polling any twice', async () => {
     const store = new MemorySourceStateStore();
-    const settings = testSettings({ schedule_enabled: true, schedule_tick_milliseconds: 50, max_concurrent_sources: 3, lease_duration_seconds: 30, sources: sources(15) });
+    const settings = testSettings({
+      schedule_enabled: true,
+      schedule_tick_milliseconds: 50,
+      max_concurrent_sources: 3,
+      lease_duration_seconds: 30,
+      sources: sources(15),
+    });
     const replicas = ['a', 'b', 'c'].map((owner) => {
       const t = createTestCollector(settings, sink.address, store);
       return { owner, t, scheduler: new Scheduler(t.collector, store, settings, owner, quietLogger, t.metrics) };
     });
     for (const r of replicas) r.scheduler.start();
     const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && [...store.states.values()].filter((s) => s.last_success_ms > 0).length < 15) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (Date.now() < deadline && [...store.states.values()].filter((s) => s.last_success_ms > 0).length < 15)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 200)); // more ticks: nothing is due any more
     for (const r of replicas) await r.scheduler.stop();
     expect(polls.size).toBe(15);
@@ -74,13 +97,35 @@ describe('Scheduler', () => {
       req.socket.once('close', () => (open -= 1)); // never answers: the client's timeout ends it
     });
     const failing = await startHttpServer((_req, res) => res.writeHead(500).end('down'));
-    const fine = await startHttpServer((req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(`${req.url!.slice(1)}-${Date.now()}`, 2)));
+    const fine = await startHttpServer((req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rssFeed(`${req.url!.slice(1)}-${Date.now()}`, 2)),
+    );
     const store = new MemorySourceStateStore();
     // Hung sources come first in the list, so they are leased first and would take every slot.
     const mixed = [
-      ...Array.from({ length: 4 }, (_, i) => ({ id: `hung-${i}`, kind: 'feed', url: `${hung.url}/h${i}`, allow_private_network: true, interval_seconds: 1 })),
-      ...Array.from({ length: 2 }, (_, i) => ({ id: `failing-${i}`, kind: 'feed', url: `${failing.url}/f${i}`, allow_private_network: true, interval_seconds: 1 })),
-      ...Array.from({ length: 2 }, (_, i) => ({ id: `fine-${i}`, kind: 'feed', url: `${fine.url}/ok${i}`, allow_private_network: true, interval_seconds: 1 })),
+      ...Array.from({ length: 4 }, (_, i) => ({
+        id: `hung-${i}`,
+        kind: 'feed',
+        url: `${hung.url}/h${i}`,
+        allow_private_network: true,
+        interval_seconds: 1,
+      })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        id: `failing-${i}`,
+        kind: 'feed',
+        url: `${failing.url}/f${i}`,
+        allow_private_network: true,
+        interval_seconds: 1,
+      })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        id: `fine-${i}`,
+        kind: 'feed',
+        url: `${fine.url}/ok${i}`,
+        allow_private_network: true,
+        interval_seconds: 1,
+      })),
     ];
     const settings = testSettings({
       schedule_enabled: true,

@@ -4,7 +4,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, deadlineIn, grpc, runService, sluiceProto, type CollectorClient, type RunProgress__Output, type RunningService } from '@sluice/protocol';
+import {
+  createClient,
+  deadlineIn,
+  grpc,
+  runService,
+  sluiceProto,
+  type CollectorClient,
+  type RunProgress__Output,
+  type RunningService,
+} from '@sluice/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildCollectorService } from '../src/service.js';
@@ -19,16 +28,26 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sluice-collector-shutdown-'));
   sink = await startSink({ delayMs: 100 }); // slow enough that the run is still going when the shutdown comes
-  const lines = Array.from({ length: RECORDS }, (_, i) => JSON.stringify({ id: `doc-${i}`, title: `Document ${i}`, content: `Text ${i}` }));
+  const lines = Array.from({ length: RECORDS }, (_, i) =>
+    JSON.stringify({ id: `doc-${i}`, title: `Document ${i}`, content: `Text ${i}` }),
+  );
   writeFileSync(path.join(dir, 'big.jsonl'), `${lines.join('\n')}\n`);
   const config = {
     services: collectorOnlyServices(sink.address),
     log: { level: 'silent' },
-    collector: { state_store: 'memory', max_in_flight_items: 200, sources: [{ id: 'big', kind: 'jsonl', path: path.join(dir, 'big.jsonl'), batch_size: 50 }] },
+    collector: {
+      state_store: 'memory',
+      max_in_flight_items: 200,
+      sources: [{ id: 'big', kind: 'jsonl', path: path.join(dir, 'big.jsonl'), batch_size: 50 }],
+    },
   };
   const file = path.join(dir, 'sluice.yaml');
   writeFileSync(file, YAML.stringify(config));
-  service = await runService('collector', collectorSettingsSchema, buildCollectorService, { configFile: file, env: {}, exitOnShutdown: false });
+  service = await runService('collector', collectorSettingsSchema, buildCollectorService, {
+    configFile: file,
+    env: {},
+    exitOnShutdown: false,
+  });
 });
 
 afterAll(async () => {
@@ -39,7 +58,10 @@ afterAll(async () => {
 
 describe('collector shutdown during RunSources', () => {
   it('ends the run with UNAVAILABLE naming the interrupted source instead of reporting it done', async () => {
-    const client = createClient(sluiceProto().Collector, `127.0.0.1:${service.grpc.port}`) as unknown as CollectorClient;
+    const client = createClient(
+      sluiceProto().Collector,
+      `127.0.0.1:${service.grpc.port}`,
+    ) as unknown as CollectorClient;
     const messages: RunProgress__Output[] = [];
     const ended = new Promise<{ error?: grpc.ServiceError }>((resolve) => {
       const call = client.RunSources({ source_ids: ['big'], wait_until_done: true }, { deadline: deadlineIn(60_000) });

@@ -6,7 +6,16 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySourceStateStore } from '../src/source-state-store.js';
-import { atomFeed, createTestCollector, rssFeed, startHttpServer, startSink, testSettings, type TestHttpServer, type TestSink } from './helpers.js';
+import {
+  atomFeed,
+  createTestCollector,
+  rssFeed,
+  startHttpServer,
+  startSink,
+  testSettings,
+  type TestHttpServer,
+  type TestSink,
+} from './helpers.js';
 
 let api: TestHttpServer;
 let sink: TestSink;
@@ -22,7 +31,14 @@ const jsonFeed = JSON.stringify({
   title: 'JF',
   home_page_url: 'https://jf.example/',
   items: [
-    { id: 'j1', url: '/posts/1', title: 'JSON one', content_html: '<p>one</p>', date_published: '2026-11-02T00:00:00Z', tags: ['a'] },
+    {
+      id: 'j1',
+      url: '/posts/1',
+      title: 'JSON one',
+      content_html: '<p>one</p>',
+      date_published: '2026-11-02T00:00:00Z',
+      tags: ['a'],
+    },
     { id: 'j2', title: '', content_text: '' },
   ],
 });
@@ -44,14 +60,17 @@ beforeAll(async () => {
     if (p === '/rdf') return void res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(rdf);
     if (p === '/jsonfeed') return void res.writeHead(200, { 'content-type': 'application/feed+json' }).end(jsonFeed);
     // Declares UTF-8 in HTTP but the bytes are windows-1252, as the prolog says.
-    if (p === '/latin') return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(latinFeed);
+    if (p === '/latin')
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(latinFeed);
     if (p === '/opml/a') return void res.writeHead(200).end(rssFeed('oa', 3));
     if (p === '/opml/b') return void res.writeHead(200).end(atomFeed('ob', 2));
     if (p === '/opml/broken') return void res.writeHead(500).end();
     if (p === '/list.opml') {
-      return void res.writeHead(200, { 'content-type': 'text/x-opml' }).end(
-        `<?xml version="1.0"?><opml version="2.0"><head><title>list</title></head><body><outline text="a" type="rss" xmlUrl="/opml/a"/><outline text="group"><outline text="b" type="rss" xmlUrl="/opml/b"/><outline text="x" type="rss" xmlUrl="/opml/broken"/></outline></body></opml>`,
-      );
+      return void res
+        .writeHead(200, { 'content-type': 'text/x-opml' })
+        .end(
+          `<?xml version="1.0"?><opml version="2.0"><head><title>list</title></head><body><outline text="a" type="rss" xmlUrl="/opml/a"/><outline text="group"><outline text="b" type="rss" xmlUrl="/opml/b"/><outline text="x" type="rss" xmlUrl="/opml/broken"/></outline></body></opml>`,
+        );
     }
     if (p === '/v0/topstories.json') return json(res, [101, 102, 103, 104]);
     const hn = /^\/v0\/item\/(\d+)\.json$/.exec(p);
@@ -59,11 +78,41 @@ beforeAll(async () => {
       const id = Number(hn[1]);
       if (id === 103) return json(res, null);
       if (id === 104) return json(res, { id, deleted: true });
-      return json(res, { id, type: 'story', title: `HN story ${id}`, url: id === 101 ? 'https://hn-linked.example/a' : undefined, text: id === 102 ? '<p>Ask HN</p>' : undefined, by: 'pg', time: 1_794_300_000, score: 42, descendants: 7 });
+      return json(res, {
+        id,
+        type: 'story',
+        title: `HN story ${id}`,
+        url: id === 101 ? 'https://hn-linked.example/a' : undefined,
+        text: id === 102 ? '<p>Ask HN</p>' : undefined,
+        by: 'pg',
+        time: 1_794_300_000,
+        score: 42,
+        descendants: 7,
+      });
     }
     if (p === '/r/typescript/new.json') {
       const after = url.searchParams.get('after');
-      const page = (names: string[], next: string | null) => ({ kind: 'Listing', data: { after: next, children: names.map((name, i) => ({ kind: 't3', data: { name, id: name.slice(3), title: `Post ${name}`, selftext: i === 0 ? 'self text' : '', url: `https://r.example/${name}`, permalink: `/r/typescript/comments/${name}/`, author: 'u', created_utc: 1_794_300_000, score: 5, num_comments: 2 } })) } });
+      const page = (names: string[], next: string | null) => ({
+        kind: 'Listing',
+        data: {
+          after: next,
+          children: names.map((name, i) => ({
+            kind: 't3',
+            data: {
+              name,
+              id: name.slice(3),
+              title: `Post ${name}`,
+              selftext: i === 0 ? 'self text' : '',
+              url: `https://r.example/${name}`,
+              permalink: `/r/typescript/comments/${name}/`,
+              author: 'u',
+              created_utc: 1_794_300_000,
+              score: 5,
+              num_comments: 2,
+            },
+          })),
+        },
+      });
       if (!after) return json(res, page(['t3_e', 't3_d', 't3_c'], 't3_c'));
       if (after === 't3_c') return json(res, page(['t3_b', 't3_a'], null));
       return json(res, page([], null));
@@ -71,14 +120,47 @@ beforeAll(async () => {
     if (p === '/repos/acme/tool/releases') {
       const pageNo = Number(url.searchParams.get('page') ?? 1);
       const link = pageNo === 1 ? `<${api.url}/repos/acme/tool/releases?per_page=100&page=2>; rel="next"` : '';
-      const releases = pageNo === 1 ? [{ id: 1, tag_name: 'v2.0.0', name: 'Two', body: 'notes 2', html_url: 'https://gh.example/acme/tool/releases/v2.0.0', published_at: '2026-11-01T00:00:00Z', author: { login: 'dev' } }, { id: 9, tag_name: 'v3-draft', draft: true, body: 'x' }] : [{ id: 2, tag_name: 'v1.0.0', name: '', body: 'notes 1', html_url: 'https://gh.example/acme/tool/releases/v1.0.0', published_at: '2026-10-01T00:00:00Z' }];
+      const releases =
+        pageNo === 1
+          ? [
+              {
+                id: 1,
+                tag_name: 'v2.0.0',
+                name: 'Two',
+                body: 'notes 2',
+                html_url: 'https://gh.example/acme/tool/releases/v2.0.0',
+                published_at: '2026-11-01T00:00:00Z',
+                author: { login: 'dev' },
+              },
+              { id: 9, tag_name: 'v3-draft', draft: true, body: 'x' },
+            ]
+          : [
+              {
+                id: 2,
+                tag_name: 'v1.0.0',
+                name: '',
+                body: 'notes 1',
+                html_url: 'https://gh.example/acme/tool/releases/v1.0.0',
+                published_at: '2026-10-01T00:00:00Z',
+              },
+            ];
       return json(res, releases, link ? { link } : {});
     }
     if (p === '/api/cursor') {
       if (req.headers['x-api-key'] !== 'k-secret') return void res.writeHead(401).end();
       const cursor = url.searchParams.get('after');
       const pages: Record<string, { items: unknown[]; next: string | null }> = {
-        '': { items: [{ key: 'c1', headline: 'Cursor one', link: 'https://api.example/c1', meta: { when: '2026-11-03T00:00:00Z' } }], next: 'p2' },
+        '': {
+          items: [
+            {
+              key: 'c1',
+              headline: 'Cursor one',
+              link: 'https://api.example/c1',
+              meta: { when: '2026-11-03T00:00:00Z' },
+            },
+          ],
+          next: 'p2',
+        },
         p2: { items: [{ key: 'c2', headline: 'Cursor two', link: 'https://api.example/c2' }], next: null },
       };
       const page = pages[cursor ?? '']!;
@@ -90,10 +172,15 @@ beforeAll(async () => {
     }
     if (p === '/api/link') {
       const n = Number(url.searchParams.get('n') ?? 1);
-      return json(res, [{ id: `ln${n}`, title: `Link ${n}` }], n < 3 ? { link: `</api/link?n=${n + 1}>; rel="next"` } : {});
+      return json(
+        res,
+        [{ id: `ln${n}`, title: `Link ${n}` }],
+        n < 3 ? { link: `</api/link?n=${n + 1}>; rel="next"` } : {},
+      );
     }
     if (p === '/data.csv.gz') {
-      const csv = 'id,title,content,url,tags\nr1,Row one,"text, with comma",https://csv.example/1,a|b\nr2,Row two,"multi\nline",https://csv.example/2,\nr3,too,few\n';
+      const csv =
+        'id,title,content,url,tags\nr1,Row one,"text, with comma",https://csv.example/1,a|b\nr2,Row two,"multi\nline",https://csv.example/2,\nr3,too,few\n';
       return void res.writeHead(200, { 'content-type': 'application/gzip' }).end(zlib.gzipSync(csv));
     }
     res.writeHead(404).end();
@@ -143,7 +230,11 @@ describe('source kinds', () => {
 
   it('imports an OPML list: each feed collected, a failing one recorded without losing the others', async () => {
     const store = new MemorySourceStateStore();
-    const t = createTestCollector(testSettings({ sources: [{ id: 'opml', kind: 'opml', url: `${api.url}/list.opml`, ...local }] }), sink.address, store);
+    const t = createTestCollector(
+      testSettings({ sources: [{ id: 'opml', kind: 'opml', url: `${api.url}/list.opml`, ...local }] }),
+      sink.address,
+      store,
+    );
     const { results } = await t.run();
     expect(results[0]!.outcome).toBe('error');
     expect(results[0]!.error?.code).toBe('http_status');
@@ -154,30 +245,66 @@ describe('source kinds', () => {
   });
 
   it('collects Hacker News stories with engagement, skipping deleted ones', async () => {
-    const t = createTestCollector(testSettings({ sources: [{ id: 'hn', kind: 'hacker_news', list: 'top', base_url: `${api.url}/v0`, max_items: 4, ...local }] }), sink.address);
+    const t = createTestCollector(
+      testSettings({
+        sources: [{ id: 'hn', kind: 'hacker_news', list: 'top', base_url: `${api.url}/v0`, max_items: 4, ...local }],
+      }),
+      sink.address,
+    );
     await t.run();
     const hn = bySource('hn');
     expect(hn.map((i) => i.external_id).sort()).toEqual(['101', '102']);
     const ask = hn.find((i) => i.external_id === '102')!;
-    expect(ask).toMatchObject({ url: 'https://news.ycombinator.com/item?id=102', content: '<p>Ask HN</p>', author: 'pg', engagement: { points: 42, comments: 7 } });
+    expect(ask).toMatchObject({
+      url: 'https://news.ycombinator.com/item?id=102',
+      content: '<p>Ask HN</p>',
+      author: 'pg',
+      engagement: { points: 42, comments: 7 },
+    });
     expect(ask.published_at_ms).toBe(1_794_300_000_000);
     await t.close();
   });
 
   it('follows Reddit `after` pagination and stops at the newest post of the previous run', async () => {
     const store = new MemorySourceStateStore();
-    const t = createTestCollector(testSettings({ sources: [{ id: 'rd', kind: 'reddit', subreddit: 'typescript', base_url: api.url, max_pages: 5, ...local }] }), sink.address, store);
+    const t = createTestCollector(
+      testSettings({
+        sources: [{ id: 'rd', kind: 'reddit', subreddit: 'typescript', base_url: api.url, max_pages: 5, ...local }],
+      }),
+      sink.address,
+      store,
+    );
     const first = await t.run();
     expect(first.progress.collected).toBe(5);
-    expect(bySource('rd')[0]).toMatchObject({ external_id: 't3_e', engagement: { points: 5, comments: 2 }, attributes: { subreddit: 'typescript', discussion_url: 'https://www.reddit.com/r/typescript/comments/t3_e/' } });
-    expect(JSON.parse(store instanceof MemorySourceStateStore ? store.states.get('rd')!.cursor_json : '')).toEqual({ newest: 't3_e' });
+    expect(bySource('rd')[0]).toMatchObject({
+      external_id: 't3_e',
+      engagement: { points: 5, comments: 2 },
+      attributes: { subreddit: 'typescript', discussion_url: 'https://www.reddit.com/r/typescript/comments/t3_e/' },
+    });
+    expect(JSON.parse(store instanceof MemorySourceStateStore ? store.states.get('rd')!.cursor_json : '')).toEqual({
+      newest: 't3_e',
+    });
     const second = await t.run();
     expect(second.progress.collected).toBe(0);
     await t.close();
   });
 
   it('collects GitHub releases across Link pages with the token from the environment', async () => {
-    const t = createTestCollector(testSettings({ sources: [{ id: 'gh', kind: 'github', repo: 'acme/tool', base_url: api.url, token_env: 'SLUICE_TEST_GH_TOKEN', ...local }] }), sink.address);
+    const t = createTestCollector(
+      testSettings({
+        sources: [
+          {
+            id: 'gh',
+            kind: 'github',
+            repo: 'acme/tool',
+            base_url: api.url,
+            token_env: 'SLUICE_TEST_GH_TOKEN',
+            ...local,
+          },
+        ],
+      }),
+      sink.address,
+    );
     await t.run();
     expect(bySource('gh').map((i) => i.title)).toEqual(['Two', 'v1.0.0']);
     expect(bySource('gh')[0]!.tags).toContain('release');
@@ -190,14 +317,31 @@ describe('source kinds', () => {
       testSettings({
         sources: [
           {
-            id: 'cur', kind: 'http_json', url: `${api.url}/api/cursor`, items_path: 'data.results',
+            id: 'cur',
+            kind: 'http_json',
+            url: `${api.url}/api/cursor`,
+            items_path: 'data.results',
             fields: { id: 'key', title: 'headline', url: 'link', published_at: 'meta.when' },
             pagination: { type: 'cursor', cursor_path: 'paging.next', param: 'after' },
-            auth: { header: 'X-Api-Key', env: 'SLUICE_TEST_API_KEY' }, ...local,
+            auth: { header: 'X-Api-Key', env: 'SLUICE_TEST_API_KEY' },
+            ...local,
           },
-          { id: 'pg', kind: 'http_json', url: `${api.url}/api/pages`, fields: { content: 'body' }, pagination: { type: 'page', param: 'p', start: 1 }, ...local },
+          {
+            id: 'pg',
+            kind: 'http_json',
+            url: `${api.url}/api/pages`,
+            fields: { content: 'body' },
+            pagination: { type: 'page', param: 'p', start: 1 },
+            ...local,
+          },
           { id: 'ln', kind: 'http_json', url: `${api.url}/api/link?n=1`, pagination: { type: 'link' }, ...local },
-          { id: 'noenv', kind: 'http_json', url: `${api.url}/api/cursor`, auth: { env: 'SLUICE_TEST_MISSING' }, ...local },
+          {
+            id: 'noenv',
+            kind: 'http_json',
+            url: `${api.url}/api/cursor`,
+            auth: { env: 'SLUICE_TEST_MISSING' },
+            ...local,
+          },
         ],
       }),
       sink.address,
@@ -215,7 +359,9 @@ describe('source kinds', () => {
   });
 
   it('streams a gzip CSV from a URL and a gzip JSONL file, dead-lettering bad rows', async () => {
-    const jsonl = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: `g${i}`, title: `Gz ${i}`, tags: 'one' })).join('\n');
+    const jsonl = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({ id: `g${i}`, title: `Gz ${i}`, tags: 'one' }),
+    ).join('\n');
     writeFileSync(path.join(dir, 'items.jsonl.gz'), zlib.gzipSync(jsonl));
     const t = createTestCollector(
       testSettings({

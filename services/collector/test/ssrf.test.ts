@@ -54,17 +54,26 @@ type Lookup = (host: string) => Promise<Array<{ address: string; family: number 
 
 function client(lookup: Lookup, allowlist: string[] = ['127.0.0.2/32']) {
   const metrics = new CollectorMetrics(createMetricsRegistry('ssrf-test'));
-  const settings = httpSettingsSchema.parse({ max_retries: 0, request_timeout_milliseconds: 2000, connect_timeout_milliseconds: 1000, host_rate_limit_per_second: 1000, host_rate_limit_burst: 1000, private_network_allowlist: allowlist });
+  const settings = httpSettingsSchema.parse({
+    max_retries: 0,
+    request_timeout_milliseconds: 2000,
+    connect_timeout_milliseconds: 1000,
+    host_rate_limit_per_second: 1000,
+    host_rate_limit_burst: 1000,
+    private_network_allowlist: allowlist,
+  });
   const breakers = new HostBreakers(breakerSettingsSchema.parse({ volume_threshold: 1000 }), quietLogger, metrics);
   return new HttpClient(settings, breakers, quietLogger, metrics, { lookup });
 }
 
 const family = (address: string) => (address.includes(':') ? 6 : 4);
-const names = (table: Record<string, string[]>): Lookup => async (host) => {
-  const addresses = table[host];
-  if (!addresses) throw Object.assign(new Error(`test resolver: no such name ${host}`), { code: 'ENOTFOUND' });
-  return addresses.map((address) => ({ address, family: family(address) }));
-};
+const names =
+  (table: Record<string, string[]>): Lookup =>
+  async (host) => {
+    const addresses = table[host];
+    if (!addresses) throw Object.assign(new Error(`test resolver: no such name ${host}`), { code: 'ENOTFOUND' });
+    return addresses.map((address) => ({ address, family: family(address) }));
+  };
 
 async function refusal(promise: Promise<unknown>): Promise<SourceFetchError> {
   try {
@@ -80,7 +89,9 @@ const guarded = { allowPrivate: false };
 
 describe('redirects', () => {
   it('re-checks every hop: a public server redirecting into private addresses, in every spelling, is refused', async () => {
-    const http = client(names({ localhost: ['127.0.0.1'], 'metadata.test': ['169.254.169.254'], 'mapped.test': ['::ffff:127.0.0.1'] }));
+    const http = client(
+      names({ localhost: ['127.0.0.1'], 'metadata.test': ['169.254.169.254'], 'mapped.test': ['::ffff:127.0.0.1'] }),
+    );
     const base = `http://127.0.0.2:${port}`;
     const targets = [
       `http://127.0.0.1:${port}/secret`,
@@ -108,7 +119,10 @@ describe('redirects', () => {
 
   it('follows a redirect between allowed addresses (the guard is not refusing everything)', async () => {
     const http = client(names({}));
-    const response = await http.get(`http://127.0.0.2:${port}/start?to=${encodeURIComponent(`http://127.0.0.2:${port}/final`)}`, guarded);
+    const response = await http.get(
+      `http://127.0.0.2:${port}/start?to=${encodeURIComponent(`http://127.0.0.2:${port}/final`)}`,
+      guarded,
+    );
     expect(response.body.toString()).toBe('public content');
     expect(response.url).toBe(`http://127.0.0.2:${port}/final`);
     await http.close();
@@ -152,7 +166,9 @@ describe('DNS answers', () => {
   it('allows a private address only through the operator allowlist (host name, IP, CIDR)', async () => {
     for (const allowlist of [['intranet.test'], ['127.0.0.1'], ['127.0.0.0/8'], ['::ffff:127.0.0.0/104']]) {
       const http = client(names({ 'intranet.test': ['127.0.0.1'] }), allowlist);
-      expect((await http.get(`http://intranet.test:${port}/ok`, guarded)).body.toString(), allowlist[0]).toBe('internal secret');
+      expect((await http.get(`http://intranet.test:${port}/ok`, guarded)).body.toString(), allowlist[0]).toBe(
+        'internal secret',
+      );
       await http.close();
     }
     const narrow = client(names({ 'intranet.test': ['127.0.0.1'] }), ['127.0.0.2/32', 'other.test']);
@@ -182,7 +198,9 @@ describe('DNS rebinding', () => {
     expect(lookups).toBe(2);
     // And through a redirect to the name when its next answer is private: the hop resolves once and is refused.
     lookups = 1;
-    const hop = await refusal(http.get(`http://127.0.0.2:${port}/start?to=${encodeURIComponent(`http://rebind.test:${port}/three`)}`, guarded));
+    const hop = await refusal(
+      http.get(`http://127.0.0.2:${port}/start?to=${encodeURIComponent(`http://rebind.test:${port}/three`)}`, guarded),
+    );
     expect(hop.code).toBe('ssrf_blocked');
     expect(lookups).toBe(2);
     expect(privateHits).toEqual([]);

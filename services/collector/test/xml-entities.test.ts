@@ -8,7 +8,15 @@ import { SourceFetchError } from '../src/http/fetch-error.js';
 import { parseFeedDocument } from '../src/sources/feed-items.js';
 import { opmlFeedUrls } from '../src/sources/opml.js';
 import { MemorySourceStateStore } from '../src/source-state-store.js';
-import { createTestCollector, rssFeed, startHttpServer, startSink, testSettings, type TestHttpServer, type TestSink } from './helpers.js';
+import {
+  createTestCollector,
+  rssFeed,
+  startHttpServer,
+  startSink,
+  testSettings,
+  type TestHttpServer,
+  type TestSink,
+} from './helpers.js';
 
 let probe: TestHttpServer;
 let documents: TestHttpServer;
@@ -18,7 +26,8 @@ const served = new Map<string, string>();
 beforeAll(async () => {
   // The probe stands for every URL an external entity names: a parser that fetched one would hit it.
   probe = await startHttpServer((req, res) => {
-    if (req.url?.startsWith('/plain-feed')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('plain', 1));
+    if (req.url?.startsWith('/plain-feed'))
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('plain', 1));
     else res.writeHead(200, { 'content-type': 'application/xml' }).end('<!ENTITY leaked "LEAKED-BY-ENTITY">');
   });
   documents = await startHttpServer((req, res) => {
@@ -80,16 +89,27 @@ describe('parsers', () => {
 });
 
 describe('a collector run', () => {
-  it('stores hostile feeds\' items unexpanded or records a parse error, and never fetches an entity', async () => {
+  it("stores hostile feeds' items unexpanded or records a parse error, and never fetches an entity", async () => {
     const feeds = hostileFeeds(probe.url);
     const opml = hostileOpml(probe.url);
     const sources = [...feeds, ...opml].map((doc, i) => {
       const kind = doc.name.startsWith('OPML') ? 'opml' : 'feed';
       served.set(`/doc-${i}`, doc.xml);
-      return { id: `hostile-${i}`, kind, url: `${documents.url}/doc-${i}`, allow_private_network: true, rate_limit_per_minute: 6000, name: doc.name };
+      return {
+        id: `hostile-${i}`,
+        kind,
+        url: `${documents.url}/doc-${i}`,
+        allow_private_network: true,
+        rate_limit_per_minute: 6000,
+        name: doc.name,
+      };
     });
     const store = new MemorySourceStateStore();
-    const t = createTestCollector(testSettings({ sources: sources.map(({ name: _name, ...s }) => s) }), sink.address, store);
+    const t = createTestCollector(
+      testSettings({ sources: sources.map(({ name: _name, ...s }) => s) }),
+      sink.address,
+      store,
+    );
     try {
       const started = performance.now();
       const { results } = await t.run();
@@ -101,7 +121,10 @@ describe('a collector run', () => {
         else expect(result.outcome, source.name).toBe('ok');
         const items = sink.items.filter((item) => item.source_id === source.id);
         expectHarmless(items, source.name);
-        expectHarmless(sink.deadLetters.filter((d) => d.source_id === source.id), source.name);
+        expectHarmless(
+          sink.deadLetters.filter((d) => d.source_id === source.id),
+          source.name,
+        );
       }
       // Some documents parse (their items arrive, unexpanded): the test is not passing by refusing everything.
       expect(results.filter((r) => r.outcome === 'ok').length).toBeGreaterThan(0);

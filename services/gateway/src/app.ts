@@ -2,7 +2,13 @@
 // app.inject() or listen on port 0. Cross-cutting concerns live here (errors, auth, rate limits, metrics);
 // each route group is a plugin in routes/.
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Counter, Histogram, LATENCY_BUCKETS_SECONDS, type Logger, type Registry } from '@sluice/service-kit';
 import { bearerToken, type Authenticator, type Principal } from './auth.js';
@@ -86,7 +92,10 @@ export async function buildApp(options: AppOptions) {
     return503OnClosing: false,
     // The router's own refusals (a malformed URL, a path parameter over 100 characters) are problem+json too.
     frameworkErrors: (error, request, reply) => {
-      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than 100 characters' : 'the URL is malformed';
+      const detail =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'a path parameter is longer than 100 characters'
+          : 'the URL is malformed';
       sendProblem(request, reply, new ApiError('invalid_request', detail));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -111,7 +120,13 @@ export async function buildApp(options: AppOptions) {
   app.setValidatorCompiler(createValidators(shared).compiler);
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, toApiError(error), error));
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ApiError('not_found', `${request.method} ${request.url.split('?')[0]} is not a route of this API`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      request,
+      reply,
+      new ApiError('not_found', `${request.method} ${request.url.split('?')[0]} is not a route of this API`),
+    ),
+  );
 
   let closing = false;
   app.addHook('preClose', async () => {
@@ -122,7 +137,9 @@ export async function buildApp(options: AppOptions) {
     reply.header('x-request-id', request.id);
     if (closing) {
       reply.header('connection', 'close');
-      throw new ApiError('not_ready', 'the gateway is shutting down; retry (another replica will answer)', { retryAfterSeconds: 1 });
+      throw new ApiError('not_ready', 'the gateway is shutting down; retry (another replica will answer)', {
+        retryAfterSeconds: 1,
+      });
     }
     const scope = routeScope(request);
     if (scope === 'public') return;
@@ -130,7 +147,11 @@ export async function buildApp(options: AppOptions) {
     if (!token) throw new ApiError('missing_api_key', 'send the key as "Authorization: Bearer <key>"');
     const principal = await options.authenticator.authenticate(token);
     if (!principal) throw new ApiError('invalid_api_key');
-    if (!principal.scopes.has(scope)) throw new ApiError('insufficient_scope', `this route needs the "${scope}" scope; the key has: ${[...principal.scopes].join(', ') || 'none'}`);
+    if (!principal.scopes.has(scope))
+      throw new ApiError(
+        'insufficient_scope',
+        `this route needs the "${scope}" scope; the key has: ${[...principal.scopes].join(', ') || 'none'}`,
+      );
     request.principal = principal;
     const perMinute = principal.rateLimitPerMinute > 0 ? principal.rateLimitPerMinute : settings.rate_limit_per_minute;
     const decision = limiter.take(principal.id, perMinute);
@@ -140,7 +161,9 @@ export async function buildApp(options: AppOptions) {
     }
     if (!decision.allowed) {
       metrics.rateLimited.inc();
-      throw new ApiError('rate_limited', `this key may make ${decision.limitPerMinute} requests per minute`, { retryAfterSeconds: decision.retryAfterSeconds });
+      throw new ApiError('rate_limited', `this key may make ${decision.limitPerMinute} requests per minute`, {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
     }
   });
 
@@ -155,7 +178,8 @@ export async function buildApp(options: AppOptions) {
   // cannot escape the authentication tests.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, scope: scopeOf(route.config?.scope, route.url) });
+    for (const method of [route.method].flat())
+      routeTable.push({ method, url: route.url, scope: scopeOf(route.config?.scope, route.url) });
   });
 
   // Registered on the root instance (not encapsulated) so its onRoute hook sees every route.
@@ -191,8 +215,12 @@ function toApiError(error: FastifyError): ApiError {
   if (error.validation) {
     const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
     const errors: FieldError[] = error.validation.map((v) => {
-      const missing = v.keyword === 'required' ? `/${String((v.params as { missingProperty?: string }).missingProperty ?? '')}` : '';
-      const extra = v.keyword === 'additionalProperties' ? `/${String((v.params as { additionalProperty?: string }).additionalProperty ?? '')}` : '';
+      const missing =
+        v.keyword === 'required' ? `/${String((v.params as { missingProperty?: string }).missingProperty ?? '')}` : '';
+      const extra =
+        v.keyword === 'additionalProperties'
+          ? `/${String((v.params as { additionalProperty?: string }).additionalProperty ?? '')}`
+          : '';
       const pointer = `/${where}${v.instancePath}${missing}${extra}`;
       const message = v.keyword === 'additionalProperties' ? 'unknown property' : (v.message ?? 'invalid');
       return { pointer, message };
@@ -201,7 +229,10 @@ function toApiError(error: FastifyError): ApiError {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError('payload_too_large', 'the request body exceeds the configured limit (gateway.body_limit_bytes)');
+      return new ApiError(
+        'payload_too_large',
+        'the request body exceeds the configured limit (gateway.body_limit_bytes)',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ApiError('unsupported_media_type', 'send Content-Type: application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -212,14 +243,17 @@ function toApiError(error: FastifyError): ApiError {
   if (error instanceof SyntaxError) return new ApiError('invalid_json');
   if (typeof error.statusCode === 'number' && error.statusCode === 413) return new ApiError('payload_too_large');
   if (typeof error.statusCode === 'number' && error.statusCode === 415) return new ApiError('unsupported_media_type');
-  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return new ApiError('invalid_request', error.message);
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500)
+    return new ApiError('invalid_request', error.message);
   return new ApiError('internal_error');
 }
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiError, cause?: unknown): FastifyReply {
   // Unexpected errors are logged with their stack (never sent); mapped backend failures only by code.
-  if (cause !== undefined && !(cause instanceof ApiError) && error.code === 'internal_error') request.log.error({ err: cause, url: request.url }, 'request failed');
-  else if (error.status >= 500) request.log.warn({ code: error.code, detail: error.detail, url: request.url }, 'request failed');
+  if (cause !== undefined && !(cause instanceof ApiError) && error.code === 'internal_error')
+    request.log.error({ err: cause, url: request.url }, 'request failed');
+  else if (error.status >= 500)
+    request.log.warn({ code: error.code, detail: error.detail, url: request.url }, 'request failed');
   const problem = toProblem(error, request.url.split('?')[0], request.id);
   if (error.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.extra.retryAfterSeconds));
   // A string body bypasses the response serializer: the problem is written exactly as built.
@@ -229,8 +263,35 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiErr
 function httpMetrics(registry: Registry) {
   const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
   return {
-    requests: get('sluice_gateway_http_requests_total', () => new Counter({ name: 'sluice_gateway_http_requests_total', help: 'HTTP requests by route template, method and status', labelNames: ['method', 'route', 'status'], registers: [registry] })),
-    seconds: get('sluice_gateway_http_request_seconds', () => new Histogram({ name: 'sluice_gateway_http_request_seconds', help: 'HTTP request latency by route template', labelNames: ['method', 'route'], buckets: LATENCY_BUCKETS_SECONDS, registers: [registry] })),
-    rateLimited: get('sluice_gateway_rate_limited_total', () => new Counter({ name: 'sluice_gateway_rate_limited_total', help: 'Requests refused by the per-key rate limit', registers: [registry] })),
+    requests: get(
+      'sluice_gateway_http_requests_total',
+      () =>
+        new Counter({
+          name: 'sluice_gateway_http_requests_total',
+          help: 'HTTP requests by route template, method and status',
+          labelNames: ['method', 'route', 'status'],
+          registers: [registry],
+        }),
+    ),
+    seconds: get(
+      'sluice_gateway_http_request_seconds',
+      () =>
+        new Histogram({
+          name: 'sluice_gateway_http_request_seconds',
+          help: 'HTTP request latency by route template',
+          labelNames: ['method', 'route'],
+          buckets: LATENCY_BUCKETS_SECONDS,
+          registers: [registry],
+        }),
+    ),
+    rateLimited: get(
+      'sluice_gateway_rate_limited_total',
+      () =>
+        new Counter({
+          name: 'sluice_gateway_rate_limited_total',
+          help: 'Requests refused by the per-key rate limit',
+          registers: [registry],
+        }),
+    ),
   };
 }

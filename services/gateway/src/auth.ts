@@ -56,10 +56,20 @@ export class Authenticator {
 
   constructor(options: AuthenticatorOptions) {
     if (options.bootstrapKey) {
-      this.#static.set(hashKey(options.bootstrapKey), { id: 'bootstrap', name: 'bootstrap (SLUICE_API_KEY)', scopes: new Set<Scope>(['read', 'write', 'admin']), rateLimitPerMinute: 0 });
+      this.#static.set(hashKey(options.bootstrapKey), {
+        id: 'bootstrap',
+        name: 'bootstrap (SLUICE_API_KEY)',
+        scopes: new Set<Scope>(['read', 'write', 'admin']),
+        rateLimitPerMinute: 0,
+      });
     }
     for (const key of options.configuredKeys ?? []) {
-      this.#static.set(key.sha256, { id: `config:${key.name}`, name: key.name, scopes: new Set(key.scopes), rateLimitPerMinute: key.rate_limit_per_minute });
+      this.#static.set(key.sha256, {
+        id: `config:${key.name}`,
+        name: key.name,
+        scopes: new Set(key.scopes),
+        rateLimitPerMinute: key.rate_limit_per_minute,
+      });
     }
     this.#store = options.store;
     this.#ttlMs = (options.cacheSeconds ?? 30) * 1000;

@@ -50,52 +50,105 @@ export function replayItem(payloadJson: string): PipelineItem | undefined {
     return undefined;
   }
   const raw = (parsed as { raw?: unknown } | null)?.raw as RawItem | undefined;
-  if (!raw || typeof raw !== 'object' || typeof raw.id !== 'string' || !raw.id || typeof raw.source_id !== 'string' || !raw.source_id) return undefined;
+  if (
+    !raw ||
+    typeof raw !== 'object' ||
+    typeof raw.id !== 'string' ||
+    !raw.id ||
+    typeof raw.source_id !== 'string' ||
+    !raw.source_id
+  )
+    return undefined;
   return { raw };
 }
 
 export function replayMetrics(registry: Registry): Counter<'outcome'> {
   return (
     (registry.getSingleMetric('sluice_gateway_dead_letter_replays_total') as Counter<'outcome'> | undefined) ??
-    new Counter({ name: 'sluice_gateway_dead_letter_replays_total', help: 'Dead letters replayed, by outcome (stored, failed, pending, not_replayable)', labelNames: ['outcome'], registers: [registry] })
+    new Counter({
+      name: 'sluice_gateway_dead_letter_replays_total',
+      help: 'Dead letters replayed, by outcome (stored, failed, pending, not_replayable)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    })
   );
 }
 
 export async function replayDeadLetters(
-  deps: { admin: PersistenceAdminClient; caller: UpstreamCaller; push: PushChannel; ackWaitMs: number; metric: Counter<'outcome'> },
+  deps: {
+    admin: PersistenceAdminClient;
+    caller: UpstreamCaller;
+    push: PushChannel;
+    ackWaitMs: number;
+    metric: Counter<'outcome'>;
+  },
   selection: { ids: number[]; filter: DeadLetterFilter; limit: number },
 ): Promise<ReplaySummary> {
   const { admin, caller, push } = deps;
-  const begun = await caller.call<BeginDeadLetterReplayRequest, BeginDeadLetterReplayResponse__Output>('persistence', admin, admin.BeginDeadLetterReplay, selection);
+  const begun = await caller.call<BeginDeadLetterReplayRequest, BeginDeadLetterReplayResponse__Output>(
+    'persistence',
+    admin,
+    admin.BeginDeadLetterReplay,
+    selection,
+  );
   const results = new Map<number, ReplayEntry>();
   // One item may have rows of several stages: it is sent once, and each row settled.
   const byItem = new Map<string, { item: PipelineItem; ids: number[] }>();
   for (const letter of begun.dead_letters) {
     const item = replayItem(letter.payload_json);
     if (!item) {
-      results.set(letter.id, { id: letter.id, item_id: letter.item_id, outcome: 'not_replayable', dead_letter: { ...letter, payload_json: '' } });
+      results.set(letter.id, {
+        id: letter.id,
+        item_id: letter.item_id,
+        outcome: 'not_replayable',
+        dead_letter: { ...letter, payload_json: '' },
+      });
       continue;
     }
     const entry = byItem.get(item.raw!.id!) ?? { item, ids: [] };
     entry.ids.push(letter.id);
     byItem.set(item.raw!.id!, entry);
-    results.set(letter.id, { id: letter.id, item_id: letter.item_id, outcome: 'pending', dead_letter: { ...letter, payload_json: '' } });
+    results.set(letter.id, {
+      id: letter.id,
+      item_id: letter.item_id,
+      outcome: 'pending',
+      dead_letter: { ...letter, payload_json: '' },
+    });
   }
   const groups = [...byItem.values()];
-  if (groups.length > 0 && push.wouldOverflow(groups.length)) throw new ApiError('overloaded', 'the pipeline is busy with pushed items; replay later', { retryAfterSeconds: push.retryAfterSeconds() });
+  if (groups.length > 0 && push.wouldOverflow(groups.length))
+    throw new ApiError('overloaded', 'the pipeline is busy with pushed items; replay later', {
+      retryAfterSeconds: push.retryAfterSeconds(),
+    });
   const acks: Array<Promise<number[] | undefined>> = [];
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, deps.ackWaitMs, undefined)));
   for (let start = 0; start < groups.length; start += BATCH_ITEMS) {
     const part = groups.slice(start, start + BATCH_ITEMS);
-    const { ack } = push.submit({ items: part.map((g) => g.item) }, part.map((g) => g.item.raw!.id!));
+    const { ack } = push.submit(
+      { items: part.map((g) => g.item) },
+      part.map((g) => g.item.raw!.id!),
+    );
     const ids = part.flatMap((g) => g.ids);
-    acks.push(Promise.race([ack.then((_: Ack__Output) => ids, () => undefined), timeout]));
+    acks.push(
+      Promise.race([
+        ack.then(
+          (_: Ack__Output) => ids,
+          () => undefined,
+        ),
+        timeout,
+      ]),
+    );
   }
   try {
     const acknowledged = (await Promise.all(acks)).flatMap((ids) => ids ?? []);
     if (acknowledged.length > 0) {
-      const finished = await caller.call<FinishDeadLetterReplayRequest, FinishDeadLetterReplayResponse__Output>('persistence', admin, admin.FinishDeadLetterReplay, { ids: acknowledged });
+      const finished = await caller.call<FinishDeadLetterReplayRequest, FinishDeadLetterReplayResponse__Output>(
+        'persistence',
+        admin,
+        admin.FinishDeadLetterReplay,
+        { ids: acknowledged },
+      );
       for (const outcome of finished.outcomes as DeadLetterReplayOutcome__Output[]) {
         const entry = results.get(outcome.id);
         if (!entry) continue;

@@ -88,14 +88,23 @@ export function toProblem(error: ApiError, instance?: string, requestId?: string
 export type Upstream = 'persistence' | 'inference' | 'collector' | 'transformer';
 
 function isServiceError(error: unknown): error is grpc.ServiceError {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number' && 'details' in error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'number' &&
+    'details' in error
+  );
 }
 
 /**
  * Maps a failed gRPC call to an ApiError. Only INVALID_ARGUMENT / NOT_FOUND / conflicts pass the upstream
  * detail through (it describes the client's input); everything else gets a generic message.
  */
-export function fromGrpcError(error: unknown, upstream: Upstream, notFound: ErrorCode = 'resource_not_found'): ApiError {
+export function fromGrpcError(
+  error: unknown,
+  upstream: Upstream,
+  notFound: ErrorCode = 'resource_not_found',
+): ApiError {
   if (error instanceof ApiError) return error;
   if (!isServiceError(error)) return new ApiError('internal_error');
   const s = grpc.status;
@@ -110,7 +119,9 @@ export function fromGrpcError(error: unknown, upstream: Upstream, notFound: Erro
     case s.ABORTED:
       return new ApiError('conflict', error.details);
     case s.RESOURCE_EXHAUSTED:
-      return new ApiError('overloaded', `${upstream} is at capacity`, { retryAfterSeconds: retryAfterFrom(error) ?? 1 });
+      return new ApiError('overloaded', `${upstream} is at capacity`, {
+        retryAfterSeconds: retryAfterFrom(error) ?? 1,
+      });
     case s.UNAVAILABLE:
     case s.CANCELLED:
       return new ApiError('upstream_unavailable', `${upstream} is unavailable`, { retryAfterSeconds: 2 });

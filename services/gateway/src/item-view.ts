@@ -42,12 +42,19 @@ const isoOrNull = (ms: number): string | null => (ms > 0 ? new Date(ms).toISOStr
 /** Parses `fields=a,b,c`; unknown names are a 422 that lists the valid ones. */
 export function parseFields(fields: string | undefined, fallback: readonly ItemField[]): readonly ItemField[] {
   if (fields === undefined || fields.trim() === '') return fallback;
-  const wanted = fields.split(',').map((f) => f.trim()).filter(Boolean);
+  const wanted = fields
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((f) => !(ITEM_FIELDS as readonly string[]).includes(f));
   if (unknown.length > 0) {
-    throw new ApiError('invalid_parameter', `unknown field(s) ${unknown.join(', ')}; valid fields: ${ITEM_FIELDS.join(', ')}`, {
-      errors: [{ pointer: '/query/fields', message: `unknown field(s): ${unknown.join(', ')}` }],
-    });
+    throw new ApiError(
+      'invalid_parameter',
+      `unknown field(s) ${unknown.join(', ')}; valid fields: ${ITEM_FIELDS.join(', ')}`,
+      {
+        errors: [{ pointer: '/query/fields', message: `unknown field(s): ${unknown.join(', ')}` }],
+      },
+    );
   }
   return [...new Set(wanted)] as ItemField[];
 }
@@ -75,10 +82,32 @@ const builders: Record<ItemField, (item: StoredItem__Output) => unknown> = {
   duplicate_of: (i) => i.duplicate_of || null,
   tags: (i) => i.tags,
   sentiment: (i) => topLabel(i, 'sentiment'),
-  topics: (i) => i.classifications.find((c) => c.task === 'topics')?.labels.slice(0, 3).map((l) => l.name) ?? [],
-  classifications: (i) => i.classifications.map((c) => ({ model: c.model, task: c.task, labels: c.labels.map((l) => ({ name: l.name, score: l.score })) })),
-  score: (i) => (i.score ? { value: i.score.value, formula_version: i.score.formula_version, components: i.score.components.map((c) => ({ name: c.name, value: c.value, weight: c.weight, detail: c.detail })) } : null),
-  embedding: (i) => (i.embedding && i.embedding.values.length > 0 ? { model: i.embedding.model, values: i.embedding.values } : null),
+  topics: (i) =>
+    i.classifications
+      .find((c) => c.task === 'topics')
+      ?.labels.slice(0, 3)
+      .map((l) => l.name) ?? [],
+  classifications: (i) =>
+    i.classifications.map((c) => ({
+      model: c.model,
+      task: c.task,
+      labels: c.labels.map((l) => ({ name: l.name, score: l.score })),
+    })),
+  score: (i) =>
+    i.score
+      ? {
+          value: i.score.value,
+          formula_version: i.score.formula_version,
+          components: i.score.components.map((c) => ({
+            name: c.name,
+            value: c.value,
+            weight: c.weight,
+            detail: c.detail,
+          })),
+        }
+      : null,
+  embedding: (i) =>
+    i.embedding && i.embedding.values.length > 0 ? { model: i.embedding.model, values: i.embedding.values } : null,
   engagement: (i) => (i.engagement ? { points: i.engagement.points, comments: i.engagement.comments } : null),
   priority: (i) => i.priority,
   word_count: (i) => i.word_count,

@@ -93,8 +93,14 @@ export class JobRunner {
     const { admin, caller, logger, heartbeatMs, staleAfterMs } = this.options;
     const sweep = async () => {
       try {
-        const { jobs } = await caller.call<EndStaleJobsRequest, EndStaleJobsResponse__Output>('persistence', admin, admin.EndStaleJobs, { stale_after_ms: staleAfterMs });
-        for (const job of jobs) logger.warn({ job_id: job.id, kind: job.kind, status: job.status }, `ended job ${job.id}: ${job.message}`);
+        const { jobs } = await caller.call<EndStaleJobsRequest, EndStaleJobsResponse__Output>(
+          'persistence',
+          admin,
+          admin.EndStaleJobs,
+          { stale_after_ms: staleAfterMs },
+        );
+        for (const job of jobs)
+          logger.warn({ job_id: job.id, kind: job.kind, status: job.status }, `ended job ${job.id}: ${job.message}`);
       } catch (error) {
         logger.debug({ err: error }, 'could not end stale jobs (persistence unavailable?)');
       }
@@ -108,33 +114,67 @@ export class JobRunner {
   async start(params: JobParams): Promise<Job__Output> {
     const { admin, caller } = this.options;
     let file: string | undefined;
-    if (params.kind === 'collect' && !this.options.collector) throw new ApiError('not_implemented', 'no collector is configured');
-    if (params.kind !== 'collect' && !this.options.push) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
+    if (params.kind === 'collect' && !this.options.collector)
+      throw new ApiError('not_implemented', 'no collector is configured');
+    if (params.kind !== 'collect' && !this.options.push)
+      throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
     if (params.kind === 'import') file = await this.#resolveImportPath(params.path);
     if (params.kind === 'upload') file = params.file;
     // Uploads are import jobs too; their params name the upload, not the spool file.
-    const recorded = params.kind === 'upload' ? { kind: 'import', params: { upload: params.name, bytes: params.bytes, source_id: params.source_id } } : { kind: params.kind, params };
-    const created = await caller.call<CreateJobRequest, CreateJobResponse__Output>('persistence', admin, admin.CreateJob, { kind: recorded.kind, params_json: JSON.stringify(recorded.params) });
+    const recorded =
+      params.kind === 'upload'
+        ? { kind: 'import', params: { upload: params.name, bytes: params.bytes, source_id: params.source_id } }
+        : { kind: params.kind, params };
+    const created = await caller.call<CreateJobRequest, CreateJobResponse__Output>(
+      'persistence',
+      admin,
+      admin.CreateJob,
+      { kind: recorded.kind, params_json: JSON.stringify(recorded.params) },
+    );
     const job = created.job!;
-    const running: Running = { abort: new AbortController(), listeners: new Set(), latest: job, counts: {}, errors: [], lastWrite: 0, writing: Promise.resolve() };
+    const running: Running = {
+      abort: new AbortController(),
+      listeners: new Set(),
+      latest: job,
+      counts: {},
+      errors: [],
+      lastWrite: 0,
+      writing: Promise.resolve(),
+    };
     this.#running.set(job.id, running);
-    running.heartbeat = setInterval(() => void this.#update(job.id, running, { force: true }), this.options.heartbeatMs);
+    running.heartbeat = setInterval(
+      () => void this.#update(job.id, running, { force: true }),
+      this.options.heartbeatMs,
+    );
     running.heartbeat.unref();
     const work =
       params.kind === 'collect'
         ? this.#collect(job.id, params.source_ids, running)
-        : this.#import(job.id, file!, params.source_id ?? 'import', running, params.kind === 'import' ? { path: params.path, source_id: params.source_id } : undefined);
-    if (params.kind === 'upload') void work.catch(() => undefined).finally(() => rm(params.file, { force: true }).catch(() => undefined));
+        : this.#import(
+            job.id,
+            file!,
+            params.source_id ?? 'import',
+            running,
+            params.kind === 'import' ? { path: params.path, source_id: params.source_id } : undefined,
+          );
+    if (params.kind === 'upload')
+      void work.catch(() => undefined).finally(() => rm(params.file, { force: true }).catch(() => undefined));
     void work
       .then(
         () => this.#finish(job.id, running, running.abort.signal.aborted ? 'cancelled' : 'succeeded'),
         (error: Error) => {
           if (running.abort.signal.aborted) return this.#finish(job.id, running, 'cancelled');
-          running.errors.push({ code: (error as { jobCode?: string }).jobCode ?? 'failed', message: error.message, occurred_at_ms: Date.now() });
+          running.errors.push({
+            code: (error as { jobCode?: string }).jobCode ?? 'failed',
+            message: error.message,
+            occurred_at_ms: Date.now(),
+          });
           return this.#finish(job.id, running, 'failed', error.message);
         },
       )
-      .catch((error: Error) => this.options.logger.error({ err: error, job_id: job.id }, 'could not record the end of a job'))
+      .catch((error: Error) =>
+        this.options.logger.error({ err: error, job_id: job.id }, 'could not record the end of a job'),
+      )
       .finally(() => {
         clearInterval(running.heartbeat);
         this.#running.delete(job.id);
@@ -176,15 +216,21 @@ export class JobRunner {
   async #resolveImportPath(requested: string): Promise<string> {
     const found = await resolveInFolders(this.options.importDirectories, requested);
     if (found.ok) return found.file;
-    if (found.reason === 'disabled') throw new ApiError('not_implemented', 'imports of server files are off (set gateway.import_directories)');
-    throw new ApiError('invalid_parameter', found.message, { errors: [{ pointer: '/body/path', message: found.message }] });
+    if (found.reason === 'disabled')
+      throw new ApiError('not_implemented', 'imports of server files are off (set gateway.import_directories)');
+    throw new ApiError('invalid_parameter', found.message, {
+      errors: [{ pointer: '/body/path', message: found.message }],
+    });
   }
 
   async #collect(jobId: string, sourceIds: string[], running: Running): Promise<void> {
     const collector = this.options.collector!;
     await this.#update(jobId, running, { status: 'running', force: true });
     await new Promise<void>((resolve, reject) => {
-      const call = collector.RunSources({ source_ids: sourceIds, wait_until_done: true }, { deadline: deadlineIn(this.options.jobTimeoutSeconds * 1000) });
+      const call = collector.RunSources(
+        { source_ids: sourceIds, wait_until_done: true },
+        { deadline: deadlineIn(this.options.jobTimeoutSeconds * 1000) },
+      );
       const onAbort = () => call.cancel();
       running.abort.signal.addEventListener('abort', onAbort, { once: true });
       call.on('data', (progress: RunProgress__Output) => {
@@ -203,7 +249,11 @@ export class JobRunner {
       call.on('error', (error: grpc.ServiceError) => {
         running.abort.signal.removeEventListener('abort', onAbort);
         if (error.code === grpc.status.CANCELLED && running.abort.signal.aborted) return resolve();
-        reject(Object.assign(new Error(`collector: ${error.details || error.message}`), { jobCode: grpc.status[error.code]?.toLowerCase() ?? 'collector_error' }));
+        reject(
+          Object.assign(new Error(`collector: ${error.details || error.message}`), {
+            jobCode: grpc.status[error.code]?.toLowerCase() ?? 'collector_error',
+          }),
+        );
       });
       call.on('end', () => {
         running.abort.signal.removeEventListener('abort', onAbort);
@@ -216,10 +266,20 @@ export class JobRunner {
    * Where an import of this server file resumes: the newest earlier import job of the same path and source that
    * was cancelled or failed, of the same file (size and modification time), checkpointed its acknowledged line.
    */
-  async #resumeLine(jobId: string, params: { path: string; source_id?: string }, size: number, mtimeMs: number): Promise<number> {
+  async #resumeLine(
+    jobId: string,
+    params: { path: string; source_id?: string },
+    size: number,
+    mtimeMs: number,
+  ): Promise<number> {
     const { admin, caller } = this.options;
     try {
-      const { jobs } = await caller.call<ListJobsRequest, ListJobsResponse__Output>('persistence', admin, admin.ListJobs, { kind: 'import', status: '', limit: 50, cursor: '' });
+      const { jobs } = await caller.call<ListJobsRequest, ListJobsResponse__Output>(
+        'persistence',
+        admin,
+        admin.ListJobs,
+        { kind: 'import', status: '', limit: 50, cursor: '' },
+      );
       const previous = jobs.find((job) => {
         if (job.id === jobId) return false;
         try {
@@ -234,15 +294,38 @@ export class JobRunner {
       if (Number(counts.bytes_total) !== size || Number(counts.file_mtime_ms) !== mtimeMs) return 0;
       return Math.max(0, Number(counts.resume_line ?? 0));
     } catch (error) {
-      this.options.logger.warn({ err: error, job_id: jobId }, 'could not look for an import to resume; importing from the start');
+      this.options.logger.warn(
+        { err: error, job_id: jobId },
+        'could not look for an import to resume; importing from the start',
+      );
       return 0;
     }
   }
 
-  async #import(jobId: string, file: string, sourceId: string, running: Running, resumable?: { path: string; source_id?: string }): Promise<void> {
+  async #import(
+    jobId: string,
+    file: string,
+    sourceId: string,
+    running: Running,
+    resumable?: { path: string; source_id?: string },
+  ): Promise<void> {
     const push = this.options.push!;
     const { validateItem, importBatchSize, importMaxInFlightBatches } = this.options;
-    const counts = (running.counts = { lines: 0, invalid: 0, sent: 0, stored: 0, inserted: 0, updated: 0, unchanged: 0, dead_lettered: 0, bytes_read: 0, bytes_total: 0, file_mtime_ms: 0, resume_line: 0, resumed_at_line: 0 });
+    const counts = (running.counts = {
+      lines: 0,
+      invalid: 0,
+      sent: 0,
+      stored: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      dead_lettered: 0,
+      bytes_read: 0,
+      bytes_total: 0,
+      file_mtime_ms: 0,
+      resume_line: 0,
+      resumed_at_line: 0,
+    });
     const info = await stat(file);
     counts.bytes_total = info.size;
     counts.file_mtime_ms = Math.trunc(info.mtimeMs);
@@ -250,7 +333,11 @@ export class JobRunner {
     const skip = resumable ? await this.#resumeLine(jobId, resumable, counts.bytes_total, counts.file_mtime_ms) : 0;
     counts.resumed_at_line = skip;
     counts.resume_line = skip;
-    await this.#update(jobId, running, { status: 'running', force: true, message: skip > 0 ? `importing ${path.basename(file)} from line ${skip + 1}` : `importing ${path.basename(file)}` });
+    await this.#update(jobId, running, {
+      status: 'running',
+      force: true,
+      message: skip > 0 ? `importing ${path.basename(file)} from line ${skip + 1}` : `importing ${path.basename(file)}`,
+    });
     const inFlight = new Set<Promise<void>>();
     let failure: Error | undefined;
     let batch: PushItem[] = [];
@@ -287,7 +374,8 @@ export class JobRunner {
       );
       const tracked = pending.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
-      while (inFlight.size >= importMaxInFlightBatches && !running.abort.signal.aborted) await Promise.race([...inFlight, cancelled]);
+      while (inFlight.size >= importMaxInFlightBatches && !running.abort.signal.aborted)
+        await Promise.race([...inFlight, cancelled]);
     };
     // A cancel also ends the waits for acknowledgements: a stopped pipeline must not keep the job running.
     const cancelled = new Promise<void>((resolve) => {
@@ -306,14 +394,22 @@ export class JobRunner {
         const problem = this.#checkLine(line, validateItem);
         if (typeof problem === 'string') {
           counts.invalid += 1;
-          if (running.errors.length < 100) running.errors.push({ code: 'invalid_line', message: problem, subject: `line ${counts.lines}`, occurred_at_ms: Date.now() });
+          if (running.errors.length < 100)
+            running.errors.push({
+              code: 'invalid_line',
+              message: problem,
+              subject: `line ${counts.lines}`,
+              occurred_at_ms: Date.now(),
+            });
           continue;
         }
         batch.push(problem);
         if (batch.length >= importBatchSize) {
           counts.bytes_read = Math.min(bytes, counts.bytes_total);
           await flush();
-          void this.#update(jobId, running, { message: `${Math.round((100 * counts.bytes_read) / Math.max(1, counts.bytes_total))}% read` });
+          void this.#update(jobId, running, {
+            message: `${Math.round((100 * counts.bytes_read) / Math.max(1, counts.bytes_total))}% read`,
+          });
         }
       }
       if (!running.abort.signal.aborted) {
@@ -325,7 +421,10 @@ export class JobRunner {
       if (running.abort.signal.aborted) {
         // What was sent is still acknowledged into the counts and the checkpoint, for a bounded time.
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([acknowledged, new Promise((resolve) => (timer = setTimeout(resolve, this.options.cancelAckWaitMs ?? 5000)))]);
+        await Promise.race([
+          acknowledged,
+          new Promise((resolve) => (timer = setTimeout(resolve, this.options.cancelAckWaitMs ?? 5000))),
+        ]);
         clearTimeout(timer);
       }
     } finally {
@@ -341,20 +440,31 @@ export class JobRunner {
     } catch {
       return 'not valid JSON';
     }
-    if (!validate(value)) return `not an item: ${validate.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`;
+    if (!validate(value))
+      return `not an item: ${validate.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`;
     const item = value as PushItem;
-    if (!(item.title || item.content || item.summary || item.url)) return 'an item needs at least one of title, summary, content or url';
+    if (!(item.title || item.content || item.summary || item.url))
+      return 'an item needs at least one of title, summary, content or url';
     return item;
   }
 
-  async #finish(jobId: string, running: Running, status: 'succeeded' | 'failed' | 'cancelled', message?: string): Promise<void> {
+  async #finish(
+    jobId: string,
+    running: Running,
+    status: 'succeeded' | 'failed' | 'cancelled',
+    message?: string,
+  ): Promise<void> {
     clearTimeout(running.flushTimer);
     clearInterval(running.heartbeat);
     await this.#update(jobId, running, { status, force: true, message: message ?? status });
   }
 
   /** Writes progress to persistence at most every progressIntervalMs (forced for status changes); tells listeners. */
-  async #update(jobId: string, running: Running, change: { status?: string; force?: boolean; message?: string }): Promise<void> {
+  async #update(
+    jobId: string,
+    running: Running,
+    change: { status?: string; force?: boolean; message?: string },
+  ): Promise<void> {
     const now = Date.now();
     if (!change.force && now - running.lastWrite < this.options.progressIntervalMs) {
       // Coalesce: one delayed write carries the latest counts.
@@ -370,13 +480,18 @@ export class JobRunner {
     let errors: JobError[] = [];
     const write = previous.then(() => {
       errors = running.errors.splice(0, MAX_ERRORS_PER_UPDATE);
-      return caller.call<UpdateJobProgressRequest, UpdateJobProgressResponse__Output>('persistence', admin, admin.UpdateJobProgress, {
-        id: jobId,
-        counts: { ...running.counts },
-        status: change.status ?? '',
-        errors,
-        message: change.message ?? '',
-      });
+      return caller.call<UpdateJobProgressRequest, UpdateJobProgressResponse__Output>(
+        'persistence',
+        admin,
+        admin.UpdateJobProgress,
+        {
+          id: jobId,
+          counts: { ...running.counts },
+          status: change.status ?? '',
+          errors,
+          message: change.message ?? '',
+        },
+      );
     });
     running.writing = write.catch(() => undefined);
     try {

@@ -22,7 +22,12 @@ export function toJobView(job: Job__Output) {
     status: job.status,
     params,
     counts: job.counts,
-    errors: job.errors.map((e) => ({ code: e.code, message: e.message, subject: e.subject, occurred_at: iso(e.occurred_at_ms) })),
+    errors: job.errors.map((e) => ({
+      code: e.code,
+      message: e.message,
+      subject: e.subject,
+      occurred_at: iso(e.occurred_at_ms),
+    })),
     message: job.message,
     cancel_requested: job.cancel_requested,
     created_at: iso(job.created_at_ms),

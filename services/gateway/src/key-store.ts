@@ -1,5 +1,9 @@
 // API keys stored by persistence (created through POST /v1/keys), verified by hash.
-import { type PersistenceAdminClient, type VerifyApiKeyRequest, type VerifyApiKeyResponse__Output } from '@sluice/protocol';
+import {
+  type PersistenceAdminClient,
+  type VerifyApiKeyRequest,
+  type VerifyApiKeyResponse__Output,
+} from '@sluice/protocol';
 import type { ApiKeyStore, Principal } from './auth.js';
 import { SCOPES, type Scope } from './settings.js';
 import type { UpstreamCaller } from './upstream.js';
@@ -13,7 +17,12 @@ export class PersistenceKeyStore implements ApiKeyStore {
   async verify(keyHash: string): Promise<Principal | undefined> {
     let response: VerifyApiKeyResponse__Output;
     try {
-      response = await this.caller.call<VerifyApiKeyRequest, VerifyApiKeyResponse__Output>('persistence', this.admin, this.admin.VerifyApiKey, { key_hash: keyHash });
+      response = await this.caller.call<VerifyApiKeyRequest, VerifyApiKeyResponse__Output>(
+        'persistence',
+        this.admin,
+        this.admin.VerifyApiKey,
+        { key_hash: keyHash },
+      );
     } catch (error) {
       // A persistence without the admin service simply has no stored keys.
       if ((error as { code?: string }).code === 'not_implemented') return undefined;
@@ -25,4 +34,3 @@ export class PersistenceKeyStore implements ApiKeyStore {
     return { id: `key:${key.id}`, name: key.name, scopes, rateLimitPerMinute: key.rate_limit_per_minute };
   }
 }
-

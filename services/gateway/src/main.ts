@@ -15,7 +15,9 @@ main('gateway', gatewaySettingsSchema, async (ctx) => {
     isReady: ctx.isReady,
   });
   if (!process.env.SLUICE_API_KEY && settings.api_keys.length === 0) {
-    ctx.logger.warn('no bootstrap API key: only keys stored by persistence work (set SLUICE_API_KEY to create the first one through POST /v1/keys)');
+    ctx.logger.warn(
+      'no bootstrap API key: only keys stored by persistence work (set SLUICE_API_KEY to create the first one through POST /v1/keys)',
+    );
   }
   return {
     grpc: [],

@@ -18,7 +18,14 @@ export function parseTime(value: string | number): number {
 }
 
 function contentHashId(item: PushItem): string {
-  return `sha256:${createHash('sha256').update(item.title ?? '').update('\n').update(item.summary ?? '').update('\n').update(item.content ?? '').digest('hex').slice(0, 32)}`;
+  return `sha256:${createHash('sha256')
+    .update(item.title ?? '')
+    .update('\n')
+    .update(item.summary ?? '')
+    .update('\n')
+    .update(item.content ?? '')
+    .digest('hex')
+    .slice(0, 32)}`;
 }
 
 export interface PushConversion {
@@ -28,21 +35,31 @@ export interface PushConversion {
 }
 
 /** Converts a push body; every item with a problem is reported at once (422 with JSON pointers). */
-export function toPipelineItems(body: { source_id?: string; items: PushItem[] }, now: number, pointerBase = '/body/items'): PushConversion {
+export function toPipelineItems(
+  body: { source_id?: string; items: PushItem[] },
+  now: number,
+  pointerBase = '/body/items',
+): PushConversion {
   const errors: FieldError[] = [];
   const byId = new Map<string, PipelineItem>();
   const itemIds: string[] = [];
   body.items.forEach((item, index) => {
     const hasContent = Boolean(item.title || item.content || item.summary || item.url);
     if (!hasContent) {
-      errors.push({ pointer: `${pointerBase}/${index}`, message: 'an item needs at least one of title, summary, content or url' });
+      errors.push({
+        pointer: `${pointerBase}/${index}`,
+        message: 'an item needs at least one of title, summary, content or url',
+      });
       return;
     }
     let published = 0;
     if (item.published_at !== undefined) {
       published = parseTime(item.published_at);
       if (!Number.isFinite(published) || published < 0) {
-        errors.push({ pointer: `${pointerBase}/${index}/published_at`, message: 'expected an ISO 8601 time or Unix milliseconds' });
+        errors.push({
+          pointer: `${pointerBase}/${index}/published_at`,
+          message: 'expected an ISO 8601 time or Unix milliseconds',
+        });
         return;
       }
     }
@@ -60,19 +77,23 @@ export function toPipelineItems(body: { source_id?: string; items: PushItem[] },
         title: item.title ?? '',
         summary: item.summary ?? '',
         content: item.content ?? '',
-        content_type: item.content_type ?? (/<\/?[a-z][a-z0-9]*[\s>/]/i.test(item.content ?? '') ? 'text/html' : 'text/plain'),
+        content_type:
+          item.content_type ?? (/<\/?[a-z][a-z0-9]*[\s>/]/i.test(item.content ?? '') ? 'text/html' : 'text/plain'),
         author: item.author ?? '',
         published_at_ms: published,
         collected_at_ms: now,
         tags: item.tags ?? [],
         attributes: item.attributes ?? {},
-        engagement: item.engagement ? { points: item.engagement.points ?? 0, comments: item.engagement.comments ?? 0 } : undefined,
+        engagement: item.engagement
+          ? { points: item.engagement.points ?? 0, comments: item.engagement.comments ?? 0 }
+          : undefined,
         priority: item.priority ?? DEFAULT_PRIORITY,
         source_weight: 0.5,
         language_hint: item.language ?? '',
       },
     });
   });
-  if (errors.length > 0) throw new ApiError('invalid_parameter', `${errors.length} item(s) are not acceptable`, { errors });
+  if (errors.length > 0)
+    throw new ApiError('invalid_parameter', `${errors.length} item(s) are not acceptable`, { errors });
   return { items: itemIds.map((id) => byId.get(id)!), itemIds };
 }

@@ -39,7 +39,12 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return { allowed: true, limitPerMinute: perMinute, remaining: Math.floor(bucket.tokens), retryAfterSeconds: 0 };
     }
-    return { allowed: false, limitPerMinute: perMinute, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    return {
+      allowed: false,
+      limitPerMinute: perMinute,
+      remaining: 0,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
+    };
   }
 
   /** Drops buckets that have refilled completely (they carry no state worth keeping). */

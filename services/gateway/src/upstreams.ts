@@ -1,6 +1,13 @@
 // gRPC clients of the backends the gateway translates to. Channels connect lazily and reconnect by
 // themselves, so the gateway starts even when a backend is still starting (readiness says so).
-import { createClient, sluiceProto, type CollectorClient, type InferenceClient, type PersistenceAdminClient, type PersistenceClient } from '@sluice/protocol';
+import {
+  createClient,
+  sluiceProto,
+  type CollectorClient,
+  type InferenceClient,
+  type PersistenceAdminClient,
+  type PersistenceClient,
+} from '@sluice/protocol';
 import type { ServicesConfig } from '@sluice/service-kit';
 
 export interface Upstreams {

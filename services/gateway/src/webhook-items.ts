@@ -11,7 +11,17 @@ const FIELDS = {
   content: ['content', 'body', 'html', 'text', 'message', 'content_html', 'content_text'],
   summary: ['summary', 'description', 'excerpt', 'abstract', 'snippet'],
   author: ['author', 'author_name', 'user', 'username', 'creator', 'by'],
-  published_at: ['published_at', 'published', 'pubDate', 'date', 'created_at', 'created', 'timestamp', 'time', 'updated_at'],
+  published_at: [
+    'published_at',
+    'published',
+    'pubDate',
+    'date',
+    'created_at',
+    'created',
+    'timestamp',
+    'time',
+    'updated_at',
+  ],
   tags: ['tags', 'categories', 'labels', 'keywords'],
 } as const;
 
@@ -29,13 +39,15 @@ function text(value: unknown, max?: number): string | undefined {
   let result: string | undefined;
   if (typeof value === 'string') result = value;
   else if (typeof value === 'number' || typeof value === 'boolean') result = String(value);
-  else if (value && typeof value === 'object' && typeof (value as Json).name === 'string') result = (value as Json).name as string;
+  else if (value && typeof value === 'object' && typeof (value as Json).name === 'string')
+    result = (value as Json).name as string;
   return result !== undefined && max !== undefined ? result.slice(0, max) : result;
 }
 
 /** Unix seconds are told apart from milliseconds by size (seconds stay below 1e12 until the year 33658). */
 function time(value: unknown): string | number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.round(value < 1e12 ? value * 1000 : value);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    return Math.round(value < 1e12 ? value * 1000 : value);
   if (typeof value === 'string' && value.length <= 40) return /^\d+$/.test(value) ? time(Number(value)) : value;
   return undefined;
 }
@@ -69,6 +81,10 @@ export function toPushItem(record: Json): PushItem {
   const published = time(first(record, FIELDS.published_at));
   if (published !== undefined) item.published_at = published;
   const tags = first(record, FIELDS.tags);
-  if (Array.isArray(tags)) item.tags = tags.map((t) => text(t, 200)).filter((t): t is string => Boolean(t)).slice(0, 100);
+  if (Array.isArray(tags))
+    item.tags = tags
+      .map((t) => text(t, 200))
+      .filter((t): t is string => Boolean(t))
+      .slice(0, 100);
   return item;
 }

@@ -6,7 +6,17 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PipelineSender, createClient, deadlineIn, sluiceProto, waitForReady, type GrpcServer, type PersistenceAdminClient, type PersistenceClient, type PipelineStageClient } from '@sluice/protocol';
+import {
+  PipelineSender,
+  createClient,
+  deadlineIn,
+  sluiceProto,
+  waitForReady,
+  type GrpcServer,
+  type PersistenceAdminClient,
+  type PersistenceClient,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { createMetricsRegistry } from '@sluice/service-kit';
 import { HOSTILE_PATHS } from '../../../test/support/hostile-paths.js';
 import { buildApp } from '../src/app.js';
@@ -33,7 +43,16 @@ beforeAll(async () => {
   writeFileSync(path.join(base, 'outside.jsonl'), '{"title":"secret"}\n');
   writeFileSync(path.join(imports, 'inside.jsonl'), '{"title":"fine"}\n');
   symlinkSync(path.join(base, 'outside.jsonl'), path.join(imports, 'link-out.jsonl'));
-  const job = (id: string, status: string) => ({ id, kind: 'import', status, params_json: '{}', counts: {}, errors: [], created_at_ms: Date.now(), updated_at_ms: Date.now() });
+  const job = (id: string, status: string) => ({
+    id,
+    kind: 'import',
+    status,
+    params_json: '{}',
+    counts: {},
+    errors: [],
+    created_at_ms: Date.now(),
+    updated_at_ms: Date.now(),
+  });
   persistence = await startPersistenceStandIn(
     {},
     {
@@ -41,14 +60,29 @@ beforeAll(async () => {
         calls.CreateJob += 1;
         return { job: job(`job-${calls.CreateJob}`, 'queued') };
       },
-      UpdateJobProgress: (request: { id: string; status: string }) => ({ job: job(request.id, request.status || 'running') }),
+      UpdateJobProgress: (request: { id: string; status: string }) => ({
+        job: job(request.id, request.status || 'running'),
+      }),
       UpsertSourceDefinition: (request: { definition: { id: string; kind: string; config_json: string } }) => {
         calls.UpsertSourceDefinition.push(request);
-        return { created: true, definition: { ...request.definition, enabled: true, priority: 5, interval_seconds: 900, updated_at_ms: Date.now() } };
+        return {
+          created: true,
+          definition: {
+            ...request.definition,
+            enabled: true,
+            priority: 5,
+            interval_seconds: 900,
+            updated_at_ms: Date.now(),
+          },
+        };
       },
     },
   );
-  sink = await startSink(async (batch) => ({ batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length }));
+  sink = await startSink(async (batch) => ({
+    batch_id: batch.batch_id,
+    item_ids: batch.items.map((i) => i.raw!.id),
+    inserted: batch.items.length,
+  }));
   const proto = sluiceProto();
   const address = `127.0.0.1:${persistence.port}`;
   const client = createClient(proto.Persistence, address) as unknown as PersistenceClient;
@@ -56,7 +90,10 @@ beforeAll(async () => {
   await waitForReady(client, 5000);
   const downstream = createClient(proto.PipelineStage, `127.0.0.1:${sink.port}`) as unknown as PipelineStageClient;
   const settings = testSettings({ import_directories: [imports] });
-  const sender = new PipelineSender({ connect: () => downstream.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: 100 });
+  const sender = new PipelineSender({
+    connect: () => downstream.Process({ deadline: deadlineIn(60_000) }),
+    maxInFlightItems: 100,
+  });
   const push = new PushChannel(sender, 100);
   const registry = createMetricsRegistry('gateway');
   const jobs = new JobRunner({
@@ -111,7 +148,12 @@ describe('POST /v1/jobs {"kind":"import"}', () => {
   it('refuses every hostile path, an absolute path inside the folder and a symbolic link out, before recording a job', async () => {
     const before = calls.CreateJob;
     for (const hostile of [...HOSTILE_PATHS, path.join(imports, 'inside.jsonl'), 'link-out.jsonl']) {
-      const response = await app.inject({ method: 'POST', url: '/v1/jobs', headers: auth(KEYS.admin), payload: { kind: 'import', path: hostile } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/jobs',
+        headers: auth(KEYS.admin),
+        payload: { kind: 'import', path: hostile },
+      });
       expect422(response, '/body/path');
       expect(response.body).not.toContain('secret');
     }
@@ -119,14 +161,20 @@ describe('POST /v1/jobs {"kind":"import"}', () => {
   });
 
   it('starts an import of a file inside the folder', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/jobs', headers: auth(KEYS.admin), payload: { kind: 'import', path: 'inside.jsonl' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/jobs',
+      headers: auth(KEYS.admin),
+      payload: { kind: 'import', path: 'inside.jsonl' },
+    });
     expect(response.statusCode, response.body).toBe(202);
     expect(calls.CreateJob).toBeGreaterThan(0);
   });
 });
 
 describe('PUT /v1/sources/{id}', () => {
-  const put = (id: string, body: object) => app.inject({ method: 'PUT', url: `/v1/sources/${id}`, headers: auth(KEYS.admin), payload: body });
+  const put = (id: string, body: object) =>
+    app.inject({ method: 'PUT', url: `/v1/sources/${id}`, headers: auth(KEYS.admin), payload: body });
 
   it('refuses every hostile path in jsonl, csv and opml sources without storing the definition', async () => {
     const before = calls.UpsertSourceDefinition.length;
@@ -142,17 +190,36 @@ describe('PUT /v1/sources/{id}', () => {
   it('refuses allow_private_network (either value) and secrets from other than SLUICE_SOURCE_* variables', async () => {
     const before = calls.UpsertSourceDefinition.length;
     for (const value of [true, false]) {
-      const problem = expect422(await put('private', { kind: 'rss', config: { url: 'http://10.0.0.5/feed', allow_private_network: value } }), '/body/config/allow_private_network');
+      const problem = expect422(
+        await put('private', { kind: 'rss', config: { url: 'http://10.0.0.5/feed', allow_private_network: value } }),
+        '/body/config/allow_private_network',
+      );
       expect(problem.detail).toContain('private_network_allowlist');
     }
-    expect422(await put('gh', { kind: 'github', config: { repo: 'a/b', base_url: 'https://attacker.example', token_env: 'DATABASE_URL' } }), '/body/config/token_env');
-    expect422(await put('api', { kind: 'http_json', config: { url: 'https://attacker.example', auth: { env: 'SLUICE_API_KEY' } } }), '/body/config/auth/env');
+    expect422(
+      await put('gh', {
+        kind: 'github',
+        config: { repo: 'a/b', base_url: 'https://attacker.example', token_env: 'DATABASE_URL' },
+      }),
+      '/body/config/token_env',
+    );
+    expect422(
+      await put('api', {
+        kind: 'http_json',
+        config: { url: 'https://attacker.example', auth: { env: 'SLUICE_API_KEY' } },
+      }),
+      '/body/config/auth/env',
+    );
     expect(calls.UpsertSourceDefinition.length).toBe(before);
   });
 
   it('stores a definition with a relative path and a SLUICE_SOURCE_* secret', async () => {
     expect((await put('list', { kind: 'opml', config: { path: 'feeds/list.opml' } })).statusCode).toBe(201);
-    expect((await put('gh-ok', { kind: 'github', config: { repo: 'a/b', token_env: 'SLUICE_SOURCE_GITHUB' } })).statusCode).toBe(201);
-    expect(JSON.parse(calls.UpsertSourceDefinition.at(-2)!.definition.config_json)).toEqual({ path: 'feeds/list.opml' });
+    expect(
+      (await put('gh-ok', { kind: 'github', config: { repo: 'a/b', token_env: 'SLUICE_SOURCE_GITHUB' } })).statusCode,
+    ).toBe(201);
+    expect(JSON.parse(calls.UpsertSourceDefinition.at(-2)!.definition.config_json)).toEqual({
+      path: 'feeds/list.opml',
+    });
   });
 });

@@ -54,7 +54,10 @@ export function grpcError(code: grpc.status, details: string, metadata?: Record<
 }
 
 /** Serves Persistence (and PersistenceAdmin when `adminHandlers` is given) from the handlers. */
-export async function startPersistenceStandIn(handlers: Record<string, Handler>, adminHandlers?: Record<string, Handler>): Promise<GrpcServer> {
+export async function startPersistenceStandIn(
+  handlers: Record<string, Handler>,
+  adminHandlers?: Record<string, Handler>,
+): Promise<GrpcServer> {
   const implement = (table: Record<string, Handler>) => {
     const implementation: grpc.UntypedServiceImplementation = {};
     for (const [name, handler] of Object.entries(table)) {
@@ -70,8 +73,15 @@ export async function startPersistenceStandIn(handlers: Record<string, Handler>,
     return implementation;
   };
   const proto = sluiceProto();
-  const services: ServiceRegistration[] = [{ name: 'sluice.v1.Persistence', definition: proto.Persistence.service, implementation: implement(handlers) }];
-  if (adminHandlers) services.push({ name: 'sluice.v1.PersistenceAdmin', definition: proto.PersistenceAdmin.service, implementation: implement(adminHandlers) });
+  const services: ServiceRegistration[] = [
+    { name: 'sluice.v1.Persistence', definition: proto.Persistence.service, implementation: implement(handlers) },
+  ];
+  if (adminHandlers)
+    services.push({
+      name: 'sluice.v1.PersistenceAdmin',
+      definition: proto.PersistenceAdmin.service,
+      implementation: implement(adminHandlers),
+    });
   const server = await startGrpcServer('127.0.0.1:0', services);
   server.setServing(true);
   return server;
@@ -80,7 +90,13 @@ export async function startPersistenceStandIn(handlers: Record<string, Handler>,
 /** A real PipelineStage sink standing in for the transformer: acknowledges like persistence does. */
 export async function startSink(write: (batch: ItemBatch__Output) => Promise<Ack>): Promise<GrpcServer> {
   const sink = createSinkStage({ stage: 'sink', logger, registry: createMetricsRegistry('sink'), write });
-  const server = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: sink.implementation }]);
+  const server = await startGrpcServer('127.0.0.1:0', [
+    {
+      name: 'sluice.v1.PipelineStage',
+      definition: sluiceProto().PipelineStage.service,
+      implementation: sink.implementation,
+    },
+  ]);
   server.setServing(true);
   return server;
 }
@@ -91,10 +107,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { persistencePort: number; sinkPort?: number; settings?: GatewaySettings; bootstrapKey?: string; ready?: () => boolean }): Promise<TestApp> {
+export async function startApp(options: {
+  persistencePort: number;
+  sinkPort?: number;
+  settings?: GatewaySettings;
+  bootstrapKey?: string;
+  ready?: () => boolean;
+}): Promise<TestApp> {
   const settings = options.settings ?? testSettings();
   const proto = sluiceProto();
-  const persistence = createClient(proto.Persistence, `127.0.0.1:${options.persistencePort}`) as unknown as PersistenceClient;
+  const persistence = createClient(
+    proto.Persistence,
+    `127.0.0.1:${options.persistencePort}`,
+  ) as unknown as PersistenceClient;
   await waitForReady(persistence, 5000);
   const upstreams: Upstreams = { persistence };
   let sender: PipelineSender | undefined;
@@ -103,7 +128,13 @@ export async function startApp(options: { persistencePort: number; sinkPort?: nu
   if (options.sinkPort !== undefined) {
     sinkClient = createClient(proto.PipelineStage, `127.0.0.1:${options.sinkPort}`) as unknown as PipelineStageClient;
     const client = sinkClient;
-    sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: settings.push_max_in_flight_items, initialBackoffMs: 20, maxBackoffMs: 200, onEvent: (event) => push?.onStreamEvent(event) });
+    sender = new PipelineSender({
+      connect: () => client.Process({ deadline: deadlineIn(60_000) }),
+      maxInFlightItems: settings.push_max_in_flight_items,
+      initialBackoffMs: 20,
+      maxBackoffMs: 200,
+      onEvent: (event) => push?.onStreamEvent(event),
+    });
     push = new PushChannel(sender, settings.push_max_in_flight_items);
   }
   const registry = createMetricsRegistry('gateway');
@@ -111,7 +142,10 @@ export async function startApp(options: { persistencePort: number; sinkPort?: nu
     settings,
     logger,
     registry,
-    authenticator: new Authenticator({ bootstrapKey: options.bootstrapKey ?? KEYS.admin, configuredKeys: settings.api_keys }),
+    authenticator: new Authenticator({
+      bootstrapKey: options.bootstrapKey ?? KEYS.admin,
+      configuredKeys: settings.api_keys,
+    }),
     upstreams,
     push,
     readiness: async () => ({ ready: options.ready?.() ?? true, detail: {} }),
@@ -141,7 +175,11 @@ export function storedItem(id: string, overrides: Record<string, unknown> = {}) 
     collected_at_ms: 1_700_000_000_000,
     published_at_ms: 0,
     classifications: [{ model: 'sentiment-v1', task: 'sentiment', labels: [{ name: 'positive', score: 0.9 }] }],
-    score: { value: 0.5, components: [{ name: 'freshness', value: 0.5, weight: 1, detail: '' }], formula_version: 'v1' },
+    score: {
+      value: 0.5,
+      components: [{ name: 'freshness', value: 0.5, weight: 1, detail: '' }],
+      formula_version: 'v1',
+    },
     embedding: { model: 'e', values: [0.1, 0.2] },
     ...overrides,
   };

@@ -14,8 +14,16 @@ let port: number;
 
 beforeAll(async () => {
   persistence = await startPersistenceStandIn({});
-  sink = await startSink(async (batch) => ({ batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length }));
-  t = await startApp({ persistencePort: persistence.port, sinkPort: sink.port, settings: testSettings({ body_limit_bytes: 1_048_576, upstream_timeout_milliseconds: 500 }) });
+  sink = await startSink(async (batch) => ({
+    batch_id: batch.batch_id,
+    item_ids: batch.items.map((i) => i.raw!.id),
+    inserted: batch.items.length,
+  }));
+  t = await startApp({
+    persistencePort: persistence.port,
+    sinkPort: sink.port,
+    settings: testSettings({ body_limit_bytes: 1_048_576, upstream_timeout_milliseconds: 500 }),
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   port = (t.app.server.address() as AddressInfo).port;
 });
@@ -39,12 +47,28 @@ function streamBody(method: string, path: string, total: number): Promise<Answer
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const request = http.request({ host: '127.0.0.1', port, method, path, headers: { authorization: `Bearer ${KEYS.admin}`, 'content-type': 'application/json' } }, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString(), sent }));
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { authorization: `Bearer ${KEYS.admin}`, 'content-type': 'application/json' },
+      },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            type: String(response.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString(),
+            sent,
+          }),
+        );
+      },
+    );
     request.on('error', (error) => (answered ? undefined : reject(error)));
     const chunk = Buffer.alloc(64 * 1024, 'a');
     const head = Buffer.from('{"items":[{"title":"');
@@ -93,7 +117,12 @@ describe('100 MB bodies', () => {
 
 describe('hostile JSON', () => {
   const post = (path: string, payload: string | Buffer, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url: path, headers: { authorization: `Bearer ${KEYS.admin}`, 'content-type': contentType }, payload });
+    t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { authorization: `Bearer ${KEYS.admin}`, 'content-type': contentType },
+      payload,
+    });
 
   it('answers deeply nested JSON (a million levels) with 400, on typed and free-form bodies', async () => {
     for (const depth of [10_000, 1_000_000]) {
@@ -106,14 +135,16 @@ describe('hostile JSON', () => {
         ['/v1/webhooks/deep', objects],
       ] as const) {
         const response = await post(path, body);
-        expect(response.statusCode, `${path} depth ${depth}: ${response.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, `${path} depth ${depth}: ${response.body.slice(0, 200)}`).toBeGreaterThanOrEqual(
+          400,
+        );
         expect(response.statusCode).toBeLessThan(500);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       }
     }
   });
 
-  it('answers an over-long path parameter and a malformed URL with problem+json, not the router\'s own JSON', async () => {
+  it("answers an over-long path parameter and a malformed URL with problem+json, not the router's own JSON", async () => {
     for (const url of [`/v1/items/${'a'.repeat(5000)}`, '/v1/items/%E0%A4%A', '/v1/sources/%ff%fe/run']) {
       const response = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${KEYS.admin}` } });
       expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
@@ -123,7 +154,11 @@ describe('hostile JSON', () => {
   });
 
   it('refuses prototype-pollution keys and leaves Object.prototype alone', async () => {
-    for (const body of ['{"items":[{"title":"x","__proto__":{"polluted":1}}]}', '{"items":[{"title":"x","constructor":{"prototype":{"polluted":1}}}]}', '{"__proto__":{"polluted":1},"title":"x"}']) {
+    for (const body of [
+      '{"items":[{"title":"x","__proto__":{"polluted":1}}]}',
+      '{"items":[{"title":"x","constructor":{"prototype":{"polluted":1}}}]}',
+      '{"__proto__":{"polluted":1},"title":"x"}',
+    ]) {
       const response = await post(body.startsWith('{"items"') ? '/v1/items' : '/v1/webhooks/proto', body);
       expect(response.statusCode, body).toBeGreaterThanOrEqual(400);
       expect(response.statusCode).toBeLessThan(500);
@@ -132,7 +167,11 @@ describe('hostile JSON', () => {
   });
 
   it('answers invalid UTF-8, control characters and huge numbers with a clear 4xx or a stored item, never 500', async () => {
-    const invalidUtf8 = Buffer.concat([Buffer.from('{"items":[{"title":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('"}]}')]);
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from('{"items":[{"title":"'),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]),
+      Buffer.from('"}]}'),
+    ]);
     const cases: Array<[string, string | Buffer]> = [
       ['/v1/items', invalidUtf8],
       ['/v1/items', '{"items":[{"title":"a\u0000b\u0007c\u001b[31m"}]}'],
@@ -149,6 +188,10 @@ describe('hostile JSON', () => {
       if (response.statusCode >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     const wrongType = await post('/v1/items', '{"items":[{"title":"x"}]}', 'text/plain');
-    expectProblem({ status: wrongType.statusCode, type: String(wrongType.headers['content-type']), body: wrongType.body }, 415, 'unsupported_media_type');
+    expectProblem(
+      { status: wrongType.statusCode, type: String(wrongType.headers['content-type']), body: wrongType.body },
+      415,
+      'unsupported_media_type',
+    );
   });
 });

@@ -3,7 +3,16 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grpc, type GrpcServer } from '@sluice/protocol';
-import { KEYS, auth, grpcError, startApp, startPersistenceStandIn, storedItem, testSettings, type TestApp } from './helpers.js';
+import {
+  KEYS,
+  auth,
+  grpcError,
+  startApp,
+  startPersistenceStandIn,
+  storedItem,
+  testSettings,
+  type TestApp,
+} from './helpers.js';
 
 const ID_A = 'a'.repeat(32);
 const ID_B = 'b'.repeat(32);
@@ -20,7 +29,8 @@ beforeAll(async () => {
     ListItems: (request) => {
       listRequests.push(request);
       if (request.cursor === 'bad-cursor') throw grpcError(grpc.status.INVALID_ARGUMENT, 'cursor is malformed');
-      if (request.text === 'overload') throw grpcError(grpc.status.RESOURCE_EXHAUSTED, 'pool exhausted', { 'retry-after-ms': '2500' });
+      if (request.text === 'overload')
+        throw grpcError(grpc.status.RESOURCE_EXHAUSTED, 'pool exhausted', { 'retry-after-ms': '2500' });
       if (request.cursor) return { items: [storedItem(ID_B)], next_cursor: '' };
       return { items: [storedItem(ID_A)], next_cursor: 'cursor-2' };
     },
@@ -32,7 +42,10 @@ beforeAll(async () => {
       return { found: false };
     },
   });
-  t = await startApp({ persistencePort: persistence.port, settings: testSettings({ upstream_timeout_milliseconds: 600, body_limit_bytes: 4096 }) });
+  t = await startApp({
+    persistencePort: persistence.port,
+    settings: testSettings({ upstream_timeout_milliseconds: 600, body_limit_bytes: 4096 }),
+  });
 });
 
 afterAll(async () => {
@@ -40,7 +53,11 @@ afterAll(async () => {
   await persistence?.shutdown(0);
 });
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string) {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+  code: string,
+) {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const problem = JSON.parse(response.body);
@@ -56,18 +73,37 @@ describe('authentication and scopes', () => {
   });
 
   it('rejects an unknown key with 401 invalid_api_key', async () => {
-    expectProblem(await t.app.inject({ method: 'GET', url: '/v1/items', headers: auth('not-a-key') }), 401, 'invalid_api_key');
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/v1/items', headers: auth('not-a-key') }),
+      401,
+      'invalid_api_key',
+    );
   });
 
   it('rejects a key without the route scope with 403 insufficient_scope', async () => {
-    const problem = expectProblem(await t.app.inject({ method: 'GET', url: '/v1/items', headers: auth(KEYS.writer) }), 403, 'insufficient_scope');
+    const problem = expectProblem(
+      await t.app.inject({ method: 'GET', url: '/v1/items', headers: auth(KEYS.writer) }),
+      403,
+      'insufficient_scope',
+    );
     expect(problem.detail).toContain('"read"');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/items', headers: auth(KEYS.reader), payload: { items: [{ title: 'x' }] } }), 403, 'insufficient_scope');
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: auth(KEYS.reader),
+        payload: { items: [{ title: 'x' }] },
+      }),
+      403,
+      'insufficient_scope',
+    );
   });
 
   it('accepts the bootstrap key and configured keys by hash, also as X-API-Key', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/items', headers: auth(KEYS.admin) })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/v1/items', headers: { 'x-api-key': KEYS.reader } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/v1/items', headers: { 'x-api-key': KEYS.reader } })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -82,7 +118,13 @@ describe('GET /v1/items', () => {
     expect(first.statusCode).toBe(200);
     const page = first.json();
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ id: ID_A, title: `Title ${ID_A}`, sentiment: 'positive', collected_at: new Date(1_700_000_000_000).toISOString(), published_at: null });
+    expect(page.items[0]).toMatchObject({
+      id: ID_A,
+      title: `Title ${ID_A}`,
+      sentiment: 'positive',
+      collected_at: new Date(1_700_000_000_000).toISOString(),
+      published_at: null,
+    });
     expect(page.items[0]).not.toHaveProperty('text');
     expect(page.items[0]).not.toHaveProperty('embedding');
     expect(page.next_cursor).toBe('cursor-2');
@@ -111,9 +153,17 @@ describe('GET /v1/items', () => {
 
   it('returns only the selected fields, and asks for text and embedding only when selected', async () => {
     listRequests.length = 0;
-    const response = await t.app.inject({ method: 'GET', url: '/v1/items?fields=id,text,embedding', headers: auth(KEYS.reader) });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/v1/items?fields=id,text,embedding',
+      headers: auth(KEYS.reader),
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json().items[0]).toEqual({ id: ID_A, text: `Body of ${ID_A}`, embedding: { model: 'e', values: [expect.closeTo(0.1, 5), expect.closeTo(0.2, 5)] } });
+    expect(response.json().items[0]).toEqual({
+      id: ID_A,
+      text: `Body of ${ID_A}`,
+      embedding: { model: 'e', values: [expect.closeTo(0.1, 5), expect.closeTo(0.2, 5)] },
+    });
     expect(listRequests[0]).toMatchObject({ include_text: true, include_embedding: true });
   });
 
@@ -130,13 +180,24 @@ describe('GET /v1/items', () => {
       ['/v1/items?fields=id,password', 422, 'invalid_parameter', '/query/fields'],
     ];
     for (const [url, status, code, pointer] of cases) {
-      const problem = expectProblem(await t.app.inject({ method: 'GET', url, headers: auth(KEYS.reader) }), status, code);
-      expect(problem.errors?.map((e: { pointer: string }) => e.pointer), url).toContain(pointer);
+      const problem = expectProblem(
+        await t.app.inject({ method: 'GET', url, headers: auth(KEYS.reader) }),
+        status,
+        code,
+      );
+      expect(
+        problem.errors?.map((e: { pointer: string }) => e.pointer),
+        url,
+      ).toContain(pointer);
     }
   });
 
   it('maps INVALID_ARGUMENT from persistence to 422 with its detail', async () => {
-    const problem = expectProblem(await t.app.inject({ method: 'GET', url: '/v1/items?cursor=bad-cursor', headers: auth(KEYS.reader) }), 422, 'invalid_parameter');
+    const problem = expectProblem(
+      await t.app.inject({ method: 'GET', url: '/v1/items?cursor=bad-cursor', headers: auth(KEYS.reader) }),
+      422,
+      'invalid_parameter',
+    );
     expect(problem.detail).toBe('cursor is malformed');
   });
 
@@ -155,17 +216,33 @@ describe('GET /v1/items/:id', () => {
   });
 
   it('answers 404 item_not_found for an unknown id and 400 for a malformed one', async () => {
-    expectProblem(await t.app.inject({ method: 'GET', url: `/v1/items/${'f'.repeat(32)}`, headers: auth(KEYS.reader) }), 404, 'item_not_found');
-    expectProblem(await t.app.inject({ method: 'GET', url: '/v1/items/not-an-id', headers: auth(KEYS.reader) }), 400, 'invalid_request');
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: `/v1/items/${'f'.repeat(32)}`, headers: auth(KEYS.reader) }),
+      404,
+      'item_not_found',
+    );
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/v1/items/not-an-id', headers: auth(KEYS.reader) }),
+      400,
+      'invalid_request',
+    );
   });
 
   it('maps DEADLINE_EXCEEDED to 504, UNAVAILABLE to 503 and unknown failures to 502 without internals', async () => {
-    expectProblem(await t.app.inject({ method: 'GET', url: `/v1/items/${ID_SLOW}`, headers: auth(KEYS.reader) }), 504, 'upstream_timeout');
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: `/v1/items/${ID_SLOW}`, headers: auth(KEYS.reader) }),
+      504,
+      'upstream_timeout',
+    );
     const unavailable = await t.app.inject({ method: 'GET', url: `/v1/items/${ID_BUSY}`, headers: auth(KEYS.reader) });
     const problem = expectProblem(unavailable, 503, 'upstream_unavailable');
     expect(unavailable.headers['retry-after']).toBeDefined();
     expect(JSON.stringify(problem)).not.toContain('10.0.0.5');
-    const failed = expectProblem(await t.app.inject({ method: 'GET', url: `/v1/items/${ID_BAD}`, headers: auth(KEYS.reader) }), 502, 'upstream_error');
+    const failed = expectProblem(
+      await t.app.inject({ method: 'GET', url: `/v1/items/${ID_BAD}`, headers: auth(KEYS.reader) }),
+      502,
+      'upstream_error',
+    );
     expect(JSON.stringify(failed)).not.toContain('boom');
   });
 });
@@ -173,9 +250,36 @@ describe('GET /v1/items/:id', () => {
 describe('request bodies', () => {
   it('rejects an oversized body with 413, bad JSON with 400 and other media types with 415', async () => {
     const big = JSON.stringify({ items: [{ title: 'x'.repeat(5000) }] });
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/items', headers: { ...auth(KEYS.writer), 'content-type': 'application/json' }, payload: big }), 413, 'payload_too_large');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/items', headers: { ...auth(KEYS.writer), 'content-type': 'application/json' }, payload: '{"items": [' }), 400, 'invalid_json');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/items', headers: { ...auth(KEYS.writer), 'content-type': 'text/plain' }, payload: 'hello' }), 415, 'unsupported_media_type');
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: { ...auth(KEYS.writer), 'content-type': 'application/json' },
+        payload: big,
+      }),
+      413,
+      'payload_too_large',
+    );
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: { ...auth(KEYS.writer), 'content-type': 'application/json' },
+        payload: '{"items": [',
+      }),
+      400,
+      'invalid_json',
+    );
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: { ...auth(KEYS.writer), 'content-type': 'text/plain' },
+        payload: 'hello',
+      }),
+      415,
+      'unsupported_media_type',
+    );
   });
 });
 
@@ -199,14 +303,27 @@ describe('operations', () => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/metrics', headers: auth(KEYS.admin) }), 404, 'not_found');
     const metrics = { body: await t.registry.metrics() };
     expect(metrics.body).toContain('sluice_gateway_http_requests_total{method="GET",route="/v1/items",status="200"');
-    expect(metrics.body).toContain('sluice_gateway_upstream_calls_total{upstream="persistence",code="RESOURCE_EXHAUSTED"');
+    expect(metrics.body).toContain(
+      'sluice_gateway_upstream_calls_total{upstream="persistence",code="RESOURCE_EXHAUSTED"',
+    );
   });
 
   it('serves an OpenAPI 3.1 document with the routes and the interactive page', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/items', '/v1/items/{id}', '/v1/search', '/v1/embed', '/v1/classify', '/v1/jobs', '/v1/jobs/{id}/events', '/v1/sources/{id}', '/v1/keys', '/v1/webhooks/{source_id}']),
+      expect.arrayContaining([
+        '/v1/items',
+        '/v1/items/{id}',
+        '/v1/search',
+        '/v1/embed',
+        '/v1/classify',
+        '/v1/jobs',
+        '/v1/jobs/{id}/events',
+        '/v1/sources/{id}',
+        '/v1/keys',
+        '/v1/webhooks/{source_id}',
+      ]),
     );
     expect(doc.components.schemas.Problem.properties.code.anyOf.length).toBeGreaterThan(10);
     expect(doc.paths['/v1/items'].get.responses['429'].content['application/problem+json']).toBeDefined();
@@ -231,7 +348,10 @@ describe('operations', () => {
 
 describe('rate limits', () => {
   it('limits each key to its rate with 429 rate_limited and Retry-After', async () => {
-    const limited = await startApp({ persistencePort: persistence.port, settings: testSettings({ rate_limit_per_minute: 60, rate_limit_burst_seconds: 3 }) });
+    const limited = await startApp({
+      persistencePort: persistence.port,
+      settings: testSettings({ rate_limit_per_minute: 60, rate_limit_burst_seconds: 3 }),
+    });
     try {
       const statuses: number[] = [];
       let last;
@@ -243,7 +363,9 @@ describe('rate limits', () => {
       expectProblem(last!, 429, 'rate_limited');
       expect(Number(last!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       // Another key has its own bucket; the bootstrap key is limited by the default rate too.
-      expect((await limited.app.inject({ method: 'GET', url: `/v1/items/${ID_A}`, headers: auth(KEYS.admin) })).statusCode).toBe(200);
+      expect(
+        (await limited.app.inject({ method: 'GET', url: `/v1/items/${ID_A}`, headers: auth(KEYS.admin) })).statusCode,
+      ).toBe(200);
     } finally {
       await limited.close();
     }

@@ -26,7 +26,11 @@ beforeAll(async () => {
     }
     return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted, unchanged };
   });
-  t = await startApp({ persistencePort: persistence.port, sinkPort: sink.port, settings: testSettings({ push_ack_wait_milliseconds: 2000, push_max_items: 5 }) });
+  t = await startApp({
+    persistencePort: persistence.port,
+    sinkPort: sink.port,
+    settings: testSettings({ push_ack_wait_milliseconds: 2000, push_max_items: 5 }),
+  });
 });
 
 afterAll(async () => {
@@ -35,14 +39,21 @@ afterAll(async () => {
   await persistence?.shutdown(0);
 });
 
-const push = (payload: unknown, key: string = KEYS.writer) => t.app.inject({ method: 'POST', url: '/v1/items', headers: auth(key), payload: payload as object });
+const push = (payload: unknown, key: string = KEYS.writer) =>
+  t.app.inject({ method: 'POST', url: '/v1/items', headers: auth(key), payload: payload as object });
 
 describe('POST /v1/items', () => {
   it('answers after the durable acknowledgement with the content-key ids and counts', async () => {
     const response = await push({
       source_id: 'partner',
       items: [
-        { external_id: 'p-1', title: 'First', content: '<p>Hello <b>world</b></p>', published_at: '2025-03-01T10:00:00Z', tags: ['a'] },
+        {
+          external_id: 'p-1',
+          title: 'First',
+          content: '<p>Hello <b>world</b></p>',
+          published_at: '2025-03-01T10:00:00Z',
+          tags: ['a'],
+        },
         { url: 'https://example.org/two', title: 'Second' },
         { title: 'Third, no id or url', content: 'plain body' },
         { source_id: 'other', external_id: 'x', summary: 'own source' },
@@ -55,7 +66,14 @@ describe('POST /v1/items', () => {
     expect(body.item_ids.slice(0, 2)).toEqual([itemId('partner', 'p-1'), itemId('partner', 'https://example.org/two')]);
     expect(body.item_ids[3]).toBe(itemId('other', 'x'));
     const first = stored.get(itemId('partner', 'p-1'))!.raw!;
-    expect(first).toMatchObject({ source_id: 'partner', source_kind: 'push', external_id: 'p-1', content_type: 'text/html', published_at_ms: Date.parse('2025-03-01T10:00:00Z'), tags: ['a'] });
+    expect(first).toMatchObject({
+      source_id: 'partner',
+      source_kind: 'push',
+      external_id: 'p-1',
+      content_type: 'text/html',
+      published_at_ms: Date.parse('2025-03-01T10:00:00Z'),
+      tags: ['a'],
+    });
     expect(first.collected_at_ms).toBeGreaterThan(Date.now() - 60_000);
     const third = stored.get(body.item_ids[2])!.raw!;
     expect(third.external_id).toMatch(/^sha256:[0-9a-f]{32}$/);
@@ -64,7 +82,13 @@ describe('POST /v1/items', () => {
   });
 
   it('is idempotent: the same items pushed again keep their ids, and duplicates in one request collapse', async () => {
-    const payload = { items: [{ title: 'Same', content: 'same body' }, { url: 'https://example.org/dup' }, { url: 'https://example.org/dup', title: 'later copy wins' }] };
+    const payload = {
+      items: [
+        { title: 'Same', content: 'same body' },
+        { url: 'https://example.org/dup' },
+        { url: 'https://example.org/dup', title: 'later copy wins' },
+      ],
+    };
     const first = (await push(payload)).json();
     const again = (await push(payload)).json();
     expect(first.item_ids).toHaveLength(2);
@@ -75,10 +99,19 @@ describe('POST /v1/items', () => {
   });
 
   it('answers 202 with a status URL when the acknowledgement is slow, and the batch becomes stored', async () => {
-    const slow = await startApp({ persistencePort: persistence.port, sinkPort: sink.port, settings: testSettings({ push_ack_wait_milliseconds: 50 }) });
+    const slow = await startApp({
+      persistencePort: persistence.port,
+      sinkPort: sink.port,
+      settings: testSettings({ push_ack_wait_milliseconds: 50 }),
+    });
     ackDelayMs = 400;
     try {
-      const response = await slow.app.inject({ method: 'POST', url: '/v1/items', headers: auth(KEYS.writer), payload: { items: [{ title: 'slow one' }] } });
+      const response = await slow.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: auth(KEYS.writer),
+        payload: { items: [{ title: 'slow one' }] },
+      });
       expect(response.statusCode).toBe(202);
       const accepted = response.json();
       expect(accepted).toMatchObject({ status: 'accepted', status_url: `/v1/items/batches/${accepted.batch_id}` });
@@ -87,7 +120,11 @@ describe('POST /v1/items', () => {
       await new Promise((r) => setTimeout(r, 600));
       const done = await slow.app.inject({ method: 'GET', url: accepted.status_url, headers: auth(KEYS.writer) });
       expect(done.json()).toMatchObject({ status: 'stored', inserted: 1, item_ids: accepted.item_ids });
-      const unknown = await slow.app.inject({ method: 'GET', url: '/v1/items/batches/nope', headers: auth(KEYS.writer) });
+      const unknown = await slow.app.inject({
+        method: 'GET',
+        url: '/v1/items/batches/nope',
+        headers: auth(KEYS.writer),
+      });
       expect(unknown.statusCode).toBe(404);
     } finally {
       ackDelayMs = 0;
@@ -97,7 +134,9 @@ describe('POST /v1/items', () => {
 
   it('rejects invalid items with every problem at once, and sends nothing', async () => {
     const before = batches.length;
-    const response = await push({ items: [{ title: 'ok' }, { author: 'only an author' }, { title: 'bad time', published_at: 'last tuesday' }] });
+    const response = await push({
+      items: [{ title: 'ok' }, { author: 'only an author' }, { title: 'bad time', published_at: 'last tuesday' }],
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().errors).toEqual([
       { pointer: '/body/items/1', message: expect.stringContaining('at least one of') },
@@ -136,8 +175,24 @@ describe('POST /v1/items under overload', () => {
       return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length };
     });
     // Window 4 items: two 2-item batches are sent, the next two wait for room; 8 items are admitted in all.
-    const app = await startApp({ persistencePort: persistence.port, sinkPort: slowSink.port, settings: testSettings({ push_max_in_flight_items: 4, push_ack_wait_milliseconds: 50 }) });
-    const send = (n: number) => app.app.inject({ method: 'POST', url: '/v1/items', headers: auth(KEYS.writer), payload: { source_id: 'flood', items: [{ external_id: `${n}-a`, title: 'a' }, { external_id: `${n}-b`, title: 'b' }] } });
+    const app = await startApp({
+      persistencePort: persistence.port,
+      sinkPort: slowSink.port,
+      settings: testSettings({ push_max_in_flight_items: 4, push_ack_wait_milliseconds: 50 }),
+    });
+    const send = (n: number) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: auth(KEYS.writer),
+        payload: {
+          source_id: 'flood',
+          items: [
+            { external_id: `${n}-a`, title: 'a' },
+            { external_id: `${n}-b`, title: 'b' },
+          ],
+        },
+      });
     try {
       const admitted = [];
       for (let n = 0; n < 4; n++) admitted.push(await send(n));
@@ -154,7 +209,12 @@ describe('POST /v1/items under overload', () => {
       open();
       for (const response of admitted) {
         const { status_url } = response.json();
-        await expect.poll(async () => (await app.app.inject({ method: 'GET', url: status_url, headers: auth(KEYS.writer) })).json().status).toBe('stored');
+        await expect
+          .poll(
+            async () =>
+              (await app.app.inject({ method: 'GET', url: status_url, headers: auth(KEYS.writer) })).json().status,
+          )
+          .toBe('stored');
       }
       const ids = admitted.flatMap((r) => r.json().item_ids as string[]);
       expect(new Set(received)).toEqual(new Set(ids));
@@ -176,15 +236,35 @@ describe('POST /v1/items under overload', () => {
       await gate;
       return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length };
     });
-    const app = await startApp({ persistencePort: persistence.port, sinkPort: downSink.port, settings: testSettings({ push_max_in_flight_items: 4, push_ack_wait_milliseconds: 50 }) });
-    const send = (n: number) => app.app.inject({ method: 'POST', url: '/v1/items', headers: auth(KEYS.writer), payload: { source_id: 'down', items: [{ external_id: `${n}-a`, title: 'a' }, { external_id: `${n}-b`, title: 'b' }] } });
+    const app = await startApp({
+      persistencePort: persistence.port,
+      sinkPort: downSink.port,
+      settings: testSettings({ push_max_in_flight_items: 4, push_ack_wait_milliseconds: 50 }),
+    });
+    const send = (n: number) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/v1/items',
+        headers: auth(KEYS.writer),
+        payload: {
+          source_id: 'down',
+          items: [
+            { external_id: `${n}-a`, title: 'a' },
+            { external_id: `${n}-b`, title: 'b' },
+          ],
+        },
+      });
     try {
       for (let n = 0; n < 4; n++) expect((await send(n)).statusCode).toBe(202);
       await downSink.shutdown(0); // the pipeline goes away with the admitted items unacknowledged
       await expect
         .poll(async () => {
           const response = await send(9);
-          return { status: response.statusCode, code: response.json().code, retryAfter: Number(response.headers['retry-after']) };
+          return {
+            status: response.statusCode,
+            code: response.json().code,
+            retryAfter: Number(response.headers['retry-after']),
+          };
         })
         .toEqual({ status: 503, code: 'upstream_unavailable', retryAfter: 5 });
     } finally {

@@ -22,8 +22,20 @@ beforeAll(async () => {
     GetSourceState: () => ({ states: [] }),
     ListSourceErrors: () => ({ errors: [] }),
   });
-  sink = await startSink(async (batch) => ({ batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length }));
-  t = await startApp({ persistencePort: persistence.port, sinkPort: sink.port, settings: testSettings({ upstream_timeout_milliseconds: 300, rate_limit_per_minute: 0, push_ack_wait_milliseconds: 200 }) });
+  sink = await startSink(async (batch) => ({
+    batch_id: batch.batch_id,
+    item_ids: batch.items.map((i) => i.raw!.id),
+    inserted: batch.items.length,
+  }));
+  t = await startApp({
+    persistencePort: persistence.port,
+    sinkPort: sink.port,
+    settings: testSettings({
+      upstream_timeout_milliseconds: 300,
+      rate_limit_per_minute: 0,
+      push_ack_wait_milliseconds: 200,
+    }),
+  });
 });
 
 afterAll(async () => {
@@ -32,15 +44,52 @@ afterAll(async () => {
   await sink?.shutdown(0);
 });
 
-const KNOWN_KEYS = ['limit', 'cursor', 'source', 'label', 'topic', 'sentiment', 'language', 'min_score', 'since', 'until', 'text', 'sort', 'fields', 'q', 'k', 'status', 'kind', 'source_id', 'model', 'id'];
+const KNOWN_KEYS = [
+  'limit',
+  'cursor',
+  'source',
+  'label',
+  'topic',
+  'sentiment',
+  'language',
+  'min_score',
+  'since',
+  'until',
+  'text',
+  'sort',
+  'fields',
+  'q',
+  'k',
+  'status',
+  'kind',
+  'source_id',
+  'model',
+  'id',
+];
 const queryKey = fc.oneof(fc.constantFrom(...KNOWN_KEYS), hostileString);
 /** Pieces a query string may hold that no encoder would write. */
-const rawQuery = fc.constantFrom('%', '%zz', '%ff%fe', '&&&', '===', 'a=%E0%A4%A', 'limit=1&limit=2&limit=x', 'source[]=a', 'source[0][__proto__]=x', '__proto__[polluted]=1', 'a'.repeat(8000));
+const rawQuery = fc.constantFrom(
+  '%',
+  '%zz',
+  '%ff%fe',
+  '&&&',
+  '===',
+  'a=%E0%A4%A',
+  'limit=1&limit=2&limit=x',
+  'source[]=a',
+  'source[0][__proto__]=x',
+  '__proto__[polluted]=1',
+  'a'.repeat(8000),
+);
 
 /** Percent-encodes every UTF-8 byte (lone surrogates become U+FFFD, as any HTTP client would send them). */
-const encode = (value: string) => [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const encode = (value: string) =>
+  [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 
-function expectClearAnswer(response: { statusCode: number; headers: Record<string, unknown>; body: string }, where: string) {
+function expectClearAnswer(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  where: string,
+) {
   expect(response.statusCode, `${where}: ${response.body.slice(0, 300)}`).not.toBe(500);
   expect(response.statusCode, where).toBeLessThan(600);
   if (response.statusCode >= 400) {
@@ -86,13 +135,54 @@ describe('every route', () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 
-  it('answers the typed routes\' bodies made of hostile values clearly', async () => {
+  it("answers the typed routes' bodies made of hostile values clearly", async () => {
     const shaped = fc.oneof(
-      fc.record({ items: fc.array(fc.dictionary(fc.constantFrom('title', 'url', 'content', 'published_at', 'priority', 'tags', 'external_id', 'language', 'engagement'), hostileJson), { minLength: 1, maxLength: 3 }) }).map((b) => ['POST', '/v1/items', b] as const),
-      fc.record({ kind: fc.constantFrom('rss', 'jsonl', 'csv', 'opml', 'github', 'http_json', hostileString), config: fc.dictionary(fc.constantFrom('url', 'path', 'allow_private_network', 'token_env', 'auth', 'headers'), hostileJson) }).map((b) => ['PUT', '/v1/sources/fuzz', b] as const),
-      fc.record({ kind: fc.constantFrom('import', 'collect'), path: hostileString, source_ids: fc.array(hostileString, { maxLength: 3 }) }).map((b) => ['POST', '/v1/jobs', b] as const),
-      fc.record({ name: hostileString, scopes: fc.array(fc.oneof(fc.constantFrom('read', 'write', 'admin'), hostileString), { maxLength: 4 }) }).map((b) => ['POST', '/v1/keys', b] as const),
-      fc.record({ texts: fc.array(hostileString, { maxLength: 3 }), model: hostileString }).map((b) => ['POST', '/v1/embed', b] as const),
+      fc
+        .record({
+          items: fc.array(
+            fc.dictionary(
+              fc.constantFrom(
+                'title',
+                'url',
+                'content',
+                'published_at',
+                'priority',
+                'tags',
+                'external_id',
+                'language',
+                'engagement',
+              ),
+              hostileJson,
+            ),
+            { minLength: 1, maxLength: 3 },
+          ),
+        })
+        .map((b) => ['POST', '/v1/items', b] as const),
+      fc
+        .record({
+          kind: fc.constantFrom('rss', 'jsonl', 'csv', 'opml', 'github', 'http_json', hostileString),
+          config: fc.dictionary(
+            fc.constantFrom('url', 'path', 'allow_private_network', 'token_env', 'auth', 'headers'),
+            hostileJson,
+          ),
+        })
+        .map((b) => ['PUT', '/v1/sources/fuzz', b] as const),
+      fc
+        .record({
+          kind: fc.constantFrom('import', 'collect'),
+          path: hostileString,
+          source_ids: fc.array(hostileString, { maxLength: 3 }),
+        })
+        .map((b) => ['POST', '/v1/jobs', b] as const),
+      fc
+        .record({
+          name: hostileString,
+          scopes: fc.array(fc.oneof(fc.constantFrom('read', 'write', 'admin'), hostileString), { maxLength: 4 }),
+        })
+        .map((b) => ['POST', '/v1/keys', b] as const),
+      fc
+        .record({ texts: fc.array(hostileString, { maxLength: 3 }), model: hostileString })
+        .map((b) => ['POST', '/v1/embed', b] as const),
     );
     await fc.assert(
       fc.asyncProperty(shaped, async ([method, url, body]) => {

@@ -7,7 +7,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemId } from '@sluice/content';
-import { PipelineSender, createClient, createSinkStage, startGrpcServer, deadlineIn, sluiceProto, unary, type CreateJobResponse__Output, type EmbedResponse__Output, type PersistenceAdminClient, type InferenceClient, type PipelineItem, type PipelineStageClient } from '@sluice/protocol';
+import {
+  PipelineSender,
+  createClient,
+  createSinkStage,
+  startGrpcServer,
+  deadlineIn,
+  sluiceProto,
+  unary,
+  type CreateJobResponse__Output,
+  type EmbedResponse__Output,
+  type PersistenceAdminClient,
+  type InferenceClient,
+  type PipelineItem,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { createMetricsRegistry, type ServicesConfig } from '@sluice/service-kit';
 import { allocateAddresses, createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { createGateway, type Gateway } from '../src/gateway.js';
@@ -15,11 +29,36 @@ import { gatewaySettingsSchema, type GatewaySettings } from '../src/settings.js'
 import { KEYS, auth, logger, testSettings } from './helpers.js';
 
 const TOPICS = [
-  { key: 'football', text: 'The football team scored three goals and the striker celebrated the win with the fans in the stadium', topic: 'sports', sentiment: 'positive' },
-  { key: 'markets', text: 'Stock markets fell sharply as investors sold shares and bond yields rose after the central bank decision', topic: 'business', sentiment: 'negative' },
-  { key: 'gpu', text: 'Engineers trained a neural network on GPU clusters and the software compiler made the model faster', topic: 'technology', sentiment: 'positive' },
-  { key: 'election', text: 'Voters went to the polls in the election and parliament debated the new government policy', topic: 'politics', sentiment: 'neutral' },
-  { key: 'health', text: 'Doctors at the hospital reported that the vaccine reduced infections among patients', topic: 'health', sentiment: 'positive' },
+  {
+    key: 'football',
+    text: 'The football team scored three goals and the striker celebrated the win with the fans in the stadium',
+    topic: 'sports',
+    sentiment: 'positive',
+  },
+  {
+    key: 'markets',
+    text: 'Stock markets fell sharply as investors sold shares and bond yields rose after the central bank decision',
+    topic: 'business',
+    sentiment: 'negative',
+  },
+  {
+    key: 'gpu',
+    text: 'Engineers trained a neural network on GPU clusters and the software compiler made the model faster',
+    topic: 'technology',
+    sentiment: 'positive',
+  },
+  {
+    key: 'election',
+    text: 'Voters went to the polls in the election and parliament debated the new government policy',
+    topic: 'politics',
+    sentiment: 'neutral',
+  },
+  {
+    key: 'health',
+    text: 'Doctors at the hospital reported that the vaccine reduced infections among patients',
+    topic: 'health',
+    sentiment: 'positive',
+  },
 ] as const;
 const PER_TOPIC = 6;
 const BASE_TIME = Date.UTC(2026, 0, 1);
@@ -30,53 +69,136 @@ let gateway: Gateway;
 let services: ServicesConfig;
 let settings: GatewaySettings;
 let importDir: string;
-let seeded: Array<{ id: string; source: string; topic: string; sentiment: string; score: number; collected: number; language: string; title: string }> = [];
+let seeded: Array<{
+  id: string;
+  source: string;
+  topic: string;
+  sentiment: string;
+  score: number;
+  collected: number;
+  language: string;
+  title: string;
+}> = [];
 
 const get = (url: string, key: string = KEYS.admin) => gateway.app.inject({ method: 'GET', url, headers: auth(key) });
-const post = (url: string, payload: object, key: string = KEYS.admin) => gateway.app.inject({ method: 'POST', url, headers: auth(key), payload });
+const post = (url: string, payload: object, key: string = KEYS.admin) =>
+  gateway.app.inject({ method: 'POST', url, headers: auth(key), payload });
 
 beforeAll(async () => {
   db = await createTestDatabase('sluice_gateway');
   importDir = mkdtempSync(path.join(tmpdir(), 'sluice-gateway-import-'));
   const jsonl = path.join(importDir, 'collector-source.jsonl');
-  writeFileSync(jsonl, Array.from({ length: 25 }, (_, i) => JSON.stringify({ id: `c${i}`, title: `Collected item ${i}`, content: `Body ${i}` })).join('\n') + '\n');
+  writeFileSync(
+    jsonl,
+    Array.from({ length: 25 }, (_, i) =>
+      JSON.stringify({ id: `c${i}`, title: `Collected item ${i}`, content: `Body ${i}` }),
+    ).join('\n') + '\n',
+  );
   const addresses = await allocateAddresses();
   const persistenceAddress = addresses.persistence!.grpcAddress;
   stack = await startStack({
     services: ['persistence', 'inference', 'collector', 'gateway'],
     addresses,
-    env: { DATABASE_URL: db.url, SLUICE__LOG__LEVEL: 'warn', SLUICE__COLLECTOR__SOURCES: JSON.stringify([{ id: 'local-jsonl', kind: 'jsonl', path: jsonl, interval_seconds: 3600 }]) },
-    serviceEnv: { collector: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: persistenceAddress }, gateway: { SLUICE_API_KEY: KEYS.admin } },
+    env: {
+      DATABASE_URL: db.url,
+      SLUICE__LOG__LEVEL: 'warn',
+      SLUICE__COLLECTOR__SOURCES: JSON.stringify([
+        { id: 'local-jsonl', kind: 'jsonl', path: jsonl, interval_seconds: 3600 },
+      ]),
+    },
+    serviceEnv: {
+      collector: { SLUICE__SERVICES__TRANSFORMER__GRPC_ADDRESS: persistenceAddress },
+      gateway: { SLUICE_API_KEY: KEYS.admin },
+    },
   });
 
-  services = Object.fromEntries(Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }])) as unknown as ServicesConfig;
+  services = Object.fromEntries(
+    Object.entries(addresses).map(([name, a]) => [name, { grpc_address: a.grpcAddress, http_port: a.httpPort }]),
+  ) as unknown as ServicesConfig;
   services.transformer = { ...services.transformer, grpc_address: persistenceAddress };
-  settings = gatewaySettingsSchema.parse({ api_keys: testSettings().api_keys, import_directories: [importDir], import_batch_size: 10, upload_max_bytes: 4096, upload_directory: path.join(importDir, 'spool'), job_progress_interval_milliseconds: 50, job_poll_interval_milliseconds: 100, key_cache_seconds: 0, job_heartbeat_seconds: 0.5, job_stale_after_seconds: 3 });
-  gateway = await createGateway({ settings, services, logger, registry: createMetricsRegistry('gateway'), bootstrapKey: KEYS.admin });
+  settings = gatewaySettingsSchema.parse({
+    api_keys: testSettings().api_keys,
+    import_directories: [importDir],
+    import_batch_size: 10,
+    upload_max_bytes: 4096,
+    upload_directory: path.join(importDir, 'spool'),
+    job_progress_interval_milliseconds: 50,
+    job_poll_interval_milliseconds: 100,
+    key_cache_seconds: 0,
+    job_heartbeat_seconds: 0.5,
+    job_stale_after_seconds: 3,
+  });
+  gateway = await createGateway({
+    settings,
+    services,
+    logger,
+    registry: createMetricsRegistry('gateway'),
+    bootstrapKey: KEYS.admin,
+  });
 
   // Seed stored items the way the pipeline would deliver them: text embedded by the real inference service.
-  const inference = createClient(sluiceProto().Inference, addresses.inference!.grpcAddress) as unknown as InferenceClient;
+  const inference = createClient(
+    sluiceProto().Inference,
+    addresses.inference!.grpcAddress,
+  ) as unknown as InferenceClient;
   const texts = TOPICS.flatMap((t) => Array.from({ length: PER_TOPIC }, (_, i) => ({ ...t, i })));
-  const embedded = await unary<object, EmbedResponse__Output>(inference, inference.Embed, { inputs: texts.map((t, i) => ({ id: String(i), text: t.text })) }, 30_000);
+  const embedded = await unary<object, EmbedResponse__Output>(
+    inference,
+    inference.Embed,
+    { inputs: texts.map((t, i) => ({ id: String(i), text: t.text })) },
+    30_000,
+  );
   inference.close();
   const items: PipelineItem[] = texts.map((t, n) => {
     const source = n % 2 === 0 ? 'feed-even' : 'feed-odd';
     const external = `${t.key}-${t.i}`;
-    const record = { id: itemId(source, external), source, topic: t.topic, sentiment: t.sentiment, score: Math.round((n / texts.length) * 1000) / 1000, collected: BASE_TIME + n * 60_000, language: n % 5 === 0 ? 'de' : 'en', title: `${t.key} story ${t.i}` };
+    const record = {
+      id: itemId(source, external),
+      source,
+      topic: t.topic,
+      sentiment: t.sentiment,
+      score: Math.round((n / texts.length) * 1000) / 1000,
+      collected: BASE_TIME + n * 60_000,
+      language: n % 5 === 0 ? 'de' : 'en',
+      title: `${t.key} story ${t.i}`,
+    };
     seeded.push(record);
     return {
-      raw: { id: record.id, source_id: source, source_kind: 'rss', external_id: external, url: `https://example.org/${external}`, title: record.title, content: t.text, collected_at_ms: record.collected, published_at_ms: record.collected - 3_600_000 },
-      normalized: { title: record.title, text: t.text, language: record.language, content_hash: `h${n}`, dedup_key: `d${n}` },
+      raw: {
+        id: record.id,
+        source_id: source,
+        source_kind: 'rss',
+        external_id: external,
+        url: `https://example.org/${external}`,
+        title: record.title,
+        content: t.text,
+        collected_at_ms: record.collected,
+        published_at_ms: record.collected - 3_600_000,
+      },
+      normalized: {
+        title: record.title,
+        text: t.text,
+        language: record.language,
+        content_hash: `h${n}`,
+        dedup_key: `d${n}`,
+      },
       classifications: [
         { model: 'sluice-sentiment-afinn', task: 'sentiment', labels: [{ name: t.sentiment, score: 0.9 }] },
         { model: 'sluice-topics', task: 'topics', labels: [{ name: t.topic, score: 0.8 }] },
       ],
       embedding: { model: embedded.model, values: embedded.results[n]!.values },
-      score: { value: record.score, components: [{ name: 'relevance', value: record.score, weight: 1 }], formula_version: 'test' },
+      score: {
+        value: record.score,
+        components: [{ name: 'relevance', value: record.score, weight: 1 }],
+        formula_version: 'test',
+      },
     };
   });
   const pipeline = createClient(sluiceProto().PipelineStage, persistenceAddress) as unknown as PipelineStageClient;
-  const sender = new PipelineSender({ connect: () => pipeline.Process({ deadline: deadlineIn(60_000) }), maxInFlightItems: 1000 });
+  const sender = new PipelineSender({
+    connect: () => pipeline.Process({ deadline: deadlineIn(60_000) }),
+    maxInFlightItems: 1000,
+  });
   const ack = await sender.send({ items });
   expect(ack.inserted).toBe(items.length);
   await sender.close();
@@ -105,8 +227,16 @@ describe('reads through persistence', () => {
   });
 
   it('applies each filter and the score sort like the data says', async () => {
-    const ids = async (query: string) => (await get(`/v1/items?limit=100&fields=id&${query}`)).json().items.map((i: { id: string }) => i.id).sort();
-    const expect_ = (filter: (s: (typeof seeded)[number]) => boolean) => seeded.filter(filter).map((s) => s.id).sort();
+    const ids = async (query: string) =>
+      (await get(`/v1/items?limit=100&fields=id&${query}`))
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort();
+    const expect_ = (filter: (s: (typeof seeded)[number]) => boolean) =>
+      seeded
+        .filter(filter)
+        .map((s) => s.id)
+        .sort();
     expect(await ids('source=feed-odd')).toEqual(expect_((s) => s.source === 'feed-odd'));
     expect(await ids('sentiment=negative')).toEqual(expect_((s) => s.sentiment === 'negative'));
     expect(await ids('topic=technology')).toEqual(expect_((s) => s.topic === 'technology'));
@@ -114,16 +244,30 @@ describe('reads through persistence', () => {
     expect(await ids('min_score=0.5')).toEqual(expect_((s) => s.score >= 0.5));
     const since = BASE_TIME + 10 * 60_000;
     const until = BASE_TIME + 20 * 60_000;
-    expect(await ids(`since=${new Date(since).toISOString()}&until=${until}`)).toEqual(expect_((s) => s.collected >= since && s.collected < until));
+    expect(await ids(`since=${new Date(since).toISOString()}&until=${until}`)).toEqual(
+      expect_((s) => s.collected >= since && s.collected < until),
+    );
     expect(await ids('text=gpu%20story')).toEqual(expect_((s) => s.title.startsWith('gpu story')));
     const byScore = (await get('/v1/items?sort=score&limit=5&fields=id,score')).json().items;
-    expect(byScore.map((i: { id: string }) => i.id)).toEqual([...seeded].sort((a, b) => b.score - a.score).slice(0, 5).map((s) => s.id));
+    expect(byScore.map((i: { id: string }) => i.id)).toEqual(
+      [...seeded]
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5)
+        .map((s) => s.id),
+    );
   });
 
   it('gets one item by id and answers 404 for an unknown one', async () => {
     const target = seeded[3]!;
     const item = (await get(`/v1/items/${target.id}`)).json();
-    expect(item).toMatchObject({ id: target.id, title: target.title, source_id: target.source, sentiment: target.sentiment, topics: [target.topic], language: target.language });
+    expect(item).toMatchObject({
+      id: target.id,
+      title: target.title,
+      source_id: target.source,
+      sentiment: target.sentiment,
+      topics: [target.topic],
+      language: target.language,
+    });
     expect(item.text).toContain(' ');
     const missing = await get(`/v1/items/${'0'.repeat(32)}`);
     expect(missing.statusCode).toBe(404);
@@ -139,14 +283,22 @@ describe('reads through persistence', () => {
 
 describe('semantic search and direct inference', () => {
   it('returns the nearest items for a query, with filters', async () => {
-    const response = await get(`/v1/search?q=${encodeURIComponent('soccer players scoring goals in a match')}&limit=3&fields=id,title`);
+    const response = await get(
+      `/v1/search?q=${encodeURIComponent('soccer players scoring goals in a match')}&limit=3&fields=id,title`,
+    );
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.hits).toHaveLength(3);
     expect(body.hits[0].item.title).toMatch(/^football story/);
     expect(body.hits[0].similarity).toBeGreaterThan(body.hits[2].similarity - 1e-9);
-    const filtered = (await get(`/v1/search?q=${encodeURIComponent('soccer players scoring goals')}&limit=3&fields=id,title&topic=business`)).json();
-    expect(filtered.hits.every((h: { item: { title: string } }) => h.item.title.startsWith('markets story'))).toBe(true);
+    const filtered = (
+      await get(
+        `/v1/search?q=${encodeURIComponent('soccer players scoring goals')}&limit=3&fields=id,title&topic=business`,
+      )
+    ).json();
+    expect(filtered.hits.every((h: { item: { title: string } }) => h.item.title.startsWith('markets story'))).toBe(
+      true,
+    );
   });
 
   it('embeds and classifies texts for other systems', async () => {
@@ -154,7 +306,9 @@ describe('semantic search and direct inference', () => {
     expect(embed.results.map((r: { id: string }) => r.id)).toEqual(['a', '1']);
     expect(embed.results[0].values.length).toBeGreaterThan(10);
     expect(embed.results[0].timing.inference_ms).toBeGreaterThanOrEqual(0);
-    const classify = (await post('/v1/classify', { inputs: [{ text: 'This is wonderful, I love it, great news' }] })).json();
+    const classify = (
+      await post('/v1/classify', { inputs: [{ text: 'This is wonderful, I love it, great news' }] })
+    ).json();
     const sentiment = classify.results[0].classifications.find((c: { task: string }) => c.task === 'sentiment');
     expect(sentiment.labels[0].name).toBe('positive');
     const bad = await post('/v1/classify', { inputs: [] });
@@ -164,17 +318,34 @@ describe('semantic search and direct inference', () => {
 
 describe('pushing items', () => {
   it('stores pushed items durably and idempotently', async () => {
-    const payload = { source_id: 'partner', items: [{ external_id: 'p1', title: 'Pushed one', content: 'text one' }, { url: 'https://example.org/p2', title: 'Pushed two' }] };
+    const payload = {
+      source_id: 'partner',
+      items: [
+        { external_id: 'p1', title: 'Pushed one', content: 'text one' },
+        { url: 'https://example.org/p2', title: 'Pushed two' },
+      ],
+    };
     const first = await post('/v1/items', payload);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ status: 'stored', inserted: 2 });
     const again = (await post('/v1/items', payload)).json();
-    expect(again).toMatchObject({ status: 'stored', inserted: 0, updated: 0, unchanged: 2, item_ids: first.json().item_ids });
+    expect(again).toMatchObject({
+      status: 'stored',
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+      item_ids: first.json().item_ids,
+    });
     const stored = (await get(`/v1/items/${itemId('partner', 'p1')}`)).json();
     expect(stored).toMatchObject({ title: 'Pushed one', source_id: 'partner', source_kind: 'push' });
-    const hook = await post('/v1/webhooks/cms', { entries: [{ guid: 'w-1', name: 'From a webhook', body: '<p>hi</p>', created_at: 1_700_000_000 }] });
+    const hook = await post('/v1/webhooks/cms', {
+      entries: [{ guid: 'w-1', name: 'From a webhook', body: '<p>hi</p>', created_at: 1_700_000_000 }],
+    });
     expect(hook.json()).toMatchObject({ status: 'stored', inserted: 1 });
-    expect((await get(`/v1/items/${itemId('cms', 'w-1')}`)).json()).toMatchObject({ title: 'From a webhook', published_at: new Date(1_700_000_000_000).toISOString() });
+    expect((await get(`/v1/items/${itemId('cms', 'w-1')}`)).json()).toMatchObject({
+      title: 'From a webhook',
+      published_at: new Date(1_700_000_000_000).toISOString(),
+    });
   });
 });
 
@@ -190,7 +361,11 @@ describe('API keys stored by persistence', () => {
     const listed = (await get('/v1/keys')).json().keys;
     expect(listed.map((k: { id: string }) => k.id)).toContain(key.id);
     expect(JSON.stringify(listed)).not.toContain(rawKey);
-    const revoked = await gateway.app.inject({ method: 'DELETE', url: `/v1/keys/${key.id}`, headers: auth(KEYS.admin) });
+    const revoked = await gateway.app.inject({
+      method: 'DELETE',
+      url: `/v1/keys/${key.id}`,
+      headers: auth(KEYS.admin),
+    });
     expect(revoked.json().revoked).toBe(true);
     const after = await get('/v1/items?limit=1', rawKey);
     expect(after.statusCode).toBe(401);
@@ -200,7 +375,9 @@ describe('API keys stored by persistence', () => {
 
 describe('jobs', () => {
   it('imports a JSONL file, streams progress as server-sent events, and records the result', async () => {
-    const lines = Array.from({ length: 42 }, (_, i) => JSON.stringify({ external_id: `imp-${i}`, title: `Imported ${i}`, content: `body ${i}` }));
+    const lines = Array.from({ length: 42 }, (_, i) =>
+      JSON.stringify({ external_id: `imp-${i}`, title: `Imported ${i}`, content: `body ${i}` }),
+    );
     lines.splice(10, 0, '{not json', JSON.stringify({ author: 'no content' }));
     writeFileSync(path.join(importDir, 'batch.jsonl'), lines.join('\n') + '\n');
     const started = await post('/v1/jobs', { kind: 'import', path: 'batch.jsonl', source_id: 'bulk' });
@@ -212,11 +389,18 @@ describe('jobs', () => {
     const parsed = events.body
       .split('\n\n')
       .filter((block) => block.startsWith('event:'))
-      .map((block) => ({ event: /^event: (.*)$/m.exec(block)![1], data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
+      .map((block) => ({
+        event: /^event: (.*)$/m.exec(block)![1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!),
+      }));
     expect(parsed.length).toBeGreaterThanOrEqual(2);
     const done = parsed.at(-1)!;
     expect(done.event).toBe('done');
-    expect(done.data).toMatchObject({ id: job.id, status: 'succeeded', counts: { lines: 44, invalid: 2, sent: 42, stored: 42 } });
+    expect(done.data).toMatchObject({
+      id: job.id,
+      status: 'succeeded',
+      counts: { lines: 44, invalid: 2, sent: 42, stored: 42 },
+    });
     const final = (await get(`/v1/jobs/${job.id}`)).json();
     expect(final.status).toBe('succeeded');
     expect(final.errors.map((e: { subject: string }) => e.subject)).toEqual(['line 11', 'line 12']);
@@ -225,8 +409,16 @@ describe('jobs', () => {
   });
 
   it('imports an uploaded JSONL body as a job, within the upload limit, and removes the spooled file', async () => {
-    const body = Array.from({ length: 12 }, (_, i) => JSON.stringify({ url: `https://up.example/${i}`, title: `Uploaded ${i}` })).join('\n');
-    const upload = (payload: string) => gateway.app.inject({ method: 'POST', url: '/v1/jobs/import?source_id=upl', headers: { ...auth(KEYS.writer), 'content-type': 'application/x-ndjson' }, payload });
+    const body = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({ url: `https://up.example/${i}`, title: `Uploaded ${i}` }),
+    ).join('\n');
+    const upload = (payload: string) =>
+      gateway.app.inject({
+        method: 'POST',
+        url: '/v1/jobs/import?source_id=upl',
+        headers: { ...auth(KEYS.writer), 'content-type': 'application/x-ndjson' },
+        payload,
+      });
     const started = await upload(body);
     expect(started.statusCode).toBe(202);
     const events = (await get(`/v1/jobs/${started.json().id}/events`)).body;
@@ -238,14 +430,27 @@ describe('jobs', () => {
     expect(tooLarge.json().code).toBe('payload_too_large');
     await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(path.join(importDir, 'spool'))).toEqual([]);
-    const wrongType = await gateway.app.inject({ method: 'POST', url: '/v1/jobs/import', headers: { ...auth(KEYS.writer), 'content-type': 'text/csv' }, payload: 'a,b' });
+    const wrongType = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/jobs/import',
+      headers: { ...auth(KEYS.writer), 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
     expect(wrongType.statusCode).toBe(415);
   });
 
   it('follows a job run elsewhere by polling, and cancels it', async () => {
     // A job created directly in persistence, as another gateway replica would: this gateway does not run it.
-    const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient;
-    const created = await unary<object, CreateJobResponse__Output>(admin, admin.CreateJob, { kind: 'collect', params_json: '{"source_ids":[]}' }, 5000);
+    const admin = createClient(
+      sluiceProto().PersistenceAdmin,
+      stack.addresses.persistence!.grpcAddress,
+    ) as unknown as PersistenceAdminClient;
+    const created = await unary<object, CreateJobResponse__Output>(
+      admin,
+      admin.CreateJob,
+      { kind: 'collect', params_json: '{"source_ids":[]}' },
+      5000,
+    );
     admin.close();
     const id = created.job!.id;
     const events = get(`/v1/jobs/${id}/events`);
@@ -260,9 +465,22 @@ describe('jobs', () => {
 
   it('ends a job whose gateway stopped reporting as abandoned, while heartbeats keep a slow live job alive', async () => {
     // A job another gateway was running when it crashed: created and started, then never updated again.
-    const admin = createClient(sluiceProto().PersistenceAdmin, stack.addresses.persistence!.grpcAddress) as unknown as PersistenceAdminClient;
-    const created = await unary<object, CreateJobResponse__Output>(admin, admin.CreateJob, { kind: 'collect', params_json: '{"source_ids":["x"]}' }, 5000);
-    await unary(admin, admin.UpdateJobProgress, { id: created.job!.id, status: 'running', counts: { collected: 3 } }, 5000);
+    const admin = createClient(
+      sluiceProto().PersistenceAdmin,
+      stack.addresses.persistence!.grpcAddress,
+    ) as unknown as PersistenceAdminClient;
+    const created = await unary<object, CreateJobResponse__Output>(
+      admin,
+      admin.CreateJob,
+      { kind: 'collect', params_json: '{"source_ids":["x"]}' },
+      5000,
+    );
+    await unary(
+      admin,
+      admin.UpdateJobProgress,
+      { id: created.job!.id, status: 'running', counts: { collected: 3 } },
+      5000,
+    );
     admin.close();
 
     // A live job that makes no progress for longer than the stale window: an import into a pipeline that takes
@@ -276,12 +494,29 @@ describe('jobs', () => {
         return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length };
       },
     });
-    const slowServer = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: slowStage.implementation }]);
+    const slowServer = await startGrpcServer('127.0.0.1:0', [
+      {
+        name: 'sluice.v1.PipelineStage',
+        definition: sluiceProto().PipelineStage.service,
+        implementation: slowStage.implementation,
+      },
+    ]);
     slowServer.setServing(true);
-    const second = await createGateway({ settings, services: { ...services, transformer: { ...services.transformer, grpc_address: `127.0.0.1:${slowServer.port}` } }, logger, registry: createMetricsRegistry('gateway-2'), bootstrapKey: KEYS.admin });
+    const second = await createGateway({
+      settings,
+      services: { ...services, transformer: { ...services.transformer, grpc_address: `127.0.0.1:${slowServer.port}` } },
+      logger,
+      registry: createMetricsRegistry('gateway-2'),
+      bootstrapKey: KEYS.admin,
+    });
     try {
       writeFileSync(path.join(importDir, 'slow.jsonl'), '{"external_id":"slow-1","title":"Waits for the pipeline"}\n');
-      const live = await second.app.inject({ method: 'POST', url: '/v1/jobs', headers: auth(KEYS.admin), payload: { kind: 'import', path: 'slow.jsonl', source_id: 'slow' } });
+      const live = await second.app.inject({
+        method: 'POST',
+        url: '/v1/jobs',
+        headers: auth(KEYS.admin),
+        payload: { kind: 'import', path: 'slow.jsonl', source_id: 'slow' },
+      });
       expect(live.statusCode).toBe(202);
 
       const abandoned = (await get(`/v1/jobs/${created.job!.id}/events`)).body;
@@ -290,7 +525,9 @@ describe('jobs', () => {
       expect(ended.errors.at(-1)).toMatchObject({ code: 'abandoned' });
       expect(ended.message).toMatch(/^abandoned: /);
 
-      const finished = (await second.app.inject({ method: 'GET', url: `/v1/jobs/${live.json().id}/events`, headers: auth(KEYS.admin) })).body;
+      const finished = (
+        await second.app.inject({ method: 'GET', url: `/v1/jobs/${live.json().id}/events`, headers: auth(KEYS.admin) })
+      ).body;
       const job = JSON.parse(/event: done\ndata: (.*)$/m.exec(finished)![1]!);
       expect(job).toMatchObject({ status: 'succeeded', counts: { lines: 1, invalid: 0, stored: 1 } });
       expect(Date.parse(job.finished_at) - Date.parse(job.started_at)).toBeGreaterThan(5000);
@@ -325,16 +562,28 @@ describe('jobs', () => {
 
 describe('sources', () => {
   it('creates, lists, shows and deletes a managed source next to the configured one', async () => {
-    const put = (body: object) => gateway.app.inject({ method: 'PUT', url: '/v1/sources/blog', headers: auth(KEYS.admin), payload: body });
+    const put = (body: object) =>
+      gateway.app.inject({ method: 'PUT', url: '/v1/sources/blog', headers: auth(KEYS.admin), payload: body });
     const created = await put({ kind: 'feed', config: { url: 'https://example.org/feed.xml' }, interval_seconds: 600 });
     expect(created.statusCode).toBe(201);
     expect((await put({ kind: 'feed', config: { url: 'https://example.org/feed2.xml' } })).statusCode).toBe(200);
     const listed = (await get('/v1/sources')).json();
     expect(listed.collector_reachable).toBe(true);
-    expect(listed.sources.map((s: { id: string; origin: string }) => `${s.id}:${s.origin}`)).toEqual(expect.arrayContaining(['blog:api', 'local-jsonl:config']));
+    expect(listed.sources.map((s: { id: string; origin: string }) => `${s.id}:${s.origin}`)).toEqual(
+      expect.arrayContaining(['blog:api', 'local-jsonl:config']),
+    );
     const shown = (await get('/v1/sources/local-jsonl')).json();
     expect(shown.state.items_total).toBeGreaterThanOrEqual(0);
-    expect((await gateway.app.inject({ method: 'PUT', url: '/v1/sources/blog', headers: auth(KEYS.reader), payload: { kind: 'feed', config: {} } })).statusCode).toBe(403);
+    expect(
+      (
+        await gateway.app.inject({
+          method: 'PUT',
+          url: '/v1/sources/blog',
+          headers: auth(KEYS.reader),
+          payload: { kind: 'feed', config: {} },
+        })
+      ).statusCode,
+    ).toBe(403);
     const del = () => gateway.app.inject({ method: 'DELETE', url: '/v1/sources/blog', headers: auth(KEYS.admin) });
     expect((await del()).statusCode).toBe(204);
     expect((await del()).statusCode).toBe(404);
@@ -350,7 +599,9 @@ describe('the gateway process', () => {
     expect((await fetch(`${base}/v1/items`)).status).toBe(401);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     // Metrics are on the ops port only, not on the API's.
-    expect(await (await fetch(`${stack.opsUrl('gateway')}/metrics`)).text()).toContain('sluice_gateway_http_requests_total');
+    expect(await (await fetch(`${stack.opsUrl('gateway')}/metrics`)).text()).toContain(
+      'sluice_gateway_http_requests_total',
+    );
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
     expect((await fetch(`${base}/docs/`)).status).toBe(200);
     const code = await stack.processes.get('gateway')!.stop();

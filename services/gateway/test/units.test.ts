@@ -63,7 +63,9 @@ describe('Authenticator', () => {
   it('checks static keys first and caches store lookups, known and unknown', async () => {
     let lookups = 0;
     const principal: Principal = { id: 'key:1', name: 'one', scopes: new Set(['read']), rateLimitPerMinute: 0 };
-    const store = { verify: async (hash: string) => (lookups++, hash === hashKey('stored-key') ? principal : undefined) };
+    const store = {
+      verify: async (hash: string) => (lookups++, hash === hashKey('stored-key') ? principal : undefined),
+    };
     const auth = new Authenticator({ bootstrapKey: 'boot', store, cacheSeconds: 60 });
     expect((await auth.authenticate('boot'))?.scopes.has('admin')).toBe(true);
     expect(lookups).toBe(0);
@@ -104,9 +106,30 @@ describe('webhook mapping', () => {
     expect(webhookRecords({ data: [{ a: 1 }] })).toEqual([{ a: 1 }]);
     expect(webhookRecords({ title: 'one' })).toEqual([{ title: 'one' }]);
     expect(webhookRecords('text')).toEqual([]);
-    const item = toPushItem({ guid: 42, link: 'https://x.org/a', subject: 'S', body: '<p>b</p>', description: 'd', user: { name: 'Ann' }, timestamp: 1_700_000_000, categories: ['a', 7, null] });
-    expect(item).toEqual({ external_id: '42', url: 'https://x.org/a', title: 'S', content: '<p>b</p>', summary: 'd', author: 'Ann', published_at: 1_700_000_000_000, tags: ['a', '7'] });
-    expect(toPushItem({ date: '2025-01-01T00:00:00Z', text: 't' })).toEqual({ content: 't', published_at: '2025-01-01T00:00:00Z' });
+    const item = toPushItem({
+      guid: 42,
+      link: 'https://x.org/a',
+      subject: 'S',
+      body: '<p>b</p>',
+      description: 'd',
+      user: { name: 'Ann' },
+      timestamp: 1_700_000_000,
+      categories: ['a', 7, null],
+    });
+    expect(item).toEqual({
+      external_id: '42',
+      url: 'https://x.org/a',
+      title: 'S',
+      content: '<p>b</p>',
+      summary: 'd',
+      author: 'Ann',
+      published_at: 1_700_000_000_000,
+      tags: ['a', '7'],
+    });
+    expect(toPushItem({ date: '2025-01-01T00:00:00Z', text: 't' })).toEqual({
+      content: 't',
+      published_at: '2025-01-01T00:00:00Z',
+    });
   });
 });
 
@@ -121,7 +144,12 @@ describe('configuration', () => {
 describe('dead-letter replay', () => {
   it('sends only the raw part of a stage payload, and nothing for a record the collector could not read', () => {
     const raw = { id: 'a'.repeat(32), source_id: 'feed', title: 'T', content: 'body' };
-    const payload = JSON.stringify({ raw, normalized: { text: 'old' }, embedding: { model: 'm', values: [1] }, score: { value: 1 } });
+    const payload = JSON.stringify({
+      raw,
+      normalized: { text: 'old' },
+      embedding: { model: 'm', values: [1] },
+      score: { value: 1 },
+    });
     expect(replayItem(payload)).toEqual({ raw });
     expect(replayItem(JSON.stringify({ title: 'a feed entry without an id', source_id: 'feed' }))).toBeUndefined();
     expect(replayItem(JSON.stringify({ raw: { id: '', source_id: 'feed' } }))).toBeUndefined();

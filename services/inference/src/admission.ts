@@ -24,8 +24,14 @@ export class Admission {
   /** Admits n inputs now or throws overloaded. */
   tryAdmit(n: number): void {
     if (this.#waiters.length > 0 || !this.#fits(n)) {
-      const retryAfterMs = Math.round(Math.min(5000, Math.max(50, this.#rate > 0 ? (this.#inFlight / this.#rate) * 1000 : 1000)));
-      throw new InferenceError('overloaded', `the inference service is at capacity (${this.#inFlight} of ${this.limit} inputs in flight); retry in ${retryAfterMs} ms`, retryAfterMs);
+      const retryAfterMs = Math.round(
+        Math.min(5000, Math.max(50, this.#rate > 0 ? (this.#inFlight / this.#rate) * 1000 : 1000)),
+      );
+      throw new InferenceError(
+        'overloaded',
+        `the inference service is at capacity (${this.#inFlight} of ${this.limit} inputs in flight); retry in ${retryAfterMs} ms`,
+        retryAfterMs,
+      );
     }
     this.#inFlight += n;
   }

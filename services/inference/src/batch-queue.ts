@@ -142,7 +142,8 @@ export class BatchQueue<E extends QueueEntry> {
       let longest = 0;
       for (const { entry } of ranked) {
         const nextLongest = Math.max(longest, entry.tokens);
-        if (chosen.length > 0 && (chosen.length >= maxBatchSize || nextLongest * (chosen.length + 1) > maxBatchTokens)) break;
+        if (chosen.length > 0 && (chosen.length >= maxBatchSize || nextLongest * (chosen.length + 1) > maxBatchTokens))
+          break;
         chosen.push(entry);
         longest = nextLongest;
       }

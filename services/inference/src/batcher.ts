@@ -37,7 +37,9 @@ export interface BatcherOptions extends BatchQueueOptions {
 }
 
 export function isOutOfMemory(error: unknown): boolean {
-  return /out of memory|\boom\b|bad_alloc|failed to allocate|cudaErrorMemoryAllocation/i.test((error as Error)?.message ?? '');
+  return /out of memory|\boom\b|bad_alloc|failed to allocate|cudaErrorMemoryAllocation/i.test(
+    (error as Error)?.message ?? '',
+  );
 }
 
 export class Batcher {
@@ -88,11 +90,14 @@ export class Batcher {
     if (at >= this.#timerAt && this.#timer) return;
     clearTimeout(this.#timer);
     this.#timerAt = at;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#timerAt = Infinity;
-      this.pump();
-    }, Math.max(0, Math.ceil(at - performance.now())));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#timerAt = Infinity;
+        this.pump();
+      },
+      Math.max(0, Math.ceil(at - performance.now())),
+    );
   }
 
   pump(): void {
@@ -105,7 +110,10 @@ export class Batcher {
     // An idle device takes a partial batch at once when it would finish it within the queue delay: waiting
     // could not have started a fuller batch any sooner, and for a fast model (the tokenizer, not the device,
     // bounds it) the device works while the rest of a burst is still being tokenized.
-    const quick = this.options.partialBatchWhenIdle !== false && this.options.slots.busy === 0 && this.#msPerToken * this.queue.paddedTokensEstimate() <= this.options.maxQueueDelayMilliseconds;
+    const quick =
+      this.options.partialBatchWhenIdle !== false &&
+      this.options.slots.busy === 0 &&
+      this.#msPerToken * this.queue.paddedTokensEstimate() <= this.options.maxQueueDelayMilliseconds;
     const ready = quick || this.queue.canFillBatch() || (now >= delayDue && now >= deviceFreeAt);
     if (!ready) {
       this.#wakeAt(Math.min(Math.max(delayDue, deviceFreeAt), this.queue.earliestDeadline()));
@@ -118,7 +126,8 @@ export class Batcher {
       const taken = this.queue.take(dispatchedAt);
       const metrics = this.options.metrics;
       metrics?.queueDepth.set({ model: this.options.model }, this.queue.size);
-      for (const e of taken.expired) e.reject(new InferenceError('expired', 'the deadline passed before the input was computed'));
+      for (const e of taken.expired)
+        e.reject(new InferenceError('expired', 'the deadline passed before the input was computed'));
       for (const e of taken.cancelled) e.reject(new InferenceError('cancelled', 'the caller cancelled the request'));
       if (taken.expired.length) metrics?.rejections.inc({ reason: 'expired' }, taken.expired.length);
       if (taken.cancelled.length) metrics?.rejections.inc({ reason: 'cancelled' }, taken.cancelled.length);
@@ -150,7 +159,10 @@ export class Batcher {
       if (isOutOfMemory(error) && batch.length > 1 && paddedTokens > this.options.minBatchTokens) {
         // Halve the budget (relative to the batch that failed: a prefetched batch formed under the old
         // budget must not halve it twice) and retry these inputs first: nothing is lost.
-        const budget = Math.max(this.options.minBatchTokens, Math.min(this.queue.maxBatchTokens, Math.floor(paddedTokens / 2)));
+        const budget = Math.max(
+          this.options.minBatchTokens,
+          Math.min(this.queue.maxBatchTokens, Math.floor(paddedTokens / 2)),
+        );
         this.queue.setBudget(budget);
         metrics?.oom.inc({ model });
         metrics?.tokenBudget.set({ model }, budget);
@@ -174,7 +186,11 @@ export class Batcher {
     batch.forEach((e, i) => {
       const queueNs = Math.round((dispatchedAt - e.enqueuedAt) * 1e6);
       metrics?.queueSeconds.observe({ model }, queueNs / 1e9);
-      e.resolve({ values: output.values.slice(i * output.columns, (i + 1) * output.columns), queueNs, inferenceNs: output.inferenceNs });
+      e.resolve({
+        values: output.values.slice(i * output.columns, (i + 1) * output.columns),
+        queueNs,
+        inferenceNs: output.inferenceNs,
+      });
     });
   }
 }

@@ -24,7 +24,11 @@ export function hasGpuDeviceNode(): boolean {
  * On Linux `auto` tries WebGPU only where a GPU device node exists (`gpu`), so it never settles on a software
  * Vulkan adapter; `device: webgpu` still uses one.
  */
-export function providerCandidates(device: DeviceName, platform: NodeJS.Platform, gpu = platform === 'linux' ? hasGpuDeviceNode() : true): string[] {
+export function providerCandidates(
+  device: DeviceName,
+  platform: NodeJS.Platform,
+  gpu = platform === 'linux' ? hasGpuDeviceNode() : true,
+): string[] {
   if (device !== 'auto') return [device];
   if (platform === 'win32') return ['dml', 'webgpu', 'cpu'];
   if (platform === 'linux') return gpu ? ['cuda', 'webgpu', 'cpu'] : ['cuda', 'cpu'];
@@ -36,10 +40,12 @@ export function providerFix(provider: string, platform: NodeJS.Platform): string
   switch (provider) {
     case 'cuda':
       return platform === 'linux'
-        ? 'install the CUDA provider libraries (ONNXRUNTIME_NODE_INSTALL=cuda12, then re-run onnxruntime-node\'s install script; CUDA 12 and cuDNN 9 must be on the library path) or set inference.device to auto or cpu'
+        ? "install the CUDA provider libraries (ONNXRUNTIME_NODE_INSTALL=cuda12, then re-run onnxruntime-node's install script; CUDA 12 and cuDNN 9 must be on the library path) or set inference.device to auto or cpu"
         : 'onnxruntime-node has no CUDA provider on this platform: set inference.device to auto, dml (Windows) or cpu';
     case 'dml':
-      return platform === 'win32' ? 'DirectML needs Windows 10 1903+ with a DirectX 12 GPU driver; or set inference.device to auto or cpu' : 'DirectML exists only on Windows: set inference.device to auto or cpu';
+      return platform === 'win32'
+        ? 'DirectML needs Windows 10 1903+ with a DirectX 12 GPU driver; or set inference.device to auto or cpu'
+        : 'DirectML exists only on Windows: set inference.device to auto or cpu';
     case 'webgpu':
       return 'WebGPU needs a GPU adapter (a Vulkan driver on Linux, D3D12 on Windows); or set inference.device to auto or cpu';
     default:
@@ -58,7 +64,11 @@ export interface ProviderAttempt<T> {
  * failure, and for a single configured provider throws an error that names the fix. Errors with code
  * `model_error` (the folder lacks the graph asked for) are thrown at once.
  */
-export async function openWithFallback<T>(candidates: readonly string[], open: (provider: string) => Promise<T>, platform: NodeJS.Platform): Promise<{ provider: string; result: T; tried: string[] }> {
+export async function openWithFallback<T>(
+  candidates: readonly string[],
+  open: (provider: string) => Promise<T>,
+  platform: NodeJS.Platform,
+): Promise<{ provider: string; result: T; tried: string[] }> {
   const tried: string[] = [];
   for (const provider of candidates) {
     try {
@@ -72,5 +82,7 @@ export async function openWithFallback<T>(candidates: readonly string[], open: (
   }
   const last = candidates.at(-1)!;
   const fix = candidates.length === 1 ? `: ${providerFix(last, platform)}` : '';
-  throw Object.assign(new Error(`no execution provider could start (${tried.join('; ')})${fix}`), { code: 'provider_unavailable' });
+  throw Object.assign(new Error(`no execution provider could start (${tried.join('; ')})${fix}`), {
+    code: 'provider_unavailable',
+  });
 }

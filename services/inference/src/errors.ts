@@ -1,7 +1,15 @@
 // One error type for the service, mapped per transport (gRPC status here; the gateway maps HTTP).
 import { grpc, statusDetails } from '@sluice/protocol';
 
-export const ERROR_CODES = ['overloaded', 'expired', 'cancelled', 'invalid_input', 'not_found', 'model_error', 'unavailable'] as const;
+export const ERROR_CODES = [
+  'overloaded',
+  'expired',
+  'cancelled',
+  'invalid_input',
+  'not_found',
+  'model_error',
+  'unavailable',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const STATUS: Record<ErrorCode, grpc.status> = {

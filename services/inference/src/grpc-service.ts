@@ -29,7 +29,11 @@ function textInputs(inputs: TextInput__Output[]): TextIn[] {
   return inputs.map((i) => ({ id: i.id, text: i.text, content_hash: i.content_hash, priority: i.priority }));
 }
 
-export async function embedResponse(core: InferenceCore, request: EmbedRequest__Output, options: RequestOptions): Promise<EmbedResponse> {
+export async function embedResponse(
+  core: InferenceCore,
+  request: EmbedRequest__Output,
+  options: RequestOptions,
+): Promise<EmbedResponse> {
   const { model, outcomes } = await core.embed(request.model, textInputs(request.inputs), options);
   const response: EmbedResponse = {
     model,
@@ -42,7 +46,11 @@ export async function embedResponse(core: InferenceCore, request: EmbedRequest__
   return response;
 }
 
-export async function classifyResponse(core: InferenceCore, request: ClassifyRequest__Output, options: RequestOptions): Promise<ClassifyResponse> {
+export async function classifyResponse(
+  core: InferenceCore,
+  request: ClassifyRequest__Output,
+  options: RequestOptions,
+): Promise<ClassifyResponse> {
   const results = await core.classify(request.models, textInputs(request.inputs), options);
   throwIfAllExpired(results.flat());
   return {
@@ -50,12 +58,21 @@ export async function classifyResponse(core: InferenceCore, request: ClassifyReq
       const id = request.inputs[i]!.id;
       const failed = perModel.find((c) => 'error' in c);
       const timing = perModel.reduce(
-        (t, c) => ('timing' in c ? { queue_ns: Math.max(t.queue_ns, c.timing.queue_ns), tokenization_ns: t.tokenization_ns + c.timing.tokenization_ns, inference_ns: t.inference_ns + c.timing.inference_ns } : t),
+        (t, c) =>
+          'timing' in c
+            ? {
+                queue_ns: Math.max(t.queue_ns, c.timing.queue_ns),
+                tokenization_ns: t.tokenization_ns + c.timing.tokenization_ns,
+                inference_ns: t.inference_ns + c.timing.inference_ns,
+              }
+            : t,
         { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 },
       );
       return {
         id,
-        classifications: perModel.flatMap((c) => ('labels' in c ? [{ model: c.model, task: c.task, labels: c.labels }] : [])),
+        classifications: perModel.flatMap((c) =>
+          'labels' in c ? [{ model: c.model, task: c.task, labels: c.labels }] : [],
+        ),
         timing,
         error: failed && 'error' in failed ? failed.error.code : '',
       };
@@ -74,7 +91,8 @@ export function similarityResponse(request: SimilarityRequest__Output): Similari
   const queries = request.queries.map((v) => v.values);
   const profiles = request.profiles.map((v) => v.values);
   const width = queries[0]?.length ?? profiles[0]?.length ?? 0;
-  if ([...queries, ...profiles].some((v) => v.length !== width)) throw new InferenceError('invalid_input', 'all query and profile vectors must have the same length');
+  if ([...queries, ...profiles].some((v) => v.length !== width))
+    throw new InferenceError('invalid_input', 'all query and profile vectors must have the same length');
   return { scores: Array.from(cosineSimilarity(queries, profiles)), rows: queries.length, columns: profiles.length };
 }
 
@@ -93,15 +111,22 @@ function unaryHandler<Req, Res>(handle: (request: Req, call: grpc.ServerUnaryCal
   };
 }
 
-export function inferenceServiceImplementation(core: InferenceCore, options: { defaultDeadlineSeconds: number; reload: () => Promise<void> }): grpc.UntypedServiceImplementation {
+export function inferenceServiceImplementation(
+  core: InferenceCore,
+  options: { defaultDeadlineSeconds: number; reload: () => Promise<void> },
+): grpc.UntypedServiceImplementation {
   const requestOptions = (call: grpc.ServerUnaryCall<unknown, unknown>): RequestOptions => {
     const abort = new AbortController();
     call.on('cancelled', () => abort.abort());
     return { deadline: deadlineOf(call, options.defaultDeadlineSeconds), signal: abort.signal };
   };
   return {
-    Embed: unaryHandler<EmbedRequest__Output, EmbedResponse>((request, call) => embedResponse(core, request, requestOptions(call))),
-    Classify: unaryHandler<ClassifyRequest__Output, ClassifyResponse>((request, call) => classifyResponse(core, request, requestOptions(call))),
+    Embed: unaryHandler<EmbedRequest__Output, EmbedResponse>((request, call) =>
+      embedResponse(core, request, requestOptions(call)),
+    ),
+    Classify: unaryHandler<ClassifyRequest__Output, ClassifyResponse>((request, call) =>
+      classifyResponse(core, request, requestOptions(call)),
+    ),
     Similarity: unaryHandler<SimilarityRequest__Output, SimilarityResponse>((request) => similarityResponse(request)),
     ListModels: unaryHandler(() => listModelsResponse(core)),
     ReloadModels: unaryHandler(async () => {
@@ -119,11 +144,17 @@ export function inferenceServiceImplementation(core: InferenceCore, options: { d
       };
       call.on('data', (request: InferRequest__Output) => {
         open += 1;
-        const opts: RequestOptions = { deadline: deadlineOf(call, options.defaultDeadlineSeconds), signal: abort.signal };
+        const opts: RequestOptions = {
+          deadline: deadlineOf(call, options.defaultDeadlineSeconds),
+          signal: abort.signal,
+        };
         const work = async (): Promise<InferResponse> => {
-          if (request.embed) return { request_id: request.request_id, embed: await embedResponse(core, request.embed, opts) };
-          if (request.classify) return { request_id: request.request_id, classify: await classifyResponse(core, request.classify, opts) };
-          if (request.similarity) return { request_id: request.request_id, similarity: similarityResponse(request.similarity) };
+          if (request.embed)
+            return { request_id: request.request_id, embed: await embedResponse(core, request.embed, opts) };
+          if (request.classify)
+            return { request_id: request.request_id, classify: await classifyResponse(core, request.classify, opts) };
+          if (request.similarity)
+            return { request_id: request.request_id, similarity: similarityResponse(request.similarity) };
           throw new InferenceError('invalid_input', 'the request sets none of embed, classify, similarity');
         };
         work()

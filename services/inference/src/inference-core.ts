@@ -38,7 +38,8 @@ export interface LabelScore {
   score: number;
 }
 
-export type ClassifyOutcome = { model: string; task: string; labels: LabelScore[]; timing: Timing } | { model: string; error: InferenceError };
+export type ClassifyOutcome =
+  { model: string; task: string; labels: LabelScore[]; timing: Timing } | { model: string; error: InferenceError };
 
 export interface RequestOptions {
   /** performance.now() deadline (Infinity: none). */
@@ -60,7 +61,10 @@ export interface LoadedModel {
 }
 
 /** The settings that say which models are served; ReloadModels may change them without a restart. */
-export type ModelSelection = Pick<InferenceSettings, 'models_dir' | 'extra_models' | 'embedding_model' | 'extra_embedding_models' | 'classifier_models'>;
+export type ModelSelection = Pick<
+  InferenceSettings,
+  'models_dir' | 'extra_models' | 'embedding_model' | 'extra_embedding_models' | 'classifier_models'
+>;
 
 export function modelSelection(settings: InferenceSettings): ModelSelection {
   const { models_dir, extra_models, embedding_model, extra_embedding_models, classifier_models } = settings;
@@ -150,16 +154,29 @@ export class InferenceCore {
     const wanted = selectedModels(selection);
     const toBuild = wanted.filter((m) => builtin.has(m));
     if (toBuild.length > 0) {
-      const result = await ensureBuiltinModels({ dir: path.resolve(repoRoot, selection.models_dir), only: toBuild, onProgress: (message) => logger.info(message) });
+      const result = await ensureBuiltinModels({
+        dir: path.resolve(repoRoot, selection.models_dir),
+        only: toBuild,
+        onProgress: (message) => logger.info(message),
+      });
       if (result.built.length > 0) logger.info({ built: result.built }, 'built-in models built');
     }
-    this.#device = new WorkerClient(startWorker(new URL('./worker/device-worker' + extension(), import.meta.url), 'sluice-device'));
-    const tokenizerThreads = this.options.settings.tokenizer_threads === 'auto' ? Math.min(4, os.availableParallelism()) : this.options.settings.tokenizer_threads;
+    this.#device = new WorkerClient(
+      startWorker(new URL('./worker/device-worker' + extension(), import.meta.url), 'sluice-device'),
+    );
+    const tokenizerThreads =
+      this.options.settings.tokenizer_threads === 'auto'
+        ? Math.min(4, os.availableParallelism())
+        : this.options.settings.tokenizer_threads;
     this.#tokenizers = Array.from({ length: tokenizerThreads }, (_, i) => ({
-      client: new WorkerClient(startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), `sluice-tokenizer-${i}`)),
+      client: new WorkerClient(
+        startWorker(new URL('./worker/tokenizer-worker' + extension(), import.meta.url), `sluice-tokenizer-${i}`),
+      ),
       outstanding: 0,
     }));
-    const profileDir = this.options.settings.onnx_profile_dir ? path.resolve(repoRoot, this.options.settings.onnx_profile_dir) : '';
+    const profileDir = this.options.settings.onnx_profile_dir
+      ? path.resolve(repoRoot, this.options.settings.onnx_profile_dir)
+      : '';
     await this.#device.call('init', { threads: this.options.settings.intra_op_threads, profileDir });
     await this.loadModels();
     this.#ready = true;
@@ -174,21 +191,37 @@ export class InferenceCore {
     const folders = this.#discover(selection);
     const wanted = selectedModels(selection);
     const missing = wanted.filter((m) => !folders.has(m));
-    if (missing.length > 0) throw new Error(`model folder(s) not found: ${missing.join(', ')} (looked in ${selection.models_dir} and extra_models)`);
+    if (missing.length > 0)
+      throw new Error(
+        `model folder(s) not found: ${missing.join(', ')} (looked in ${selection.models_dir} and extra_models)`,
+      );
     if (settings.max_batch_tokens < 1) throw new Error('inference.max_batch_tokens must be positive');
     const specs = wanted.map((name) => {
       const spec = readModelSpec(folders.get(name)!, name);
-      if (name === selection.embedding_model && spec.kind !== 'embedding') throw new Error(`inference.embedding_model ${name} is a ${spec.task} model, not an embedding model`);
-      if (selection.extra_embedding_models.includes(name) && spec.kind !== 'embedding') throw new Error(`inference.extra_embedding_models: ${name} is a ${spec.task} model, not an embedding model`);
-      if (selection.classifier_models.includes(name) && spec.kind !== 'classifier') throw new Error(`inference.classifier_models: ${name} is an embedding model`);
+      if (name === selection.embedding_model && spec.kind !== 'embedding')
+        throw new Error(`inference.embedding_model ${name} is a ${spec.task} model, not an embedding model`);
+      if (selection.extra_embedding_models.includes(name) && spec.kind !== 'embedding')
+        throw new Error(`inference.extra_embedding_models: ${name} is a ${spec.task} model, not an embedding model`);
+      if (selection.classifier_models.includes(name) && spec.kind !== 'classifier')
+        throw new Error(`inference.classifier_models: ${name} is an embedding model`);
       if (settings.max_batch_tokens < spec.maxLength) {
-        throw new Error(`inference.max_batch_tokens (${settings.max_batch_tokens}) is below the maximum input length of ${name} (${spec.maxLength} tokens): such inputs could never be batched; raise max_batch_tokens or lower the model's max_length in sluice.json`);
+        throw new Error(
+          `inference.max_batch_tokens (${settings.max_batch_tokens}) is below the maximum input length of ${name} (${spec.maxLength} tokens): such inputs could never be batched; raise max_batch_tokens or lower the model's max_length in sluice.json`,
+        );
       }
       return spec;
     });
     for (const spec of specs) {
       await this.#load(spec);
-      logger.info({ model: spec.name, task: spec.task, provider: this.models.get(spec.name)!.provider, precision: this.models.get(spec.name)!.precision }, 'model loaded');
+      logger.info(
+        {
+          model: spec.name,
+          task: spec.task,
+          provider: this.models.get(spec.name)!.provider,
+          precision: this.models.get(spec.name)!.precision,
+        },
+        'model loaded',
+      );
     }
     this.#selection = selection;
     const unloaded = [...this.models.keys()].filter((name) => !wanted.includes(name));
@@ -212,15 +245,42 @@ export class InferenceCore {
   async #load(spec: ModelSpec): Promise<void> {
     const { settings } = this.options;
     const device = this.#device!;
-    const loaded = await device.call<{ provider: string; precision: string; file: string; tried: string[] }>('load', { spec, device: settings.device, precision: settings.precision });
+    const loaded = await device.call<{ provider: string; precision: string; file: string; tried: string[] }>('load', {
+      spec,
+      device: settings.device,
+      precision: settings.precision,
+    });
     // Which providers failed before one worked, and which graph runs: what a user checks first on a GPU box.
-    this.options.logger.info({ model: spec.name, device: settings.device, tried: loaded.tried, provider: loaded.provider, precision: loaded.precision, file: path.relative(spec.folder, loaded.file) }, 'execution provider chosen');
+    this.options.logger.info(
+      {
+        model: spec.name,
+        device: settings.device,
+        tried: loaded.tried,
+        provider: loaded.provider,
+        precision: loaded.precision,
+        file: path.relative(spec.folder, loaded.file),
+      },
+      'execution provider chosen',
+    );
     const tokenizerKey = tokenizerKeyOf(spec);
     if (!this.#loadedTokenizers.has(tokenizerKey)) {
-      await Promise.all(this.#tokenizers.map((t) => t.client.call('load', { name: tokenizerKey, folder: spec.folder, maxLength: spec.maxLength, keepLastToken: spec.keepLastToken })));
+      await Promise.all(
+        this.#tokenizers.map((t) =>
+          t.client.call('load', {
+            name: tokenizerKey,
+            folder: spec.folder,
+            maxLength: spec.maxLength,
+            keepLastToken: spec.keepLastToken,
+          }),
+        ),
+      );
       this.#loadedTokenizers.add(tokenizerKey);
     }
-    const run = (ids: Int32Array, offsets: Int32Array) => device.call<BatchOutput>('run', { name: spec.name, ids, offsets }, [ids.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer]);
+    const run = (ids: Int32Array, offsets: Int32Array) =>
+      device.call<BatchOutput>('run', { name: spec.name, ids, offsets }, [
+        ids.buffer as ArrayBuffer,
+        offsets.buffer as ArrayBuffer,
+      ]);
     // Warm-up: one input, then one full-length batch (which also measures activation memory), so the
     // first real request pays no start-up cost.
     const warm = await run(new Int32Array([1, 1]), new Int32Array([0, 2]));
@@ -241,7 +301,15 @@ export class InferenceCore {
       run,
       onBatch: (info) => this.options.onBatch?.(spec.name, info),
     });
-    this.models.set(spec.name, { spec, provider: loaded.provider, precision: loaded.precision, dimensions: warm.columns, batcher, tokenizerKey, bytesPerToken: budget.bytesPerToken });
+    this.models.set(spec.name, {
+      spec,
+      provider: loaded.provider,
+      precision: loaded.precision,
+      dimensions: warm.columns,
+      batcher,
+      tokenizerKey,
+      bytesPerToken: budget.bytesPerToken,
+    });
     // Inputs queued for the old session run on the new one: a reload loses nothing.
     previous?.batcher.handOver(batcher);
   }
@@ -253,14 +321,29 @@ export class InferenceCore {
   async #tokenBudget(spec: ModelSpec, device: WorkerClient): Promise<{ tokens: number; bytesPerToken: number }> {
     const { settings, logger } = this.options;
     const length = spec.maxLength;
-    const rows = Math.max(1, Math.min(settings.max_batch_size, Math.floor(Math.min(settings.max_batch_tokens, 8192) / length)));
-    const measured = await device.call<{ bytesPerToken: number; source: string }>('measure', { name: spec.name, rows, length });
+    const rows = Math.max(
+      1,
+      Math.min(settings.max_batch_size, Math.floor(Math.min(settings.max_batch_tokens, 8192) / length)),
+    );
+    const measured = await device.call<{ bytesPerToken: number; source: string }>('measure', {
+      name: spec.name,
+      rows,
+      length,
+    });
     // A floor keeps a noisy (or fully reused) measurement from promising unbounded batches.
     const bytesPerToken = Math.max(256, measured.bytesPerToken);
     const memoryBytes = settings.max_device_memory_gigabytes * 1024 ** 3;
     const byMemory = Math.floor(memoryBytes / bytesPerToken);
     const tokens = Math.min(settings.max_batch_tokens, byMemory);
-    logger.info({ model: spec.name, bytes_per_token: Math.round(bytesPerToken), measured_on: measured.source, token_budget: tokens }, 'token budget');
+    logger.info(
+      {
+        model: spec.name,
+        bytes_per_token: Math.round(bytesPerToken),
+        measured_on: measured.source,
+        token_budget: tokens,
+      },
+      'token budget',
+    );
     if (tokens < spec.maxLength) {
       throw new Error(
         `inference.max_device_memory_gigabytes (${settings.max_device_memory_gigabytes}) holds only ${byMemory} tokens per batch for ${spec.name} ` +
@@ -271,7 +354,8 @@ export class InferenceCore {
     return { tokens, bytesPerToken };
   }
 
-  #encodeQueue: Array<{ name: string; texts: string[]; resolve: (r: Encoded) => void; reject: (e: Error) => void }> = [];
+  #encodeQueue: Array<{ name: string; texts: string[]; resolve: (r: Encoded) => void; reject: (e: Error) => void }> =
+    [];
 
   /**
    * Tokenizes in the tokenizer threads. The calls of one event-loop turn travel in messages of growing size
@@ -293,27 +377,34 @@ export class InferenceCore {
     for (let start = 0; start < calls.length; chunk *= 4) {
       let end = start;
       let texts = 0;
-      while (end < calls.length && (end === start || texts + calls[end]!.texts.length <= chunk)) texts += calls[end++]!.texts.length;
+      while (end < calls.length && (end === start || texts + calls[end]!.texts.length <= chunk))
+        texts += calls[end++]!.texts.length;
       const part = calls.slice(start, end);
       start = end;
       const thread = this.#tokenizers.reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
       thread.outstanding += texts;
-      thread.client.call<Encoded[]>('encodeMany', { requests: part.map((c) => ({ name: c.name, texts: c.texts })) }).then(
-        (results) => {
-          thread.outstanding -= texts;
-          part.forEach((c, i) => c.resolve(results[i]!));
-        },
-        (error: Error) => {
-          thread.outstanding -= texts;
-          part.forEach((c) => c.reject(error));
-        },
-      );
+      thread.client
+        .call<Encoded[]>('encodeMany', { requests: part.map((c) => ({ name: c.name, texts: c.texts })) })
+        .then(
+          (results) => {
+            thread.outstanding -= texts;
+            part.forEach((c, i) => c.resolve(results[i]!));
+          },
+          (error: Error) => {
+            thread.outstanding -= texts;
+            part.forEach((c) => c.reject(error));
+          },
+        );
     }
   }
 
   #model(name: string): LoadedModel {
     const model = this.models.get(name);
-    if (!model) throw new InferenceError('not_found', `model ${name} is not loaded (loaded: ${[...this.models.keys()].join(', ')})`);
+    if (!model)
+      throw new InferenceError(
+        'not_found',
+        `model ${name} is not loaded (loaded: ${[...this.models.keys()].join(', ')})`,
+      );
     return model;
   }
 
@@ -337,17 +428,26 @@ export class InferenceCore {
   }
 
   /** Runs inputs through one model: cache, tokenization, batcher. Never throws per input. */
-  async #infer(model: LoadedModel, inputs: TextIn[], options: RequestOptions, tokenized?: Map<string, Promise<Encoded>>): Promise<VectorOutcome[]> {
+  async #infer(
+    model: LoadedModel,
+    inputs: TextIn[],
+    options: RequestOptions,
+    tokenized?: Map<string, Promise<Encoded>>,
+  ): Promise<VectorOutcome[]> {
     const metrics = this.options.metrics;
     const outcomes: VectorOutcome[] = new Array(inputs.length);
     const caching = this.options.settings.cache_max_megabytes > 0;
-    const keys = caching ? inputs.map((input) => ResultCache.key(model.spec.name, input.content_hash || hashText(input.text))) : [];
+    const keys = caching
+      ? inputs.map((input) => ResultCache.key(model.spec.name, input.content_hash || hashText(input.text)))
+      : [];
     const misses: number[] = [];
     let empty = 0;
     inputs.forEach((input, i) => {
       // Empty text has no meaning to embed; a model would still answer (a zero vector, a prior), so refuse it.
       if (!NON_SPACE.test(input.text)) {
-        outcomes[i] = { error: new InferenceError('invalid_input', 'the text is empty (nothing to embed or classify)') };
+        outcomes[i] = {
+          error: new InferenceError('invalid_input', 'the text is empty (nothing to embed or classify)'),
+        };
         empty++;
         return;
       }
@@ -395,7 +495,11 @@ export class InferenceCore {
           isCancelled: () => signal?.aborted === true,
           resolve: ({ values, queueNs, inferenceNs }) => {
             if (caching) this.#cache.set(keys[inputIndex]!, values);
-            outcomes[inputIndex] = { values, cached: false, timing: { queue_ns: queueNs, tokenization_ns: encoded.ns, inference_ns: inferenceNs } };
+            outcomes[inputIndex] = {
+              values,
+              cached: false,
+              timing: { queue_ns: queueNs, tokenization_ns: encoded.ns, inference_ns: inferenceNs },
+            };
             finish();
           },
           reject: (error) => {
@@ -410,9 +514,17 @@ export class InferenceCore {
   }
 
   /** Embeddings of `inputs` with one model (default: the configured embedding model). */
-  async embed(modelName: string, inputs: TextIn[], options: RequestOptions = {}): Promise<{ model: string; outcomes: VectorOutcome[] }> {
+  async embed(
+    modelName: string,
+    inputs: TextIn[],
+    options: RequestOptions = {},
+  ): Promise<{ model: string; outcomes: VectorOutcome[] }> {
     const model = this.#model(modelName || this.embeddingModel);
-    if (model.spec.kind !== 'embedding') throw new InferenceError('invalid_input', `model ${model.spec.name} is a ${model.spec.task} model, not an embedding model`);
+    if (model.spec.kind !== 'embedding')
+      throw new InferenceError(
+        'invalid_input',
+        `model ${model.spec.name} is a ${model.spec.task} model, not an embedding model`,
+      );
     await this.#admit(inputs.length, options);
     try {
       return { model: model.spec.name, outcomes: await this.#infer(model, inputs, options) };
@@ -425,7 +537,9 @@ export class InferenceCore {
   async classify(modelNames: string[], inputs: TextIn[], options: RequestOptions = {}): Promise<ClassifyOutcome[][]> {
     const names = modelNames.length > 0 ? modelNames : this.classifierModels;
     const models = names.map((n) => this.#model(n));
-    for (const m of models) if (m.spec.kind !== 'classifier') throw new InferenceError('invalid_input', `model ${m.spec.name} is an embedding model; use Embed`);
+    for (const m of models)
+      if (m.spec.kind !== 'classifier')
+        throw new InferenceError('invalid_input', `model ${m.spec.name} is an embedding model; use Embed`);
     const n = inputs.length * models.length;
     await this.#admit(n, options);
     try {
@@ -435,34 +549,55 @@ export class InferenceCore {
     }
   }
 
-  async #classify(models: LoadedModel[], inputs: TextIn[], options: RequestOptions, tokenized: Map<string, Promise<Encoded>>): Promise<ClassifyOutcome[][]> {
+  async #classify(
+    models: LoadedModel[],
+    inputs: TextIn[],
+    options: RequestOptions,
+    tokenized: Map<string, Promise<Encoded>>,
+  ): Promise<ClassifyOutcome[][]> {
     const perModel = await Promise.all(models.map((m) => this.#infer(m, inputs, options, tokenized)));
     return inputs.map((_, i) =>
       models.map((m, k): ClassifyOutcome => {
         const outcome = perModel[k]![i]!;
         if ('error' in outcome) return { model: m.spec.name, error: outcome.error };
-        const labels = m.spec.labels.map((name, j) => ({ name, score: outcome.values[j] ?? 0 })).sort((a, b) => b.score - a.score);
+        const labels = m.spec.labels
+          .map((name, j) => ({ name, score: outcome.values[j] ?? 0 }))
+          .sort((a, b) => b.score - a.score);
         return { model: m.spec.name, task: m.spec.task, labels, timing: outcome.timing };
       }),
     );
   }
 
   /** Embedding and every classifier for pipeline items, sharing tokenization between models that can. */
-  async analyze(inputs: TextIn[], options: RequestOptions): Promise<{ embedding: { model: string; outcomes: VectorOutcome[] }; classifications: ClassifyOutcome[][] }> {
+  async analyze(
+    inputs: TextIn[],
+    options: RequestOptions,
+  ): Promise<{ embedding: { model: string; outcomes: VectorOutcome[] }; classifications: ClassifyOutcome[][] }> {
     const embedding = this.#model(this.embeddingModel);
     const classifiers = this.classifierModels.map((n) => this.#model(n));
     const n = inputs.length * (1 + classifiers.length);
     await this.#admit(n, options);
     try {
       const tokenized = new Map<string, Promise<Encoded>>();
-      const [outcomes, classifications] = await Promise.all([this.#infer(embedding, inputs, options, tokenized), this.#classify(classifiers, inputs, options, tokenized)]);
+      const [outcomes, classifications] = await Promise.all([
+        this.#infer(embedding, inputs, options, tokenized),
+        this.#classify(classifiers, inputs, options, tokenized),
+      ]);
       return { embedding: { model: embedding.spec.name, outcomes }, classifications };
     } finally {
       this.#release(n);
     }
   }
 
-  describeModels(): Array<{ name: string; task: string; execution_provider: string; max_length: number; dimensions: number; labels: string[]; ready: boolean }> {
+  describeModels(): Array<{
+    name: string;
+    task: string;
+    execution_provider: string;
+    max_length: number;
+    dimensions: number;
+    labels: string[];
+    ready: boolean;
+  }> {
     return [...this.models.values()].map((m) => ({
       name: m.spec.name,
       task: m.spec.task,
@@ -476,16 +611,22 @@ export class InferenceCore {
 
   async close(): Promise<void> {
     this.#ready = false;
-    for (const m of this.models.values()) m.batcher.close(new InferenceError('unavailable', 'the inference service is shutting down'));
+    for (const m of this.models.values())
+      m.batcher.close(new InferenceError('unavailable', 'the inference service is shutting down'));
     // Releasing the sessions writes ONNX Runtime's profiles (onnx_profile_dir) before the thread ends.
-    if (this.options.settings.onnx_profile_dir) await this.#device?.call('releaseAll', {}).catch((error: unknown) => this.options.logger.warn({ err: error }, 'releasing the sessions failed'));
+    if (this.options.settings.onnx_profile_dir)
+      await this.#device
+        ?.call('releaseAll', {})
+        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'releasing the sessions failed'));
     await Promise.all([this.#device?.terminate(), ...this.#tokenizers.map((t) => t.client.terminate())]);
   }
 }
 
 function readdirNames(dir: string): string[] {
   // Sorted for a stable load order; dot-folders are builds in progress.
-  return readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
 }
 
 function extension(): string {
@@ -498,6 +639,13 @@ function hashText(text: string): string {
 
 function tokenizerKeyOf(spec: ModelSpec): string {
   const content = readFileSync(path.join(spec.folder, 'tokenizer.json'));
-  const config = existsSync(path.join(spec.folder, 'tokenizer_config.json')) ? readFileSync(path.join(spec.folder, 'tokenizer_config.json')) : '';
-  return createHash('sha1').update(content).update(config).update(`${spec.maxLength}:${spec.keepLastToken}`).digest('hex').slice(0, 16);
+  const config = existsSync(path.join(spec.folder, 'tokenizer_config.json'))
+    ? readFileSync(path.join(spec.folder, 'tokenizer_config.json'))
+    : '';
+  return createHash('sha1')
+    .update(content)
+    .update(config)
+    .update(`${spec.maxLength}:${spec.keepLastToken}`)
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -47,12 +47,17 @@ function sentenceTransformersPooling(folder: string, name: string): { pooling?: 
   if (config.pooling_mode_cls_token === true) return { pooling: 'cls', normalize };
   if (config.pooling_mode_mean_tokens === true) return { pooling: 'mean', normalize };
   const modes = Object.keys(config).filter((k) => k.startsWith('pooling_mode_') && config[k] === true);
-  throw new Error(`model ${name}: ${poolingModule.path ?? '1_Pooling'}/config.json asks for ${modes.join(', ') || 'no pooling mode'}; supported are pooling_mode_mean_tokens and pooling_mode_cls_token (or set "pooling" in sluice.json)`);
+  throw new Error(
+    `model ${name}: ${poolingModule.path ?? '1_Pooling'}/config.json asks for ${modes.join(', ') || 'no pooling mode'}; supported are pooling_mode_mean_tokens and pooling_mode_cls_token (or set "pooling" in sluice.json)`,
+  );
 }
 
 export function readModelSpec(folder: string, name = path.basename(folder)): ModelSpec {
   const variants = findVariants(folder);
-  if (Object.keys(variants).length === 0) throw new Error(`model ${name}: ${path.join(folder, 'onnx', 'model.onnx')} is missing (nor is there a model_fp16.onnx or model_quantized.onnx)`);
+  if (Object.keys(variants).length === 0)
+    throw new Error(
+      `model ${name}: ${path.join(folder, 'onnx', 'model.onnx')} is missing (nor is there a model_fp16.onnx or model_quantized.onnx)`,
+    );
   if (!existsSync(path.join(folder, 'tokenizer.json'))) throw new Error(`model ${name}: tokenizer.json is missing`);
   const config = readJson(path.join(folder, 'config.json'));
   const sluice = readJson(path.join(folder, 'sluice.json')) as Partial<SluiceModelConfig>;
@@ -63,12 +68,16 @@ export function readModelSpec(folder: string, name = path.basename(folder)): Mod
     .sort((a, b) => Number(a) - Number(b))
     .map((k) => id2label[k]!);
   const architectures = (config.architectures ?? []) as string[];
-  const isClassifier = sluice.task ? sluice.task !== 'embedding' : architectures.some((a) => a.endsWith('ForSequenceClassification'));
+  const isClassifier = sluice.task
+    ? sluice.task !== 'embedding'
+    : architectures.some((a) => a.endsWith('ForSequenceClassification'));
   const task = sluice.task ?? (isClassifier ? 'sequence-classification' : 'embedding');
   const labels = sluice.labels ?? labelsFromConfig;
-  if (isClassifier && labels.length === 0) throw new Error(`model ${name}: a classifier needs labels (sluice.json labels or config.json id2label)`);
+  if (isClassifier && labels.length === 0)
+    throw new Error(`model ${name}: a classifier needs labels (sluice.json labels or config.json id2label)`);
   const sentenceTransformers = sentenceTransformersPooling(folder, name);
-  const maxLength = sluice.max_length ?? Number(tokenizerConfig.model_max_length ?? config.max_position_embeddings ?? 512);
+  const maxLength =
+    sluice.max_length ?? Number(tokenizerConfig.model_max_length ?? config.max_position_embeddings ?? 512);
   const vocab = ((tokenizer.model as Record<string, unknown> | undefined)?.vocab ?? {}) as Record<string, number>;
   const padToken = String(tokenizerConfig.pad_token ?? '[PAD]');
   return {

@@ -8,7 +8,11 @@ export const PRECISIONS = ['auto', 'fp32', 'fp16', 'int8'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 export type Variant = Exclude<Precision, 'auto'>;
 
-export const VARIANT_FILES: Record<Variant, string> = { fp32: 'model.onnx', fp16: 'model_fp16.onnx', int8: 'model_quantized.onnx' };
+export const VARIANT_FILES: Record<Variant, string> = {
+  fp32: 'model.onnx',
+  fp16: 'model_fp16.onnx',
+  int8: 'model_quantized.onnx',
+};
 
 /** The graphs a folder has, by precision (onnx/ first, then the folder root). */
 export function findVariants(folder: string): Partial<Record<Variant, string>> {
@@ -30,13 +34,19 @@ export function variantPreference(provider: string, precision: Precision): Varia
   return provider === 'cpu' ? ['fp32', 'int8', 'fp16'] : ['fp16', 'fp32', 'int8'];
 }
 
-export function chooseVariant(variants: Partial<Record<Variant, string>>, provider: string, precision: Precision): { precision: Variant; file: string } | { error: string } {
+export function chooseVariant(
+  variants: Partial<Record<Variant, string>>,
+  provider: string,
+  precision: Precision,
+): { precision: Variant; file: string } | { error: string } {
   for (const variant of variantPreference(provider, precision)) {
     const file = variants[variant];
     if (file) return { precision: variant, file };
   }
   if (precision !== 'auto') {
-    return { error: `inference.precision is ${precision} but the folder has no onnx/${VARIANT_FILES[precision]}: add that file (pull a repository that ships it) or set inference.precision to auto` };
+    return {
+      error: `inference.precision is ${precision} but the folder has no onnx/${VARIANT_FILES[precision]}: add that file (pull a repository that ships it) or set inference.precision to auto`,
+    };
   }
   return { error: `the folder has no ONNX graph (onnx/model.onnx, onnx/model_fp16.onnx or onnx/model_quantized.onnx)` };
 }

@@ -11,7 +11,10 @@ export class OfflineRunner {
     readonly rows: number,
   ) {}
 
-  static async open(folder: string, options: { rows: number; length: number; threads?: number }): Promise<OfflineRunner> {
+  static async open(
+    folder: string,
+    options: { rows: number; length: number; threads?: number },
+  ): Promise<OfflineRunner> {
     const chosen = chooseVariant(readModelSpec(folder).variants, 'cpu', 'auto');
     if ('error' in chosen) throw new Error(`${folder}: ${chosen.error}`);
     const session = await ort.InferenceSession.create(chosen.file, {

@@ -14,10 +14,21 @@ export function itemText(item: PipelineItem__Output): string {
 }
 
 function deadLetter(item: PipelineItem__Output, reason: string, detail: string): DeadLetter {
-  return { item_id: item.raw?.id ?? '', source_id: item.raw?.source_id ?? '', stage: 'inference', reason, detail, payload_json: JSON.stringify(item) };
+  return {
+    item_id: item.raw?.id ?? '',
+    source_id: item.raw?.source_id ?? '',
+    stage: 'inference',
+    reason,
+    detail,
+    payload_json: JSON.stringify(item),
+  };
 }
 
-export async function processBatch(core: InferenceCore, batch: ItemBatch__Output, signal?: AbortSignal): Promise<ItemBatch> {
+export async function processBatch(
+  core: InferenceCore,
+  batch: ItemBatch__Output,
+  signal?: AbortSignal,
+): Promise<ItemBatch> {
   const texts = batch.items.map(itemText);
   // An item without text (a bare link) is valid content with nothing for the models: it goes on unclassified and
   // the scorer rates it from what it has.
@@ -27,19 +38,27 @@ export async function processBatch(core: InferenceCore, batch: ItemBatch__Output
     return {
       id: item.raw?.id,
       text: texts[i]!,
-      content_hash: item.normalized?.content_hash ? `${item.normalized.content_hash}:${item.raw?.title.length ?? 0}` : undefined,
+      content_hash: item.normalized?.content_hash
+        ? `${item.normalized.content_hash}:${item.raw?.title.length ?? 0}`
+        : undefined,
       priority: clampPriority(item.raw?.priority ?? 5),
     };
   });
   const deadline = batch.deadline_unix_ms > 0 ? performance.now() + (batch.deadline_unix_ms - Date.now()) : Infinity;
   const { embedding, classifications } =
-    inputs.length > 0 ? await core.analyze(inputs, { deadline, signal, waitForAdmission: true }) : { embedding: { model: '', outcomes: [] }, classifications: [] };
+    inputs.length > 0
+      ? await core.analyze(inputs, { deadline, signal, waitForAdmission: true })
+      : { embedding: { model: '', outcomes: [] }, classifications: [] };
   const items: PipelineItem[] = [];
   const deadLetters: DeadLetter[] = [...batch.dead_letters];
   let next = 0;
   batch.items.forEach((item, i) => {
     if (!texts[i]) {
-      items.push({ ...item, classifications: [], inference_timing: { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 } });
+      items.push({
+        ...item,
+        classifications: [],
+        inference_timing: { queue_ns: 0, tokenization_ns: 0, inference_ns: 0 },
+      });
       return;
     }
     const vector = embedding.outcomes[next]!;
@@ -60,7 +79,9 @@ export async function processBatch(core: InferenceCore, batch: ItemBatch__Output
     items.push({
       ...item,
       embedding: { model: embedding.model, values: Array.from((vector as { values: Float32Array }).values) },
-      classifications: classes.flatMap((c) => ('labels' in c ? [{ model: c.model, task: c.task, labels: c.labels }] : [])),
+      classifications: classes.flatMap((c) =>
+        'labels' in c ? [{ model: c.model, task: c.task, labels: c.labels }] : [],
+      ),
       inference_timing: timing,
     });
   });

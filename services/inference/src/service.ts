@@ -1,6 +1,14 @@
 // The inference service's wiring: owns the device, batches requests from every caller (pipeline stream, Embed,
 // Classify, Infer) per model, and reports NOT_SERVING until its models are loaded and warmed up.
-import { createClient, createRelayStage, deadlineIn, sluiceProto, type PipelineStageClient, type ServiceContext, type ServiceParts } from '@sluice/protocol';
+import {
+  createClient,
+  createRelayStage,
+  deadlineIn,
+  sluiceProto,
+  type PipelineStageClient,
+  type ServiceContext,
+  type ServiceParts,
+} from '@sluice/protocol';
 import { repoRoot } from '@sluice/service-kit';
 import { inferenceServiceImplementation } from './grpc-service.js';
 import { declareGpuGauges, startGpuMonitor } from './gpu-monitor.js';
@@ -10,7 +18,10 @@ import { processBatch } from './pipeline-stage.js';
 import type { InferenceSettings } from './settings.js';
 
 /** Builds the service's parts; main.ts runs it, tests run it in-process with runService. */
-export async function buildInferenceService(ctx: ServiceContext<InferenceSettings>, hooks: { core?: (core: InferenceCore) => void } = {}): Promise<ServiceParts> {
+export async function buildInferenceService(
+  ctx: ServiceContext<InferenceSettings>,
+  hooks: { core?: (core: InferenceCore) => void } = {},
+): Promise<ServiceParts> {
   const settings = ctx.config.settings;
   const proto = sluiceProto();
   const metrics = new InferenceMetrics(ctx.registry);
@@ -19,7 +30,10 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
   metrics.deviceMemoryBudget.set(settings.max_device_memory_gigabytes * 1024 ** 3);
   const core = new InferenceCore({ settings, repoRoot, logger: ctx.logger, metrics });
   hooks.core?.(core);
-  const scorer = createClient(proto.PipelineStage, ctx.config.services.scorer.grpc_address) as unknown as PipelineStageClient;
+  const scorer = createClient(
+    proto.PipelineStage,
+    ctx.config.services.scorer.grpc_address,
+  ) as unknown as PipelineStageClient;
   const stage = createRelayStage({
     stage: 'inference',
     logger: ctx.logger,
@@ -41,17 +55,35 @@ export async function buildInferenceService(ctx: ServiceContext<InferenceSetting
     })().finally(() => (reloading = undefined)));
   return {
     grpc: [
-      { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },
-      { name: 'sluice.v1.Inference', definition: proto.Inference.service, implementation: inferenceServiceImplementation(core, { defaultDeadlineSeconds: settings.default_deadline_seconds, reload }) },
+      {
+        name: 'sluice.v1.PipelineStage',
+        definition: proto.PipelineStage.service,
+        implementation: stage.implementation,
+      },
+      {
+        name: 'sluice.v1.Inference',
+        definition: proto.Inference.service,
+        implementation: inferenceServiceImplementation(core, {
+          defaultDeadlineSeconds: settings.default_deadline_seconds,
+          reload,
+        }),
+      },
     ],
     manualReady: true,
-    describe: () => ({ models: core.describeModels().map((m) => `${m.name} (${m.execution_provider})`), in_flight_inputs: core.inFlight }),
+    describe: () => ({
+      models: core.describeModels().map((m) => `${m.name} (${m.execution_provider})`),
+      in_flight_inputs: core.inFlight,
+    }),
     started: () => {
       // Load and warm up after the server listens, so health checks answer NOT_SERVING meanwhile.
       core.start().then(
         () => {
-          ctx.logger.info({ models: core.describeModels().map((m) => ({ name: m.name, provider: m.execution_provider })) }, 'models loaded and warmed up');
-          if (core.describeModels().some((m) => m.execution_provider.startsWith('cuda'))) stopGpuMonitor = startGpuMonitor(gpuGauges);
+          ctx.logger.info(
+            { models: core.describeModels().map((m) => ({ name: m.name, provider: m.execution_provider })) },
+            'models loaded and warmed up',
+          );
+          if (core.describeModels().some((m) => m.execution_provider.startsWith('cuda')))
+            stopGpuMonitor = startGpuMonitor(gpuGauges);
           ctx.setReady(true);
         },
         (error: Error) => {

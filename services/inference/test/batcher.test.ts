@@ -54,7 +54,12 @@ describe('Batcher', () => {
         await new Promise((resolve) => setTimeout(resolve, 2));
         if (longest * rows > deviceLimitTokens) throw new Error('CUDA failure 2: out of memory');
         batches.push(rows);
-        return { values: Float32Array.from({ length: rows }, (_, r) => offsets[r + 1]! - offsets[r]!), rows, columns: 1, inferenceNs: 1000 };
+        return {
+          values: Float32Array.from({ length: rows }, (_, r) => offsets[r + 1]! - offsets[r]!),
+          rows,
+          columns: 1,
+          inferenceNs: 1000,
+        };
       },
     });
     const results: Array<number | string> = [];

@@ -5,7 +5,12 @@ import { declareGpuGauges, parseGpuLine } from '../src/gpu-monitor.js';
 
 describe('GPU monitor', () => {
   it('reads index, utilization, used and total memory (MiB) from one CSV line', () => {
-    expect(parseGpuLine('0, 87, 20480, 32768\r')).toEqual({ gpu: '0', utilization: 0.87, usedBytes: 20480 * 1024 * 1024, totalBytes: 32768 * 1024 * 1024 });
+    expect(parseGpuLine('0, 87, 20480, 32768\r')).toEqual({
+      gpu: '0',
+      utilization: 0.87,
+      usedBytes: 20480 * 1024 * 1024,
+      totalBytes: 32768 * 1024 * 1024,
+    });
   });
 
   it('skips lines that are not a GPU (errors, "[N/A]" values, blank)', () => {
@@ -18,6 +23,11 @@ describe('GPU monitor', () => {
     const registry = createMetricsRegistry('inference');
     declareGpuGauges(registry);
     const text = await registry.metrics();
-    for (const name of ['sluice_inference_gpu_utilization_ratio', 'sluice_inference_gpu_memory_bytes', 'sluice_inference_gpu_memory_total_bytes']) expect(text).toContain(`# TYPE ${name} gauge`);
+    for (const name of [
+      'sluice_inference_gpu_utilization_ratio',
+      'sluice_inference_gpu_memory_bytes',
+      'sluice_inference_gpu_memory_total_bytes',
+    ])
+      expect(text).toContain(`# TYPE ${name} gauge`);
   });
 });

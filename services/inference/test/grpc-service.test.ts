@@ -1,7 +1,29 @@
 // The running service over real gRPC on loopback: health follows model loading, concurrent Embed and
 // Classify callers are coalesced into shared batches, and the pipeline stage fills every item.
-import { checkHealth, createClient, createSinkStage, deadlineIn, grpc, PipelineSender, runService, sluiceProto, startGrpcServer, unary } from '@sluice/protocol';
-import type { InferResponse__Output, EmbedResponse__Output as EmbedResponse, ClassifyResponse__Output as ClassifyResponse, GrpcServer, InferenceClient, ItemBatch__Output, ListModelsResponse__Output as ListModelsResponse, PipelineStageClient, RunningService, SimilarityResponse__Output as SimilarityResponse } from '@sluice/protocol';
+import {
+  checkHealth,
+  createClient,
+  createSinkStage,
+  deadlineIn,
+  grpc,
+  PipelineSender,
+  runService,
+  sluiceProto,
+  startGrpcServer,
+  unary,
+} from '@sluice/protocol';
+import type {
+  InferResponse__Output,
+  EmbedResponse__Output as EmbedResponse,
+  ClassifyResponse__Output as ClassifyResponse,
+  GrpcServer,
+  InferenceClient,
+  ItemBatch__Output,
+  ListModelsResponse__Output as ListModelsResponse,
+  PipelineStageClient,
+  RunningService,
+  SimilarityResponse__Output as SimilarityResponse,
+} from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInferenceService } from '../src/service.js';
@@ -29,10 +51,17 @@ beforeAll(async () => {
     registry: createMetricsRegistry('scorer-test'),
     write: async (batch) => {
       received.push(batch);
-      return { batch_id: batch.batch_id, item_ids: [...batch.items.map((i) => i.raw!.id), ...batch.dead_letters.map((d) => d.item_id)], inserted: batch.items.length, dead_lettered: batch.dead_letters.length };
+      return {
+        batch_id: batch.batch_id,
+        item_ids: [...batch.items.map((i) => i.raw!.id), ...batch.dead_letters.map((d) => d.item_id)],
+        inserted: batch.items.length,
+        dead_lettered: batch.dead_letters.length,
+      };
     },
   });
-  sink = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation }]);
+  sink = await startGrpcServer('127.0.0.1:0', [
+    { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },
+  ]);
   sink.setServing(true);
   service = await runService('inference', inferenceSettingsSchema, (ctx) => buildInferenceService(ctx), {
     exitOnShutdown: false,
@@ -43,7 +72,9 @@ beforeAll(async () => {
   // Right after start the models are still loading: NOT_SERVING.
   const first = await checkHealth(`127.0.0.1:${service.grpc.port}`, 'sluice.v1.Inference').catch(() => 'UNKNOWN');
   expect(first).not.toBe('SERVING');
-  while ((await checkHealth(`127.0.0.1:${service.grpc.port}`, 'sluice.v1.Inference').catch(() => 'UNKNOWN')) !== 'SERVING') {
+  while (
+    (await checkHealth(`127.0.0.1:${service.grpc.port}`, 'sluice.v1.Inference').catch(() => 'UNKNOWN')) !== 'SERVING'
+  ) {
     if (Date.now() - started > 60_000) throw new Error('inference never became SERVING');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -57,7 +88,9 @@ afterAll(async () => {
 
 async function batchCount(model: string): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${service.httpPort}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('sluice_inference_batch_size_count') && l.includes(`model="${model}"`));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('sluice_inference_batch_size_count') && l.includes(`model="${model}"`));
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
@@ -67,7 +100,12 @@ describe('inference gRPC service', () => {
     const callers = 48;
     const responses = await Promise.all(
       Array.from({ length: callers }, (_, i) =>
-        unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs: [{ id: `q${i}`, text: `caller ${i} asks about the weather in city number ${i}` }] }, 10_000),
+        unary<unknown, EmbedResponse>(
+          client,
+          client.Embed as never,
+          { inputs: [{ id: `q${i}`, text: `caller ${i} asks about the weather in city number ${i}` }] },
+          10_000,
+        ),
       ),
     );
     const batches = (await batchCount('sluice-embed-glove-100d')) - before;
@@ -80,8 +118,16 @@ describe('inference gRPC service', () => {
 
   it('classifies with every classifier, labels sorted, with timings; Similarity and ListModels answer', async () => {
     const before = await batchCount('sluice-sentiment-afinn');
-    const texts = ['I love this wonderful phone', 'This was a horrible, awful trip', 'Congress debated the new budget law'];
-    const responses = await Promise.all(texts.map((text, i) => unary<unknown, ClassifyResponse>(client, client.Classify as never, { inputs: [{ id: `c${i}`, text }] }, 10_000)));
+    const texts = [
+      'I love this wonderful phone',
+      'This was a horrible, awful trip',
+      'Congress debated the new budget law',
+    ];
+    const responses = await Promise.all(
+      texts.map((text, i) =>
+        unary<unknown, ClassifyResponse>(client, client.Classify as never, { inputs: [{ id: `c${i}`, text }] }, 10_000),
+      ),
+    );
     expect((await batchCount('sluice-sentiment-afinn')) - before).toBeLessThan(texts.length);
     const [love, awful, congress] = responses.map((r) => r.results[0]!);
     const sentiment = (r: typeof love) => r!.classifications.find((c) => c.task === 'sentiment')!;
@@ -94,26 +140,50 @@ describe('inference gRPC service', () => {
     }
     expect(Number(love!.timing!.inference_ns)).toBeGreaterThan(0);
 
-    const similarity = await unary<unknown, SimilarityResponse>(client, client.Similarity as never, { queries: [{ values: [1, 0] }, { values: [0, 2] }], profiles: [{ values: [1, 0] }, { values: [1, 1] }, { values: [0, -1] }] }, 5_000);
+    const similarity = await unary<unknown, SimilarityResponse>(
+      client,
+      client.Similarity as never,
+      {
+        queries: [{ values: [1, 0] }, { values: [0, 2] }],
+        profiles: [{ values: [1, 0] }, { values: [1, 1] }, { values: [0, -1] }],
+      },
+      5_000,
+    );
     expect(similarity.rows).toBe(2);
     expect(similarity.columns).toBe(3);
     expect(similarity.scores.map((s) => Number(s.toFixed(3)))).toEqual([1, 0.707, 0, 0, 0.707, -1]);
 
     const models = await unary<unknown, ListModelsResponse>(client, client.ListModels as never, {}, 5_000);
-    expect(models.models.map((m) => m.name)).toEqual(expect.arrayContaining(['sluice-embed-glove-100d', 'sluice-sentiment-afinn', 'sluice-topics']));
+    expect(models.models.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['sluice-embed-glove-100d', 'sluice-sentiment-afinn', 'sluice-topics']),
+    );
     expect(models.models.find((m) => m.name === 'sluice-embed-glove-100d')!.dimensions).toBe(100);
   });
 
   it('rejects an unknown model with NOT_FOUND', async () => {
-    await expect(unary(client, client.Embed as never, { model: 'no-such-model', inputs: [{ text: 'x' }] }, 5_000)).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    await expect(
+      unary(client, client.Embed as never, { model: 'no-such-model', inputs: [{ text: 'x' }] }, 5_000),
+    ).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
   });
 
   it('as a pipeline stage, fills embedding, classifications and timing, and forwards to the next stage', async () => {
-    const stageClient = createClient(sluiceProto().PipelineStage, `127.0.0.1:${service.grpc.port}`) as unknown as PipelineStageClient;
-    const sender = new PipelineSender({ connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }), maxInFlightItems: 500 });
+    const stageClient = createClient(
+      sluiceProto().PipelineStage,
+      `127.0.0.1:${service.grpc.port}`,
+    ) as unknown as PipelineStageClient;
+    const sender = new PipelineSender({
+      connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }),
+      maxInFlightItems: 500,
+    });
     const items = Array.from({ length: 30 }, (_, i) => ({
-      raw: { id: `item-${i}`, source_id: 'test', title: `Title ${i}`, summary: i % 2 ? 'The team won the football match.' : 'Investors sold shares as the market fell.' },
-      normalized: i % 3 === 0 ? { title: `Normalized ${i}`, text: 'Doctors treated patients in the hospital.' } : undefined,
+      raw: {
+        id: `item-${i}`,
+        source_id: 'test',
+        title: `Title ${i}`,
+        summary: i % 2 ? 'The team won the football match.' : 'Investors sold shares as the market fell.',
+      },
+      normalized:
+        i % 3 === 0 ? { title: `Normalized ${i}`, text: 'Doctors treated patients in the hospital.' } : undefined,
     }));
     const ack = await sender.send({ items });
     await sender.close();
@@ -124,31 +194,60 @@ describe('inference gRPC service', () => {
     for (const item of forwarded) {
       expect(item.embedding!.model).toBe('sluice-embed-glove-100d');
       expect(item.embedding!.values).toHaveLength(100);
-      expect(item.classifications.map((c) => c.model).sort()).toEqual(['sluice-sentiment-afinn', 'sluice-spam', 'sluice-topics']);
+      expect(item.classifications.map((c) => c.model).sort()).toEqual([
+        'sluice-sentiment-afinn',
+        'sluice-spam',
+        'sluice-topics',
+      ]);
       expect(Number(item.inference_timing!.inference_ns)).toBeGreaterThan(0);
     }
-    const topic = (id: string) => forwarded.find((i) => i.raw!.id === id)!.classifications.find((c) => c.task === 'topics')!.labels[0]!.name;
+    const topic = (id: string) =>
+      forwarded.find((i) => i.raw!.id === id)!.classifications.find((c) => c.task === 'topics')!.labels[0]!.name;
     expect(topic('item-0')).toBe('health');
     expect(topic('item-1')).toBe('sports');
     expect(topic('item-2')).toBe('business');
   });
 
   it('refuses empty text per input (invalid_input) and serves the rest; a pipeline item without text goes on unclassified', async () => {
-    const inputs = [{ id: 'blank', text: '' }, { id: 'spaces', text: ' \n\t ' }, { id: 'real', text: 'The team won the football match.' }];
+    const inputs = [
+      { id: 'blank', text: '' },
+      { id: 'spaces', text: ' \n\t ' },
+      { id: 'real', text: 'The team won the football match.' },
+    ];
     const embedded = await unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs }, 10_000);
-    expect(embedded.results.map((r) => [r.id, r.error, r.values.length])).toEqual([['blank', 'invalid_input', 0], ['spaces', 'invalid_input', 0], ['real', '', 100]]);
+    expect(embedded.results.map((r) => [r.id, r.error, r.values.length])).toEqual([
+      ['blank', 'invalid_input', 0],
+      ['spaces', 'invalid_input', 0],
+      ['real', '', 100],
+    ]);
     const classified = await unary<unknown, ClassifyResponse>(client, client.Classify as never, { inputs }, 10_000);
     expect(classified.results.map((r) => r.error)).toEqual(['invalid_input', 'invalid_input', '']);
     expect(classified.results[2]!.classifications.find((c) => c.task === 'topics')!.labels[0]!.name).toBe('sports');
     const metrics = await (await fetch(`http://127.0.0.1:${service.httpPort}/metrics`)).text();
     expect(metrics).toMatch(/sluice_inference_rejections_total\{[^}]*reason="invalid"[^}]*\} [1-9]/);
 
-    const stageClient = createClient(sluiceProto().PipelineStage, `127.0.0.1:${service.grpc.port}`) as unknown as PipelineStageClient;
-    const sender = new PipelineSender({ connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }), maxInFlightItems: 500 });
+    const stageClient = createClient(
+      sluiceProto().PipelineStage,
+      `127.0.0.1:${service.grpc.port}`,
+    ) as unknown as PipelineStageClient;
+    const sender = new PipelineSender({
+      connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }),
+      maxInFlightItems: 500,
+    });
     const ack = await sender.send({
       items: [
-        { raw: { id: 'link-only', source_id: 'test', url: 'https://example.org/a' }, normalized: { title: '', text: '' } },
-        { raw: { id: 'with-text', source_id: 'test', title: 'Stocks', summary: 'Investors sold shares as the market fell.' } },
+        {
+          raw: { id: 'link-only', source_id: 'test', url: 'https://example.org/a' },
+          normalized: { title: '', text: '' },
+        },
+        {
+          raw: {
+            id: 'with-text',
+            source_id: 'test',
+            title: 'Stocks',
+            summary: 'Investors sold shares as the market fell.',
+          },
+        },
       ],
     });
     await sender.close();
@@ -170,8 +269,12 @@ describe('inference gRPC service', () => {
       call.on('end', resolve);
       call.on('error', reject);
     });
-    for (let i = 0; i < 20; i++) call.write({ request_id: `e${i}`, embed: { inputs: [{ id: `x${i}`, text: `stream text ${i} about markets` }] } });
-    call.write({ request_id: 'c', classify: { models: ['sluice-sentiment-afinn'], inputs: [{ id: 'y', text: 'what a lovely day' }] } });
+    for (let i = 0; i < 20; i++)
+      call.write({ request_id: `e${i}`, embed: { inputs: [{ id: `x${i}`, text: `stream text ${i} about markets` }] } });
+    call.write({
+      request_id: 'c',
+      classify: { models: ['sluice-sentiment-afinn'], inputs: [{ id: 'y', text: 'what a lovely day' }] },
+    });
     call.write({ request_id: 's', similarity: { queries: [{ values: [1, 0] }], profiles: [{ values: [0, 1] }] } });
     call.write({ request_id: 'bad', embed: { model: 'missing-model', inputs: [{ text: 'x' }] } });
     call.end();
@@ -192,8 +295,20 @@ describe('inference gRPC service', () => {
     try {
       const reduced = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
       expect(names(reduced)).toEqual(['sluice-embed-glove-100d', 'sluice-sentiment-afinn']);
-      await expect(unary(client, client.Classify as never, { models: ['sluice-topics'], inputs: [{ text: 'the match ended in a draw' }] }, 5_000)).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
-      const sentiment = await unary<unknown, { results: Array<{ classifications: Array<{ model: string }> }> }>(client, client.Classify as never, { inputs: [{ text: 'a wonderful day' }] }, 5_000);
+      await expect(
+        unary(
+          client,
+          client.Classify as never,
+          { models: ['sluice-topics'], inputs: [{ text: 'the match ended in a draw' }] },
+          5_000,
+        ),
+      ).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+      const sentiment = await unary<unknown, { results: Array<{ classifications: Array<{ model: string }> }> }>(
+        client,
+        client.Classify as never,
+        { inputs: [{ text: 'a wonderful day' }] },
+        5_000,
+      );
       expect(sentiment.results[0]!.classifications.map((c) => c.model)).toEqual(['sluice-sentiment-afinn']);
     } finally {
       delete env.SLUICE__INFERENCE__CLASSIFIER_MODELS;
@@ -203,12 +318,22 @@ describe('inference gRPC service', () => {
   });
 
   it('reloads models without a restart and keeps serving', async () => {
-    const pending = unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs: [{ text: 'during reload' }] }, 10_000);
+    const pending = unary<unknown, EmbedResponse>(
+      client,
+      client.Embed as never,
+      { inputs: [{ text: 'during reload' }] },
+      10_000,
+    );
     const reloaded = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
     expect(reloaded.models.map((m) => m.name)).toContain('sluice-embed-glove-100d');
     // A request caught by the swap runs on the new session: nothing is lost.
     expect((await pending).results[0]!.values).toHaveLength(100);
-    const after = await unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs: [{ text: 'after reload' }] }, 10_000);
+    const after = await unary<unknown, EmbedResponse>(
+      client,
+      client.Embed as never,
+      { inputs: [{ text: 'after reload' }] },
+      10_000,
+    );
     expect(after.results[0]!.values).toHaveLength(100);
   });
 });

@@ -38,8 +38,14 @@ describe('the variant rule', () => {
     for (const gpu of ['cuda', 'dml', 'webgpu']) expect(variantPreference(gpu, 'auto')[0]).toBe('fp16');
     const all = findVariants(folder('encoder'));
     expect(Object.keys(all).sort()).toEqual(['fp16', 'fp32', 'int8']);
-    expect(chooseVariant(all, 'cpu', 'auto')).toEqual({ precision: 'fp32', file: path.join(folder('encoder'), 'onnx', 'model.onnx') });
-    expect(chooseVariant(all, 'cuda', 'auto')).toEqual({ precision: 'fp16', file: path.join(folder('encoder'), 'onnx', 'model_fp16.onnx') });
+    expect(chooseVariant(all, 'cpu', 'auto')).toEqual({
+      precision: 'fp32',
+      file: path.join(folder('encoder'), 'onnx', 'model.onnx'),
+    });
+    expect(chooseVariant(all, 'cuda', 'auto')).toEqual({
+      precision: 'fp16',
+      file: path.join(folder('encoder'), 'onnx', 'model_fp16.onnx'),
+    });
     expect(chooseVariant(all, 'cuda', 'fp32')).toMatchObject({ precision: 'fp32' });
     const external = findVariants(folder('external'));
     expect(chooseVariant(external, 'webgpu', 'auto')).toMatchObject({ precision: 'fp32' });
@@ -50,11 +56,24 @@ describe('the variant rule', () => {
   });
 
   it('reads pooling and normalization from modules.json and 1_Pooling/config.json', () => {
-    expect(readModelSpec(folder('encoder'))).toMatchObject({ kind: 'embedding', pooling: 'mean', normalize: true, maxLength: 128 });
+    expect(readModelSpec(folder('encoder'))).toMatchObject({
+      kind: 'embedding',
+      pooling: 'mean',
+      normalize: true,
+      maxLength: 128,
+    });
     expect(readModelSpec(folder('external'))).toMatchObject({ pooling: 'cls' });
-    writeFileSync(path.join(folder('quantized-only'), '1_Pooling', 'config.json'), JSON.stringify({ pooling_mode_max_tokens: true }));
-    expect(() => readModelSpec(folder('quantized-only'))).toThrow(/pooling_mode_max_tokens.*supported are pooling_mode_mean_tokens and pooling_mode_cls_token/);
-    writeFileSync(path.join(folder('quantized-only'), '1_Pooling', 'config.json'), JSON.stringify({ pooling_mode_mean_tokens: true }));
+    writeFileSync(
+      path.join(folder('quantized-only'), '1_Pooling', 'config.json'),
+      JSON.stringify({ pooling_mode_max_tokens: true }),
+    );
+    expect(() => readModelSpec(folder('quantized-only'))).toThrow(
+      /pooling_mode_max_tokens.*supported are pooling_mode_mean_tokens and pooling_mode_cls_token/,
+    );
+    writeFileSync(
+      path.join(folder('quantized-only'), '1_Pooling', 'config.json'),
+      JSON.stringify({ pooling_mode_mean_tokens: true }),
+    );
   });
 });
 
@@ -72,14 +91,22 @@ describe('provider fallback', () => {
       providerCandidates('auto', 'linux', true),
       async (provider) => {
         attempts.push(provider);
-        if (provider === 'cuda') throw new Error('libonnxruntime_providers_cuda.so: cannot open shared object file\nmore');
+        if (provider === 'cuda')
+          throw new Error('libonnxruntime_providers_cuda.so: cannot open shared object file\nmore');
         if (provider === 'webgpu') throw new Error('Failed to get a WebGPU adapter: No supported adapter');
         return `session on ${provider}`;
       },
       'linux',
     );
     expect(attempts).toEqual(['cuda', 'webgpu', 'cpu']);
-    expect(opened).toEqual({ provider: 'cpu', result: 'session on cpu', tried: ['cuda: libonnxruntime_providers_cuda.so: cannot open shared object file', 'webgpu: Failed to get a WebGPU adapter: No supported adapter'] });
+    expect(opened).toEqual({
+      provider: 'cpu',
+      result: 'session on cpu',
+      tried: [
+        'cuda: libonnxruntime_providers_cuda.so: cannot open shared object file',
+        'webgpu: Failed to get a WebGPU adapter: No supported adapter',
+      ],
+    });
     // The first provider that works wins: later ones are not tried.
     attempts.length = 0;
     await openWithFallback(['cuda', 'webgpu', 'cpu'], async (provider) => attempts.push(provider), 'linux');
@@ -90,34 +117,56 @@ describe('provider fallback', () => {
     const fail = async () => {
       throw new Error('no CUDA');
     };
-    await expect(openWithFallback(['cuda'], fail, 'linux')).rejects.toThrow(/cuda: no CUDA.*ONNXRUNTIME_NODE_INSTALL=cuda12.*inference\.device to auto or cpu/);
+    await expect(openWithFallback(['cuda'], fail, 'linux')).rejects.toThrow(
+      /cuda: no CUDA.*ONNXRUNTIME_NODE_INSTALL=cuda12.*inference\.device to auto or cpu/,
+    );
     await expect(openWithFallback(['dml'], fail, 'linux')).rejects.toThrow(/DirectML exists only on Windows/);
     await expect(openWithFallback(['webgpu'], fail, 'linux')).rejects.toMatchObject({ code: 'provider_unavailable' });
     const attempts: string[] = [];
-    const modelFault = openWithFallback(['cuda', 'cpu'], async (provider) => {
-      attempts.push(provider);
-      throw Object.assign(new Error('model m: no onnx/model_fp16.onnx'), { code: 'model_error' });
-    }, 'linux');
+    const modelFault = openWithFallback(
+      ['cuda', 'cpu'],
+      async (provider) => {
+        attempts.push(provider);
+        throw Object.assign(new Error('model m: no onnx/model_fp16.onnx'), { code: 'model_error' });
+      },
+      'linux',
+    );
     await expect(modelFault).rejects.toThrow(/no onnx\/model_fp16\.onnx/);
     expect(attempts).toEqual(['cuda']);
   });
 });
 
 describe('variants on the CPU, for real', () => {
-  const texts = ['the market fell as investors worried about inflation', 'the team won the final', 'a great movie, i loved it'];
+  const texts = [
+    'the market fell as investors worried about inflation',
+    'the team won the final',
+    'a great movie, i loved it',
+  ];
 
-  async function embedWith(settings: Record<string, unknown>, model: string): Promise<{ values: Float32Array[]; provider: string; logs: Array<Record<string, unknown>> }> {
+  async function embedWith(
+    settings: Record<string, unknown>,
+    model: string,
+  ): Promise<{ values: Float32Array[]; provider: string; logs: Array<Record<string, unknown>> }> {
     const logger = createLogger('test', 'info');
     const logs: Array<Record<string, unknown>> = [];
-    logger.info = ((object: unknown, message?: string) => void logs.push({ ...(typeof object === 'object' ? object : {}), msg: message ?? object })) as typeof logger.info;
+    logger.info = ((object: unknown, message?: string) =>
+      void logs.push({ ...(typeof object === 'object' ? object : {}), msg: message ?? object })) as typeof logger.info;
     const core = new InferenceCore({
-      settings: inferenceSettingsSchema.parse({ extra_models: [folder(model)], embedding_model: model, classifier_models: [], ...settings }),
+      settings: inferenceSettingsSchema.parse({
+        extra_models: [folder(model)],
+        embedding_model: model,
+        classifier_models: [],
+        ...settings,
+      }),
       repoRoot,
       logger,
     });
     try {
       await core.start();
-      const { outcomes } = await core.embed(model, texts.map((text) => ({ text })));
+      const { outcomes } = await core.embed(
+        model,
+        texts.map((text) => ({ text })),
+      );
       return {
         values: outcomes.map((o) => {
           if ('error' in o) throw o.error;
@@ -143,7 +192,9 @@ describe('variants on the CPU, for real', () => {
     const failed = (chosen.tried as string[]).map((t) => t.split(':')[0]);
     expect(failed).toEqual(candidates.slice(0, failed.length));
     expect(chosen.provider).toBe(candidates[failed.length]);
-    expect(chosen.file).toBe(chosen.provider === 'cpu' ? path.join('onnx', 'model.onnx') : path.join('onnx', 'model_fp16.onnx'));
+    expect(chosen.file).toBe(
+      chosen.provider === 'cpu' ? path.join('onnx', 'model.onnx') : path.join('onnx', 'model_fp16.onnx'),
+    );
 
     const cpu32 = await embedWith({ device: 'cpu' }, 'encoder');
     expect(cpu32.provider).toBe('cpu/fp32');
@@ -168,6 +219,8 @@ describe('variants on the CPU, for real', () => {
   }, 120_000);
 
   it('a precision the folder lacks fails the start with the fix', async () => {
-    await expect(embedWith({ device: 'cpu', precision: 'fp16' }, 'external')).rejects.toThrow(/no onnx\/model_fp16\.onnx.*set inference\.precision to auto/);
+    await expect(embedWith({ device: 'cpu', precision: 'fp16' }, 'external')).rejects.toThrow(
+      /no onnx\/model_fp16\.onnx.*set inference\.precision to auto/,
+    );
   }, 60_000);
 });

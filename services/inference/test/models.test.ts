@@ -11,13 +11,20 @@ import { REVIEW_SOURCES, reviewSentences } from './review-sentences.js';
 let core: InferenceCore;
 
 beforeAll(async () => {
-  core = new InferenceCore({ settings: inferenceSettingsSchema.parse({}), repoRoot, logger: createLogger('test', 'silent') });
+  core = new InferenceCore({
+    settings: inferenceSettingsSchema.parse({}),
+    repoRoot,
+    logger: createLogger('test', 'silent'),
+  });
   await core.start();
 });
 afterAll(() => core?.close());
 
 async function embed(texts: string[]): Promise<Float32Array[]> {
-  const { outcomes } = await core.embed('', texts.map((text) => ({ text })));
+  const { outcomes } = await core.embed(
+    '',
+    texts.map((text) => ({ text })),
+  );
   return outcomes.map((o) => {
     if ('error' in o) throw o.error;
     return o.values;
@@ -61,7 +68,10 @@ describe('built-in models', () => {
       ['Honestly, not bad.', 'positive'],
       ['The meeting is scheduled for Tuesday at noon.', 'neutral'],
     ];
-    const results = await core.classify(['sluice-sentiment-afinn'], cases.map(([text]) => ({ text })));
+    const results = await core.classify(
+      ['sluice-sentiment-afinn'],
+      cases.map(([text]) => ({ text })),
+    );
     expect(results.map((r) => top(r[0]))).toEqual(cases.map(([, label]) => label));
     const first = results[0]![0]!;
     if ('error' in first) throw first.error;
@@ -73,7 +83,10 @@ describe('built-in models', () => {
   it('tells positive from negative on held-out labelled review sentences (≥ 78% mean binary accuracy)', async () => {
     const heldOut = reviewSentences().filter((d) => d.split === 'test');
     expect(heldOut.length).toBeGreaterThan(2000);
-    const results = await core.classify(['sluice-sentiment-afinn'], heldOut.map((d) => ({ text: d.text })));
+    const results = await core.classify(
+      ['sluice-sentiment-afinn'],
+      heldOut.map((d) => ({ text: d.text })),
+    );
     const accuracy: number[] = [];
     let neutral = 0;
     for (const source of REVIEW_SOURCES) {
@@ -92,7 +105,9 @@ describe('built-in models', () => {
       accuracy.push(right / n);
     }
     const mean = accuracy.reduce((a, b) => a + b, 0) / accuracy.length;
-    console.log(`sentiment held-out binary accuracy: ${REVIEW_SOURCES.map((s, i) => `${s} ${accuracy[i]!.toFixed(3)}`).join(', ')}; mean ${mean.toFixed(3)}; neutral top label ${(neutral / heldOut.length).toFixed(3)}`);
+    console.log(
+      `sentiment held-out binary accuracy: ${REVIEW_SOURCES.map((s, i) => `${s} ${accuracy[i]!.toFixed(3)}`).join(', ')}; mean ${mean.toFixed(3)}; neutral top label ${(neutral / heldOut.length).toFixed(3)}`,
+    );
     expect(mean).toBeGreaterThanOrEqual(0.78);
     for (const a of accuracy) expect(a).toBeGreaterThan(0.74);
     // Neutral tops only where the lexicon finds nothing or its evidence cancels out.
@@ -110,17 +125,25 @@ describe('built-in models', () => {
       ['The new film premiere drew celebrities to Hollywood.', 'entertainment'],
       ['Engineers released an update to the software that fixes security bugs in the browser.', 'technology'],
     ];
-    const results = await core.classify(['sluice-topics'], cases.map(([text]) => ({ text })));
+    const results = await core.classify(
+      ['sluice-topics'],
+      cases.map(([text]) => ({ text })),
+    );
     expect(results.map((r) => top(r[0]))).toEqual(cases.map(([, label]) => label));
   });
 
   it('separates spam from ham on held-out SpamAssassin messages as well as the build measured', async () => {
     const heldOut = spamCorpus().filter((d) => d.test);
     const sample = heldOut.filter((_, i) => i % 4 === 0);
-    const results = await core.classify(['sluice-spam'], sample.map((d) => ({ text: d.text })));
+    const results = await core.classify(
+      ['sluice-spam'],
+      sample.map((d) => ({ text: d.text })),
+    );
     const correct = results.filter((r, i) => top(r[0]) === (sample[i]!.label === 1 ? 'spam' : 'ham')).length;
     const accuracy = correct / sample.length;
-    const built = JSON.parse(readFileSync(path.join(repoRoot, '.models', 'sluice-spam', 'sluice.json'), 'utf8')).quality;
+    const built = JSON.parse(
+      readFileSync(path.join(repoRoot, '.models', 'sluice-spam', 'sluice.json'), 'utf8'),
+    ).quality;
     expect(sample.length).toBeGreaterThan(250);
     expect(accuracy).toBeGreaterThan(0.95);
     // The ONNX graph computes what the trainer measured (same split, a quarter of it).

@@ -17,16 +17,20 @@ export interface ReviewSentence {
 }
 
 export function reviewSentences(): ReviewSentence[] {
-  const fixtures = path.join(path.dirname(createRequire(import.meta.url).resolve('sentiment/package.json')), 'test', 'fixtures');
+  const fixtures = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('sentiment/package.json')),
+    'test',
+    'fixtures',
+  );
   return REVIEW_SOURCES.flatMap((source) =>
     (JSON.parse(readFileSync(path.join(fixtures, `${source}.json`), 'utf8')) as Array<{ text: string; class: number }>)
       // The files hold one empty row each.
       .filter((row) => /\S/.test(row.text))
       .map((row) => ({
-      source,
-      text: row.text,
-      positive: row.class === 1,
-      split: createHash('sha1').update(row.text).digest()[0]! < 77 ? ('dev' as const) : ('test' as const),
-    })),
+        source,
+        text: row.text,
+        positive: row.class === 1,
+        split: createHash('sha1').update(row.text).digest()[0]! < 77 ? ('dev' as const) : ('test' as const),
+      })),
   );
 }

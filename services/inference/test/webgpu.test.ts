@@ -12,7 +12,11 @@ import { InferenceCore } from '../src/inference-core.js';
 import { inferenceSettingsSchema } from '../src/settings.js';
 
 let root: string;
-const texts = ['the market fell as investors worried about inflation', 'the team won the final', 'a great movie, i loved it, best film of the year'];
+const texts = [
+  'the market fell as investors worried about inflation',
+  'the team won the final',
+  'a great movie, i loved it, best film of the year',
+];
 
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'sluice-webgpu-'));
@@ -32,7 +36,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 async function embedWith(device: string): Promise<Map<string, { values: Float32Array[]; provider: string }>> {
   const models = ['encoder', 'encoder-fp32'];
   const core = new InferenceCore({
-    settings: inferenceSettingsSchema.parse({ extra_models: models.map((m) => path.join(root, m)), embedding_model: 'encoder', extra_embedding_models: ['encoder-fp32'], classifier_models: [], device, max_batch_tokens: 256 }),
+    settings: inferenceSettingsSchema.parse({
+      extra_models: models.map((m) => path.join(root, m)),
+      embedding_model: 'encoder',
+      extra_embedding_models: ['encoder-fp32'],
+      classifier_models: [],
+      device,
+      max_batch_tokens: 256,
+    }),
     repoRoot,
     logger: createLogger('test', 'silent'),
   });
@@ -40,7 +51,10 @@ async function embedWith(device: string): Promise<Map<string, { values: Float32A
     await core.start();
     const out = new Map<string, { values: Float32Array[]; provider: string }>();
     for (const model of models) {
-      const { outcomes } = await core.embed(model, texts.map((text) => ({ text })));
+      const { outcomes } = await core.embed(
+        model,
+        texts.map((text) => ({ text })),
+      );
       const values = outcomes.map((o) => {
         if ('error' in o) throw o.error;
         return o.values;

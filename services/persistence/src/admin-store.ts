@@ -33,7 +33,8 @@ function parseJsonObject(text: string, what: string): Record<string, unknown> {
   } catch {
     throw invalid(`${what} is not valid JSON`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid(`${what} must be a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalid(`${what} must be a JSON object`);
   return parsed as Record<string, unknown>;
 }
 
@@ -123,14 +124,20 @@ export class AdminStore {
 
   // ---------- API keys ----------
 
-  async createApiKey(input: { name: string; scopes: readonly string[]; rate_limit_per_minute: number; raw_key?: string }): Promise<{ key: ApiKey; raw_key: string }> {
+  async createApiKey(input: {
+    name: string;
+    scopes: readonly string[];
+    rate_limit_per_minute: number;
+    raw_key?: string;
+  }): Promise<{ key: ApiKey; raw_key: string }> {
     const name = input.name?.trim();
     if (!name) throw invalid('name is required');
     if (name.length > 200) throw invalid('name is longer than 200 characters');
     const scopes = [...new Set(input.scopes ?? [])];
     if (scopes.length === 0) throw invalid(`scopes must name at least one of ${API_KEY_SCOPES.join(', ')}`);
     const unknown = scopes.filter((s) => !(API_KEY_SCOPES as readonly string[]).includes(s));
-    if (unknown.length > 0) throw invalid(`unknown scope(s) ${unknown.join(', ')}; allowed: ${API_KEY_SCOPES.join(', ')}`);
+    if (unknown.length > 0)
+      throw invalid(`unknown scope(s) ${unknown.join(', ')}; allowed: ${API_KEY_SCOPES.join(', ')}`);
     const rate = Number(input.rate_limit_per_minute ?? 0);
     if (!Number.isInteger(rate) || rate < 0) throw invalid('rate_limit_per_minute must be a non-negative integer');
     if (input.raw_key && input.raw_key.length < 32) throw invalid('raw_key must be at least 32 characters');
@@ -138,7 +145,15 @@ export class AdminStore {
     const keyHash = hashApiKey(raw);
     await this.db
       .insertInto('api_keys')
-      .values({ id: randomUUID(), name, key_hash: keyHash, prefix: raw.slice(0, 12), scopes: JSON.stringify(scopes), rate_limit_per_minute: rate, created_at: new Date() })
+      .values({
+        id: randomUUID(),
+        name,
+        key_hash: keyHash,
+        prefix: raw.slice(0, 12),
+        scopes: JSON.stringify(scopes),
+        rate_limit_per_minute: rate,
+        created_at: new Date(),
+      })
       .onConflict((oc) => oc.column('key_hash').doNothing())
       .execute();
     const row = await this.#keyByHash(keyHash);
@@ -186,7 +201,18 @@ export class AdminStore {
     const params = parseJsonObject(paramsJson, 'params_json');
     const row = await this.db
       .insertInto('jobs')
-      .values({ id: randomUUID(), kind, status: 'queued', params_json: JSON.stringify(params), counts: '{}', errors: '[]', message: '', cancel_requested: false, created_at: new Date(), updated_at: new Date() })
+      .values({
+        id: randomUUID(),
+        kind,
+        status: 'queued',
+        params_json: JSON.stringify(params),
+        counts: '{}',
+        errors: '[]',
+        message: '',
+        cancel_requested: false,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toJob(row as unknown as JobRow);
@@ -198,11 +224,23 @@ export class AdminStore {
     return row ? toJob(row as unknown as JobRow) : undefined;
   }
 
-  async updateJobProgress(input: { id: string; counts: Record<string, number>; status: string; errors: readonly JobError__Output[]; message: string }): Promise<Job> {
+  async updateJobProgress(input: {
+    id: string;
+    counts: Record<string, number>;
+    status: string;
+    errors: readonly JobError__Output[];
+    message: string;
+  }): Promise<Job> {
     if (!input.id) throw invalid('id is required');
-    if (input.status && !(JOB_STATUSES as readonly string[]).includes(input.status)) throw invalid(`status must be one of ${JOB_STATUSES.join(', ')}`);
+    if (input.status && !(JOB_STATUSES as readonly string[]).includes(input.status))
+      throw invalid(`status must be one of ${JOB_STATUSES.join(', ')}`);
     return this.db.transaction().execute(async (trx) => {
-      const current = (await trx.selectFrom('jobs').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst()) as unknown as JobRow | undefined;
+      const current = (await trx
+        .selectFrom('jobs')
+        .selectAll()
+        .where('id', '=', input.id)
+        .forUpdate()
+        .executeTakeFirst()) as unknown as JobRow | undefined;
       if (!current) throw notFound(`job ${input.id} does not exist`);
       const terminal = TERMINAL_JOB_STATUSES.includes(current.status);
       const status = terminal || !input.status ? current.status : input.status;
@@ -210,7 +248,12 @@ export class AdminStore {
       for (const [k, v] of Object.entries(input.counts ?? {})) counts[k] = Number(v);
       const errors = [
         ...(current.errors ?? []),
-        ...(input.errors ?? []).map((e) => ({ code: e.code, message: e.message, occurred_at_ms: Number(e.occurred_at_ms) || Date.now(), subject: e.subject ?? '' })),
+        ...(input.errors ?? []).map((e) => ({
+          code: e.code,
+          message: e.message,
+          occurred_at_ms: Number(e.occurred_at_ms) || Date.now(),
+          subject: e.subject ?? '',
+        })),
       ].slice(-MAX_JOB_ERRORS);
       const now = new Date();
       const row = await trx
@@ -221,7 +264,8 @@ export class AdminStore {
           errors: JSON.stringify(errors),
           message: input.message || current.message,
           updated_at: now,
-          started_at: current.started_at ?? (status === 'running' || TERMINAL_JOB_STATUSES.includes(status) ? now : null),
+          started_at:
+            current.started_at ?? (status === 'running' || TERMINAL_JOB_STATUSES.includes(status) ? now : null),
           finished_at: current.finished_at ?? (TERMINAL_JOB_STATUSES.includes(status) ? now : null),
         })
         .where('id', '=', input.id)
@@ -231,9 +275,16 @@ export class AdminStore {
     });
   }
 
-  async listJobs(input: { status: string; kind: string; limit: number; cursor: string }): Promise<{ jobs: Job[]; next_cursor: string }> {
-    if (input.status && !(JOB_STATUSES as readonly string[]).includes(input.status)) throw invalid(`status must be one of ${JOB_STATUSES.join(', ')}`);
-    if (input.kind && !(JOB_KINDS as readonly string[]).includes(input.kind)) throw invalid(`kind must be one of ${JOB_KINDS.join(', ')}`);
+  async listJobs(input: {
+    status: string;
+    kind: string;
+    limit: number;
+    cursor: string;
+  }): Promise<{ jobs: Job[]; next_cursor: string }> {
+    if (input.status && !(JOB_STATUSES as readonly string[]).includes(input.status))
+      throw invalid(`status must be one of ${JOB_STATUSES.join(', ')}`);
+    if (input.kind && !(JOB_KINDS as readonly string[]).includes(input.kind))
+      throw invalid(`kind must be one of ${JOB_KINDS.join(', ')}`);
     const limit = input.limit > 0 ? input.limit : 50;
     if (limit > 500) throw invalid('limit must be at most 500');
     const cursor = input.cursor ? decodeJobCursor(input.cursor) : undefined;
@@ -242,14 +293,22 @@ export class AdminStore {
       .selectAll()
       .$if(!!input.status, (qb) => qb.where('status', '=', input.status))
       .$if(!!input.kind, (qb) => qb.where('kind', '=', input.kind))
-      .$if(!!cursor, (qb) => qb.where(sql<boolean>`(created_at, id) < (${new Date(cursor!.createdAtMs).toISOString()}::timestamptz, ${cursor!.id})`))
+      .$if(!!cursor, (qb) =>
+        qb.where(
+          sql<boolean>`(created_at, id) < (${new Date(cursor!.createdAtMs).toISOString()}::timestamptz, ${cursor!.id})`,
+        ),
+      )
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1)
       .execute()) as unknown as JobRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { jobs: page.map(toJob), next_cursor: rows.length > limit && last ? encodeJobCursor({ createdAtMs: ms(last.created_at), id: last.id }) : '' };
+    return {
+      jobs: page.map(toJob),
+      next_cursor:
+        rows.length > limit && last ? encodeJobCursor({ createdAtMs: ms(last.created_at), id: last.id }) : '',
+    };
   }
 
   async cancelJob(id: string): Promise<Job | undefined> {
@@ -257,7 +316,8 @@ export class AdminStore {
     const row = await this.db
       .updateTable('jobs')
       .set({
-        cancel_requested: sql<boolean>`CASE WHEN status IN ('queued', 'running') THEN true ELSE cancel_requested END` as never,
+        cancel_requested:
+          sql<boolean>`CASE WHEN status IN ('queued', 'running') THEN true ELSE cancel_requested END` as never,
         status: sql<string>`CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END` as never,
         finished_at: sql<Date>`CASE WHEN status = 'queued' THEN now() ELSE finished_at END` as never,
         updated_at: sql<Date>`now()` as never,
@@ -293,15 +353,19 @@ export class AdminStore {
 
   // ---------- Source definitions ----------
 
-  async upsertSourceDefinition(definition: SourceDefinition__Output | null | undefined): Promise<{ definition: SourceDefinition; created: boolean }> {
+  async upsertSourceDefinition(
+    definition: SourceDefinition__Output | null | undefined,
+  ): Promise<{ definition: SourceDefinition; created: boolean }> {
     if (!definition) throw invalid('definition is required');
     if (!SOURCE_ID.test(definition.id ?? '')) throw invalid('definition.id must match [a-z0-9][a-z0-9_.-]{0,63}');
-    if (!definition.kind || !/^[a-z0-9_]{1,40}$/.test(definition.kind)) throw invalid('definition.kind is required (e.g. rss, jsonl)');
+    if (!definition.kind || !/^[a-z0-9_]{1,40}$/.test(definition.kind))
+      throw invalid('definition.kind is required (e.g. rss, jsonl)');
     const config = parseJsonObject(definition.config_json, 'definition.config_json');
     const priority = Number(definition.priority ?? 0);
     if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw invalid('definition.priority must be 0..9');
     const interval = Number(definition.interval_seconds ?? 0);
-    if (!Number.isInteger(interval) || interval < 0) throw invalid('definition.interval_seconds must be a non-negative integer');
+    if (!Number.isInteger(interval) || interval < 0)
+      throw invalid('definition.interval_seconds must be a non-negative integer');
     const values = {
       kind: definition.kind,
       config_json: JSON.stringify(config),

@@ -21,9 +21,16 @@ export function decodeCursor(value: string, sort: ItemSort): Cursor {
   } catch {
     throw invalid('cursor is not a cursor returned by this API');
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[1] !== 'number' || !Number.isFinite(parsed[1]) || typeof parsed[2] !== 'string') {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[1] !== 'number' ||
+    !Number.isFinite(parsed[1]) ||
+    typeof parsed[2] !== 'string'
+  ) {
     throw invalid('cursor is not a cursor returned by this API');
   }
-  if (parsed[0] !== sort) throw invalid(`cursor was made for sort "${String(parsed[0])}", not "${sort}": keep the same sort while paging`);
+  if (parsed[0] !== sort)
+    throw invalid(`cursor was made for sort "${String(parsed[0])}", not "${sort}": keep the same sort while paging`);
   return { sort, key: parsed[1], id: parsed[2] };
 }

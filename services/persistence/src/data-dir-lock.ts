@@ -30,7 +30,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { flag: 'wx' });
+      writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), {
+        flag: 'wx',
+      });
       let released = false;
       return {
         file,
@@ -57,7 +59,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
       );
     }
     if (holder.pid === process.pid) {
-      throw new DataDirLockedError(`the embedded database ${dataDir} is already open in this process (lock file ${file})`);
+      throw new DataDirLockedError(
+        `the embedded database ${dataDir} is already open in this process (lock file ${file})`,
+      );
     }
     rmSync(file, { force: true });
   }

@@ -2,7 +2,14 @@
 // (poison: isolate the item and dead-letter it). Everything else is a bug and fails the batch loudly.
 export type WriteErrorKind = 'transient' | 'poison' | 'fatal';
 
-const TRANSIENT_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const TRANSIENT_CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 export function sqlState(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

@@ -24,7 +24,9 @@ interface DeadLetterRow {
   last_replayed_at: Date | string | null;
 }
 
-const LIST_COLUMNS = sql.raw('id, item_id, source_id, stage, reason, detail, attempts, first_seen_at, last_seen_at, replays, last_replayed_at');
+const LIST_COLUMNS = sql.raw(
+  'id, item_id, source_id, stage, reason, detail, attempts, first_seen_at, last_seen_at, replays, last_replayed_at',
+);
 const MAX_IDS = 1000;
 
 function ms(value: Date | string | null | undefined): number {
@@ -73,7 +75,14 @@ function checkIds(ids: readonly (number | string)[]): number[] {
 }
 
 function hasFilter(filter: DeadLetterFilter__Output | null | undefined): boolean {
-  return !!filter && ((filter.source_ids?.length ?? 0) > 0 || !!filter.stage || (filter.reasons?.length ?? 0) > 0 || Number(filter.since_ms) > 0 || Number(filter.until_ms) > 0);
+  return (
+    !!filter &&
+    ((filter.source_ids?.length ?? 0) > 0 ||
+      !!filter.stage ||
+      (filter.reasons?.length ?? 0) > 0 ||
+      Number(filter.since_ms) > 0 ||
+      Number(filter.until_ms) > 0)
+  );
 }
 
 /** The filter as one SQL condition (parameterized). */
@@ -93,15 +102,24 @@ function filterSql(filter: DeadLetterFilter__Output | null | undefined): RawBuil
 export class DeadLetterStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(input: { filter?: DeadLetterFilter__Output | null; limit: number; cursor: string }): Promise<{ dead_letters: StoredDeadLetter[]; next_cursor: string }> {
+  async list(input: {
+    filter?: DeadLetterFilter__Output | null;
+    limit: number;
+    cursor: string;
+  }): Promise<{ dead_letters: StoredDeadLetter[]; next_cursor: string }> {
     const limit = input.limit > 0 ? input.limit : 50;
     if (limit > 500) throw invalid('limit must be at most 500');
     const after = input.cursor ? sql`AND id < ${decodeCursor(input.cursor)}` : sql``;
     const { rows } = await sql<DeadLetterRow>`
-      SELECT ${LIST_COLUMNS} FROM dead_letters WHERE ${filterSql(input.filter)} ${after} ORDER BY id DESC LIMIT ${limit + 1}`.execute(this.db);
+      SELECT ${LIST_COLUMNS} FROM dead_letters WHERE ${filterSql(input.filter)} ${after} ORDER BY id DESC LIMIT ${limit + 1}`.execute(
+      this.db,
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { dead_letters: page.map(toStored), next_cursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : '' };
+    return {
+      dead_letters: page.map(toStored),
+      next_cursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : '',
+    };
   }
 
   async get(id: number): Promise<StoredDeadLetter | undefined> {
@@ -111,7 +129,11 @@ export class DeadLetterStore {
   }
 
   /** Deletes the rows named, or every row matching a non-empty filter (or all rows with `all`). */
-  async discard(input: { ids: readonly (number | string)[]; filter?: DeadLetterFilter__Output | null; all: boolean }): Promise<number> {
+  async discard(input: {
+    ids: readonly (number | string)[];
+    filter?: DeadLetterFilter__Output | null;
+    all: boolean;
+  }): Promise<number> {
     let where: RawBuilder<boolean>;
     if (input.ids.length > 0) where = sql<boolean>`id = ANY(${checkIds(input.ids)}::int8[])`;
     else if (hasFilter(input.filter) || input.all) where = filterSql(input.filter);
@@ -121,10 +143,15 @@ export class DeadLetterStore {
   }
 
   /** Picks the rows to replay (named, or the oldest matching the filter), marks them, returns them with payloads. */
-  async beginReplay(input: { ids: readonly (number | string)[]; filter?: DeadLetterFilter__Output | null; limit: number }): Promise<{ dead_letters: StoredDeadLetter[]; started_at_ms: number }> {
+  async beginReplay(input: {
+    ids: readonly (number | string)[];
+    filter?: DeadLetterFilter__Output | null;
+    limit: number;
+  }): Promise<{ dead_letters: StoredDeadLetter[]; started_at_ms: number }> {
     const limit = input.limit > 0 ? input.limit : 100;
     if (limit > MAX_IDS) throw invalid(`limit must be at most ${MAX_IDS}`);
-    const where = input.ids.length > 0 ? sql<boolean>`id = ANY(${checkIds(input.ids)}::int8[])` : filterSql(input.filter);
+    const where =
+      input.ids.length > 0 ? sql<boolean>`id = ANY(${checkIds(input.ids)}::int8[])` : filterSql(input.filter);
     const { rows } = await sql<DeadLetterRow & { started_at: Date | string }>`
       WITH picked AS (SELECT id FROM dead_letters WHERE ${where} ORDER BY id LIMIT ${limit})
       UPDATE dead_letters d SET replays = d.replays + 1, last_replayed_at = now()
@@ -149,14 +176,17 @@ async function settle(trx: Transaction<Database>, id: number): Promise<DeadLette
   const { rows } = await sql<DeadLetterRow>`SELECT * FROM dead_letters WHERE id = ${id} FOR UPDATE`.execute(trx);
   const original = rows[0];
   if (!original) return { id, item_id: '', outcome: 'pending', dead_letter: null };
-  const replayedAt = original.last_replayed_at ? new Date(ms(original.last_replayed_at)).toISOString() : new Date(0).toISOString();
+  const replayedAt = original.last_replayed_at
+    ? new Date(ms(original.last_replayed_at)).toISOString()
+    : new Date(0).toISOString();
   // A failure after the replay started: this row (same stage, upserted) or another stage's row of the item.
   const again = await sql<DeadLetterRow>`
     SELECT * FROM dead_letters WHERE item_id = ${original.item_id} AND last_seen_at > ${sql`(SELECT last_replayed_at FROM dead_letters WHERE id = ${id})`}
     ORDER BY last_seen_at DESC, id DESC LIMIT 1 FOR UPDATE`.execute(trx);
   const failed = again.rows[0];
   if (failed) {
-    if (Number(failed.id) === id) return { id, item_id: original.item_id, outcome: 'failed', dead_letter: toStored(failed) };
+    if (Number(failed.id) === id)
+      return { id, item_id: original.item_id, outcome: 'failed', dead_letter: toStored(failed) };
     const { rows: updated } = await sql<DeadLetterRow>`
       UPDATE dead_letters SET attempts = GREATEST(attempts, ${original.attempts + 1}), replays = GREATEST(replays, ${original.replays}), last_replayed_at = ${replayedAt}::timestamptz
       WHERE id = ${failed.id} RETURNING *`.execute(trx);
@@ -164,7 +194,8 @@ async function settle(trx: Transaction<Database>, id: number): Promise<DeadLette
     return { id, item_id: original.item_id, outcome: 'failed', dead_letter: toStored(updated[0]!) };
   }
   const stored = await sql<{ found: number }>`SELECT 1 AS found FROM items WHERE id = ${original.item_id}`.execute(trx);
-  if (stored.rows.length === 0) return { id, item_id: original.item_id, outcome: 'pending', dead_letter: toStored(original) };
+  if (stored.rows.length === 0)
+    return { id, item_id: original.item_id, outcome: 'pending', dead_letter: toStored(original) };
   await sql`DELETE FROM dead_letters WHERE id = ${id}`.execute(trx);
   return { id, item_id: original.item_id, outcome: 'stored', dead_letter: null };
 }

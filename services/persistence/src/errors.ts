@@ -14,7 +14,10 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class PersistenceError extends Error {
   override readonly name = 'PersistenceError';
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -18,7 +18,10 @@ import type { VectorIndex } from './vector-index.js';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
-type Filters = Pick<ListItemsRequest__Output, 'source_ids' | 'label' | 'sentiment' | 'language' | 'min_score' | 'has_min_score' | 'since_ms' | 'until_ms' | 'text'>;
+type Filters = Pick<
+  ListItemsRequest__Output,
+  'source_ids' | 'label' | 'sentiment' | 'language' | 'min_score' | 'has_min_score' | 'since_ms' | 'until_ms' | 'text'
+>;
 
 const SORTS: Record<string, ItemSort> = {
   SORT_FIELD_UNSPECIFIED: 'collected',
@@ -70,10 +73,14 @@ function ms(value: Date | string | number): number {
 }
 
 /** WHERE conditions for the filters, on table alias `i`. Exported for tests of the SQL shape. */
-export function filterConditions(filters: Partial<Filters> | null | undefined, timeColumn: string): RawBuilder<unknown>[] {
+export function filterConditions(
+  filters: Partial<Filters> | null | undefined,
+  timeColumn: string,
+): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (!filters) return where;
-  if (filters.source_ids && filters.source_ids.length > 0) where.push(sql`i.source_id = ANY(${[...filters.source_ids]}::text[])`);
+  if (filters.source_ids && filters.source_ids.length > 0)
+    where.push(sql`i.source_id = ANY(${[...filters.source_ids]}::text[])`);
   if (filters.label) where.push(sql`i.labels @> ${JSON.stringify([filters.label])}::jsonb`);
   if (filters.sentiment) where.push(sql`i.sentiment = ${filters.sentiment}`);
   if (filters.language) where.push(sql`i.language = ${filters.language}`);
@@ -131,20 +138,37 @@ export class ItemReader {
       conditions.push(sql`(${sql.ref(`i.${column}`)}, i.id) < (${key}, ${cursor.id})`);
     }
     const order = sql`ORDER BY ${sql.ref(`i.${column}`)} DESC, i.id DESC`;
-    const rows = await this.#select(sql`SELECT * FROM items i ${whereClause(conditions)} ${order} LIMIT ${limit + 1}`, order, request.include_text, request.include_embedding);
+    const rows = await this.#select(
+      sql`SELECT * FROM items i ${whereClause(conditions)} ${order} LIMIT ${limit + 1}`,
+      order,
+      request.include_text,
+      request.include_embedding,
+    );
     const page = rows.slice(0, limit);
     const items = page.map(toStoredItem);
     const last = page[page.length - 1];
     const next_cursor =
       rows.length > limit && last
-        ? encodeCursor({ sort, key: sort === 'score' ? last.score : ms(sort === 'published' ? last.published_at : last.collected_at), id: last.id })
+        ? encodeCursor({
+            sort,
+            key: sort === 'score' ? last.score : ms(sort === 'published' ? last.published_at : last.collected_at),
+            id: last.id,
+          })
         : '';
     return { items, next_cursor };
   }
 
-  async get(id: string, options: { includeEmbedding?: boolean; includeText?: boolean } = {}): Promise<StoredItem | undefined> {
+  async get(
+    id: string,
+    options: { includeEmbedding?: boolean; includeText?: boolean } = {},
+  ): Promise<StoredItem | undefined> {
     if (!id) throw invalid('id is required');
-    const [row] = await this.#select(sql`SELECT * FROM items i WHERE i.id = ${id}`, sql``, options.includeText ?? true, options.includeEmbedding ?? false);
+    const [row] = await this.#select(
+      sql`SELECT * FROM items i WHERE i.id = ${id}`,
+      sql``,
+      options.includeText ?? true,
+      options.includeEmbedding ?? false,
+    );
     return row ? toStoredItem(row) : undefined;
   }
 
@@ -155,9 +179,15 @@ export class ItemReader {
       SELECT
         (SELECT count(*) FROM items WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS items,
         (SELECT count(*) FROM dead_letters WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS dead_letters,
-        (SELECT count(*) FROM source_errors WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS source_errors`.execute(this.#db);
+        (SELECT count(*) FROM source_errors WHERE ${bySource ? sql`source_id = ANY(${ids}::text[])` : sql`true`})::int8 AS source_errors`.execute(
+      this.#db,
+    );
     const row = rows[0];
-    return { items: Number(row?.items ?? 0), dead_letters: Number(row?.dead_letters ?? 0), source_errors: Number(row?.source_errors ?? 0) };
+    return {
+      items: Number(row?.items ?? 0),
+      dead_letters: Number(row?.dead_letters ?? 0),
+      source_errors: Number(row?.source_errors ?? 0),
+    };
   }
 
   /** Nearest items to the query embedding by cosine similarity, best first. */
@@ -188,7 +218,15 @@ export class ItemReader {
     }
     const include = request.filters?.include_text ?? false;
     const ids = hits.map((h) => h.item_id);
-    const rows = ids.length > 0 ? await this.#select(sql`SELECT * FROM items i WHERE i.id = ANY(${ids}::text[])`, sql``, include, request.filters?.include_embedding ?? false) : [];
+    const rows =
+      ids.length > 0
+        ? await this.#select(
+            sql`SELECT * FROM items i WHERE i.id = ANY(${ids}::text[])`,
+            sql``,
+            include,
+            request.filters?.include_embedding ?? false,
+          )
+        : [];
     const items = new Map(rows.map((row) => [row.id, toStoredItem(row)]));
     return {
       hits: hits.flatMap((h) => {
@@ -203,7 +241,12 @@ export class ItemReader {
    * Item rows picked by `page` (a SELECT over items aliased i, with its own ORDER BY/LIMIT), with their model
    * outputs, in `order` (the page's ORDER BY on alias i).
    */
-  async #select(page: RawBuilder<unknown>, order: RawBuilder<unknown>, includeText: boolean, includeEmbedding: boolean): Promise<ItemRowOut[]> {
+  async #select(
+    page: RawBuilder<unknown>,
+    order: RawBuilder<unknown>,
+    includeText: boolean,
+    includeEmbedding: boolean,
+  ): Promise<ItemRowOut[]> {
     const { rows } = await sql<ItemRowOut>`
       SELECT ${sql.raw(ITEM_COLUMNS)}${includeText ? sql`, i.text` : sql``},
         (SELECT coalesce(json_agg(json_build_object('model', c.model, 'task', c.task, 'labels', c.labels) ORDER BY c.task), '[]')
@@ -244,7 +287,10 @@ function toStoredItem(r: ItemRowOut): StoredItem {
     tags: r.tags,
     classifications: r.classifications_json.map((c) => ({ model: c.model, task: c.task, labels: c.labels })),
     embedding: r.embedding_values ? { model: r.embedding_model ?? '', values: r.embedding_values.map(Number) } : null,
-    score: r.score_value !== null ? { value: r.score_value, formula_version: r.score_formula_version ?? '', components: r.score_components ?? [] } : null,
+    score:
+      r.score_value !== null
+        ? { value: r.score_value, formula_version: r.score_formula_version ?? '', components: r.score_components ?? [] }
+        : null,
     engagement: { points: Number(r.engagement_points), comments: Number(r.engagement_comments) },
     priority: r.priority,
     word_count: r.word_count,

@@ -126,7 +126,11 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
   if (!raw.id) return { ok: false, deadLetter: deadLetterFor(item, 'invalid_item', 'item has no id') };
   if (!raw.source_id) return { ok: false, deadLetter: deadLetterFor(item, 'invalid_item', 'item has no source_id') };
   const values = item.embedding?.values ?? [];
-  if (values.some((v) => !Number.isFinite(v))) return { ok: false, deadLetter: deadLetterFor(item, 'invalid_embedding', 'embedding holds NaN or infinite values') };
+  if (values.some((v) => !Number.isFinite(v)))
+    return {
+      ok: false,
+      deadLetter: deadLetterFor(item, 'invalid_embedding', 'embedding holds NaN or infinite values'),
+    };
 
   const normalized = item.normalized;
   const classifications: ClassificationRow[] = [];
@@ -142,7 +146,12 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
     if (top) labels.add(top.name);
     for (const l of sorted) if (l.score >= LABEL_FILTER_MIN_SCORE) labels.add(l.name);
     if (task === 'sentiment' && top) sentiment = top.name;
-    classifications.push({ item_id: raw.id, task, model: c.model ?? '', labels: JSON.stringify(sorted.map((l) => ({ name: l.name, score: l.score }))) });
+    classifications.push({
+      item_id: raw.id,
+      task,
+      model: c.model ?? '',
+      labels: JSON.stringify(sorted.map((l) => ({ name: l.name, score: l.score }))),
+    });
   }
 
   let embedding: EmbeddingRow | undefined;
@@ -150,7 +159,13 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
     // Shortest round-trip text of each number (join): 4× faster than toPrecision, and exact for float32 inputs.
     let sum = 0;
     for (const v of values) sum += v * v;
-    embedding = { item_id: raw.id, model: item.embedding?.model ?? '', dims: values.length, norm: Math.sqrt(sum), values: `{${values.join(',')}}` };
+    embedding = {
+      item_id: raw.id,
+      model: item.embedding?.model ?? '',
+      dims: values.length,
+      norm: Math.sqrt(sum),
+      values: `{${values.join(',')}}`,
+    };
   }
 
   let score: ScoreRow | undefined;
@@ -159,7 +174,14 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
       item_id: raw.id,
       value: Number.isFinite(item.score.value) ? item.score.value : 0,
       formula_version: item.score.formula_version ?? '',
-      components: JSON.stringify((item.score.components ?? []).map((c) => ({ name: c.name, value: c.value, weight: c.weight, detail: c.detail ?? '' }))),
+      components: JSON.stringify(
+        (item.score.components ?? []).map((c) => ({
+          name: c.name,
+          value: c.value,
+          weight: c.weight,
+          detail: c.detail ?? '',
+        })),
+      ),
     };
   }
 
@@ -201,7 +223,12 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
  * Hash of everything an upsert would write. collected_at is left out: the first collection time is kept, so a
  * re-collected item that did not change is "unchanged".
  */
-export function rowHash(row: ItemRow, classifications: ClassificationRow[], embedding: EmbeddingRow | undefined, score: ScoreRow | undefined): string {
+export function rowHash(
+  row: ItemRow,
+  classifications: ClassificationRow[],
+  embedding: EmbeddingRow | undefined,
+  score: ScoreRow | undefined,
+): string {
   // One string, one native hash call: many small update() calls cost more than the hashing itself.
   const parts: Array<string | number> = [];
   for (const key in row) {

@@ -9,7 +9,13 @@ import type { Kysely } from 'kysely';
 import type { Ack, ItemBatch__Output } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { classifyWriteError, describeError } from './db-errors.js';
-import { deadLetterFor, prepareItem, upstreamDeadLetterRow, type DeadLetterRow, type PreparedItem } from './item-rows.js';
+import {
+  deadLetterFor,
+  prepareItem,
+  upstreamDeadLetterRow,
+  type DeadLetterRow,
+  type PreparedItem,
+} from './item-rows.js';
 import type { PersistenceMetrics } from './metrics.js';
 import type { Database } from './schema.js';
 import { writeGroupStatement } from './upsert-sql.js';
@@ -75,8 +81,11 @@ export class ItemWriter {
     for (const entry of entries) for (const p of entry.prepared) latest.set(p.id, p);
     const items = [...latest.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const letters = new Map<string, DeadLetterRow>();
-    for (const entry of entries) for (const row of entry.deadLetters) letters.set(`${row.item_id}\u0000${row.stage}`, row);
-    const deadLetters = [...letters.values()].sort((a, b) => (a.item_id < b.item_id ? -1 : a.item_id > b.item_id ? 1 : 0));
+    for (const entry of entries)
+      for (const row of entry.deadLetters) letters.set(`${row.item_id}\u0000${row.stage}`, row);
+    const deadLetters = [...letters.values()].sort((a, b) =>
+      a.item_id < b.item_id ? -1 : a.item_id > b.item_id ? 1 : 0,
+    );
 
     const outcomes = new Map<string, ItemOutcome>();
     const poisoned = new Map<string, DeadLetterRow>();
@@ -95,22 +104,35 @@ export class ItemWriter {
           continue;
         }
         // A duplicate id within the group: the first occurrences were superseded by the last.
-        const outcome = seen.has(p.id) ? 'unchanged' : outcomes.get(p.id) ?? 'unchanged';
+        const outcome = seen.has(p.id) ? 'unchanged' : (outcomes.get(p.id) ?? 'unchanged');
         seen.add(p.id);
         if (outcome === 'inserted') inserted += 1;
         else if (outcome === 'updated') updated += 1;
         else unchanged += 1;
       }
-      return { batch_id: entry.batch.batch_id, item_ids: entry.ids, inserted, updated, unchanged, dead_lettered: deadLettered };
+      return {
+        batch_id: entry.batch.batch_id,
+        item_ids: entry.ids,
+        inserted,
+        updated,
+        unchanged,
+        dead_lettered: deadLettered,
+      };
     });
     if (this.#metrics) {
       for (const [, outcome] of outcomes) this.#metrics.items.inc({ outcome });
-      for (const row of [...deadLetters, ...poisoned.values()]) this.#metrics.deadLetters.inc(deadLetterLabels(row.stage, row.reason));
+      for (const row of [...deadLetters, ...poisoned.values()])
+        this.#metrics.deadLetters.inc(deadLetterLabels(row.stage, row.reason));
     }
     return acks;
   }
 
-  async #writeWithIsolation(items: PreparedItem[], deadLetters: DeadLetterRow[], outcomes: Map<string, ItemOutcome>, poisoned: Map<string, DeadLetterRow>): Promise<void> {
+  async #writeWithIsolation(
+    items: PreparedItem[],
+    deadLetters: DeadLetterRow[],
+    outcomes: Map<string, ItemOutcome>,
+    poisoned: Map<string, DeadLetterRow>,
+  ): Promise<void> {
     try {
       await this.#transaction(items, deadLetters, outcomes);
       return;
@@ -121,7 +143,10 @@ export class ItemWriter {
         if (!item) throw error;
         const letter = deadLetterFor(item.source, 'write_failed', describeError(error));
         poisoned.set(item.id, letter);
-        this.#logger?.warn({ item_id: item.id, source_id: item.item.source_id, error: describeError(error) }, 'item rejected by the database; dead-lettered');
+        this.#logger?.warn(
+          { item_id: item.id, source_id: item.item.source_id, error: describeError(error) },
+          'item rejected by the database; dead-lettered',
+        );
         await this.#transaction([], [letter], outcomes);
         return;
       }
@@ -139,7 +164,11 @@ export class ItemWriter {
   }
 
   /** One atomic write (a single statement) with in-place retries for transient errors. */
-  async #transaction(items: PreparedItem[], deadLetters: DeadLetterRow[], outcomes: Map<string, ItemOutcome>): Promise<void> {
+  async #transaction(
+    items: PreparedItem[],
+    deadLetters: DeadLetterRow[],
+    outcomes: Map<string, ItemOutcome>,
+  ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
       try {

@@ -13,7 +13,8 @@ export function encodeJobCursor(cursor: JobCursor): string {
 export function decodeJobCursor(value: string): JobCursor {
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && typeof parsed[0] === 'number' && typeof parsed[1] === 'string') return { createdAtMs: parsed[0], id: parsed[1] };
+    if (Array.isArray(parsed) && typeof parsed[0] === 'number' && typeof parsed[1] === 'string')
+      return { createdAtMs: parsed[0], id: parsed[1] };
   } catch {
     // fall through
   }

@@ -5,7 +5,11 @@ import { createPersistence } from './persistence.js';
 import { persistenceSettingsSchema } from './settings.js';
 
 main('persistence', persistenceSettingsSchema, async (ctx) => {
-  const persistence = await createPersistence({ settings: ctx.config.settings, logger: ctx.logger, registry: ctx.registry });
+  const persistence = await createPersistence({
+    settings: ctx.config.settings,
+    logger: ctx.logger,
+    registry: ctx.registry,
+  });
   return {
     grpc: persistence.services,
     describe: persistence.describe,

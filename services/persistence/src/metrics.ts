@@ -15,15 +15,61 @@ export class PersistenceMetrics {
 
   constructor(registry: Registry) {
     const registers = [registry];
-    this.items = new Counter({ name: 'sluice_persistence_items_total', help: 'Items written, by outcome (inserted, updated, unchanged)', labelNames: ['outcome'], registers });
-    this.rows = new Counter({ name: 'sluice_persistence_rows_written_total', help: 'Rows inserted or updated, by table', labelNames: ['table'], registers });
-    this.transactionItems = new Histogram({ name: 'sluice_persistence_transaction_items', help: 'Items (including dead letters) per write transaction', buckets: SIZE_BUCKETS, registers });
-    this.transactionSeconds = new Histogram({ name: 'sluice_persistence_transaction_seconds', help: 'Duration of write transactions, by outcome (commit, rollback)', labelNames: ['outcome'], buckets: LATENCY_BUCKETS_SECONDS, registers });
-    this.deadLetters = new Counter({ name: 'sluice_persistence_dead_letters_total', help: 'Dead letters stored, by the stage that rejected the item and the reason code', labelNames: ['stage', 'reason'], registers });
-    this.writeRetries = new Counter({ name: 'sluice_persistence_write_retries_total', help: 'Write transactions retried after a transient error (connection, deadlock, timeout)', labelNames: ['kind'], registers });
-    this.isolations = new Counter({ name: 'sluice_persistence_poison_isolations_total', help: 'Write groups split to isolate items the database rejected', registers });
-    this.querySeconds = new Histogram({ name: 'sluice_persistence_query_seconds', help: 'Duration of read and state RPCs', labelNames: ['rpc'], buckets: LATENCY_BUCKETS_SECONDS, registers });
-    this.queryErrors = new Counter({ name: 'sluice_persistence_query_errors_total', help: 'Read and state RPCs that failed', labelNames: ['rpc'], registers });
+    this.items = new Counter({
+      name: 'sluice_persistence_items_total',
+      help: 'Items written, by outcome (inserted, updated, unchanged)',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.rows = new Counter({
+      name: 'sluice_persistence_rows_written_total',
+      help: 'Rows inserted or updated, by table',
+      labelNames: ['table'],
+      registers,
+    });
+    this.transactionItems = new Histogram({
+      name: 'sluice_persistence_transaction_items',
+      help: 'Items (including dead letters) per write transaction',
+      buckets: SIZE_BUCKETS,
+      registers,
+    });
+    this.transactionSeconds = new Histogram({
+      name: 'sluice_persistence_transaction_seconds',
+      help: 'Duration of write transactions, by outcome (commit, rollback)',
+      labelNames: ['outcome'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    });
+    this.deadLetters = new Counter({
+      name: 'sluice_persistence_dead_letters_total',
+      help: 'Dead letters stored, by the stage that rejected the item and the reason code',
+      labelNames: ['stage', 'reason'],
+      registers,
+    });
+    this.writeRetries = new Counter({
+      name: 'sluice_persistence_write_retries_total',
+      help: 'Write transactions retried after a transient error (connection, deadlock, timeout)',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.isolations = new Counter({
+      name: 'sluice_persistence_poison_isolations_total',
+      help: 'Write groups split to isolate items the database rejected',
+      registers,
+    });
+    this.querySeconds = new Histogram({
+      name: 'sluice_persistence_query_seconds',
+      help: 'Duration of read and state RPCs',
+      labelNames: ['rpc'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    });
+    this.queryErrors = new Counter({
+      name: 'sluice_persistence_query_errors_total',
+      help: 'Read and state RPCs that failed',
+      labelNames: ['rpc'],
+      registers,
+    });
   }
 
   /** Pool gauges read on scrape (server only). */

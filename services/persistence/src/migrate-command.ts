@@ -6,7 +6,8 @@ import { openDatabase, resolveDatabaseUrl } from './database.js';
 import { migrateDown, migrateToLatest, migrationStatus } from './migrator.js';
 import { persistenceSettingsSchema } from './settings.js';
 
-const USAGE = 'usage: migrate-command.ts <up|down|status> [--all]\n  up      apply every pending migration\n  down    revert the last migration (--all: every one)\n  status  list migrations and when they were applied';
+const USAGE =
+  'usage: migrate-command.ts <up|down|status> [--all]\n  up      apply every pending migration\n  down    revert the last migration (--all: every one)\n  status  list migrations and when they were applied';
 
 async function run(args: string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -16,7 +17,12 @@ async function run(args: string[]): Promise<number> {
   }
   const { settings } = loadServiceConfig('persistence', persistenceSettingsSchema);
   const url = resolveDatabaseUrl(settings.database_url);
-  const handle = await openDatabase({ url, dataDir: settings.data_dir, poolSize: 2, statementTimeoutSeconds: settings.statement_timeout_seconds });
+  const handle = await openDatabase({
+    url,
+    dataDir: settings.data_dir,
+    poolSize: 2,
+    statementTimeoutSeconds: settings.statement_timeout_seconds,
+  });
   try {
     console.log(`database: ${handle.kind} ${handle.location}`);
     if (command === 'up') {
@@ -26,7 +32,8 @@ async function run(args: string[]): Promise<number> {
       const reverted = await migrateDown(handle.db, rest.includes('--all'));
       console.log(reverted.length > 0 ? `reverted: ${reverted.join(', ')}` : 'nothing to revert');
     } else {
-      for (const m of await migrationStatus(handle.db)) console.log(`${m.executedAt ? 'applied ' + m.executedAt.toISOString() : 'pending'.padEnd(32)}  ${m.name}`);
+      for (const m of await migrationStatus(handle.db))
+        console.log(`${m.executedAt ? 'applied ' + m.executedAt.toISOString() : 'pending'.padEnd(32)}  ${m.name}`);
     }
     return 0;
   } finally {

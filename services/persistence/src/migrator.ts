@@ -4,7 +4,12 @@ import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import { migrationProvider } from './migrations/index.js';
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: migrationProvider, migrationTableName: 'sluice_migrations', migrationLockTableName: 'sluice_migrations_lock' });
+  return new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: 'sluice_migrations',
+    migrationLockTableName: 'sluice_migrations_lock',
+  });
 }
 
 function check(result: MigrationResultSet, what: string): MigrationResultSet {

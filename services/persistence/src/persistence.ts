@@ -46,7 +46,12 @@ export interface PersistenceOptions {
 export async function createPersistence(options: PersistenceOptions): Promise<Persistence> {
   const { settings, logger, registry } = options;
   const url = resolveDatabaseUrl(settings.database_url, options.env ?? process.env);
-  const database = await openDatabase({ url, dataDir: settings.data_dir, poolSize: settings.pool_size, statementTimeoutSeconds: settings.statement_timeout_seconds });
+  const database = await openDatabase({
+    url,
+    dataDir: settings.data_dir,
+    poolSize: settings.pool_size,
+    statementTimeoutSeconds: settings.statement_timeout_seconds,
+  });
   try {
     const metrics = new PersistenceMetrics(registry);
     if (database.pool) metrics.observePool(registry, database.pool, settings.pool_size);
@@ -54,12 +59,19 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       const applied = await migrateToLatest(database.db);
       if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
       // pgvector installed on the server after 0002 ran: add the vector column now (0002's up is idempotent).
-      if (!applied.includes('0002-vector') && !(await hasVectorColumn(database.db)) && (await vectorAvailable(database.db as Kysely<any>))) {
+      if (
+        !applied.includes('0002-vector') &&
+        !(await hasVectorColumn(database.db)) &&
+        (await vectorAvailable(database.db as Kysely<any>))
+      ) {
         await upVector(database.db as Kysely<any>);
         logger.info('pgvector found: added embeddings.vec');
       }
     }
-    const vector = !options.exactSearch && (await hasVectorColumn(database.db)) ? new VectorIndex(database.db, settings.search_ef) : undefined;
+    const vector =
+      !options.exactSearch && (await hasVectorColumn(database.db))
+        ? new VectorIndex(database.db, settings.search_ef)
+        : undefined;
     if (vector) await vector.ensureExisting();
     const writer = new ItemWriter({
       db: database.db,
@@ -68,7 +80,8 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       retries: settings.write_retries,
     });
     // PGlite has one connection: concurrent writers would only queue behind each other.
-    const concurrency = database.kind === 'pglite' ? 1 : Math.max(1, Math.min(settings.max_concurrent_writes, settings.pool_size - 1));
+    const concurrency =
+      database.kind === 'pglite' ? 1 : Math.max(1, Math.min(settings.max_concurrent_writes, settings.pool_size - 1));
     const queue = new WriteQueue({
       maxItems: settings.max_transaction_items,
       maxDelayMs: settings.max_transaction_delay_milliseconds,
@@ -84,10 +97,27 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
     const proto = sluiceProto();
     const services: ServiceRegistration[] = [
       { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation },
-      { name: 'sluice.v1.Persistence', definition: proto.Persistence.service, implementation: persistenceHandlers(context, reader, sources) },
-      { name: 'sluice.v1.PersistenceAdmin', definition: proto.PersistenceAdmin.service, implementation: adminHandlers(context, admin, deadLetters) },
+      {
+        name: 'sluice.v1.Persistence',
+        definition: proto.Persistence.service,
+        implementation: persistenceHandlers(context, reader, sources),
+      },
+      {
+        name: 'sluice.v1.PersistenceAdmin',
+        definition: proto.PersistenceAdmin.service,
+        implementation: adminHandlers(context, admin, deadLetters),
+      },
     ];
-    logger.info({ database: database.kind, location: database.location, search: reader.searchMethod, write_method: settings.write_method, writers: concurrency }, 'database ready');
+    logger.info(
+      {
+        database: database.kind,
+        location: database.location,
+        search: reader.searchMethod,
+        write_method: settings.write_method,
+        writers: concurrency,
+      },
+      'database ready',
+    );
     return {
       database,
       writer,
@@ -98,7 +128,12 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       deadLetters,
       sink,
       services,
-      describe: () => ({ database: database.kind, search: reader.searchMethod, pending_batches: queue.pendingBatches, active_writes: queue.activeWrites }),
+      describe: () => ({
+        database: database.kind,
+        search: reader.searchMethod,
+        pending_batches: queue.pendingBatches,
+        active_writes: queue.activeWrites,
+      }),
       async drain() {
         await sink.drain();
         await queue.flush();

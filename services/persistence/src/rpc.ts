@@ -13,14 +13,21 @@ export interface RpcContext {
 
 export function toServiceError(error: unknown): Partial<grpc.StatusObject> {
   // Details may echo the request (an unknown scope, an invalid value): bounded, or the trailer never arrives.
-  if (error instanceof PersistenceError) return { code: ERROR_CODES[error.code], details: statusDetails(error.message) };
+  if (error instanceof PersistenceError)
+    return { code: ERROR_CODES[error.code], details: statusDetails(error.message) };
   const state = sqlState(error);
-  if (state.startsWith('22')) return { code: grpc.status.INVALID_ARGUMENT, details: statusDetails(`invalid value: ${(error as Error).message}`) };
-  if (classifyWriteError(error) === 'transient') return { code: grpc.status.UNAVAILABLE, details: 'database unavailable, retry later' };
+  if (state.startsWith('22'))
+    return { code: grpc.status.INVALID_ARGUMENT, details: statusDetails(`invalid value: ${(error as Error).message}`) };
+  if (classifyWriteError(error) === 'transient')
+    return { code: grpc.status.UNAVAILABLE, details: 'database unavailable, retry later' };
   return { code: grpc.status.INTERNAL, details: 'internal error (see the persistence service log)' };
 }
 
-export function unaryHandler<Req, Res>(context: RpcContext, rpc: string, fn: (request: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
+export function unaryHandler<Req, Res>(
+  context: RpcContext,
+  rpc: string,
+  fn: (request: Req) => Promise<Res>,
+): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const end = context.metrics.querySeconds.startTimer({ rpc });
     fn(call.request).then(

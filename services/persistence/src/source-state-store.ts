@@ -1,7 +1,13 @@
 // Per-source collector state, leases (so several collector replicas never fetch the same source at once)
 // and source errors.
 import { sql, type Kysely } from 'kysely';
-import type { LeaseSourcesResponse, SourceError, SourceError__Output, SourceState, SourceState__Output } from '@sluice/protocol';
+import type {
+  LeaseSourcesResponse,
+  SourceError,
+  SourceError__Output,
+  SourceState,
+  SourceState__Output,
+} from '@sluice/protocol';
 import { invalid } from './errors.js';
 import type { Database } from './schema.js';
 
@@ -104,10 +110,16 @@ export class SourceStateStore {
    * (or whose lease expired). The owner's own leases are renewed. Rows are locked with SKIP LOCKED, so two
    * replicas asking at once never get the same source.
    */
-  async lease(owner: string, sourceIds: readonly string[], maxSources: number, leaseDurationMs: number): Promise<LeaseSourcesResponse> {
+  async lease(
+    owner: string,
+    sourceIds: readonly string[],
+    maxSources: number,
+    leaseDurationMs: number,
+  ): Promise<LeaseSourcesResponse> {
     if (!owner) throw invalid('owner is required');
     const duration = Number(leaseDurationMs);
-    if (!(duration > 0) || duration > MAX_LEASE_MS) throw invalid(`lease_duration_ms must be between 1 and ${MAX_LEASE_MS}`);
+    if (!(duration > 0) || duration > MAX_LEASE_MS)
+      throw invalid(`lease_duration_ms must be between 1 and ${MAX_LEASE_MS}`);
     const ids = [...new Set(sourceIds)].filter(Boolean);
     if (ids.length === 0) return { source_ids: [], expires_at_ms: 0 };
     const max = maxSources > 0 ? maxSources : ids.length;
@@ -171,6 +183,13 @@ export class SourceStateStore {
       .orderBy('id', 'desc')
       .limit(n)
       .execute();
-    return rows.map((r) => ({ source_id: r.source_id, code: r.code, message: r.message, http_status: r.http_status, url: r.url, occurred_at_ms: ms(r.occurred_at) }));
+    return rows.map((r) => ({
+      source_id: r.source_id,
+      code: r.code,
+      message: r.message,
+      http_status: r.http_status,
+      url: r.url,
+      occurred_at_ms: ms(r.occurred_at),
+    }));
   }
 }

@@ -32,9 +32,32 @@ function column<T, K extends keyof T>(rows: readonly T[], key: K): string {
 
 // Columns updated on conflict: everything except the key, collected_at (first collection wins) and stored_at.
 const ITEM_UPDATE_COLUMNS = [
-  'source_id', 'source_kind', 'external_id', 'url', 'canonical_url', 'title', 'summary', 'text', 'author', 'published_at',
-  'language', 'content_hash', 'dedup_key', 'simhash', 'duplicate_of', 'tags', 'attributes', 'engagement_points',
-  'engagement_comments', 'priority', 'word_count', 'reading_time_seconds', 'score', 'sentiment', 'labels', 'row_hash',
+  'source_id',
+  'source_kind',
+  'external_id',
+  'url',
+  'canonical_url',
+  'title',
+  'summary',
+  'text',
+  'author',
+  'published_at',
+  'language',
+  'content_hash',
+  'dedup_key',
+  'simhash',
+  'duplicate_of',
+  'tags',
+  'attributes',
+  'engagement_points',
+  'engagement_comments',
+  'priority',
+  'word_count',
+  'reading_time_seconds',
+  'score',
+  'sentiment',
+  'labels',
+  'row_hash',
 ] as const;
 
 const ITEM_UPDATE_SET = sql.raw(ITEM_UPDATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
@@ -43,7 +66,11 @@ const ITEM_UPDATE_SET = sql.raw(ITEM_UPDATE_COLUMNS.map((c) => `${c} = excluded.
  * Upserts items (skipping rows whose row_hash is unchanged), replaces the model outputs of inserted/changed items,
  * and upserts dead letters; returns each item's outcome. Items must have distinct ids (see ItemWriter).
  */
-export async function writeGroupStatement(db: Kysely<Database>, items: readonly PreparedItem[], deadLetters: readonly DeadLetterRow[]): Promise<Map<string, WriteOutcome>> {
+export async function writeGroupStatement(
+  db: Kysely<Database>,
+  items: readonly PreparedItem[],
+  deadLetters: readonly DeadLetterRow[],
+): Promise<Map<string, WriteOutcome>> {
   const rows = items.map((p) => p.item);
   const ids = rows.map((r) => r.id);
   const classifications = items.flatMap((p) => p.classifications);

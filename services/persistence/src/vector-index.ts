@@ -8,7 +8,9 @@ import type { Database } from './schema.js';
 /** True when migration 0002 found pgvector and added embeddings.vec. */
 export async function hasVectorColumn(db: Kysely<Database>): Promise<boolean> {
   const { rows } = await sql<{ present: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'embeddings' AND column_name = 'vec' AND table_schema = current_schema()) AS present`.execute(db);
+    SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'embeddings' AND column_name = 'vec' AND table_schema = current_schema()) AS present`.execute(
+    db,
+  );
   return rows[0]?.present === true;
 }
 
@@ -30,13 +32,15 @@ export class VectorIndex {
   }
 
   ensure(dims: number): Promise<void> {
-    if (!Number.isInteger(dims) || dims <= 0 || dims > 16000) return Promise.reject(new Error(`bad vector dimension ${dims}`));
+    if (!Number.isInteger(dims) || dims <= 0 || dims > 16000)
+      return Promise.reject(new Error(`bad vector dimension ${dims}`));
     let ready = this.#ready.get(dims);
     if (!ready) {
       const name = `embeddings_vec_hnsw_${dims}`;
-      ready = sql`CREATE INDEX IF NOT EXISTS ${sql.id(name)} ON embeddings USING hnsw ((vec::vector(${sql.lit(dims)})) vector_cosine_ops) WHERE dims = ${sql.lit(dims)}`
-        .execute(this.#db)
-        .then(() => undefined);
+      ready =
+        sql`CREATE INDEX IF NOT EXISTS ${sql.id(name)} ON embeddings USING hnsw ((vec::vector(${sql.lit(dims)})) vector_cosine_ops) WHERE dims = ${sql.lit(dims)}`
+          .execute(this.#db)
+          .then(() => undefined);
       ready.catch(() => this.#ready.delete(dims));
       this.#ready.set(dims, ready);
     }
@@ -44,7 +48,11 @@ export class VectorIndex {
   }
 
   /** Nearest neighbours by cosine distance through the HNSW index; `where` must include `e.dims = <dims>`. */
-  async search(query: readonly number[], limit: number, where: RawBuilder<unknown>): Promise<Array<{ item_id: string; similarity: number }>> {
+  async search(
+    query: readonly number[],
+    limit: number,
+    where: RawBuilder<unknown>,
+  ): Promise<Array<{ item_id: string; similarity: number }>> {
     const dims = query.length;
     await this.ensure(dims);
     const literal = `[${query.join(',')}]`;
@@ -58,7 +66,9 @@ export class VectorIndex {
         FROM embeddings e JOIN items i ON i.id = e.item_id ${where}
         ORDER BY (e.vec::${type}) <=> ${literal}::${type} LIMIT ${limit}`.execute(trx);
       // relaxed_order may return rows slightly out of order: sort the final page exactly.
-      return rows.map((r) => ({ item_id: r.item_id, similarity: Number(r.similarity) })).sort((a, b) => b.similarity - a.similarity);
+      return rows
+        .map((r) => ({ item_id: r.item_id, similarity: Number(r.similarity) }))
+        .sort((a, b) => b.similarity - a.similarity);
     });
   }
 }

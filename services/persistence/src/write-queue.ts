@@ -52,7 +52,8 @@ export class WriteQueue {
   async flush(): Promise<void> {
     this.#flushAll = true;
     this.#schedule();
-    while (this.#pending.length > 0 || this.#active > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    while (this.#pending.length > 0 || this.#active > 0)
+      await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
     this.#flushAll = false;
   }
 
@@ -63,10 +64,13 @@ export class WriteQueue {
       const full = this.#pendingItems >= this.#options.maxItems;
       if (!full && !this.#flushAll && waited < this.#options.maxDelayMs) {
         if (!this.#timer) {
-          this.#timer = setTimeout(() => {
-            this.#timer = undefined;
-            this.#schedule();
-          }, Math.max(1, this.#options.maxDelayMs - waited));
+          this.#timer = setTimeout(
+            () => {
+              this.#timer = undefined;
+              this.#schedule();
+            },
+            Math.max(1, this.#options.maxDelayMs - waited),
+          );
         }
         return;
       }
@@ -97,7 +101,10 @@ export class WriteQueue {
     this.#options
       .write(group.map((p) => p.batch))
       .then(
-        (acks) => group.forEach((p, i) => p.resolve(acks[i] ?? { batch_id: p.batch.batch_id, error: 'no acknowledgement produced' })),
+        (acks) =>
+          group.forEach((p, i) =>
+            p.resolve(acks[i] ?? { batch_id: p.batch.batch_id, error: 'no acknowledgement produced' }),
+          ),
         (error: Error) => group.forEach((p) => p.reject(error)),
       )
       .finally(() => {

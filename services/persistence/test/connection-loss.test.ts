@@ -50,36 +50,49 @@ async function withUncaughtWatch(body: (uncaught: unknown[]) => Promise<void>): 
 }
 
 async function sleepingBackends(admin: pg.Client): Promise<number> {
-  const { rows } = await admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND state = 'active'", [target.name]);
+  const { rows } = await admin.query<{ n: string }>(
+    "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND state = 'active'",
+    [target.name],
+  );
   return Number(rows[0]!.n);
 }
 
 describe('persistence database pool', () => {
-  it.each(['terminated by the server', 'dropped without a word'] as const)('survives the connection of a running query being %s', async (how) => {
-    const handle: DatabaseHandle = await openDatabase({ url: proxyUrl, poolSize: 2 });
-    const admin = new pg.Client({ connectionString: target.url });
-    await admin.connect();
-    try {
-      await withUncaughtWatch(async (uncaught) => {
-        const running = sql`SELECT pg_sleep(30)`.execute(handle.db);
-        running.catch(() => undefined);
-        for (let attempt = 0; attempt < 100 && (await sleepingBackends(admin)) === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-        expect(await sleepingBackends(admin)).toBe(1);
-        if (how === 'terminated by the server') {
-          await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()", [target.name]);
-        } else {
-          for (const socket of sockets) socket.destroy();
-        }
-        await expect(running).rejects.toThrow(/terminat|connection/i);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        expect(uncaught).toEqual([]);
-        const after = await sql<{ one: number }>`SELECT 1 AS one`.execute(handle.db);
-        expect(after.rows[0]!.one).toBe(1);
-      });
-    } finally {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()", [target.name]);
-      await admin.end();
-      await handle.close();
-    }
-  });
+  it.each(['terminated by the server', 'dropped without a word'] as const)(
+    'survives the connection of a running query being %s',
+    async (how) => {
+      const handle: DatabaseHandle = await openDatabase({ url: proxyUrl, poolSize: 2 });
+      const admin = new pg.Client({ connectionString: target.url });
+      await admin.connect();
+      try {
+        await withUncaughtWatch(async (uncaught) => {
+          const running = sql`SELECT pg_sleep(30)`.execute(handle.db);
+          running.catch(() => undefined);
+          for (let attempt = 0; attempt < 100 && (await sleepingBackends(admin)) === 0; attempt += 1)
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          expect(await sleepingBackends(admin)).toBe(1);
+          if (how === 'terminated by the server') {
+            await admin.query(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()",
+              [target.name],
+            );
+          } else {
+            for (const socket of sockets) socket.destroy();
+          }
+          await expect(running).rejects.toThrow(/terminat|connection/i);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect(uncaught).toEqual([]);
+          const after = await sql<{ one: number }>`SELECT 1 AS one`.execute(handle.db);
+          expect(after.rows[0]!.one).toBe(1);
+        });
+      } finally {
+        await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()",
+          [target.name],
+        );
+        await admin.end();
+        await handle.close();
+      }
+    },
+  );
 });

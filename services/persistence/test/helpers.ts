@@ -63,7 +63,11 @@ async function pgliteTemplate(bare: boolean): Promise<string> {
 }
 
 /** A fresh database of this kind. PGlite targets come already migrated unless `bare` (migrations are tested on bare ones). */
-export async function createTarget(kind: DatabaseKind, overrides: Partial<PersistenceSettings> = {}, options: { bare?: boolean } = {}): Promise<TestTarget> {
+export async function createTarget(
+  kind: DatabaseKind,
+  overrides: Partial<PersistenceSettings> = {},
+  options: { bare?: boolean } = {},
+): Promise<TestTarget> {
   if (kind === 'postgres') {
     const database = await createTestDatabase('sluice_persist');
     return {
@@ -101,9 +105,18 @@ export interface RunningPersistence {
 }
 
 /** The service in this process behind a real gRPC server on 127.0.0.1 (port 0). */
-export async function startPersistence(target: TestTarget, options: { exactSearch?: boolean } = {}): Promise<RunningPersistence> {
+export async function startPersistence(
+  target: TestTarget,
+  options: { exactSearch?: boolean } = {},
+): Promise<RunningPersistence> {
   const logger = createLogger('persistence', 'silent');
-  const persistence = await createPersistence({ settings: target.settings, logger, registry: createMetricsRegistry('persistence'), env: {}, exactSearch: options.exactSearch });
+  const persistence = await createPersistence({
+    settings: target.settings,
+    logger,
+    registry: createMetricsRegistry('persistence'),
+    env: {},
+    exactSearch: options.exactSearch,
+  });
   const server = await startGrpcServer('127.0.0.1:0', persistence.services);
   server.setServing(true);
   const address = `127.0.0.1:${server.port}`;
@@ -120,7 +133,10 @@ export async function startPersistence(target: TestTarget, options: { exactSearc
     adminClient,
     stageClient,
     sender(maxInFlightItems = 5000) {
-      const sender = new PipelineSender({ connect: () => stageClient.Process({ deadline: deadlineIn(120_000) }), maxInFlightItems });
+      const sender = new PipelineSender({
+        connect: () => stageClient.Process({ deadline: deadlineIn(120_000) }),
+        maxInFlightItems,
+      });
       senders.push(sender);
       return sender;
     },
@@ -128,7 +144,8 @@ export async function startPersistence(target: TestTarget, options: { exactSearc
       await Promise.all(senders.map((s) => s.close().catch(() => undefined)));
       await persistence.drain();
       await server.shutdown(1000);
-      for (const client of [persistenceClient, adminClient, stageClient]) (client as unknown as { close(): void }).close();
+      for (const client of [persistenceClient, adminClient, stageClient])
+        (client as unknown as { close(): void }).close();
       await persistence.close();
     },
   };
@@ -137,13 +154,30 @@ export async function startPersistence(target: TestTarget, options: { exactSearc
 /** Promise form of a unary call on a generated client (deadline 20 s). */
 export function call<Req, Res>(client: object, method: string, request: Req): Promise<Res> {
   return new Promise((resolve, reject) => {
-    const fn = (client as Record<string, (req: Req, opts: object, cb: (error: Error | null, res: Res) => void) => void>)[method]!;
-    fn.call(client, request, { deadline: deadlineIn(20_000) }, (error, response) => (error ? reject(error) : resolve(response)));
+    const fn = (
+      client as Record<string, (req: Req, opts: object, cb: (error: Error | null, res: Res) => void) => void>
+    )[method]!;
+    fn.call(client, request, { deadline: deadlineIn(20_000) }, (error, response) =>
+      error ? reject(error) : resolve(response),
+    );
   });
 }
 
 /** A complete pipeline item (raw, normalized, classifications, embedding, score) with deterministic values. */
-export function makeItem(n: number, overrides: { sourceId?: string; embedding?: number[]; title?: string; text?: string; score?: number; publishedMs?: number; sentiment?: string; topic?: string; language?: string } = {}): PipelineItem {
+export function makeItem(
+  n: number,
+  overrides: {
+    sourceId?: string;
+    embedding?: number[];
+    title?: string;
+    text?: string;
+    score?: number;
+    publishedMs?: number;
+    sentiment?: string;
+    topic?: string;
+    language?: string;
+  } = {},
+): PipelineItem {
   const sourceId = overrides.sourceId ?? `source-${n % 3}`;
   const id = `item-${String(n).padStart(6, '0')}`;
   const embedding = overrides.embedding ?? [Math.cos(n), Math.sin(n), (n % 7) / 7, 1];
@@ -182,10 +216,25 @@ export function makeItem(n: number, overrides: { sourceId?: string; embedding?: 
       reading_time_seconds: 1,
     },
     classifications: [
-      { model: 'sent-v1', task: 'sentiment', labels: [{ name: overrides.sentiment ?? (n % 3 === 0 ? 'positive' : 'neutral'), score: 0.8 }, { name: 'negative', score: 0.1 }] },
-      { model: 'topics-v1', task: 'topics', labels: [{ name: overrides.topic ?? (n % 2 === 0 ? 'technology' : 'sports'), score: 0.7 }] },
+      {
+        model: 'sent-v1',
+        task: 'sentiment',
+        labels: [
+          { name: overrides.sentiment ?? (n % 3 === 0 ? 'positive' : 'neutral'), score: 0.8 },
+          { name: 'negative', score: 0.1 },
+        ],
+      },
+      {
+        model: 'topics-v1',
+        task: 'topics',
+        labels: [{ name: overrides.topic ?? (n % 2 === 0 ? 'technology' : 'sports'), score: 0.7 }],
+      },
     ],
     embedding: { model: 'emb-v1', values: embedding },
-    score: { value: score, formula_version: 'v1', components: [{ name: 'relevance', value: score, weight: 1, detail: '' }] },
+    score: {
+      value: score,
+      formula_version: 'v1',
+      components: [{ name: 'relevance', value: score, weight: 1, detail: '' }],
+    },
   };
 }

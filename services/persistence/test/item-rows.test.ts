@@ -8,7 +8,15 @@ describe('prepareItem', () => {
     const prepared = prepareItem(makeItem(6, { embedding: [3, 4] }) as never);
     if (!prepared.ok) throw new Error('expected ok');
     const { item, classifications, embedding, score } = prepared.value;
-    expect(item).toMatchObject({ id: 'item-000006', source_id: 'source-0', title: 'Title 6', language: 'en', sentiment: 'positive', priority: 5, engagement_points: 6 });
+    expect(item).toMatchObject({
+      id: 'item-000006',
+      source_id: 'source-0',
+      title: 'Title 6',
+      language: 'en',
+      sentiment: 'positive',
+      priority: 5,
+      engagement_points: 6,
+    });
     expect(JSON.parse(item.labels)).toEqual(['positive', 'technology']);
     expect(classifications.map((c) => c.task)).toEqual(['sentiment', 'topics']);
     expect(embedding).toMatchObject({ dims: 2, norm: 5, values: '{3,4}' });
@@ -35,7 +43,14 @@ describe('prepareItem', () => {
   });
 
   it('makes dead letters storable: no NUL characters', () => {
-    const row = upstreamDeadLetterRow({ item_id: 'a', source_id: 's', stage: 'inference', reason: 'model_error', detail: 'bad\u0000byte', payload_json: '{"x":"\u0000"}' });
+    const row = upstreamDeadLetterRow({
+      item_id: 'a',
+      source_id: 's',
+      stage: 'inference',
+      reason: 'model_error',
+      detail: 'bad\u0000byte',
+      payload_json: '{"x":"\u0000"}',
+    });
     expect(row.detail).toBe('badbyte');
     expect(row.payload_json).not.toContain('\u0000');
   });

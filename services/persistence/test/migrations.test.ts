@@ -10,10 +10,25 @@ import { openDatabase, type DatabaseHandle } from '../src/database.js';
 import { migrateDown, migrateToLatest, migrationStatus } from '../src/migrator.js';
 import { DATABASE_KINDS, createTarget, type TestTarget } from './helpers.js';
 
-const TABLES = ['items', 'classifications', 'embeddings', 'scores', 'dead_letters', 'sources', 'source_errors', 'source_definitions', 'api_keys', 'jobs'];
+const TABLES = [
+  'items',
+  'classifications',
+  'embeddings',
+  'scores',
+  'dead_letters',
+  'sources',
+  'source_errors',
+  'source_definitions',
+  'api_keys',
+  'jobs',
+];
 
 async function tables(db: Kysely<any>): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+  }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`.execute(
+    db,
+  );
   return rows.map((r) => r.name);
 }
 
@@ -35,7 +50,11 @@ for (const kind of DATABASE_KINDS) {
       expect(await tables(handle.db)).toEqual(expect.arrayContaining(TABLES));
       expect((await migrationStatus(handle.db)).every((m) => m.executedAt instanceof Date)).toBe(true);
       // pgvector: PGlite has it, the PostgreSQL 15 server here does not.
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'embeddings' AND column_name = 'vec'`.execute(handle.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'embeddings' AND column_name = 'vec'`.execute(
+        handle.db,
+      );
       expect(rows[0]!.n).toBe(kind === 'pglite' ? 1 : 0);
 
       expect(await migrateDown(handle.db)).toEqual(['0003-dead-letter-replays']);
@@ -68,7 +87,13 @@ describe('embedded database lock', () => {
     const child = fork(path.join(repoRoot, 'services/persistence/src/main.ts'), [], {
       cwd: repoRoot,
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, DATABASE_URL: '', SLUICE__PERSISTENCE__DATA_DIR: dataDir, SLUICE__SERVICES__PERSISTENCE__GRPC_ADDRESS: '127.0.0.1:0', SLUICE__SERVICES__PERSISTENCE__HTTP_PORT: '0' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        SLUICE__PERSISTENCE__DATA_DIR: dataDir,
+        SLUICE__SERVICES__PERSISTENCE__GRPC_ADDRESS: '127.0.0.1:0',
+        SLUICE__SERVICES__PERSISTENCE__HTTP_PORT: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let output = '';

@@ -1,11 +1,24 @@
 // Reads over the real gRPC Persistence service on both databases: filters, sorts, keyset pagination,
 // single items, counts, and nearest-neighbour search (pgvector HNSW on PGlite, the exact scan on the server).
-import type { ListItemsRequest, ListItemsResponse__Output, SearchItemsResponse__Output, StoredItem__Output } from '@sluice/protocol';
+import type {
+  ListItemsRequest,
+  ListItemsResponse__Output,
+  SearchItemsResponse__Output,
+  StoredItem__Output,
+} from '@sluice/protocol';
 import { grpc } from '@sluice/protocol';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemReader } from '../src/item-reader.js';
-import { DATABASE_KINDS, call, createTarget, makeItem, startPersistence, type RunningPersistence, type TestTarget } from './helpers.js';
+import {
+  DATABASE_KINDS,
+  call,
+  createTarget,
+  makeItem,
+  startPersistence,
+  type RunningPersistence,
+  type TestTarget,
+} from './helpers.js';
 
 const COUNT = 120;
 const DIMS = 16;
@@ -44,7 +57,9 @@ for (const kind of DATABASE_KINDS) {
     beforeAll(async () => {
       target = await createTarget(kind);
       service = await startPersistence(target);
-      const items = Array.from({ length: COUNT }, (_, i) => makeItem(i, { embedding: embeddings[i]!, title: i === 42 ? 'The Quantum Widget' : undefined }));
+      const items = Array.from({ length: COUNT }, (_, i) =>
+        makeItem(i, { embedding: embeddings[i]!, title: i === 42 ? 'The Quantum Widget' : undefined }),
+      );
       const ack = await service.sender().send({ batch_id: 'seed', items });
       expect(ack.inserted).toBe(COUNT);
     });
@@ -53,7 +68,8 @@ for (const kind of DATABASE_KINDS) {
       await target?.cleanup();
     });
 
-    const list = (request: ListItemsRequest) => call<ListItemsRequest, ListItemsResponse__Output>(service.persistenceClient, 'ListItems', request);
+    const list = (request: ListItemsRequest) =>
+      call<ListItemsRequest, ListItemsResponse__Output>(service.persistenceClient, 'ListItems', request);
 
     async function pageThrough(request: ListItemsRequest): Promise<StoredItem__Output[]> {
       const all: StoredItem__Output[] = [];
@@ -72,7 +88,13 @@ for (const kind of DATABASE_KINDS) {
         const items = await pageThrough({ sort, limit: 17 });
         expect(items).toHaveLength(COUNT);
         expect(new Set(items.map((i) => i.id)).size).toBe(COUNT);
-        const keys = items.map((i) => (sort === 'SORT_FIELD_SCORE' ? i.score!.value : sort === 'SORT_FIELD_PUBLISHED' ? i.published_at_ms : i.collected_at_ms));
+        const keys = items.map((i) =>
+          sort === 'SORT_FIELD_SCORE'
+            ? i.score!.value
+            : sort === 'SORT_FIELD_PUBLISHED'
+              ? i.published_at_ms
+              : i.collected_at_ms,
+        );
         for (let i = 1; i < keys.length; i++) expect(keys[i]!).toBeLessThanOrEqual(keys[i - 1]!);
       }
     });
@@ -97,8 +119,15 @@ for (const kind of DATABASE_KINDS) {
       expect(high.every((i) => i.score!.value >= 0.9)).toBe(true);
 
       // Items 10..19 by publication time (published = 1.7e12 + n minutes).
-      const range = await pageThrough({ sort: 'SORT_FIELD_PUBLISHED', since_ms: 1_700_000_000_000 + 10 * 60_000, until_ms: 1_700_000_000_000 + 20 * 60_000, limit: 200 });
-      expect(range.map((i) => i.id).sort()).toEqual(Array.from({ length: 10 }, (_, k) => `item-${String(10 + k).padStart(6, '0')}`));
+      const range = await pageThrough({
+        sort: 'SORT_FIELD_PUBLISHED',
+        since_ms: 1_700_000_000_000 + 10 * 60_000,
+        until_ms: 1_700_000_000_000 + 20 * 60_000,
+        limit: 200,
+      });
+      expect(range.map((i) => i.id).sort()).toEqual(
+        Array.from({ length: 10 }, (_, k) => `item-${String(10 + k).padStart(6, '0')}`),
+      );
 
       const text = await list({ text: 'quantum widget', include_text: true });
       expect(text.items.map((i) => i.id)).toEqual(['item-000042']);
@@ -108,9 +137,20 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('returns one item with everything, counts, and rejects bad requests', async () => {
-      const got = await call<object, { found: boolean; item: StoredItem__Output }>(service.persistenceClient, 'GetItem', { id: 'item-000005' });
+      const got = await call<object, { found: boolean; item: StoredItem__Output }>(
+        service.persistenceClient,
+        'GetItem',
+        { id: 'item-000005' },
+      );
       expect(got.found).toBe(true);
-      expect(got.item).toMatchObject({ id: 'item-000005', source_id: 'source-2', title: 'Title 5', language: 'en', tags: ['t1', 'n1'], engagement: { points: 5, comments: 0 } });
+      expect(got.item).toMatchObject({
+        id: 'item-000005',
+        source_id: 'source-2',
+        title: 'Title 5',
+        language: 'en',
+        tags: ['t1', 'n1'],
+        engagement: { points: 5, comments: 0 },
+      });
       expect(got.item.classifications.map((c) => c.task).sort()).toEqual(['sentiment', 'topics']);
       expect(got.item.embedding!.values).toHaveLength(DIMS);
       expect(got.item.embedding!.values[0]).toBeCloseTo(embeddings[5]![0]!, 6);
@@ -118,13 +158,17 @@ for (const kind of DATABASE_KINDS) {
       const missing = await call<object, { found: boolean }>(service.persistenceClient, 'GetItem', { id: 'nope' });
       expect(missing.found).toBe(false);
 
-      const counts = await call<object, { items: number }>(service.persistenceClient, 'CountItems', { source_ids: ['source-0'] });
+      const counts = await call<object, { items: number }>(service.persistenceClient, 'CountItems', {
+        source_ids: ['source-0'],
+      });
       expect(counts.items).toBe(COUNT / 3);
 
       await expect(list({ limit: 5000 })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
       await expect(list({ cursor: 'garbage!' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
       const page = await list({ sort: 'SORT_FIELD_SCORE', limit: 2 });
-      await expect(list({ sort: 'SORT_FIELD_PUBLISHED', cursor: page.next_cursor })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+      await expect(list({ sort: 'SORT_FIELD_PUBLISHED', cursor: page.next_cursor })).rejects.toMatchObject({
+        code: grpc.status.INVALID_ARGUMENT,
+      });
       await expect(list({ since_ms: 10, until_ms: 5 })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
     });
 
@@ -135,7 +179,12 @@ for (const kind of DATABASE_KINDS) {
         .map((e, i) => ({ id: `item-${String(i).padStart(6, '0')}`, similarity: cosine(query, e) }))
         .sort((a, b) => b.similarity - a.similarity);
       const search = (filters?: ListItemsRequest) =>
-        call<object, SearchItemsResponse__Output>(service.persistenceClient, 'SearchItems', { query_embedding: query, embedding_model: 'emb-v1', limit: 5, filters });
+        call<object, SearchItemsResponse__Output>(service.persistenceClient, 'SearchItems', {
+          query_embedding: query,
+          embedding_model: 'emb-v1',
+          limit: 5,
+          filters,
+        });
 
       const result = await search();
       expect(result.method).toBe(kind === 'pglite' ? 'pgvector' : 'exact-scan');
@@ -149,7 +198,9 @@ for (const kind of DATABASE_KINDS) {
         const plan = await service.persistence.database.db.transaction().execute(async (trx) => {
           await sql`SET LOCAL enable_seqscan = off`.execute(trx);
           const { rows } = await sql<Record<string, string>>`
-            EXPLAIN SELECT item_id FROM embeddings WHERE dims = 16 ORDER BY vec::vector(16) <=> ${`[${query.join(',')}]`}::vector(16) LIMIT 5`.execute(trx);
+            EXPLAIN SELECT item_id FROM embeddings WHERE dims = 16 ORDER BY vec::vector(16) <=> ${`[${query.join(',')}]`}::vector(16) LIMIT 5`.execute(
+            trx,
+          );
           return rows.map((r) => Object.values(r)[0]).join('\n');
         });
         expect(plan).toContain('embeddings_vec_hnsw_16');
@@ -161,12 +212,22 @@ for (const kind of DATABASE_KINDS) {
       expect(filtered.hits.map((h) => h.item!.id)).toEqual(expectedFiltered.slice(0, 5).map((e) => e.id));
 
       // The exact-scan fallback gives the same answer on this database too.
-      const exact = await new ItemReader({ db: service.persistence.database.db }).search({ query_embedding: query, embedding_model: 'emb-v1', limit: 5, filters: null });
+      const exact = await new ItemReader({ db: service.persistence.database.db }).search({
+        query_embedding: query,
+        embedding_model: 'emb-v1',
+        limit: 5,
+        filters: null,
+      });
       expect(exact.method).toBe('exact-scan');
       expect(exact.hits!.map((h) => h.item!.id)).toEqual(expected.slice(0, 5).map((e) => e.id));
 
-      await expect(call(service.persistenceClient, 'SearchItems', { query_embedding: [] })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
-      const otherDims = await call<object, SearchItemsResponse__Output>(service.persistenceClient, 'SearchItems', { query_embedding: [1, 0, 0], limit: 5 });
+      await expect(call(service.persistenceClient, 'SearchItems', { query_embedding: [] })).rejects.toMatchObject({
+        code: grpc.status.INVALID_ARGUMENT,
+      });
+      const otherDims = await call<object, SearchItemsResponse__Output>(service.persistenceClient, 'SearchItems', {
+        query_embedding: [1, 0, 0],
+        limit: 5,
+      });
       expect(otherDims.hits).toHaveLength(0);
     });
   });

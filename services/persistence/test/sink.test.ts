@@ -3,7 +3,14 @@
 import { sql } from 'kysely';
 import type { PipelineItem } from '@sluice/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, createTarget, makeItem, startPersistence, type RunningPersistence, type TestTarget } from './helpers.js';
+import {
+  DATABASE_KINDS,
+  createTarget,
+  makeItem,
+  startPersistence,
+  type RunningPersistence,
+  type TestTarget,
+} from './helpers.js';
 
 for (const kind of DATABASE_KINDS) {
   describe(`sink on ${kind}`, () => {
@@ -20,7 +27,9 @@ for (const kind of DATABASE_KINDS) {
     });
 
     const count = async (table: 'items' | 'classifications' | 'embeddings' | 'scores' | 'dead_letters') => {
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(service.persistence.database.db);
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
+        service.persistence.database.db,
+      );
       return rows[0]!.n;
     };
 
@@ -44,7 +53,9 @@ for (const kind of DATABASE_KINDS) {
       const changed = items.slice(0, 10).map((item) => ({ ...item, score: { ...item.score!, value: 0.995 } }));
       const update = await sender.send({ batch_id: 'b2', items: changed });
       expect(update).toMatchObject({ inserted: 0, updated: 10, unchanged: 0 });
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM items WHERE score = 0.995`.execute(service.persistence.database.db);
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM items WHERE score = 0.995`.execute(
+        service.persistence.database.db,
+      );
       expect(rows[0]!.n).toBe(10);
       expect(await count('scores')).toBe(250);
     });
@@ -54,7 +65,12 @@ for (const kind of DATABASE_KINDS) {
       const sender = service.sender();
       const item = makeItem(40_000);
       expect((await sender.send({ batch_id: 'm1', items: [item] })).inserted).toBe(1);
-      const slimmer = { ...item, classifications: item.classifications!.slice(0, 1), embedding: null, score: { ...item.score!, value: 0.123 } };
+      const slimmer = {
+        ...item,
+        classifications: item.classifications!.slice(0, 1),
+        embedding: null,
+        score: { ...item.score!, value: 0.123 },
+      };
       expect((await sender.send({ batch_id: 'm2', items: [slimmer] })).updated).toBe(1);
       const children = await sql<{ c: number; e: number; s: number }>`
         SELECT (SELECT count(*)::int FROM classifications WHERE item_id = 'item-040000') AS c,
@@ -68,7 +84,11 @@ for (const kind of DATABASE_KINDS) {
       const item = makeItem(50_000, { title, text: 'NULL' });
       item.raw!.tags = ['NULL', '', 'a,b', '{x}', 'quote"d'];
       await service.sender().send({ batch_id: 'awkward', items: [item] });
-      const { rows } = await sql<{ title: string; text: string; tags: string[] }>`SELECT title, text, tags FROM items WHERE id = 'item-050000'`.execute(service.persistence.database.db);
+      const { rows } = await sql<{
+        title: string;
+        text: string;
+        tags: string[];
+      }>`SELECT title, text, tags FROM items WHERE id = 'item-050000'`.execute(service.persistence.database.db);
       expect(rows[0]).toEqual({ title, text: 'NULL', tags: ['NULL', '', 'a,b', '{x}', 'quote"d'] });
     });
 
@@ -82,7 +102,8 @@ for (const kind of DATABASE_KINDS) {
           const sender = service.sender(1000);
           const size = 25 + s * 20;
           const sent = [];
-          for (let i = 0; i < slice.length; i += size) sent.push(sender.send({ batch_id: `c${s}-${i}`, items: slice.slice(i, i + size) }));
+          for (let i = 0; i < slice.length; i += size)
+            sent.push(sender.send({ batch_id: `c${s}-${i}`, items: slice.slice(i, i + size) }));
           return Promise.all(sent);
         }),
       );
@@ -90,7 +111,11 @@ for (const kind of DATABASE_KINDS) {
       expect(flat.every((a) => a.error === '')).toBe(true);
       const inserted = flat.reduce((sum, a) => sum + a.inserted, 0);
       expect(inserted).toBe(600);
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM items WHERE id >= 'item-010000' AND id < 'item-010600'`.execute(service.persistence.database.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM items WHERE id >= 'item-010000' AND id < 'item-010600'`.execute(
+        service.persistence.database.db,
+      );
       expect(rows[0]!.n).toBe(600);
     });
 
@@ -108,25 +133,39 @@ for (const kind of DATABASE_KINDS) {
       expect(ack.item_ids).toContain('item-020007');
       expect(ack.item_ids).toContain('item-020031');
       const { rows } = await sql<{ item_id: string; reason: string; detail: string; payload_json: string }>`
-        SELECT item_id, reason, detail, payload_json FROM dead_letters WHERE stage = 'persistence' ORDER BY item_id`.execute(service.persistence.database.db);
+        SELECT item_id, reason, detail, payload_json FROM dead_letters WHERE stage = 'persistence' ORDER BY item_id`.execute(
+        service.persistence.database.db,
+      );
       const byId = new Map(rows.map((r) => [r.item_id, r]));
       expect(byId.get('item-020007')?.reason).toBe('write_failed');
       expect(byId.get('item-020031')?.reason).toBe('write_failed');
       expect(byId.get('item-020031')?.detail).toMatch(/range|overflow/i);
       expect(byId.get('')?.reason).toBe('invalid_item');
       expect(JSON.parse(byId.get('item-020031')!.payload_json).raw.id).toBe('item-020031');
-      const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM items WHERE id LIKE 'item-0200%'`.execute(service.persistence.database.db);
+      const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM items WHERE id LIKE 'item-0200%'`.execute(
+        service.persistence.database.db,
+      );
       expect(stored.rows[0]!.n).toBe(38);
     });
 
     it('stores dead letters from upstream stages and acknowledges them; a replay does not duplicate them', async () => {
-      const letter = { item_id: 'up-1', source_id: 'source-1', stage: 'inference', reason: 'model_error', detail: 'boom', payload_json: '{"raw":{"id":"up-1"}}' };
+      const letter = {
+        item_id: 'up-1',
+        source_id: 'source-1',
+        stage: 'inference',
+        reason: 'model_error',
+        detail: 'boom',
+        payload_json: '{"raw":{"id":"up-1"}}',
+      };
       const sender = service.sender();
       const ack = await sender.send({ batch_id: 'dl', items: [makeItem(30_000)], dead_letters: [letter] });
       expect(ack).toMatchObject({ inserted: 1, dead_lettered: 1, error: '' });
       expect(ack.item_ids).toEqual(expect.arrayContaining(['up-1', 'item-030000']));
       await sender.send({ batch_id: 'dl-replay', dead_letters: [letter] });
-      const { rows } = await sql<{ attempts: number; reason: string }>`SELECT attempts, reason FROM dead_letters WHERE item_id = 'up-1'`.execute(service.persistence.database.db);
+      const { rows } = await sql<{
+        attempts: number;
+        reason: string;
+      }>`SELECT attempts, reason FROM dead_letters WHERE item_id = 'up-1'`.execute(service.persistence.database.db);
       expect(rows).toEqual([{ attempts: 2, reason: 'model_error' }]);
     });
   });

@@ -3,7 +3,14 @@ import type { LeaseSourcesResponse__Output, SourceState } from '@sluice/protocol
 import { grpc } from '@sluice/protocol';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, call, createTarget, startPersistence, type RunningPersistence, type TestTarget } from './helpers.js';
+import {
+  DATABASE_KINDS,
+  call,
+  createTarget,
+  startPersistence,
+  type RunningPersistence,
+  type TestTarget,
+} from './helpers.js';
 
 for (const kind of DATABASE_KINDS) {
   describe(`source state on ${kind}`, () => {
@@ -19,8 +26,14 @@ for (const kind of DATABASE_KINDS) {
     });
 
     const lease = (owner: string, source_ids: string[], max_sources = 0, lease_duration_ms = 60_000) =>
-      call<object, LeaseSourcesResponse__Output>(service.persistenceClient, 'LeaseSources', { owner, source_ids, max_sources, lease_duration_ms });
-    const save = (state: SourceState, lease_owner = '') => call<object, { saved: boolean }>(service.persistenceClient, 'SaveSourceState', { state, lease_owner });
+      call<object, LeaseSourcesResponse__Output>(service.persistenceClient, 'LeaseSources', {
+        owner,
+        source_ids,
+        max_sources,
+        lease_duration_ms,
+      });
+    const save = (state: SourceState, lease_owner = '') =>
+      call<object, { saved: boolean }>(service.persistenceClient, 'SaveSourceState', { state, lease_owner });
 
     it('grants each due source to one owner at a time, even when replicas ask at once', async () => {
       const ids = Array.from({ length: 20 }, (_, i) => `feed-${i}`);
@@ -69,31 +82,54 @@ for (const kind of DATABASE_KINDS) {
         items_total: 12_345,
       };
       expect((await save(state)).saved).toBe(true);
-      const { states } = await call<object, { states: SourceState[] }>(service.persistenceClient, 'GetSourceState', { source_ids: ['hn', 'unknown'] });
+      const { states } = await call<object, { states: SourceState[] }>(service.persistenceClient, 'GetSourceState', {
+        source_ids: ['hn', 'unknown'],
+      });
       expect(states).toEqual([state]);
 
       await save({ ...state, next_fetch_ms: 1 });
       expect((await lease('owner-1', ['hn'])).source_ids).toEqual(['hn']);
       expect((await save({ ...state, cursor_json: '{"since":200}' }, 'owner-2')).saved).toBe(false);
       expect((await save({ ...state, cursor_json: '{"since":300}' }, 'owner-1')).saved).toBe(true);
-      const after = await call<object, { states: SourceState[] }>(service.persistenceClient, 'GetSourceState', { source_ids: ['hn'] });
+      const after = await call<object, { states: SourceState[] }>(service.persistenceClient, 'GetSourceState', {
+        source_ids: ['hn'],
+      });
       expect(after.states[0]!.cursor_json).toBe('{"since":300}');
-      await expect(save({ source_id: 'bad', cursor_json: '{not json' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+      await expect(save({ source_id: 'bad', cursor_json: '{not json' })).rejects.toMatchObject({
+        code: grpc.status.INVALID_ARGUMENT,
+      });
     });
 
     it('records source errors and lists them newest first', async () => {
       for (let i = 0; i < 3; i++) {
         await call(service.persistenceClient, 'RecordSourceError', {
-          error: { source_id: 'flaky', code: 'http_status', message: `HTTP 500 #${i}`, occurred_at_ms: 1_800_000_000_000 + i, http_status: 500, url: 'http://127.0.0.1/feed' },
+          error: {
+            source_id: 'flaky',
+            code: 'http_status',
+            message: `HTTP 500 #${i}`,
+            occurred_at_ms: 1_800_000_000_000 + i,
+            http_status: 500,
+            url: 'http://127.0.0.1/feed',
+          },
         });
       }
-      const { errors } = await call<object, { errors: Array<{ message: string; http_status: number }> }>(service.persistenceClient, 'ListSourceErrors', { source_id: 'flaky', limit: 2 });
+      const { errors } = await call<object, { errors: Array<{ message: string; http_status: number }> }>(
+        service.persistenceClient,
+        'ListSourceErrors',
+        { source_id: 'flaky', limit: 2 },
+      );
       expect(errors.map((e) => e.message)).toEqual(['HTTP 500 #2', 'HTTP 500 #1']);
       expect(errors[0]!.http_status).toBe(500);
-      const counts = await call<object, { source_errors: number }>(service.persistenceClient, 'CountItems', { source_ids: ['flaky'] });
+      const counts = await call<object, { source_errors: number }>(service.persistenceClient, 'CountItems', {
+        source_ids: ['flaky'],
+      });
       expect(counts.source_errors).toBe(3);
-      await expect(call(service.persistenceClient, 'RecordSourceError', { error: { source_id: 'x' } })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM source_errors`.execute(service.persistence.database.db);
+      await expect(
+        call(service.persistenceClient, 'RecordSourceError', { error: { source_id: 'x' } }),
+      ).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM source_errors`.execute(
+        service.persistence.database.db,
+      );
       expect(rows[0]!.n).toBe(3);
     });
   });

@@ -3,7 +3,8 @@ import type { Ack, ItemBatch__Output } from '@sluice/protocol';
 import { describe, expect, it } from 'vitest';
 import { WriteQueue } from '../src/write-queue.js';
 
-const batch = (id: string, n: number) => ({ batch_id: id, items: Array.from({ length: n }, () => ({})), dead_letters: [] }) as unknown as ItemBatch__Output;
+const batch = (id: string, n: number) =>
+  ({ batch_id: id, items: Array.from({ length: n }, () => ({})), dead_letters: [] }) as unknown as ItemBatch__Output;
 
 function recorder(delayMs = 0) {
   const groups: string[][] = [];
@@ -52,15 +53,28 @@ describe('WriteQueue', () => {
         }
       },
     });
-    await Promise.all([queue.submit(batch('a', 60)), queue.submit(batch('b', 60)), queue.submit(batch('big', 250)), queue.submit(batch('c', 30)), queue.submit(batch('d', 30))]);
+    await Promise.all([
+      queue.submit(batch('a', 60)),
+      queue.submit(batch('b', 60)),
+      queue.submit(batch('big', 250)),
+      queue.submit(batch('c', 30)),
+      queue.submit(batch('d', 30)),
+    ]);
     expect(groups.flat().sort()).toEqual(['a', 'b', 'big', 'c', 'd']);
     expect(groups.find((g) => g.includes('big'))).toEqual(['big']);
     expect(peak).toBeLessThanOrEqual(2);
   });
 
   it('fails every batch of a group whose write failed, and flush() waits for everything', async () => {
-    const queue = new WriteQueue({ maxItems: 100, maxDelayMs: 10_000, concurrency: 1, write: async () => Promise.reject(new Error('db down')) });
-    const pending = [queue.submit(batch('a', 1)), queue.submit(batch('b', 1))].map((p) => p.catch((e: Error) => e.message));
+    const queue = new WriteQueue({
+      maxItems: 100,
+      maxDelayMs: 10_000,
+      concurrency: 1,
+      write: async () => Promise.reject(new Error('db down')),
+    });
+    const pending = [queue.submit(batch('a', 1)), queue.submit(batch('b', 1))].map((p) =>
+      p.catch((e: Error) => e.message),
+    );
     await queue.flush();
     expect(await Promise.all(pending)).toEqual(['db down', 'db down']);
   });

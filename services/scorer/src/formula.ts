@@ -56,7 +56,10 @@ export function labelScore(classifications: Classification__Output[], task: stri
 }
 
 /** Without an embedding: the topics classifier's score for a label named like a profile. */
-export function relevanceFromTopics(classifications: Classification__Output[], profiles: Array<{ name: string; weight: number }>): Component | undefined {
+export function relevanceFromTopics(
+  classifications: Classification__Output[],
+  profiles: Array<{ name: string; weight: number }>,
+): Component | undefined {
   const topics = classifications.find((c) => c.task === 'topics');
   if (!topics || profiles.length === 0) return undefined;
   let best: { name: string; value: number; score: number } | undefined;
@@ -71,11 +74,19 @@ export function relevanceFromTopics(classifications: Classification__Output[], p
 }
 
 /** 0.5^(age / half-life); a future date counts as now. */
-export function freshness(publishedAtMs: number, collectedAtMs: number, nowMs: number, halfLifeHours: number): Component {
+export function freshness(
+  publishedAtMs: number,
+  collectedAtMs: number,
+  nowMs: number,
+  halfLifeHours: number,
+): Component {
   const at = publishedAtMs > 0 ? publishedAtMs : collectedAtMs;
   if (!(at > 0)) return { value: 0, detail: 'no publication or collection date' };
   const ageHours = Math.max(0, nowMs - at) / 3_600_000;
-  return { value: clamp01(0.5 ** (ageHours / halfLifeHours)), detail: `age ${ageHours.toFixed(1)} h${publishedAtMs > 0 ? '' : ' since collection (no publication date)'}` };
+  return {
+    value: clamp01(0.5 ** (ageHours / halfLifeHours)),
+    detail: `age ${ageHours.toFixed(1)} h${publishedAtMs > 0 ? '' : ' since collection (no publication date)'}`,
+  };
 }
 
 export function authority(sourceWeight: number, defaultWeight: number): Component {
@@ -84,13 +95,21 @@ export function authority(sourceWeight: number, defaultWeight: number): Componen
 }
 
 /** log(1 + points + c × comments) / log(1 + saturation), capped at 1. */
-export function engagement(points: number, comments: number, saturation: number, commentsWeight: number): Component | undefined {
+export function engagement(
+  points: number,
+  comments: number,
+  saturation: number,
+  commentsWeight: number,
+): Component | undefined {
   if (!(points > 0) && !(comments > 0)) return undefined;
   const raw = Math.max(0, points) + commentsWeight * Math.max(0, comments);
   return { value: clamp01(Math.log1p(raw) / Math.log1p(saturation)), detail: `${points} points, ${comments} comments` };
 }
 
-export function sentiment(classifications: Classification__Output[], preference: 'positive' | 'neutral' | 'negative'): Component {
+export function sentiment(
+  classifications: Classification__Output[],
+  preference: 'positive' | 'neutral' | 'negative',
+): Component {
   const positive = labelScore(classifications, 'sentiment', 'positive');
   if (positive === undefined) return { value: 0, detail: 'no sentiment classification' };
   const negative = labelScore(classifications, 'sentiment', 'negative') ?? 0;
@@ -127,7 +146,12 @@ export interface ScoreResult {
 }
 
 /** Combines the components with their weights and applies the spam penalty. */
-export function combine(components: Record<ComponentName, Component>, weights: ScoreWeights, spam: SpamSignal, spamPenalty: number): ScoreResult {
+export function combine(
+  components: Record<ComponentName, Component>,
+  weights: ScoreWeights,
+  spam: SpamSignal,
+  spamPenalty: number,
+): ScoreResult {
   let total = 0;
   let weightSum = 0;
   const out: ScoreComponent[] = [];
@@ -141,7 +165,12 @@ export function combine(components: Record<ComponentName, Component>, weights: S
   const base = weightSum > 0 ? total / weightSum : 0;
   const multiplier = 1 - spamPenalty * clamp01(spam.probability);
   // Reported as a component so the user sees why a spammy item sank (weight = the penalty).
-  out.push({ name: 'spam', value: clamp01(spam.probability), weight: spamPenalty, detail: `${spam.detail}; score × ${multiplier.toFixed(3)}` });
+  out.push({
+    name: 'spam',
+    value: clamp01(spam.probability),
+    weight: spamPenalty,
+    detail: `${spam.detail}; score × ${multiplier.toFixed(3)}`,
+  });
   return { value: clamp01(base * multiplier), components: out, formula_version: FORMULA_VERSION };
 }
 

@@ -1,12 +1,21 @@
 // The scorer's calls to the inference service: embedding the interest profiles (at start-up, retried until
 // the service serves) and, when configured, batched similarity on the inference service's device.
-import { unary, type EmbedResponse__Output, type InferenceClient, type SimilarityResponse__Output } from '@sluice/protocol';
+import {
+  unary,
+  type EmbedResponse__Output,
+  type InferenceClient,
+  type SimilarityResponse__Output,
+} from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { createProfileSet, type ProfileSet } from './profile-set.js';
 import type { SimilarityFn } from './score-batch.js';
 import type { InterestProfile } from './settings.js';
 
-export async function embedProfiles(client: InferenceClient, profiles: InterestProfile[], timeoutMs: number): Promise<ProfileSet> {
+export async function embedProfiles(
+  client: InferenceClient,
+  profiles: InterestProfile[],
+  timeoutMs: number,
+): Promise<ProfileSet> {
   const response = await unary<Parameters<InferenceClient['Embed']>[0], EmbedResponse__Output>(
     client,
     client.Embed as never,
@@ -16,7 +25,11 @@ export async function embedProfiles(client: InferenceClient, profiles: InterestP
   const byId = new Map(response.results.map((result) => [result.id, result]));
   const failed = response.results.filter((result) => result.error);
   if (failed.length > 0) throw new Error(`embedding ${failed.length} profile(s) failed: ${failed[0]!.error}`);
-  return createProfileSet(response.model, profiles, profiles.map((_, i) => byId.get(String(i))?.values));
+  return createProfileSet(
+    response.model,
+    profiles,
+    profiles.map((_, i) => byId.get(String(i))?.values),
+  );
 }
 
 /**
@@ -35,7 +48,8 @@ export async function embedProfilesWithRetry(
       return await embedProfiles(client, profiles, options.timeoutMs);
     } catch (error) {
       if (Date.now() - started >= options.giveUpMs) return undefined;
-      if (attempt === 1 || attempt % 10 === 0) options.logger.warn({ err: error, attempt }, 'embedding the interest profiles failed; retrying');
+      if (attempt === 1 || attempt % 10 === 0)
+        options.logger.warn({ err: error, attempt }, 'embedding the interest profiles failed; retrying');
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(5000, delay * 2);
     }
@@ -46,9 +60,20 @@ export async function embedProfilesWithRetry(
 /** Similarity on the inference service (one RPC per batch). */
 export function remoteSimilarity(client: InferenceClient, timeoutMs: number): SimilarityFn {
   return async (items, profiles) => {
-    const rows = (matrix: typeof items) => Array.from({ length: matrix.rows }, (_, r) => ({ values: Array.from(matrix.data.subarray(r * matrix.dimensions, (r + 1) * matrix.dimensions)) }));
-    const response = await unary<Parameters<InferenceClient['Similarity']>[0], SimilarityResponse__Output>(client, client.Similarity as never, { queries: rows(items), profiles: rows(profiles) }, timeoutMs);
-    if (response.rows !== items.rows || response.columns !== profiles.rows) throw new Error(`similarity returned ${response.rows}×${response.columns}, expected ${items.rows}×${profiles.rows}`);
+    const rows = (matrix: typeof items) =>
+      Array.from({ length: matrix.rows }, (_, r) => ({
+        values: Array.from(matrix.data.subarray(r * matrix.dimensions, (r + 1) * matrix.dimensions)),
+      }));
+    const response = await unary<Parameters<InferenceClient['Similarity']>[0], SimilarityResponse__Output>(
+      client,
+      client.Similarity as never,
+      { queries: rows(items), profiles: rows(profiles) },
+      timeoutMs,
+    );
+    if (response.rows !== items.rows || response.columns !== profiles.rows)
+      throw new Error(
+        `similarity returned ${response.rows}×${response.columns}, expected ${items.rows}×${profiles.rows}`,
+      );
     return Float32Array.from(response.scores);
   };
 }

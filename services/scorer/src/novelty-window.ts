@@ -44,7 +44,8 @@ export class NoveltyWindow {
     // Within the batch: item i against items 0..i-1.
     const inBatch = similarityMatrix(queries, queries);
     for (let i = 1; i < queries.rows; i++) {
-      for (let j = 0; j < i; j++) if (inBatch[i * queries.rows + j]! > best[i]!) best[i] = inBatch[i * queries.rows + j]!;
+      for (let j = 0; j < i; j++)
+        if (inBatch[i * queries.rows + j]! > best[i]!) best[i] = inBatch[i * queries.rows + j]!;
     }
     for (let i = 0; i < queries.rows; i++) {
       this.#data.set(queries.data.subarray(i * d, (i + 1) * d), this.#next * d);

@@ -10,7 +10,11 @@ export interface ProfileSet {
 }
 
 /** Builds the set from one vector per profile (same order); profiles with an unusable vector are dropped. */
-export function createProfileSet(model: string, profiles: InterestProfile[], vectors: Array<ArrayLike<number> | undefined>): ProfileSet {
+export function createProfileSet(
+  model: string,
+  profiles: InterestProfile[],
+  vectors: Array<ArrayLike<number> | undefined>,
+): ProfileSet {
   const kept: InterestProfile[] = [];
   const units: Float32Array[] = [];
   profiles.forEach((profile, i) => {

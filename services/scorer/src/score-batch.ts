@@ -43,7 +43,14 @@ function deadLetter(item: PipelineItem__Output, reason: string, detail: string):
   } catch {
     /* keep the letter without payload */
   }
-  return { item_id: item.raw?.id ?? '', source_id: item.raw?.source_id ?? '', stage: STAGE, reason, detail: detail.slice(0, 2000), payload_json: payload };
+  return {
+    item_id: item.raw?.id ?? '',
+    source_id: item.raw?.source_id ?? '',
+    stage: STAGE,
+    reason,
+    detail: detail.slice(0, 2000),
+    payload_json: payload,
+  };
 }
 
 export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Promise<ItemBatch> {
@@ -64,23 +71,42 @@ export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Pro
   const dims = units.find((u) => u !== undefined)?.length ?? 0;
   const withVector = units.map((u, i) => (u !== undefined && u.length === dims ? i : -1)).filter((i) => i >= 0);
   if (withVector.length > 0) {
-    const matrix = toMatrix(withVector.map((i) => units[i]!), dims);
+    const matrix = toMatrix(
+      withVector.map((i) => units[i]!),
+      dims,
+    );
     if (profileSet && profileSet.matrix.rows > 0 && profileSet.matrix.dimensions === dims) {
       const sims = await deps.similarity(matrix, profileSet.matrix);
       withVector.forEach((itemIndex, row) => {
         // Vectors of another model are not comparable even when their sizes agree.
         const model = items[itemIndex]!.embedding?.model ?? '';
         if (model && profileSet.model && model !== profileSet.model) {
-          relevance[itemIndex] = { value: 0, detail: `embedding model ${model} differs from the profiles' ${profileSet.model}` };
+          relevance[itemIndex] = {
+            value: 0,
+            detail: `embedding model ${model} differs from the profiles' ${profileSet.model}`,
+          };
           return;
         }
-        const matches = profileSet.profiles.map((profile, column) => ({ name: profile.name, weight: profile.weight, cosine: sims[row * profileSet.matrix.rows + column] ?? 0 }));
-        relevance[itemIndex] = relevanceFromSimilarities(matches, settings.relevance_min_similarity, settings.relevance_max_similarity);
+        const matches = profileSet.profiles.map((profile, column) => ({
+          name: profile.name,
+          weight: profile.weight,
+          cosine: sims[row * profileSet.matrix.rows + column] ?? 0,
+        }));
+        relevance[itemIndex] = relevanceFromSimilarities(
+          matches,
+          settings.relevance_min_similarity,
+          settings.relevance_max_similarity,
+        );
       });
     }
     // Duplicates already linked by the transformer do not enter the novelty window twice.
     const fresh = withVector.filter((i) => !items[i]!.normalized?.duplicate_of);
-    const best = deps.novelty.nearestThenAdd(toMatrix(fresh.map((i) => units[i]!), dims));
+    const best = deps.novelty.nearestThenAdd(
+      toMatrix(
+        fresh.map((i) => units[i]!),
+        dims,
+      ),
+    );
     fresh.forEach((itemIndex, row) => (nearest[itemIndex] = best[row]!));
   }
 
@@ -112,17 +138,31 @@ export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Pro
       const score = combine(
         {
           relevance: relevanceComponent,
-          freshness: freshness(raw.published_at_ms ?? 0, raw.collected_at_ms ?? 0, now, settings.freshness_half_life_hours),
+          freshness: freshness(
+            raw.published_at_ms ?? 0,
+            raw.collected_at_ms ?? 0,
+            now,
+            settings.freshness_half_life_hours,
+          ),
           authority: authority(raw.source_weight ?? 0, settings.default_source_weight),
           novelty: noveltyComponent,
-          engagement: engagement(raw.engagement?.points ?? 0, raw.engagement?.comments ?? 0, settings.engagement_saturation, settings.engagement_comments_weight) ?? { value: 0, detail: 'source has no engagement signals' },
+          engagement: engagement(
+            raw.engagement?.points ?? 0,
+            raw.engagement?.comments ?? 0,
+            settings.engagement_saturation,
+            settings.engagement_comments_weight,
+          ) ?? { value: 0, detail: 'source has no engagement signals' },
           sentiment: sentiment(classifications, settings.sentiment_preference),
         },
         settings.weights,
         spamProbability(classifications),
         settings.spam_penalty,
       );
-      out.push({ ...item, score, raw: { ...raw, priority: priorityFromScore(score.value, raw.priority ?? 0, settings.priority_score_range) } });
+      out.push({
+        ...item,
+        score,
+        raw: { ...raw, priority: priorityFromScore(score.value, raw.priority ?? 0, settings.priority_score_range) },
+      });
     } catch (error) {
       deadLetters.push(deadLetter(item, 'score_failed', (error as Error)?.message ?? String(error)));
     }

@@ -1,6 +1,15 @@
 // The scorer service: items with embeddings and classifications in (from inference), scored items out to
 // persistence. Its own service because the pipeline shape is fixed (docs/decisions.md).
-import { createClient, createRelayStage, deadlineIn, sluiceProto, type ServiceContext, type ServiceParts, type InferenceClient, type PipelineStageClient } from '@sluice/protocol';
+import {
+  createClient,
+  createRelayStage,
+  deadlineIn,
+  sluiceProto,
+  type ServiceContext,
+  type ServiceParts,
+  type InferenceClient,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { Gauge, Histogram } from '@sluice/service-kit';
 import { embedProfilesWithRetry, remoteSimilarity } from './inference-client.js';
 import { NoveltyWindow } from './novelty-window.js';
@@ -12,14 +21,32 @@ import type { ScorerSettings } from './settings.js';
 export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<ServiceParts> {
   const settings = ctx.config.settings;
   const proto = sluiceProto();
-  const inference = createClient(proto.Inference, ctx.config.services.inference.grpc_address) as unknown as InferenceClient;
-  const downstream = createClient(proto.PipelineStage, ctx.config.services.persistence.grpc_address) as unknown as PipelineStageClient;
+  const inference = createClient(
+    proto.Inference,
+    ctx.config.services.inference.grpc_address,
+  ) as unknown as InferenceClient;
+  const downstream = createClient(
+    proto.PipelineStage,
+    ctx.config.services.persistence.grpc_address,
+  ) as unknown as PipelineStageClient;
   const window = new NoveltyWindow(settings.novelty_window_items);
   let profiles: ProfileSet | undefined;
   const stopped = new AbortController();
 
-  const scores = new Histogram({ name: 'sluice_scorer_score_ratio', help: 'Distribution of item scores (0..1)', buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], registers: [ctx.registry] });
-  new Gauge({ name: 'sluice_scorer_profiles', help: 'Interest profiles embedded and in use', registers: [ctx.registry], collect() { this.set(profiles?.profiles.length ?? 0); } });
+  const scores = new Histogram({
+    name: 'sluice_scorer_score_ratio',
+    help: 'Distribution of item scores (0..1)',
+    buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    registers: [ctx.registry],
+  });
+  new Gauge({
+    name: 'sluice_scorer_profiles',
+    help: 'Interest profiles embedded and in use',
+    registers: [ctx.registry],
+    collect() {
+      this.set(profiles?.profiles.length ?? 0);
+    },
+  });
 
   const stage = createRelayStage({
     stage: 'scorer',
@@ -33,7 +60,10 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
         settings,
         profiles: () => profiles,
         novelty: window,
-        similarity: settings.similarity_backend === 'inference' ? remoteSimilarity(inference, settings.embed_timeout_seconds * 1000) : localSimilarity,
+        similarity:
+          settings.similarity_backend === 'inference'
+            ? remoteSimilarity(inference, settings.embed_timeout_seconds * 1000)
+            : localSimilarity,
         now: Date.now,
       });
       for (const item of out.items ?? []) scores.observe(Number(item.score?.value ?? 0));
@@ -42,12 +72,31 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
   });
 
   const loadProfiles = async (giveUpMs: number) => {
-    profiles = await embedProfilesWithRetry(inference, settings.profiles, { timeoutMs: settings.embed_timeout_seconds * 1000, giveUpMs, logger: ctx.logger, signal: stopped.signal });
-    if (profiles) ctx.logger.info({ profiles: profiles.profiles.map((p) => p.name), model: profiles.model, dimensions: profiles.matrix.dimensions }, 'interest profiles embedded');
+    profiles = await embedProfilesWithRetry(inference, settings.profiles, {
+      timeoutMs: settings.embed_timeout_seconds * 1000,
+      giveUpMs,
+      logger: ctx.logger,
+      signal: stopped.signal,
+    });
+    if (profiles)
+      ctx.logger.info(
+        {
+          profiles: profiles.profiles.map((p) => p.name),
+          model: profiles.model,
+          dimensions: profiles.matrix.dimensions,
+        },
+        'interest profiles embedded',
+      );
   };
 
   return {
-    grpc: [{ name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation }],
+    grpc: [
+      {
+        name: 'sluice.v1.PipelineStage',
+        definition: proto.PipelineStage.service,
+        implementation: stage.implementation,
+      },
+    ],
     // Ready once the profiles are embedded, so the first items are scored like the rest.
     manualReady: settings.profiles.length > 0,
     describe: () => ({ profiles: profiles?.profiles.length ?? 0, novelty_window_items: window.size }),
@@ -55,7 +104,9 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
       if (settings.profiles.length === 0) return;
       void loadProfiles(settings.profile_startup_timeout_seconds * 1000).then(async () => {
         if (!profiles) {
-          ctx.logger.error('interest profiles could not be embedded; serving with topic-based relevance and retrying in the background');
+          ctx.logger.error(
+            'interest profiles could not be embedded; serving with topic-based relevance and retrying in the background',
+          );
           ctx.setReady(true);
           await loadProfiles(Number.POSITIVE_INFINITY);
         } else ctx.setReady(true);

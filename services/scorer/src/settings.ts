@@ -23,7 +23,11 @@ export const weightsSchema = z.strictObject({
 export type ScoreWeights = z.infer<typeof weightsSchema>;
 
 export const DEFAULT_PROFILES: InterestProfile[] = [
-  { name: 'technology', description: 'software, programming, computers, artificial intelligence, the internet and new technology', weight: 1 },
+  {
+    name: 'technology',
+    description: 'software, programming, computers, artificial intelligence, the internet and new technology',
+    weight: 1,
+  },
   { name: 'science', description: 'scientific research, discoveries, space, physics, biology and medicine', weight: 1 },
 ];
 

@@ -18,7 +18,11 @@ import { scorerSettingsSchema } from '../src/settings.js';
 
 const HOUR = 3_600_000;
 const weights = scorerSettingsSchema.parse({}).weights;
-const cls = (task: string, labels: Record<string, number>) => ({ model: 'm', task, labels: Object.entries(labels).map(([name, score]) => ({ name, score })) });
+const cls = (task: string, labels: Record<string, number>) => ({
+  model: 'm',
+  task,
+  labels: Object.entries(labels).map(([name, score]) => ({ name, score })),
+});
 
 describe('components', () => {
   it('freshness halves every half-life and falls back to the collection date', () => {
@@ -37,14 +41,28 @@ describe('components', () => {
     expect(rescaleSimilarity(0.1, 0.1, 0.7)).toBe(0);
     expect(rescaleSimilarity(0.4, 0.1, 0.7)).toBeCloseTo(0.5, 10);
     expect(rescaleSimilarity(0.9, 0.1, 0.7)).toBe(1);
-    const r = relevanceFromSimilarities([{ name: 'tech', weight: 1, cosine: 0.4 }, { name: 'sport', weight: 0.5, cosine: 0.7 }, { name: 'art', weight: 1, cosine: -0.2 }], 0.1, 0.7);
+    const r = relevanceFromSimilarities(
+      [
+        { name: 'tech', weight: 1, cosine: 0.4 },
+        { name: 'sport', weight: 0.5, cosine: 0.7 },
+        { name: 'art', weight: 1, cosine: -0.2 },
+      ],
+      0.1,
+      0.7,
+    );
     expect(r.value).toBeCloseTo(0.5, 10);
     expect(r.detail).toMatch(/^profile (tech|sport) /);
     expect(relevanceFromSimilarities([], 0.1, 0.7)).toEqual({ value: 0, detail: 'no interest profiles configured' });
   });
 
   it('relevance falls back to a topic label named like a profile', () => {
-    const r = relevanceFromTopics([cls('topics', { technology: 0.8, sports: 0.1 })], [{ name: 'Technology', weight: 0.5 }, { name: 'sports', weight: 1 }]);
+    const r = relevanceFromTopics(
+      [cls('topics', { technology: 0.8, sports: 0.1 })],
+      [
+        { name: 'Technology', weight: 0.5 },
+        { name: 'sports', weight: 1 },
+      ],
+    );
     expect(r?.value).toBeCloseTo(0.4, 10);
     expect(r?.detail).toContain('no embedding');
     expect(relevanceFromTopics([], [{ name: 'x', weight: 1 }])).toBeUndefined();
@@ -90,7 +108,8 @@ describe('components', () => {
 });
 
 describe('combine', () => {
-  const all = (value: number): Record<(typeof COMPONENT_NAMES)[number], Component> => Object.fromEntries(COMPONENT_NAMES.map((n) => [n, { value, detail: 'x' }])) as never;
+  const all = (value: number): Record<(typeof COMPONENT_NAMES)[number], Component> =>
+    Object.fromEntries(COMPONENT_NAMES.map((n) => [n, { value, detail: 'x' }])) as never;
 
   it('is the weighted mean of the components, reported with their weights', () => {
     const result = combine(all(0.6), weights, { probability: 0, detail: '' }, 0.8);
@@ -99,7 +118,10 @@ describe('combine', () => {
     expect(result.components.find((c) => c.name === 'relevance')?.weight).toBe(weights.relevance);
     const components = { ...all(0), relevance: { value: 1, detail: '' } };
     const sum = Object.values(weights).reduce((a, b) => a + b, 0);
-    expect(combine(components, weights, { probability: 0, detail: '' }, 0.8).value).toBeCloseTo(weights.relevance / sum, 10);
+    expect(combine(components, weights, { probability: 0, detail: '' }, 0.8).value).toBeCloseTo(
+      weights.relevance / sum,
+      10,
+    );
   });
 
   it('multiplies by 1 − penalty × P(spam)', () => {
@@ -109,7 +131,9 @@ describe('combine', () => {
 
   it('stays within 0..1 for any inputs', () => {
     for (let i = 0; i < 200; i++) {
-      const components = Object.fromEntries(COMPONENT_NAMES.map((n) => [n, { value: Math.random(), detail: '' }])) as never;
+      const components = Object.fromEntries(
+        COMPONENT_NAMES.map((n) => [n, { value: Math.random(), detail: '' }]),
+      ) as never;
       const value = combine(components, weights, { probability: Math.random(), detail: '' }, Math.random()).value;
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThanOrEqual(1);

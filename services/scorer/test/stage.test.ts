@@ -50,24 +50,41 @@ beforeAll(async () => {
     registry: createMetricsRegistry('sink'),
     write: async (batch) => {
       received.push(batch);
-      return { batch_id: batch.batch_id, item_ids: [...batch.items.map((i) => i.raw!.id), ...batch.dead_letters.map((d) => d.item_id)], inserted: batch.items.length };
+      return {
+        batch_id: batch.batch_id,
+        item_ids: [...batch.items.map((i) => i.raw!.id), ...batch.dead_letters.map((d) => d.item_id)],
+        inserted: batch.items.length,
+      };
     },
   });
-  const sinkServer = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation }]);
+  const sinkServer = await startGrpcServer('127.0.0.1:0', [
+    { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation },
+  ]);
   sinkServer.setServing(true);
   const inferenceServer = await startGrpcServer('127.0.0.1:0', [
     {
       name: 'sluice.v1.Inference',
       definition: proto.Inference.service,
       implementation: {
-        Embed: (call: grpc.ServerUnaryCall<EmbedRequest__Output, EmbedResponse>, callback: grpc.sendUnaryData<EmbedResponse>) => {
+        Embed: (
+          call: grpc.ServerUnaryCall<EmbedRequest__Output, EmbedResponse>,
+          callback: grpc.sendUnaryData<EmbedResponse>,
+        ) => {
           embedCalls += 1;
           if (embedCalls <= 2) return callback({ code: grpc.status.UNAVAILABLE, details: 'model loading' });
-          callback(null, { model: 'stand-in', results: call.request.inputs.map((input) => ({ id: input.id, values: embed(input.text) })) });
+          callback(null, {
+            model: 'stand-in',
+            results: call.request.inputs.map((input) => ({ id: input.id, values: embed(input.text) })),
+          });
         },
-        Similarity: (call: grpc.ServerUnaryCall<SimilarityRequest__Output, SimilarityResponse>, callback: grpc.sendUnaryData<SimilarityResponse>) => {
+        Similarity: (
+          call: grpc.ServerUnaryCall<SimilarityRequest__Output, SimilarityResponse>,
+          callback: grpc.sendUnaryData<SimilarityResponse>,
+        ) => {
           const { queries, profiles } = call.request;
-          const scores = queries.flatMap((q) => profiles.map((p) => q.values.reduce((sum, v, k) => sum + v * (p.values[k] ?? 0), 0)));
+          const scores = queries.flatMap((q) =>
+            profiles.map((p) => q.values.reduce((sum, v, k) => sum + v * (p.values[k] ?? 0), 0)),
+          );
           callback(null, { scores, rows: queries.length, columns: profiles.length });
         },
       },
@@ -85,7 +102,8 @@ beforeAll(async () => {
       SLUICE__SERVICES__SCORER__HTTP_PORT: '0',
       SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: `127.0.0.1:${inferenceServer.port}`,
       SLUICE__SERVICES__PERSISTENCE__GRPC_ADDRESS: `127.0.0.1:${sinkServer.port}`,
-      SLUICE__SCORER__PROFILES: '[{name: tech, description: "software and computers"}, {name: sport, description: "football match results", weight: 0.5}]',
+      SLUICE__SCORER__PROFILES:
+        '[{name: tech, description: "software and computers"}, {name: sport, description: "football match results", weight: 0.5}]',
     },
   });
 });
@@ -99,22 +117,41 @@ describe('scorer stage', () => {
   it('becomes SERVING once the profiles are embedded, then scores and forwards items', async () => {
     const address = `127.0.0.1:${scorer.grpc.port}`;
     const deadline = Date.now() + 20_000;
-    while ((await checkHealth(address)) !== 'SERVING' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await checkHealth(address)) !== 'SERVING' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await checkHealth(address)).toBe('SERVING');
     expect(embedCalls).toBeGreaterThanOrEqual(3);
 
     const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
-    const sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(30_000) }), maxInFlightItems: 100 });
+    const sender = new PipelineSender({
+      connect: () => client.Process({ deadline: deadlineIn(30_000) }),
+      maxInFlightItems: 100,
+    });
     const now = Date.now();
     const item = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
       raw: { id, source_id: 'feed', published_at_ms: now - 3_600_000, source_weight: 0.7, priority: 5, ...extra },
       normalized: { title: text, text },
       embedding: { model: 'stand-in', values: embed(text) },
-      classifications: [{ model: 'sent', task: 'sentiment', labels: [{ name: 'positive', score: 0.6 }, { name: 'neutral', score: 0.3 }, { name: 'negative', score: 0.1 }] }],
+      classifications: [
+        {
+          model: 'sent',
+          task: 'sentiment',
+          labels: [
+            { name: 'positive', score: 0.6 },
+            { name: 'neutral', score: 0.3 },
+            { name: 'negative', score: 0.1 },
+          ],
+        },
+      ],
     });
     const ack = await sender.send({
       batch_id: 'scored',
-      items: [item('tech', 'New software for computers'), item('sport', 'Football match ends 2-1'), item('other', 'Gardening tips for spring'), { raw: { id: 'bare', source_id: 'feed' } }],
+      items: [
+        item('tech', 'New software for computers'),
+        item('sport', 'Football match ends 2-1'),
+        item('other', 'Gardening tips for spring'),
+        { raw: { id: 'bare', source_id: 'feed' } },
+      ],
     });
     await sender.close();
     client.close();

@@ -25,7 +25,12 @@ describe('vectors', () => {
     const profiles = Array.from({ length: 70 }, (_, i) => unitVector(random(d, 1000 + i))!);
     const sims = similarityMatrix(toMatrix(items, d), toMatrix(profiles, d));
     expect(sims).toHaveLength(150 * 70);
-    for (const [i, j] of [[0, 0], [149, 69], [77, 64], [3, 65]] as const) {
+    for (const [i, j] of [
+      [0, 0],
+      [149, 69],
+      [77, 64],
+      [3, 65],
+    ] as const) {
       let dot = 0;
       for (let k = 0; k < d; k++) dot += items[i]![k]! * profiles[j]![k]!;
       expect(sims[i * 70 + j]).toBeCloseTo(dot, 5);
@@ -63,11 +68,18 @@ describe('novelty window', () => {
 describe('maxSimilarity', () => {
   it('equals the row maxima of the full similarity matrix', () => {
     const d = 23;
-    const a = toMatrix(Array.from({ length: 13 }, (_, i) => unitVector(random(d, 500 + i))!), d);
-    const b = toMatrix(Array.from({ length: 41 }, (_, i) => unitVector(random(d, 900 + i))!), d);
+    const a = toMatrix(
+      Array.from({ length: 13 }, (_, i) => unitVector(random(d, 500 + i))!),
+      d,
+    );
+    const b = toMatrix(
+      Array.from({ length: 41 }, (_, i) => unitVector(random(d, 900 + i))!),
+      d,
+    );
     const full = similarityMatrix(a, b);
     const best = maxSimilarity(a, b);
-    for (let i = 0; i < a.rows; i++) expect(best[i]).toBeCloseTo(Math.max(...full.subarray(i * b.rows, (i + 1) * b.rows)), 5);
+    for (let i = 0; i < a.rows; i++)
+      expect(best[i]).toBeCloseTo(Math.max(...full.subarray(i * b.rows, (i + 1) * b.rows)), 5);
     expect(maxSimilarity(a, toMatrix([], d))[0]).toBe(Number.NEGATIVE_INFINITY);
   });
 });

@@ -36,7 +36,8 @@ function pieces(text: string, counter: TokenCounter, maxTokens: number): Array<{
         const wordTokens = counter.count(word);
         if (wordTokens > maxTokens) {
           const step = Math.max(1, Math.floor((word.length * maxTokens) / wordTokens));
-          for (let i = 0; i < word.length; i += step) out.push({ text: word.slice(i, i + step), tokens: counter.count(word.slice(i, i + step)) });
+          for (let i = 0; i < word.length; i += step)
+            out.push({ text: word.slice(i, i + step), tokens: counter.count(word.slice(i, i + step)) });
           continue;
         }
         if (currentTokens + wordTokens > maxTokens && current.length > 0) {
@@ -54,7 +55,13 @@ function pieces(text: string, counter: TokenCounter, maxTokens: number): Array<{
   return out;
 }
 
-export function chunkText(text: string, totalTokens: number, counter: TokenCounter, maxTokens: number, maxChunks: number): Chunk[] {
+export function chunkText(
+  text: string,
+  totalTokens: number,
+  counter: TokenCounter,
+  maxTokens: number,
+  maxChunks: number,
+): Chunk[] {
   if (totalTokens <= maxTokens || maxTokens <= 0 || maxChunks <= 0) return [];
   const chunks: Chunk[] = [];
   let current: string[] = [];

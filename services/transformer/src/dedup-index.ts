@@ -47,7 +47,7 @@ export function bits(fp: Fingerprint, start: number, width: number): number {
   if (start >= 32) return ((fp[0] >>> (start - 32)) & mask(width)) >>> 0;
   if (start + width <= 32) return ((fp[1] >>> start) & mask(width)) >>> 0;
   const lowWidth = 32 - start;
-  return (fp[1] >>> start) + (((fp[0] & mask(width - lowWidth)) >>> 0) * 2 ** lowWidth);
+  return (fp[1] >>> start) + ((fp[0] & mask(width - lowWidth)) >>> 0) * 2 ** lowWidth;
 }
 
 /** 53-bit key of a string (two FNV-1a variants): Map keys without keeping long URLs alive. */
@@ -95,13 +95,17 @@ export class DedupIndex {
 
   constructor(options: DedupIndexOptions) {
     if (!(options.capacity >= 1)) throw new Error('dedup capacity must be at least 1');
-    if (!(options.maxHammingDistance >= 0 && options.maxHammingDistance < 32)) throw new Error('max Hamming distance must be 0..31');
+    if (!(options.maxHammingDistance >= 0 && options.maxHammingDistance < 32))
+      throw new Error('max Hamming distance must be 0..31');
     this.#capacity = Math.floor(options.capacity);
     this.#maxDistance = options.maxHammingDistance;
     this.#bands = Math.max(2, Math.min(32, Math.floor(options.bands ?? 4)));
     this.#bandWidth = Math.ceil(64 / this.#bands);
     this.#bandSpan = 2 ** this.#bandWidth;
-    this.#table = this.#bands * this.#bandSpan <= 2 ** 22 ? new Array<number[] | undefined>(this.#bands * this.#bandSpan).fill(undefined) : undefined;
+    this.#table =
+      this.#bands * this.#bandSpan <= 2 ** 22
+        ? new Array<number[] | undefined>(this.#bands * this.#bandSpan).fill(undefined)
+        : undefined;
     this.#ids = new Array<string | undefined>(this.#capacity).fill(undefined);
     this.#high = new Uint32Array(this.#capacity);
     this.#low = new Uint32Array(this.#capacity);
@@ -157,7 +161,8 @@ export class DedupIndex {
     // their fragment, an updated article) are compared by SimHash below instead.
     const urlSlot = entry.dedupKey ? this.#byKey.get(stringKey(entry.dedupKey)) : undefined;
     const sameUrl = other(urlSlot);
-    if (sameUrl && (!entry.nearEligible || !this.#eligible[urlSlot!])) return { duplicate_of: sameUrl, duplicate_kind: 'exact' };
+    if (sameUrl && (!entry.nearEligible || !this.#eligible[urlSlot!]))
+      return { duplicate_of: sameUrl, duplicate_kind: 'exact' };
     if (!entry.nearEligible) return undefined;
     const [fh, fl] = entry.fingerprint;
     let bestSlot = -1;

@@ -1,7 +1,12 @@
 // Optional warm start of the duplicate index from the most recently stored items (persistence ListItems,
 // newest first), so duplicates of items stored before a restart are still linked. Runs in the background
 // after start-up; live items are checked against whatever is indexed so far.
-import { unary, type ListItemsResponse__Output, type PersistenceClient, type StoredItem__Output } from '@sluice/protocol';
+import {
+  unary,
+  type ListItemsResponse__Output,
+  type PersistenceClient,
+  type StoredItem__Output,
+} from '@sluice/protocol';
 import type { DedupEntry, DedupIndex } from './dedup-index.js';
 import { SIMHASH_MAX_WORDS, simhashFromWordHashes } from './simhash.js';
 import { scanText } from './text-scan.js';
@@ -27,14 +32,23 @@ export function entryFromStored(item: StoredItem__Output, minWords: number): Ded
 }
 
 /** Loads up to `limit` originals into `index`, oldest first (so the FIFO evicts them first). Returns how many. */
-export async function seedDedupIndex(client: PersistenceClient, index: DedupIndex, options: { limit: number; minWords: number; timeoutMs: number; signal?: AbortSignal }): Promise<number> {
+export async function seedDedupIndex(
+  client: PersistenceClient,
+  index: DedupIndex,
+  options: { limit: number; minWords: number; timeoutMs: number; signal?: AbortSignal },
+): Promise<number> {
   const entries: DedupEntry[] = [];
   let cursor = '';
   while (entries.length < options.limit && !options.signal?.aborted) {
     const page = await unary<Parameters<PersistenceClient['ListItems']>[0], ListItemsResponse__Output>(
       client,
       client.ListItems as never,
-      { sort: 'SORT_FIELD_COLLECTED', cursor, limit: Math.min(PAGE_SIZE, options.limit - entries.length), include_text: true },
+      {
+        sort: 'SORT_FIELD_COLLECTED',
+        cursor,
+        limit: Math.min(PAGE_SIZE, options.limit - entries.length),
+        include_text: true,
+      },
       options.timeoutMs,
     );
     for (const item of page.items) if (!item.duplicate_of) entries.push(entryFromStored(item, options.minWords));

@@ -19,21 +19,85 @@ const tooDeep = (html: string) => html.length > DEPTH_CHECK_CHARACTERS && nestsD
 
 /** Elements whose whole content is never text for a reader. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'video', 'audio', 'picture', 'nav', 'footer', 'aside', 'form', 'button', 'select', 'option', 'textarea', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'nav',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'dialog',
 ]);
 
 /** Elements that start and end a paragraph. */
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'dd', 'dt', 'table',
-  'thead', 'tbody', 'tfoot', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'address', 'details',
-  'summary', 'fieldset', 'hr', 'center', 'body', 'html',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'dl',
+  'dd',
+  'dt',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'address',
+  'details',
+  'summary',
+  'fieldset',
+  'hr',
+  'center',
+  'body',
+  'html',
 ]);
 const LINE_BREAKS = new Set(['br', 'li', 'caption']);
 
 /** class/id/role values of page furniture (matched as whole words or word prefixes). */
-const BOILERPLATE = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|side-bar|share|sharing|social|cookie|cookies|consent|newsletter|subscribe|promo|advert|advertisement|ads?|banner|related|recommended|comments?|disqus|popup|modal|skip-link|masthead|site-header|site-footer|footer)(?:$|[\s_-])/i;
-const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar']);
+const BOILERPLATE =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|side-bar|share|sharing|social|cookie|cookies|consent|newsletter|subscribe|promo|advert|advertisement|ads?|banner|related|recommended|comments?|disqus|popup|modal|skip-link|masthead|site-header|site-footer|footer)(?:$|[\s_-])/i;
+const BOILERPLATE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alert',
+  'menu',
+  'menubar',
+]);
 
 /** A landmark's text counts when it has at least this many characters (a stray empty <main> does not). */
 const MIN_LANDMARK_CHARS = 80;
@@ -129,8 +193,10 @@ export function extractText(html: string): ExtractedText {
   parser.write(html);
   parser.end();
 
-  if (joinedLength(article.parts) >= MIN_LANDMARK_CHARS) return { text: normalizeWhitespace(article.parts.join('')), from: 'article', fullPageWithoutLandmark: false };
-  if (joinedLength(main.parts) >= MIN_LANDMARK_CHARS) return { text: normalizeWhitespace(main.parts.join('')), from: 'main', fullPageWithoutLandmark: false };
+  if (joinedLength(article.parts) >= MIN_LANDMARK_CHARS)
+    return { text: normalizeWhitespace(article.parts.join('')), from: 'article', fullPageWithoutLandmark: false };
+  if (joinedLength(main.parts) >= MIN_LANDMARK_CHARS)
+    return { text: normalizeWhitespace(main.parts.join('')), from: 'main', fullPageWithoutLandmark: false };
   return { text: normalizeWhitespace(all.join('')), from: 'body', fullPageWithoutLandmark: fullPage };
 }
 

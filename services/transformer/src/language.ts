@@ -28,7 +28,13 @@ export const LANGUAGE_SAMPLE_CHARS = 160;
 export async function createLanguageDetector(size: LanguageDataSize): Promise<LanguageDetector> {
   // Literal specifiers: bundlers and vite resolve them statically; only the chosen data is loaded.
   const loaded =
-    size === 'extrasmall' ? await import('eld/extrasmall') : size === 'small' ? await import('eld/small') : size === 'medium' ? await import('eld/medium') : await import('eld/large');
+    size === 'extrasmall'
+      ? await import('eld/extrasmall')
+      : size === 'small'
+        ? await import('eld/small')
+        : size === 'medium'
+          ? await import('eld/medium')
+          : await import('eld/large');
   return languageDetectorFrom(loaded.eld as unknown as EldLike);
 }
 

@@ -4,7 +4,13 @@ import { createContentHasher } from './content-hash.js';
 import { createLanguageDetector } from './language.js';
 import { normalizeItem, type NormalizeOptions, type NormalizeTools } from './normalize-item.js';
 import { readableText } from './readable-text.js';
-import { estimatingCounter, estimatingTokenCounter, exactCounter, readTokenizerFolder, type TokenCounter } from './token-count.js';
+import {
+  estimatingCounter,
+  estimatingTokenCounter,
+  exactCounter,
+  readTokenizerFolder,
+  type TokenCounter,
+} from './token-count.js';
 import type { WorkerOptions } from './worker-options.js';
 
 export type NormalizeOutcome = { ok: true; normalized: NormalizedItem } | { ok: false; reason: string; detail: string };
@@ -16,10 +22,15 @@ export interface Normalizer {
 /** Chunk size when neither the settings nor the tokenizer folder give one. */
 export const DEFAULT_MAX_CHUNK_TOKENS = 256;
 
-export async function createTokenCounter(options: Pick<WorkerOptions, 'tokenizerFolder' | 'tokenCount'>): Promise<{ counter: TokenCounter; maxLength?: number }> {
+export async function createTokenCounter(
+  options: Pick<WorkerOptions, 'tokenizerFolder' | 'tokenCount'>,
+): Promise<{ counter: TokenCounter; maxLength?: number }> {
   const info = options.tokenizerFolder ? readTokenizerFolder(options.tokenizerFolder) : undefined;
   if (!info) return { counter: estimatingTokenCounter };
-  return { counter: options.tokenCount === 'exact' ? await exactCounter(info) : estimatingCounter(info.kind), maxLength: info.maxLength };
+  return {
+    counter: options.tokenCount === 'exact' ? await exactCounter(info) : estimatingCounter(info.kind),
+    maxLength: info.maxLength,
+  };
 }
 
 export async function createNormalizer(options: WorkerOptions): Promise<Normalizer> {
@@ -33,7 +44,8 @@ export async function createNormalizer(options: WorkerOptions): Promise<Normaliz
     maxInputCharacters: options.maxInputCharacters,
     maxTextCharacters: options.maxTextCharacters,
     maxSummaryCharacters: options.maxSummaryCharacters,
-    maxChunkTokens: options.maxChunkTokens > 0 ? options.maxChunkTokens : (tokens.maxLength ?? DEFAULT_MAX_CHUNK_TOKENS),
+    maxChunkTokens:
+      options.maxChunkTokens > 0 ? options.maxChunkTokens : (tokens.maxLength ?? DEFAULT_MAX_CHUNK_TOKENS),
     maxChunks: options.maxChunks,
     readableMinCharacters: options.readableExtraction === 'always' ? 0 : options.readableMinCharacters,
     extractReadable: options.readableExtraction === 'never' ? undefined : readableText,

@@ -24,7 +24,12 @@ export function resolveThreads(setting: 'auto' | number): number {
 export async function createNormalizerPool(threads: number, options: WorkerOptions): Promise<NormalizerPool> {
   if (threads === 0) {
     const normalizer: Normalizer = await createNormalizer(options);
-    return { threads: 0, queued: 0, normalize: async (items) => normalizer.normalizeBatch(items), close: async () => {} };
+    return {
+      threads: 0,
+      queued: 0,
+      normalize: async (items) => normalizer.normalizeBatch(items),
+      close: async () => {},
+    };
   }
   const pool = new Piscina({
     filename: new URL('./normalize-worker-entry.mjs', import.meta.url).href,

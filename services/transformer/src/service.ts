@@ -1,5 +1,14 @@
 // The transformer service: raw items in (from the collector or the gateway), normalized items out to inference.
-import { createClient, createRelayStage, deadlineIn, sluiceProto, type ServiceContext, type ServiceParts, type PersistenceClient, type PipelineStageClient } from '@sluice/protocol';
+import {
+  createClient,
+  createRelayStage,
+  deadlineIn,
+  sluiceProto,
+  type ServiceContext,
+  type ServiceParts,
+  type PersistenceClient,
+  type PipelineStageClient,
+} from '@sluice/protocol';
 import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
 import { DedupIndex } from './dedup-index.js';
 import { seedDedupIndex } from './dedup-seed.js';
@@ -13,12 +22,38 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
   const settings = ctx.config.settings;
   const threads = resolveThreads(settings.worker_threads);
   const pool = await createNormalizerPool(threads, workerOptionsFrom(settings, repoRoot));
-  const dedup = new DedupIndex({ capacity: settings.dedup_capacity_items, maxHammingDistance: settings.near_duplicate_max_distance, bands: settings.near_duplicate_bands });
-  const duplicates = new Counter({ name: 'sluice_transformer_duplicates_total', help: 'Items linked to an earlier original, by kind (exact, near)', labelNames: ['kind'], registers: [ctx.registry] });
-  new Gauge({ name: 'sluice_transformer_dedup_index_items', help: 'Originals in the duplicate index', registers: [ctx.registry], collect() { this.set(dedup.size); } });
-  new Gauge({ name: 'sluice_transformer_pool_queued_tasks', help: 'Normalization tasks waiting for a worker thread', registers: [ctx.registry], collect() { this.set(pool.queued); } });
+  const dedup = new DedupIndex({
+    capacity: settings.dedup_capacity_items,
+    maxHammingDistance: settings.near_duplicate_max_distance,
+    bands: settings.near_duplicate_bands,
+  });
+  const duplicates = new Counter({
+    name: 'sluice_transformer_duplicates_total',
+    help: 'Items linked to an earlier original, by kind (exact, near)',
+    labelNames: ['kind'],
+    registers: [ctx.registry],
+  });
+  new Gauge({
+    name: 'sluice_transformer_dedup_index_items',
+    help: 'Originals in the duplicate index',
+    registers: [ctx.registry],
+    collect() {
+      this.set(dedup.size);
+    },
+  });
+  new Gauge({
+    name: 'sluice_transformer_pool_queued_tasks',
+    help: 'Normalization tasks waiting for a worker thread',
+    registers: [ctx.registry],
+    collect() {
+      this.set(pool.queued);
+    },
+  });
 
-  const downstream = createClient(sluiceProto().PipelineStage, ctx.config.services.inference.grpc_address) as unknown as PipelineStageClient;
+  const downstream = createClient(
+    sluiceProto().PipelineStage,
+    ctx.config.services.inference.grpc_address,
+  ) as unknown as PipelineStageClient;
   const stage = createRelayStage({
     stage: 'transformer',
     logger: ctx.logger,
@@ -37,10 +72,18 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
   ctx.logger.info({ worker_threads: threads, language_data: settings.language_data }, 'normalizer pool ready');
   const stopped = new AbortController();
   const seed = async () => {
-    const persistence = createClient(sluiceProto().Persistence, ctx.config.services.persistence.grpc_address) as unknown as PersistenceClient;
+    const persistence = createClient(
+      sluiceProto().Persistence,
+      ctx.config.services.persistence.grpc_address,
+    ) as unknown as PersistenceClient;
     try {
       const limit = Math.min(settings.dedup_seed_items, settings.dedup_capacity_items);
-      const loaded = await seedDedupIndex(persistence, dedup, { limit, minWords: settings.near_duplicate_min_words, timeoutMs: 30_000, signal: stopped.signal });
+      const loaded = await seedDedupIndex(persistence, dedup, {
+        limit,
+        minWords: settings.near_duplicate_min_words,
+        timeoutMs: 30_000,
+        signal: stopped.signal,
+      });
       ctx.logger.info({ items: loaded }, 'duplicate index seeded from stored items');
     } catch (error) {
       ctx.logger.warn({ err: error }, 'seeding the duplicate index from persistence failed; it fills from new items');
@@ -49,7 +92,13 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     }
   };
   return {
-    grpc: [{ name: 'sluice.v1.PipelineStage', definition: sluiceProto().PipelineStage.service, implementation: stage.implementation }],
+    grpc: [
+      {
+        name: 'sluice.v1.PipelineStage',
+        definition: sluiceProto().PipelineStage.service,
+        implementation: stage.implementation,
+      },
+    ],
     describe: () => ({ worker_threads: threads, dedup_index_items: dedup.size }),
     started: () => {
       if (settings.dedup_seed_items > 0) void seed();

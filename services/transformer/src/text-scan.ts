@@ -12,7 +12,8 @@ const UNSPACED = 2;
 const PUNCTUATION = 3;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_CHAR =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const PUNCTUATION_CHAR = /[\p{P}\p{S}]/u;
 
 function classify(char: string): number {
@@ -68,7 +69,11 @@ const APOSTROPHES = new Set([0x27, 0x2019]);
  * Scans `text` (already lower-cased if hashes are wanted case-insensitively). `onWord` receives each word's
  * 32-bit hash, in order; at most `maxHashes` are reported.
  */
-export function scanText(text: string, onWord?: (hash: number) => void, maxHashes = Number.POSITIVE_INFINITY): ScanResult {
+export function scanText(
+  text: string,
+  onWord?: (hash: number) => void,
+  maxHashes = Number.POSITIVE_INFINITY,
+): ScanResult {
   let words = 0;
   let unspaced = 0;
   let tokens = 0;
@@ -90,7 +95,12 @@ export function scanText(text: string, onWord?: (hash: number) => void, maxHashe
     let code = text.charCodeAt(i);
     let cls: number;
     if (code < 128) {
-      cls = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95 ? WORD : code <= 32 ? SEPARATOR : PUNCTUATION;
+      cls =
+        (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
+          ? WORD
+          : code <= 32
+            ? SEPARATOR
+            : PUNCTUATION;
     } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
       const cp = text.codePointAt(i)!;
       cls = astralClass(cp);
@@ -98,7 +108,14 @@ export function scanText(text: string, onWord?: (hash: number) => void, maxHashe
       i += 1;
     } else cls = classOf(code);
     // An apostrophe between two word characters belongs to the word (it's, don’t).
-    if (cls === PUNCTUATION && inWord && APOSTROPHES.has(code) && i + 1 < text.length && classOf(text.charCodeAt(i + 1)) === WORD) cls = WORD;
+    if (
+      cls === PUNCTUATION &&
+      inWord &&
+      APOSTROPHES.has(code) &&
+      i + 1 < text.length &&
+      classOf(text.charCodeAt(i + 1)) === WORD
+    )
+      cls = WORD;
     if (cls === WORD) {
       if (!inWord) {
         inWord = true;

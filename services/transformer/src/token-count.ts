@@ -40,9 +40,19 @@ export function readTokenizerFolder(folder: string): TokenizerInfo | undefined {
   if (!folder || !existsSync(file)) return undefined;
   const tokenizerJson = JSON.parse(readFileSync(file, 'utf8')) as { model?: { type?: string } };
   const configFile = path.join(folder, 'tokenizer_config.json');
-  const tokenizerConfig = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, 'utf8')) as { model_max_length?: number }) : {};
-  const maxLength = typeof tokenizerConfig.model_max_length === 'number' && tokenizerConfig.model_max_length < 1_000_000 ? tokenizerConfig.model_max_length : undefined;
-  return { kind: tokenizerJson.model?.type === 'WordLevel' ? 'word' : 'subword', maxLength, tokenizerJson, tokenizerConfig };
+  const tokenizerConfig = existsSync(configFile)
+    ? (JSON.parse(readFileSync(configFile, 'utf8')) as { model_max_length?: number })
+    : {};
+  const maxLength =
+    typeof tokenizerConfig.model_max_length === 'number' && tokenizerConfig.model_max_length < 1_000_000
+      ? tokenizerConfig.model_max_length
+      : undefined;
+  return {
+    kind: tokenizerJson.model?.type === 'WordLevel' ? 'word' : 'subword',
+    maxLength,
+    tokenizerJson,
+    tokenizerConfig,
+  };
 }
 
 /** Exact counts with the model's own tokenizer (slow; see above). */

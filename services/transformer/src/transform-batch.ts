@@ -1,6 +1,13 @@
 // One pipeline batch through the transformer: validate, normalize on the pool, link duplicates in arrival
 // order, and turn per-item failures into dead letters (never a failed batch for one bad item).
-import type { DeadLetter, ItemBatch, ItemBatch__Output, PipelineItem, PipelineItem__Output, RawItem__Output } from '@sluice/protocol';
+import type {
+  DeadLetter,
+  ItemBatch,
+  ItemBatch__Output,
+  PipelineItem,
+  PipelineItem__Output,
+  RawItem__Output,
+} from '@sluice/protocol';
 import type { DedupIndex } from './dedup-index.js';
 import type { NormalizeOutcome } from './normalize-batch.js';
 import { fingerprintFromHex } from './simhash.js';
@@ -22,7 +29,14 @@ export function deadLetter(item: PipelineItem__Output, reason: string, detail: s
   } catch {
     payload = '';
   }
-  return { item_id: item.raw?.id ?? '', source_id: item.raw?.source_id ?? '', stage: STAGE, reason, detail: detail.slice(0, 2000), payload_json: payload };
+  return {
+    item_id: item.raw?.id ?? '',
+    source_id: item.raw?.source_id ?? '',
+    stage: STAGE,
+    reason,
+    detail: detail.slice(0, 2000),
+    payload_json: payload,
+  };
 }
 
 /** Why an item cannot be transformed at all, or undefined when it can. */
@@ -47,7 +61,9 @@ export async function transformBatch(batch: ItemBatch__Output, deps: TransformDe
   valid.forEach((item, i) => {
     const outcome = outcomes[i];
     if (!outcome || !outcome.ok) {
-      deadLetters.push(deadLetter(item, outcome?.reason ?? 'transform_failed', outcome && !outcome.ok ? outcome.detail : 'no result'));
+      deadLetters.push(
+        deadLetter(item, outcome?.reason ?? 'transform_failed', outcome && !outcome.ok ? outcome.detail : 'no result'),
+      );
       return;
     }
     const normalized = outcome.normalized;

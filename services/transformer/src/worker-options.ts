@@ -30,18 +30,21 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
 };
 
 /** Worker options from the settings; relative paths are resolved against `root` (the repository root). */
-export function workerOptionsFrom(settings: {
-  language_data: WorkerOptions['languageData'];
-  tokenizer_folder: string;
-  token_count: WorkerOptions['tokenCount'];
-  max_input_characters: number;
-  max_text_characters: number;
-  max_summary_characters: number;
-  max_chunk_tokens: number;
-  max_chunks: number;
-  readable_extraction: WorkerOptions['readableExtraction'];
-  readable_min_characters: number;
-}, root: string): WorkerOptions {
+export function workerOptionsFrom(
+  settings: {
+    language_data: WorkerOptions['languageData'];
+    tokenizer_folder: string;
+    token_count: WorkerOptions['tokenCount'];
+    max_input_characters: number;
+    max_text_characters: number;
+    max_summary_characters: number;
+    max_chunk_tokens: number;
+    max_chunks: number;
+    readable_extraction: WorkerOptions['readableExtraction'];
+    readable_min_characters: number;
+  },
+  root: string,
+): WorkerOptions {
   return {
     languageData: settings.language_data,
     tokenizerFolder: settings.tokenizer_folder === '' ? '' : path.resolve(root, settings.tokenizer_folder),

@@ -16,7 +16,15 @@ describe('canonicalUrl', () => {
   });
 
   it('returns "" for anything that is not an absolute http(s) URL', () => {
-    for (const input of ['', 'not a url', '/relative/path', 'ftp://example.com/f', 'javascript:alert(1)', 'mailto:a@b.c']) expect(canonicalUrl(input)).toBe('');
+    for (const input of [
+      '',
+      'not a url',
+      '/relative/path',
+      'ftp://example.com/f',
+      'javascript:alert(1)',
+      'mailto:a@b.c',
+    ])
+      expect(canonicalUrl(input)).toBe('');
   });
 
   it('knows tracking parameters by name and prefix', () => {

@@ -3,13 +3,23 @@ import { DedupIndex, bits, type DedupEntry } from '../src/dedup-index.js';
 import { fingerprintFromHex, fingerprintToHex, hammingDistance, simhash, type Fingerprint } from '../src/simhash.js';
 import { NEAR_DUPLICATES, UNRELATED, WIRE_STORY } from './fixtures/near-duplicates.js';
 
-const entry = (id: string, text: string, extra: Partial<DedupEntry> = {}): DedupEntry => ({ id, contentHash: `hash-${id}`, dedupKey: `https://example.com/${id}`, fingerprint: simhash(text), nearEligible: true, ...extra });
+const entry = (id: string, text: string, extra: Partial<DedupEntry> = {}): DedupEntry => ({
+  id,
+  contentHash: `hash-${id}`,
+  dedupKey: `https://example.com/${id}`,
+  fingerprint: simhash(text),
+  nearEligible: true,
+  ...extra,
+});
 
 describe('SimHash', () => {
   it('puts near-duplicate stories within 8 bits and unrelated ones (even on the same topic) beyond 20', () => {
-    for (const pair of NEAR_DUPLICATES) expect(hammingDistance(simhash(pair.a), simhash(pair.b)), pair.name).toBeLessThanOrEqual(8);
+    for (const pair of NEAR_DUPLICATES)
+      expect(hammingDistance(simhash(pair.a), simhash(pair.b)), pair.name).toBeLessThanOrEqual(8);
     const all = [WIRE_STORY, ...UNRELATED];
-    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(hammingDistance(simhash(all[i]!), simhash(all[j]!))).toBeGreaterThan(20);
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++)
+        expect(hammingDistance(simhash(all[i]!), simhash(all[j]!))).toBeGreaterThan(20);
   });
 
   it('is deterministic, case-insensitive, and round-trips through 16 hex chars', () => {
@@ -22,9 +32,17 @@ describe('SimHash', () => {
   });
 
   it('works on unspaced scripts (one shingle unit per character)', () => {
-    const ja = '市議会は火曜日、北部地区と中央駅を結ぶ新しい路面電車路線の建設を承認した。住民からは騒音や工事への懸念の声が上がった。議会は公聴会を開くと約束した。';
+    const ja =
+      '市議会は火曜日、北部地区と中央駅を結ぶ新しい路面電車路線の建設を承認した。住民からは騒音や工事への懸念の声が上がった。議会は公聴会を開くと約束した。';
     expect(hammingDistance(simhash(ja), simhash(ja.replace('火曜日', '水曜日')))).toBeLessThanOrEqual(8);
-    expect(hammingDistance(simhash(ja), simhash('東京の天気は晴れ、気温は二十五度まで上がる見込みです。週末は雨が降るでしょう。傘を忘れないでください。'))).toBeGreaterThan(12);
+    expect(
+      hammingDistance(
+        simhash(ja),
+        simhash(
+          '東京の天気は晴れ、気温は二十五度まで上がる見込みです。週末は雨が降るでしょう。傘を忘れないでください。',
+        ),
+      ),
+    ).toBeGreaterThan(12);
   });
 
   it('extracts bands across the 32-bit boundary', () => {
@@ -40,9 +58,13 @@ describe('DedupIndex', () => {
   it('links exact duplicates by content hash or dedup key, and near duplicates by SimHash, to the first original', () => {
     const index = new DedupIndex({ capacity: 100, maxHammingDistance: 8 });
     expect(index.check(entry('orig', WIRE_STORY))).toBeUndefined();
-    expect(index.check(entry('same-text', WIRE_STORY, { contentHash: 'hash-orig', dedupKey: 'https://other.example/x' }))).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
+    expect(
+      index.check(entry('same-text', WIRE_STORY, { contentHash: 'hash-orig', dedupKey: 'https://other.example/x' })),
+    ).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
     // A title-only item (a link post) with the original's URL.
-    expect(index.check(entry('same-url', 'ECB holds rates', { dedupKey: 'https://example.com/orig', nearEligible: false }))).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
+    expect(
+      index.check(entry('same-url', 'ECB holds rates', { dedupKey: 'https://example.com/orig', nearEligible: false })),
+    ).toEqual({ duplicate_of: 'orig', duplicate_kind: 'exact' });
     for (const [i, pair] of NEAR_DUPLICATES.entries()) {
       const match = index.check(entry(`near-${i}`, pair.b));
       expect(match, pair.name).toMatchObject({ duplicate_of: 'orig', duplicate_kind: 'near' });
@@ -58,7 +80,11 @@ describe('DedupIndex', () => {
     expect(index.check(entry('post-1', UNRELATED[0]!, { dedupKey: 'https://example.com/live' }))).toBeUndefined();
     expect(index.check(entry('post-2', UNRELATED[1]!, { dedupKey: 'https://example.com/live' }))).toBeUndefined();
     // An updated version of the first post under the same URL is still linked, as a near duplicate.
-    expect(index.check(entry('post-1-updated', `${UNRELATED[0]!} Updated at noon.`, { dedupKey: 'https://example.com/live' }))).toMatchObject({ duplicate_of: 'post-1', duplicate_kind: 'near' });
+    expect(
+      index.check(
+        entry('post-1-updated', `${UNRELATED[0]!} Updated at noon.`, { dedupKey: 'https://example.com/live' }),
+      ),
+    ).toMatchObject({ duplicate_of: 'post-1', duplicate_kind: 'near' });
   });
 
   it('treats a replay of the same item as an original, not a duplicate of itself', () => {
@@ -81,7 +107,10 @@ describe('DedupIndex', () => {
     for (const [i, text] of UNRELATED.slice(0, 3).entries()) index.check(entry(`u${i}`, text));
     expect(index.size).toBe(3);
     expect(index.check(entry('late', NEAR_DUPLICATES[0]!.b, { contentHash: 'hash-orig' }))).toBeUndefined();
-    expect(index.check(entry('late-u2', UNRELATED[2]!, { contentHash: 'hash-u2' }))).toMatchObject({ duplicate_of: 'u2', duplicate_kind: 'exact' });
+    expect(index.check(entry('late-u2', UNRELATED[2]!, { contentHash: 'hash-u2' }))).toMatchObject({
+      duplicate_of: 'u2',
+      duplicate_kind: 'exact',
+    });
   });
 
   it('finds every near duplicate within 2 × bands − 1 bits among many random originals', () => {
@@ -102,9 +131,16 @@ describe('DedupIndex', () => {
       const fp = [...originals[target]!] as [number, number];
       const flips = new Set<number>();
       while (flips.size < 7) flips.add(random32() % 64);
-      for (const bit of flips) if (bit < 32) fp[1] = (fp[1] ^ (1 << bit)) >>> 0;
-      else fp[0] = (fp[0] ^ (1 << (bit - 32))) >>> 0;
-      const match = index.find({ id: `q${i}`, contentHash: `q${i}`, dedupKey: '', fingerprint: fp, nearEligible: true });
+      for (const bit of flips)
+        if (bit < 32) fp[1] = (fp[1] ^ (1 << bit)) >>> 0;
+        else fp[0] = (fp[0] ^ (1 << (bit - 32))) >>> 0;
+      const match = index.find({
+        id: `q${i}`,
+        contentHash: `q${i}`,
+        dedupKey: '',
+        fingerprint: fp,
+        nearEligible: true,
+      });
       expect(match).toMatchObject({ duplicate_of: `o${target}`, duplicate_kind: 'near', distance: 7 });
     }
   });

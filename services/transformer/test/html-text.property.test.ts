@@ -16,14 +16,64 @@ const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const anyText = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.constantFrom('<', '>', '&', ';', '#', 'x', '<!--', '-->', '<![CDATA[', ']]>', '<script>', '</script>', '<p>', '</div>', '&amp', '&#0;', '&#xD800;', '&#1114112;', '\u0000', '\uD800', 'a', ' ', '"', "'", '=', '/'), { maxLength: 60 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        ';',
+        '#',
+        'x',
+        '<!--',
+        '-->',
+        '<![CDATA[',
+        ']]>',
+        '<script>',
+        '</script>',
+        '<p>',
+        '</div>',
+        '&amp',
+        '&#0;',
+        '&#xD800;',
+        '&#1114112;',
+        '\u0000',
+        '\uD800',
+        'a',
+        ' ',
+        '"',
+        "'",
+        '=',
+        '/',
+      ),
+      { maxLength: 60 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 const word = fc.stringMatching(/^[a-z]{1,8}$/);
-const VISIBLE = ['p', 'div', 'span', 'b', 'i', 'em', 'a', 'h2', 'li', 'ul', 'section', 'blockquote', 'td', 'pre'] as const;
+const VISIBLE = [
+  'p',
+  'div',
+  'span',
+  'b',
+  'i',
+  'em',
+  'a',
+  'h2',
+  'li',
+  'ul',
+  'section',
+  'blockquote',
+  'td',
+  'pre',
+] as const;
 const HIDDEN = ['script', 'style', 'noscript', 'template', 'svg', 'iframe'] as const;
 
-type Node = { kind: 'text'; words: string[] } | { kind: 'element'; tag: string; children: Node[] } | { kind: 'hidden'; tag: string };
+type Node =
+  | { kind: 'text'; words: string[] }
+  | { kind: 'element'; tag: string; children: Node[] }
+  | { kind: 'hidden'; tag: string };
 
 const tree = fc.letrec<{ node: Node; children: Node[] }>((tie) => ({
   node: fc.oneof(
@@ -38,14 +88,21 @@ const tree = fc.letrec<{ node: Node; children: Node[] }>((tie) => ({
 const HIDDEN_MARK = 'zzhiddenzz';
 function render(nodes: Node[]): string {
   return nodes
-    .map((n) => (n.kind === 'text' ? ` ${n.words.join(' ')} ` : n.kind === 'hidden' ? `<${n.tag}>${HIDDEN_MARK}${n.tag === 'script' || n.tag === 'style' ? ' if (a < b && c) { x = "</p>"; }' : ' <b>bold</b>'}</${n.tag}>` : `<${n.tag}>${render(n.children)}</${n.tag}>`))
+    .map((n) =>
+      n.kind === 'text'
+        ? ` ${n.words.join(' ')} `
+        : n.kind === 'hidden'
+          ? `<${n.tag}>${HIDDEN_MARK}${n.tag === 'script' || n.tag === 'style' ? ' if (a < b && c) { x = "</p>"; }' : ' <b>bold</b>'}</${n.tag}>`
+          : `<${n.tag}>${render(n.children)}</${n.tag}>`,
+    )
     .join('');
 }
 function visibleWords(nodes: Node[]): string[] {
   return nodes.flatMap((n) => (n.kind === 'text' ? n.words : n.kind === 'element' ? visibleWords(n.children) : []));
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function expectCleanText(text: string): void {
   expect(CONTROL_IN_TEXT.test(text)).toBe(false);
@@ -116,7 +173,10 @@ describe('HTML to text properties', () => {
     // Parsing is quadratic in depth (htmlparser2's stack), so deep documents are flattened: linear, same words.
     const depth = isLongFuzzRun() ? 400_000 : 100_000;
     for (const tag of ['div', 'b', 'script', 'article', 'p']) {
-      for (const nested of [`${`<${tag}>`.repeat(depth)}deep words${`</${tag}>`.repeat(depth)}`, `<p>deep words</p>${`<${tag} class="x">`.repeat(depth)}`]) {
+      for (const nested of [
+        `${`<${tag}>`.repeat(depth)}deep words${`</${tag}>`.repeat(depth)}`,
+        `<p>deep words</p>${`<${tag} class="x">`.repeat(depth)}`,
+      ]) {
         const started = performance.now();
         expect(htmlToText(nested)).toBe(tag === 'script' && nested.startsWith('<script') ? '' : 'deep words');
         expect(htmlToLine(nested)).toBe(tag === 'script' && nested.startsWith('<script') ? '' : 'deep words');

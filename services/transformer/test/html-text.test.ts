@@ -6,7 +6,15 @@ import { readableText } from '../src/readable-text.js';
 import { normalizeLine, normalizeWhitespace } from '../src/whitespace.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.html`, import.meta.url), 'utf8');
-const options = { maxInputCharacters: 2_000_000, maxTextCharacters: 200_000, maxSummaryCharacters: 1000, maxChunkTokens: 256, maxChunks: 16, readableMinCharacters: 20_000, extractReadable: readableText };
+const options = {
+  maxInputCharacters: 2_000_000,
+  maxTextCharacters: 200_000,
+  maxSummaryCharacters: 1000,
+  maxChunkTokens: 256,
+  maxChunks: 16,
+  readableMinCharacters: 20_000,
+  extractReadable: readableText,
+};
 
 describe('extractText on real-world page shapes', () => {
   it('WordPress post: keeps the article, drops cookie notice, menus, share bar, comments, sidebar, footer and scripts', () => {
@@ -14,9 +22,24 @@ describe('extractText on real-world page shapes', () => {
     expect(result.from).toBe('article');
     expect(result.text.startsWith('Why our city needs a new tram line\n\n')).toBe(true);
     expect(result.text).toContain('according to the council’s own study');
-    expect(result.text).toContain('The estimate is €240 million, two thirds of which could come from national infrastructure funds — if');
+    expect(result.text).toContain(
+      'The estimate is €240 million, two thirds of which could come from national infrastructure funds — if',
+    );
     expect(result.text).toContain('A tram at the central station'); // image alt text
-    for (const junk of ['cookies', 'Skip to content', 'Sport', 'Share this', 'Facebook', 'thoughts on', 'Recent Posts', 'WordPress', 'wpemoji', 'schema.org', 'wp-block']) expect(result.text).not.toContain(junk);
+    for (const junk of [
+      'cookies',
+      'Skip to content',
+      'Sport',
+      'Share this',
+      'Facebook',
+      'thoughts on',
+      'Recent Posts',
+      'WordPress',
+      'wpemoji',
+      'schema.org',
+      'wp-block',
+    ])
+      expect(result.text).not.toContain(junk);
   });
 
   it('page without landmarks: flagged for Readability, which keeps the story and drops the furniture', () => {
@@ -27,9 +50,19 @@ describe('extractText on real-world page shapes', () => {
     const text = bodyText({ content: html, content_type: 'text/html' } as never, options);
     expect(text).toContain('The regional parliament voted on Thursday to extend the night train service');
     expect(text).toContain('(Part two, paragraph 8.)');
-    for (const junk of ['Section 12', 'Another headline number', 'uses cookies', 'dataLayer', 'Imprint', 'Share on Facebook']) expect(text).not.toContain(junk);
+    for (const junk of [
+      'Section 12',
+      'Another headline number',
+      'uses cookies',
+      'dataLayer',
+      'Imprint',
+      'Share on Facebook',
+    ])
+      expect(text).not.toContain(junk);
     // Without Readability the streaming pass still gives the story (with some furniture).
-    expect(bodyText({ content: html, content_type: 'text/html' } as never, { ...options, extractReadable: undefined })).toContain('(Part two, paragraph 8.)');
+    expect(
+      bodyText({ content: html, content_type: 'text/html' } as never, { ...options, extractReadable: undefined }),
+    ).toContain('(Part two, paragraph 8.)');
   });
 
   it('broken markup: unclosed, mis-nested and stray tags, bare entities, comments, CDATA', () => {
@@ -66,7 +99,10 @@ describe('extractText on real-world page shapes', () => {
     const started = performance.now();
     const full = htmlToText(page);
     expect(full.split('\n\n')).toHaveLength(40_000);
-    const cut = bodyText({ content: page, content_type: 'text/html' } as never, { ...options, maxInputCharacters: 100_000 });
+    const cut = bodyText({ content: page, content_type: 'text/html' } as never, {
+      ...options,
+      maxInputCharacters: 100_000,
+    });
     expect(cut.split('\n\n').length).toBeLessThan(1400);
     expect(performance.now() - started).toBeLessThan(20_000);
   });
@@ -74,7 +110,9 @@ describe('extractText on real-world page shapes', () => {
 
 describe('fragments, lines and whitespace', () => {
   it('converts feed snippets, passing plain text through', () => {
-    expect(htmlToText('<p>First <b>para</b>&nbsp;here &#8212; &eacute;t&eacute;.</p><ul><li>one</li><li>two</li></ul>')).toBe('First para here — été.\n\n- one\n- two');
+    expect(
+      htmlToText('<p>First <b>para</b>&nbsp;here &#8212; &eacute;t&eacute;.</p><ul><li>one</li><li>two</li></ul>'),
+    ).toBe('First para here — été.\n\n- one\n- two');
     expect(htmlToText('  Tom and Jerry\r\n\r\n\r\n  again  ')).toBe('Tom and Jerry\n\nagain');
     expect(htmlToText('<table><tr><td>a</td><td>b</td></tr></table>')).toBe('a b');
     expect(looksLikeHtml('a < b and c > d')).toBe(false);

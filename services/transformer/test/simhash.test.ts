@@ -49,9 +49,11 @@ describe('simhash', () => {
   });
 
   it('keeps near-duplicates close and unrelated texts apart', () => {
-    const text = 'The city council approved a new tram line on Tuesday connecting the northern districts with the central station after months of debate about noise and cost.';
+    const text =
+      'The city council approved a new tram line on Tuesday connecting the northern districts with the central station after months of debate about noise and cost.';
     const edited = `UPDATED: ${text.replace('Tuesday', 'Wednesday')}`;
-    const other = 'Quarterly results beat expectations as the chip maker raised its forecast for data centre demand and announced a buyback of its own shares.';
+    const other =
+      'Quarterly results beat expectations as the chip maker raised its forecast for data centre demand and announced a buyback of its own shares.';
     expect(hammingDistance(simhash(text), simhash(edited))).toBeLessThanOrEqual(12);
     expect(hammingDistance(simhash(text), simhash(other))).toBeGreaterThan(16);
   });

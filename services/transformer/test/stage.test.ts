@@ -1,5 +1,17 @@
 // The transformer as a real gRPC service (runService, one worker thread) in front of a test sink.
-import { PipelineSender, createClient, createSinkStage, deadlineIn, runService, sluiceProto, startGrpcServer, type ItemBatch__Output, type PipelineStageClient, type RunningService, type GrpcServer } from '@sluice/protocol';
+import {
+  PipelineSender,
+  createClient,
+  createSinkStage,
+  deadlineIn,
+  runService,
+  sluiceProto,
+  startGrpcServer,
+  type ItemBatch__Output,
+  type PipelineStageClient,
+  type RunningService,
+  type GrpcServer,
+} from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransformer } from '../src/service.js';
@@ -18,10 +30,17 @@ beforeAll(async () => {
     write: async (batch) => {
       received.push(batch);
       const ids = [...batch.items.map((i) => i.raw!.id), ...batch.dead_letters.map((d) => d.item_id)];
-      return { batch_id: batch.batch_id, item_ids: ids, inserted: batch.items.length, dead_lettered: batch.dead_letters.length };
+      return {
+        batch_id: batch.batch_id,
+        item_ids: ids,
+        inserted: batch.items.length,
+        dead_lettered: batch.dead_letters.length,
+      };
     },
   });
-  sink = await startGrpcServer('127.0.0.1:0', [{ name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation }]);
+  sink = await startGrpcServer('127.0.0.1:0', [
+    { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },
+  ]);
   sink.setServing(true);
   transformer = await runService('transformer', transformerSettingsSchema, buildTransformer, {
     exitOnShutdown: false,
@@ -46,16 +65,45 @@ const article = (n: number) =>
 
 describe('transformer stage', () => {
   it('normalizes items, links duplicates, dead-letters invalid items, and forwards one batch with the same id', async () => {
-    const client = createClient(sluiceProto().PipelineStage, `127.0.0.1:${transformer.grpc.port}`) as unknown as PipelineStageClient;
-    const sender = new PipelineSender({ connect: () => client.Process({ deadline: deadlineIn(30_000) }), maxInFlightItems: 100 });
-    const raw = (id: string, source: string, n: number, url: string) => ({ raw: { id, source_id: source, url, title: `Story&nbsp;${n} &mdash; <b>tram</b>`, content: article(n), content_type: 'text/html', published_at_ms: 1_700_000_000_000 } });
+    const client = createClient(
+      sluiceProto().PipelineStage,
+      `127.0.0.1:${transformer.grpc.port}`,
+    ) as unknown as PipelineStageClient;
+    const sender = new PipelineSender({
+      connect: () => client.Process({ deadline: deadlineIn(30_000) }),
+      maxInFlightItems: 100,
+    });
+    const raw = (id: string, source: string, n: number, url: string) => ({
+      raw: {
+        id,
+        source_id: source,
+        url,
+        title: `Story&nbsp;${n} &mdash; <b>tram</b>`,
+        content: article(n),
+        content_type: 'text/html',
+        published_at_ms: 1_700_000_000_000,
+      },
+    });
     const ack = await sender.send({
       batch_id: 'b1',
       items: [
         raw('a1', 'feed-a', 1, 'HTTPS://News.Example.com/tram?utm_source=rss&id=7#comments'),
         raw('b1', 'feed-b', 1, 'https://mirror.example.org/copy-of-tram'),
-        { raw: { ...raw('c1', 'feed-c', 1, 'https://news.example.com/tram?id=7').raw, title: 'Tram line: council meets' } },
-        { raw: { id: 'd1', source_id: 'aggregator', url: 'https://news.example.com/tram?id=7&utm_campaign=hn', title: 'Council debates new tram line', content_type: 'text/plain' } },
+        {
+          raw: {
+            ...raw('c1', 'feed-c', 1, 'https://news.example.com/tram?id=7').raw,
+            title: 'Tram line: council meets',
+          },
+        },
+        {
+          raw: {
+            id: 'd1',
+            source_id: 'aggregator',
+            url: 'https://news.example.com/tram?id=7&utm_campaign=hn',
+            title: 'Council debates new tram line',
+            content_type: 'text/plain',
+          },
+        },
         { raw: { id: '', source_id: 'feed-x', title: 'no id' } },
       ],
     });

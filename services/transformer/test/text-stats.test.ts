@@ -31,8 +31,12 @@ describe('content hash', () => {
 describe('language', () => {
   it('detects languages with eld small data, falls back to the hint, else und', async () => {
     const detector = await createLanguageDetector('extrasmall');
-    expect(detector.detect('The council met on Tuesday to discuss the new tram line and its costs.').language).toBe('en');
-    expect(detector.detect('Сегодня городской совет обсудил новую трамвайную линию и её стоимость.').language).toBe('ru');
+    expect(detector.detect('The council met on Tuesday to discuss the new tram line and its costs.').language).toBe(
+      'en',
+    );
+    expect(detector.detect('Сегодня городской совет обсудил новую трамвайную линию и её стоимость.').language).toBe(
+      'ru',
+    );
     expect(detector.detect('Сьогодні міська рада обговорила нову трамвайну лінію та її вартість.').language).toBe('uk');
     expect(detector.detect('今日は市議会が新しい路面電車の路線について話し合いました。').language).toBe('ja');
     expect(detector.detect('El ayuntamiento discutió el martes la nueva línea de tranvía.').language).toBe('es');

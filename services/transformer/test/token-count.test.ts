@@ -10,22 +10,58 @@ import { WIRE_STORY, UNRELATED } from './fixtures/near-duplicates.js';
 // word/clitic/punctuation split, WordLevel vocabulary).
 const folder = mkdtempSync(path.join(tmpdir(), 'sluice-tokenizer-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-const vocabulary = ['[PAD]', '[UNK]', ...new Set(`${WIRE_STORY} ${UNRELATED.join(' ')}`.toLowerCase().split(/[^a-z]+/).filter(Boolean))];
+const vocabulary = [
+  '[PAD]',
+  '[UNK]',
+  ...new Set(
+    `${WIRE_STORY} ${UNRELATED.join(' ')}`
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean),
+  ),
+];
 writeFileSync(
   path.join(folder, 'tokenizer.json'),
   JSON.stringify({
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: [0, 1].map((id) => ({ id, content: vocabulary[id], single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    added_tokens: [0, 1].map((id) => ({
+      id,
+      content: vocabulary[id],
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
     normalizer: { type: 'Sequence', normalizers: [{ type: 'NFKC' }, { type: 'Lowercase' }] },
-    pre_tokenizer: { type: 'Sequence', pretokenizers: [{ type: 'WhitespaceSplit' }, { type: 'Split', pattern: { Regex: "\\w+(?=n't)|n't|'\\w+|\\w+|[^\\w\\s]" }, behavior: 'Isolated', invert: false }] },
+    pre_tokenizer: {
+      type: 'Sequence',
+      pretokenizers: [
+        { type: 'WhitespaceSplit' },
+        {
+          type: 'Split',
+          pattern: { Regex: "\\w+(?=n't)|n't|'\\w+|\\w+|[^\\w\\s]" },
+          behavior: 'Isolated',
+          invert: false,
+        },
+      ],
+    },
     post_processor: null,
     decoder: null,
     model: { type: 'WordLevel', vocab: Object.fromEntries(vocabulary.map((w, i) => [w, i])), unk_token: '[UNK]' },
   }),
 );
-writeFileSync(path.join(folder, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'PreTrainedTokenizerFast', unk_token: '[UNK]', pad_token: '[PAD]', model_max_length: 384 }));
+writeFileSync(
+  path.join(folder, 'tokenizer_config.json'),
+  JSON.stringify({
+    tokenizer_class: 'PreTrainedTokenizerFast',
+    unk_token: '[UNK]',
+    pad_token: '[PAD]',
+    model_max_length: 384,
+  }),
+);
 
 describe('token counts for the configured model', () => {
   it('reads the model folder: exact counts, a word-level estimate within 5% of them, and the model max length', async () => {

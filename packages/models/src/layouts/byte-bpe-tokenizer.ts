@@ -30,9 +30,12 @@ export function learnMerges(corpus: string, count: number): Array<[string, strin
   const merges: Array<[string, string]> = [];
   while (merges.length < count) {
     const pairs = new Map<string, number>();
-    for (const w of words) for (let i = 0; i + 1 < w.length; i++) pairs.set(`${w[i]} ${w[i + 1]}`, (pairs.get(`${w[i]} ${w[i + 1]}`) ?? 0) + 1);
+    for (const w of words)
+      for (let i = 0; i + 1 < w.length; i++)
+        pairs.set(`${w[i]} ${w[i + 1]}`, (pairs.get(`${w[i]} ${w[i + 1]}`) ?? 0) + 1);
     let best: string | undefined;
-    for (const [pair, n] of pairs) if (best === undefined || n > pairs.get(best)! || (n === pairs.get(best)! && pair < best)) best = pair;
+    for (const [pair, n] of pairs)
+      if (best === undefined || n > pairs.get(best)! || (n === pairs.get(best)! && pair < best)) best = pair;
     if (best === undefined || pairs.get(best)! < 2) break;
     const [a, b] = best.split(' ') as [string, string];
     merges.push([a, b]);
@@ -63,9 +66,20 @@ export function byteBpeVocabulary(merges: ReadonlyArray<readonly [string, string
   return out;
 }
 
-const special = (id: number, content: string, lstrip = false) => ({ id, content, single_word: false, lstrip, rstrip: false, normalized: false, special: true });
+const special = (id: number, content: string, lstrip = false) => ({
+  id,
+  content,
+  single_word: false,
+  lstrip,
+  rstrip: false,
+  normalized: false,
+  special: true,
+});
 
-export function byteBpeTokenizerFiles(merges: ReadonlyArray<readonly [string, string]>, maxLength: number): Record<string, unknown> {
+export function byteBpeTokenizerFiles(
+  merges: ReadonlyArray<readonly [string, string]>,
+  maxLength: number,
+): Record<string, unknown> {
   const vocabulary = byteBpeVocabulary(merges);
   const vocab: Record<string, number> = Object.fromEntries(vocabulary.map((token, id) => [token, id]));
   return {
@@ -73,12 +87,31 @@ export function byteBpeTokenizerFiles(merges: ReadonlyArray<readonly [string, st
       version: '1.0',
       truncation: null,
       padding: null,
-      added_tokens: [...ROBERTA_SPECIAL_TOKENS.map((t) => special(vocab[t]!, t)), special(vocab['<mask>']!, '<mask>', true)],
+      added_tokens: [
+        ...ROBERTA_SPECIAL_TOKENS.map((t) => special(vocab[t]!, t)),
+        special(vocab['<mask>']!, '<mask>', true),
+      ],
       normalizer: null,
       pre_tokenizer: { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true },
-      post_processor: { type: 'RobertaProcessing', sep: ['</s>', vocab['</s>']], cls: ['<s>', vocab['<s>']], trim_offsets: true, add_prefix_space: false },
+      post_processor: {
+        type: 'RobertaProcessing',
+        sep: ['</s>', vocab['</s>']],
+        cls: ['<s>', vocab['<s>']],
+        trim_offsets: true,
+        add_prefix_space: false,
+      },
       decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
-      model: { type: 'BPE', dropout: null, unk_token: null, continuing_subword_prefix: '', end_of_word_suffix: '', fuse_unk: false, byte_fallback: false, vocab, merges: merges.map(([a, b]) => `${a} ${b}`) },
+      model: {
+        type: 'BPE',
+        dropout: null,
+        unk_token: null,
+        continuing_subword_prefix: '',
+        end_of_word_suffix: '',
+        fuse_unk: false,
+        byte_fallback: false,
+        vocab,
+        merges: merges.map(([a, b]) => `${a} ${b}`),
+      },
     },
     'tokenizer_config.json': {
       tokenizer_class: 'RobertaTokenizer',
@@ -93,6 +126,14 @@ export function byteBpeTokenizerFiles(merges: ReadonlyArray<readonly [string, st
       model_max_length: maxLength,
       errors: 'replace',
     },
-    'special_tokens_map.json': { bos_token: '<s>', eos_token: '</s>', sep_token: '</s>', cls_token: '<s>', unk_token: '<unk>', pad_token: '<pad>', mask_token: '<mask>' },
+    'special_tokens_map.json': {
+      bos_token: '<s>',
+      eos_token: '</s>',
+      sep_token: '</s>',
+      cls_token: '<s>',
+      unk_token: '<unk>',
+      pad_token: '<pad>',
+      mask_token: '<mask>',
+    },
   };
 }

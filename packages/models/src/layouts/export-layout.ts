@@ -2,7 +2,14 @@
 // 2 layers by default): what sentence-transformers, Optimum and the Xenova conversions put in a hub
 // repository. The inference service must run them as it runs the real thing; the tests check outputs
 // against a reference implementation evaluating the same weights.
-import { encoderModel, encoderWeights, type EncoderPrecision, type EncoderShape, type EncoderWeights, LAYER_NORM_EPSILON } from '../builtin/encoder-model.js';
+import {
+  encoderModel,
+  encoderWeights,
+  type EncoderPrecision,
+  type EncoderShape,
+  type EncoderWeights,
+  LAYER_NORM_EPSILON,
+} from '../builtin/encoder-model.js';
 import { byteBpeTokenizerFiles, byteBpeVocabulary, learnMerges } from './byte-bpe-tokenizer.js';
 import { wordPieceTokenizerFiles, wordPieceVocabulary } from './wordpiece-tokenizer.js';
 
@@ -22,7 +29,13 @@ export const LAYOUT_WORDS = (
   'un ##s ##ing ##ed ##ly ##er ##est ##ion ##al ##able ##ful ##ness'
 ).split(' ');
 
-export const LAYOUT_SHAPE: Omit<EncoderShape, 'vocabulary'> = { hidden: 32, layers: 2, heads: 4, intermediate: 64, maxPositions: 128 };
+export const LAYOUT_SHAPE: Omit<EncoderShape, 'vocabulary'> = {
+  hidden: 32,
+  layers: 2,
+  heads: 4,
+  intermediate: 64,
+  maxPositions: 128,
+};
 
 export interface ExportLayoutOptions {
   layout: ExportLayout;
@@ -48,17 +61,35 @@ export function exportLayout(options: ExportLayoutOptions): ExportedLayout {
   const roberta = layout === 'roberta-classifier';
   const classifier = layout === 'bert-classifier' || roberta;
   const labels = roberta ? ['negative', 'neutral', 'positive'] : classifier ? ['NEGATIVE', 'POSITIVE'] : [];
-  const merges = roberta ? learnMerges(LAYOUT_WORDS.filter((w) => !w.startsWith('#')).map((w) => ` ${w}`).join('').repeat(2), 160) : [];
+  const merges = roberta
+    ? learnMerges(
+        LAYOUT_WORDS.filter((w) => !w.startsWith('#'))
+          .map((w) => ` ${w}`)
+          .join('')
+          .repeat(2),
+        160,
+      )
+    : [];
   const vocabulary = roberta ? byteBpeVocabulary(merges) : wordPieceVocabulary(LAYOUT_WORDS);
   const shape: EncoderShape = { ...LAYOUT_SHAPE, vocabulary: vocabulary.length };
-  const weights = encoderWeights(shape, { seed: options.seed ?? 11, std: 0.2, randomAffine: true, tokenTypes: roberta ? 0 : 2, labels: labels.length });
+  const weights = encoderWeights(shape, {
+    seed: options.seed ?? 11,
+    std: 0.2,
+    randomAffine: true,
+    tokenTypes: roberta ? 0 : 2,
+    labels: labels.length,
+  });
   const files = new Map<string, Uint8Array>();
-  const tokenizer = roberta ? byteBpeTokenizerFiles(merges, shape.maxPositions) : wordPieceTokenizerFiles(vocabulary, shape.maxPositions);
+  const tokenizer = roberta
+    ? byteBpeTokenizerFiles(merges, shape.maxPositions)
+    : wordPieceTokenizerFiles(vocabulary, shape.maxPositions);
   for (const [name, content] of Object.entries(tokenizer)) files.set(name, json(content));
 
   const config: Record<string, unknown> = {
     _name_or_path: `acme/${layout}`,
-    architectures: [roberta ? 'RobertaForSequenceClassification' : classifier ? 'BertForSequenceClassification' : 'BertModel'],
+    architectures: [
+      roberta ? 'RobertaForSequenceClassification' : classifier ? 'BertForSequenceClassification' : 'BertModel',
+    ],
     attention_probs_dropout_prob: 0.1,
     hidden_act: 'gelu',
     hidden_dropout_prob: 0.1,
@@ -86,23 +117,37 @@ export function exportLayout(options: ExportLayoutOptions): ExportedLayout {
   files.set('config.json', json(config));
   if (!classifier) {
     // sentence-transformers: the Transformer, then Pooling (1_Pooling/config.json), then Normalize.
-    files.set('modules.json', json([
-      { idx: 0, name: '0', path: '', type: 'sentence_transformers.models.Transformer' },
-      { idx: 1, name: '1', path: '1_Pooling', type: 'sentence_transformers.models.Pooling' },
-      { idx: 2, name: '2', path: '2_Normalize', type: 'sentence_transformers.models.Normalize' },
-    ]));
-    files.set('1_Pooling/config.json', json({
-      word_embedding_dimension: shape.hidden,
-      pooling_mode_cls_token: layout === 'bert-cls',
-      pooling_mode_mean_tokens: layout === 'bert-mean',
-      pooling_mode_max_tokens: false,
-      pooling_mode_mean_sqrt_len_tokens: false,
-      pooling_mode_weightedmean_tokens: false,
-      pooling_mode_lasttoken: false,
-      include_prompt: true,
-    }));
+    files.set(
+      'modules.json',
+      json([
+        { idx: 0, name: '0', path: '', type: 'sentence_transformers.models.Transformer' },
+        { idx: 1, name: '1', path: '1_Pooling', type: 'sentence_transformers.models.Pooling' },
+        { idx: 2, name: '2', path: '2_Normalize', type: 'sentence_transformers.models.Normalize' },
+      ]),
+    );
+    files.set(
+      '1_Pooling/config.json',
+      json({
+        word_embedding_dimension: shape.hidden,
+        pooling_mode_cls_token: layout === 'bert-cls',
+        pooling_mode_mean_tokens: layout === 'bert-mean',
+        pooling_mode_max_tokens: false,
+        pooling_mode_mean_sqrt_len_tokens: false,
+        pooling_mode_weightedmean_tokens: false,
+        pooling_mode_lasttoken: false,
+        include_prompt: true,
+      }),
+    );
     files.set('sentence_bert_config.json', json({ max_seq_length: shape.maxPositions, do_lower_case: false }));
-    files.set('config_sentence_transformers.json', json({ __version__: { sentence_transformers: '3.0.1', transformers: '4.44.2', pytorch: '2.4.0' }, prompts: {}, default_prompt_name: null, similarity_fn_name: 'cosine' }));
+    files.set(
+      'config_sentence_transformers.json',
+      json({
+        __version__: { sentence_transformers: '3.0.1', transformers: '4.44.2', pytorch: '2.4.0' },
+        prompts: {},
+        default_prompt_name: null,
+        similarity_fn_name: 'cosine',
+      }),
+    );
   }
   files.set('README.md', new TextEncoder().encode(`# acme/${layout}\n\nA test model with generated weights.\n`));
   const doc = 'TEST MODEL: generated weights in a real export layout; its outputs are meaningless.';

@@ -23,7 +23,15 @@ export function wordPieceVocabulary(words: readonly string[]): string[] {
   return out;
 }
 
-const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+const special = (id: number, content: string) => ({
+  id,
+  content,
+  single_word: false,
+  lstrip: false,
+  rstrip: false,
+  normalized: false,
+  special: true,
+});
 
 export function wordPieceTokenizerFiles(vocabulary: readonly string[], maxLength: number): Record<string, unknown> {
   const vocab: Record<string, number> = Object.fromEntries(vocabulary.map((token, id) => [token, id]));
@@ -34,11 +42,21 @@ export function wordPieceTokenizerFiles(vocabulary: readonly string[], maxLength
       truncation: null,
       padding: null,
       added_tokens: BERT_SPECIAL_TOKENS.map((t) => special(id(t), t)),
-      normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+      normalizer: {
+        type: 'BertNormalizer',
+        clean_text: true,
+        handle_chinese_chars: true,
+        strip_accents: null,
+        lowercase: true,
+      },
       pre_tokenizer: { type: 'BertPreTokenizer' },
       post_processor: {
         type: 'TemplateProcessing',
-        single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+        single: [
+          { SpecialToken: { id: '[CLS]', type_id: 0 } },
+          { Sequence: { id: 'A', type_id: 0 } },
+          { SpecialToken: { id: '[SEP]', type_id: 0 } },
+        ],
         pair: [
           { SpecialToken: { id: '[CLS]', type_id: 0 } },
           { Sequence: { id: 'A', type_id: 0 } },
@@ -52,7 +70,13 @@ export function wordPieceTokenizerFiles(vocabulary: readonly string[], maxLength
         },
       },
       decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-      model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
+      model: {
+        type: 'WordPiece',
+        unk_token: '[UNK]',
+        continuing_subword_prefix: '##',
+        max_input_chars_per_word: 100,
+        vocab,
+      },
     },
     'tokenizer_config.json': {
       tokenizer_class: 'BertTokenizer',
@@ -68,6 +92,12 @@ export function wordPieceTokenizerFiles(vocabulary: readonly string[], maxLength
       model_max_length: maxLength,
       clean_up_tokenization_spaces: true,
     },
-    'special_tokens_map.json': { unk_token: '[UNK]', sep_token: '[SEP]', pad_token: '[PAD]', cls_token: '[CLS]', mask_token: '[MASK]' },
+    'special_tokens_map.json': {
+      unk_token: '[UNK]',
+      sep_token: '[SEP]',
+      pad_token: '[PAD]',
+      cls_token: '[CLS]',
+      mask_token: '[MASK]',
+    },
   };
 }

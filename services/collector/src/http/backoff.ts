@@ -1,7 +1,12 @@
 // Retry timing: exponential backoff with full jitter, and the server's Retry-After when it sends one.
 
 /** Full jitter: a uniform delay in [0, min(max, initial · 2^attempt)] (attempt 0 = first retry). */
-export function backoffDelayMs(attempt: number, initialMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  initialMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30));
   return Math.round(random() * ceiling);
 }

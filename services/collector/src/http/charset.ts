@@ -11,12 +11,26 @@ import iconv from 'iconv-lite';
 export type CharsetSource = 'bom' | 'sniff' | 'http' | 'prolog' | 'default';
 
 // WHATWG Encoding: these labels mean windows-1252 (its C1 range holds the curly quotes Latin-1 text uses).
-const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819']);
-const SINGLE_BYTE = /^(?:iso-?8859-\d+|iso_8859-\d+|windows-125\d|cp125\d|latin\d|l\d|koi8-[ru]|mac(?:intosh|roman)?|us-ascii|ascii|cp819|ibm819)$/;
+const WINDOWS_1252_ALIASES = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'iso_8859-1',
+  'cp819',
+  'ibm819',
+]);
+const SINGLE_BYTE =
+  /^(?:iso-?8859-\d+|iso_8859-\d+|windows-125\d|cp125\d|latin\d|l\d|koi8-[ru]|mac(?:intosh|roman)?|us-ascii|ascii|cp819|ibm819)$/;
 
 function normalize(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const name = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!name || !iconv.encodingExists(name)) return undefined;
   return WINDOWS_1252_ALIASES.has(name) ? 'windows-1252' : name;
 }
@@ -95,7 +109,8 @@ function detect(bytes: Uint8Array, contentType?: string): { encoding: string; fr
       if (asUtf8() !== undefined) return { encoding: 'utf-8', from, text };
       continue;
     }
-    if (SINGLE_BYTE.test(encoding) && hasNonAscii(bytes) && asUtf8() !== undefined) return { encoding: 'utf-8', from: 'sniff', text };
+    if (SINGLE_BYTE.test(encoding) && hasNonAscii(bytes) && asUtf8() !== undefined)
+      return { encoding: 'utf-8', from: 'sniff', text };
     return { encoding, from };
   }
   if (asUtf8() !== undefined) return { encoding: 'utf-8', from: 'default', text };

@@ -30,7 +30,13 @@ export class SourceFetchError extends Error {
   constructor(
     readonly code: FetchErrorCode,
     message: string,
-    readonly options: { httpStatus?: number; url?: string; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {},
+    readonly options: {
+      httpStatus?: number;
+      url?: string;
+      retryable?: boolean;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
   }
@@ -51,11 +57,25 @@ export function toFetchError(error: unknown, url: string): SourceFetchError {
   const err = error as { code?: string; name?: string; message?: string };
   const message = err?.message ?? String(error);
   const code = err?.code ?? '';
-  if (err?.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+  if (
+    err?.name === 'TimeoutError' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  ) {
     return new SourceFetchError('timeout', `timed out: ${message}`, { url, retryable: true, cause: error });
   }
   if (err?.name === 'AbortError') return new SourceFetchError('aborted', 'aborted', { url, cause: error });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceFetchError('connection', `DNS lookup failed: ${message}`, { url, retryable: code === 'EAI_AGAIN', cause: error });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new SourceFetchError('connection', `DNS lookup failed: ${message}`, {
+      url,
+      retryable: code === 'EAI_AGAIN',
+      cause: error,
+    });
   if (code === 'ERR_INVALID_URL') return new SourceFetchError('invalid_url', message, { url, cause: error });
-  return new SourceFetchError('connection', `connection failed: ${code || message}`, { url, retryable: true, cause: error });
+  return new SourceFetchError('connection', `connection failed: ${code || message}`, {
+    url,
+    retryable: true,
+    cause: error,
+  });
 }

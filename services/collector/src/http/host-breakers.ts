@@ -58,7 +58,11 @@ export class HostBreakers {
       return (await this.#breaker(host).fire(action)) as T;
     } catch (error) {
       if ((error as { code?: string }).code === 'EOPENBREAKER') {
-        throw new SourceFetchError('circuit_open', `circuit breaker for ${host} is open after repeated failures; skipped until a probe succeeds`, { retryable: false });
+        throw new SourceFetchError(
+          'circuit_open',
+          `circuit breaker for ${host} is open after repeated failures; skipped until a probe succeeds`,
+          { retryable: false },
+        );
       }
       throw error;
     }

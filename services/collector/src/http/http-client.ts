@@ -74,19 +74,29 @@ export class HttpClient {
       bodyTimeout: settings.request_timeout_milliseconds,
     };
     const allowlist = new PrivateNetworkAllowlist(settings.private_network_allowlist);
-    const connector = (enforce: boolean) => createGuardedConnector({ enforce, allowlist, connectTimeoutMs: settings.connect_timeout_milliseconds, lookup: options.lookup });
+    const connector = (enforce: boolean) =>
+      createGuardedConnector({
+        enforce,
+        allowlist,
+        connectTimeoutMs: settings.connect_timeout_milliseconds,
+        lookup: options.lookup,
+      });
     this.#guarded = new Agent({ ...agentOptions, connect: connector(true) });
     this.#open = new Agent({ ...agentOptions, connect: connector(false) });
   }
 
   /** GET with every policy; resolves with the whole (limited) body, or notModified for 304. */
   async get(url: string, options: RequestOptions): Promise<HttpResponse> {
-    return this.#withRetries(url, options, (attemptUrl, written) => this.#attempt(attemptUrl, options, false, written)) as Promise<HttpResponse>;
+    return this.#withRetries(url, options, (attemptUrl, written) =>
+      this.#attempt(attemptUrl, options, false, written),
+    ) as Promise<HttpResponse>;
   }
 
   /** GET for bulk files: the body is streamed (no size limit, idle timeout only). */
   async stream(url: string, options: RequestOptions): Promise<HttpStream> {
-    return this.#withRetries(url, options, (attemptUrl, written) => this.#attempt(attemptUrl, options, true, written)) as Promise<HttpStream>;
+    return this.#withRetries(url, options, (attemptUrl, written) =>
+      this.#attempt(attemptUrl, options, true, written),
+    ) as Promise<HttpStream>;
   }
 
   hostState(url: string): string {
@@ -128,10 +138,17 @@ export class HttpClient {
           delay = error.options.retryAfterMs;
           this.metrics?.retries.inc({ reason: 'retry_after' });
         } else {
-          delay = backoffDelayMs(retry, this.settings.initial_backoff_milliseconds, this.settings.max_backoff_milliseconds);
+          delay = backoffDelayMs(
+            retry,
+            this.settings.initial_backoff_milliseconds,
+            this.settings.max_backoff_milliseconds,
+          );
           this.metrics?.retries.inc({ reason: 'backoff' });
         }
-        this.logger.debug({ url, code: error.code, status: error.httpStatus, retry: retry + 1, delay_ms: delay }, 'retrying request');
+        this.logger.debug(
+          { url, code: error.code, status: error.httpStatus, retry: retry + 1, delay_ms: delay },
+          'retrying request',
+        );
         await sleep(delay, options.signal);
       }
     }
@@ -178,13 +195,20 @@ export class HttpClient {
     };
   }
 
-  async #attempt(url: string, options: RequestOptions, streaming: boolean, written?: (written: boolean) => void): Promise<HttpResponse | HttpStream> {
+  async #attempt(
+    url: string,
+    options: RequestOptions,
+    streaming: boolean,
+    written?: (written: boolean) => void,
+  ): Promise<HttpResponse | HttpStream> {
     let current = new URL(url);
     const visited = new Set([current.href]);
     const dispatcher = options.allowPrivate ? this.#open : this.#guarded;
     for (let hop = 0; ; hop++) {
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-        throw new SourceFetchError('invalid_url', `only http(s) URLs are fetched, not ${current.protocol}`, { url: current.href });
+        throw new SourceFetchError('invalid_url', `only http(s) URLs are fetched, not ${current.protocol}`, {
+          url: current.href,
+        });
       }
       const started = performance.now();
       const headers: Record<string, string> = {
@@ -205,7 +229,12 @@ export class HttpClient {
       try {
         // The first hop tells the source's limiter when it is really written to the socket.
         const hopDispatcher = hop === 0 && written ? onRequestWritten(dispatcher, () => written(true)) : dispatcher;
-        response = await request(current, { dispatcher: hopDispatcher, method: 'GET', headers, signal: streaming ? options.signal : signal });
+        response = await request(current, {
+          dispatcher: hopDispatcher,
+          method: 'GET',
+          headers,
+          signal: streaming ? options.signal : signal,
+        });
         if (hop === 0) written?.(false); // no-op when it was written
       } catch (raw) {
         if (hop === 0) written?.(false);
@@ -219,14 +248,19 @@ export class HttpClient {
         await response.body.dump().catch(() => undefined);
         observe('redirect');
         if (hop >= this.settings.max_redirects) {
-          throw new SourceFetchError('too_many_redirects', `more than ${this.settings.max_redirects} redirects`, { url, httpStatus: status });
+          throw new SourceFetchError('too_many_redirects', `more than ${this.settings.max_redirects} redirects`, {
+            url,
+            httpStatus: status,
+          });
         }
         const next = new URL(location, current);
-        if (visited.has(next.href)) throw new SourceFetchError('redirect_loop', `redirect loop at ${next.href}`, { url, httpStatus: status });
+        if (visited.has(next.href))
+          throw new SourceFetchError('redirect_loop', `redirect loop at ${next.href}`, { url, httpStatus: status });
         visited.add(next.href);
         current = next;
         // Each further hop counts against the host's politeness budget too.
-        if (hop > 0 || next.host !== new URL(url).host) await this.#takeTokens(next.host, { ...options, limiter: undefined });
+        if (hop > 0 || next.host !== new URL(url).host)
+          await this.#takeTokens(next.host, { ...options, limiter: undefined });
         continue;
       }
       if (status === 304) {
@@ -237,21 +271,35 @@ export class HttpClient {
       if (status >= 400 || status < 200 || (status >= 300 && status < 400)) {
         await response.body.dump().catch(() => undefined);
         // GitHub-style quota exhaustion: 403 with x-ratelimit-remaining 0 is a 429 until x-ratelimit-reset.
-        const quotaReset = status === 403 && header(response.headers, 'x-ratelimit-remaining') === '0' ? Number(header(response.headers, 'x-ratelimit-reset')) : NaN;
+        const quotaReset =
+          status === 403 && header(response.headers, 'x-ratelimit-remaining') === '0'
+            ? Number(header(response.headers, 'x-ratelimit-reset'))
+            : NaN;
         if (Number.isFinite(quotaReset)) {
           observe('rate_limited');
-          const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']) ?? Math.max(0, quotaReset * 1000 - Date.now());
-          throw new SourceFetchError('rate_limited', `HTTP 403 rate limit exhausted at ${current.href}`, { url: current.href, httpStatus: status, retryable: true, retryAfterMs });
+          const retryAfterMs =
+            parseRetryAfterMs(response.headers['retry-after']) ?? Math.max(0, quotaReset * 1000 - Date.now());
+          throw new SourceFetchError('rate_limited', `HTTP 403 rate limit exhausted at ${current.href}`, {
+            url: current.href,
+            httpStatus: status,
+            retryable: true,
+            retryAfterMs,
+          });
         }
-        const retryAfterMs = status === 429 || status === 503 ? parseRetryAfterMs(response.headers['retry-after']) : undefined;
+        const retryAfterMs =
+          status === 429 || status === 503 ? parseRetryAfterMs(response.headers['retry-after']) : undefined;
         const retryable = status >= 500 || status === 429 || status === 408;
         observe(status === 429 ? 'rate_limited' : status >= 500 ? 'http_5xx' : 'http_4xx');
-        throw new SourceFetchError(status === 429 ? 'rate_limited' : 'http_status', `HTTP ${status} from ${current.href}`, {
-          url: current.href,
-          httpStatus: status,
-          retryable,
-          retryAfterMs,
-        });
+        throw new SourceFetchError(
+          status === 429 ? 'rate_limited' : 'http_status',
+          `HTTP ${status} from ${current.href}`,
+          {
+            url: current.href,
+            httpStatus: status,
+            retryable,
+            retryAfterMs,
+          },
+        );
       }
       const body = decompress(response.body, header(response.headers, 'content-encoding'));
       if (streaming) {
@@ -263,7 +311,10 @@ export class HttpClient {
       if (declared > limit && !header(response.headers, 'content-encoding')) {
         response.body.destroy();
         observe('too_large');
-        throw new SourceFetchError('too_large', `response of ${declared} bytes exceeds max_response_bytes (${limit})`, { url: current.href, httpStatus: status });
+        throw new SourceFetchError('too_large', `response of ${declared} bytes exceeds max_response_bytes (${limit})`, {
+          url: current.href,
+          httpStatus: status,
+        });
       }
       try {
         const bytes = await readLimited(body, limit, current.href);
@@ -280,30 +331,38 @@ export class HttpClient {
 
 /** A dispatcher that calls `onWritten` when a request's headers are about to be written (undici's onConnect). */
 function onRequestWritten(dispatcher: Dispatcher, onWritten: () => void): Dispatcher {
-  return dispatcher.compose((dispatch) => (options, handler) =>
-    dispatch(
-      options,
-      new Proxy(handler, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver) as unknown;
-          if (typeof value !== 'function') return value;
-          if (property === 'onConnect' || property === 'onRequestStart') {
-            return (...args: unknown[]) => {
-              onWritten();
-              return (value as (...a: unknown[]) => unknown).apply(target, args);
-            };
-          }
-          return (value as (...a: unknown[]) => unknown).bind(target);
-        },
-      }),
-    ),
+  return dispatcher.compose(
+    (dispatch) => (options, handler) =>
+      dispatch(
+        options,
+        new Proxy(handler, {
+          get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver) as unknown;
+            if (typeof value !== 'function') return value;
+            if (property === 'onConnect' || property === 'onRequestStart') {
+              return (...args: unknown[]) => {
+                onWritten();
+                return (value as (...a: unknown[]) => unknown).apply(target, args);
+              };
+            }
+            return (value as (...a: unknown[]) => unknown).bind(target);
+          },
+        }),
+      ),
   );
 }
 
 function decompress(body: Readable, encoding: string | undefined): Readable {
   const value = encoding?.trim().toLowerCase();
   if (!value || value === 'identity') return body;
-  const decoder = value === 'gzip' || value === 'x-gzip' ? zlib.createGunzip() : value === 'deflate' ? zlib.createInflate() : value === 'br' ? zlib.createBrotliDecompress() : undefined;
+  const decoder =
+    value === 'gzip' || value === 'x-gzip'
+      ? zlib.createGunzip()
+      : value === 'deflate'
+        ? zlib.createInflate()
+        : value === 'br'
+          ? zlib.createBrotliDecompress()
+          : undefined;
   if (!decoder) return body;
   body.on('error', (error) => decoder.destroy(error));
   return body.pipe(decoder);

@@ -2,7 +2,8 @@
 // addresses and CIDR networks. It lives in configuration only: no API-managed source can widen it.
 import net from 'node:net';
 
-export type AllowlistEntry = { kind: 'host'; host: string } | { kind: 'network'; address: string; prefix: number; family: 'ipv4' | 'ipv6' };
+export type AllowlistEntry =
+  { kind: 'host'; host: string } | { kind: 'network'; address: string; prefix: number; family: 'ipv4' | 'ipv6' };
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
 
@@ -20,7 +21,8 @@ export function parseAllowlistEntry(entry: string): AllowlistEntry | undefined {
     if (prefix > max) return undefined;
     return { kind: 'network', address, prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
   }
-  if (slash === -1 && HOST_NAME.test(value) && !/^[\d.]+$/.test(value)) return { kind: 'host', host: value.toLowerCase().replace(/\.$/, '') };
+  if (slash === -1 && HOST_NAME.test(value) && !/^[\d.]+$/.test(value))
+    return { kind: 'host', host: value.toLowerCase().replace(/\.$/, '') };
   return undefined;
 }
 
@@ -28,7 +30,8 @@ export function parseAllowlistEntry(entry: string): AllowlistEntry | undefined {
 export function embeddedIPv4(address: string): string | undefined {
   if (net.isIP(address) !== 6) return undefined;
   const lower = address.toLowerCase();
-  const dotted = /^(?:0{0,4}:){0,6}(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  const dotted =
+    /^(?:0{0,4}:){0,6}(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (dotted?.[1]) return dotted[1];
   const hex = /^(?:0{0,4}:){0,5}:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
   if (hex?.[1] && hex[2]) {

@@ -9,14 +9,33 @@ import { SourceFetchError } from './fetch-error.js';
 import { embeddedIPv4, type PrivateNetworkAllowlist } from './private-network-allowlist.js';
 
 const V4_BLOCKED: Array<[string, number]> = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ];
 const V6_BLOCKED: Array<[string, number]> = [
   // ::/96 holds ::, ::1 and the deprecated IPv4-compatible range. (No ::ffff:0:0/96 here: net.BlockList matches
   // IPv4 addresses against mapped IPv6 rules, so it would block every IPv4 address; mapped forms are unwrapped.)
-  ['::', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+  ['::', 96],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
 ];
 
 const blockList = new net.BlockList();
@@ -70,7 +89,14 @@ export function createGuardedConnector(options: GuardOptions): buildConnector.co
         }
         // Connect to the address just checked, never to a second lookup of the name (DNS rebinding).
         const target = addresses[0]!;
-        base({ ...connectOptions, hostname: target.address, servername: connectOptions.servername ?? (literal ? undefined : host) }, callback);
+        base(
+          {
+            ...connectOptions,
+            hostname: target.address,
+            servername: connectOptions.servername ?? (literal ? undefined : host),
+          },
+          callback,
+        );
       })
       .catch((error: Error) => callback(error, null));
   };

@@ -19,7 +19,10 @@ export function readFileCursor(cursor: unknown): FileCursor {
   const value = cursor as Partial<FileCursor> | null | undefined;
   const line = Number(value?.line ?? 0);
   const offset = Number(value?.byte_offset ?? 0);
-  return { line: Number.isInteger(line) && line > 0 ? line : 0, byte_offset: Number.isInteger(offset) && offset > 0 ? offset : 0 };
+  return {
+    line: Number.isInteger(line) && line > 0 ? line : 0,
+    byte_offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
 }
 
 export interface OpenedFile {
@@ -49,7 +52,11 @@ export async function openBulkFile(context: CollectContext<BulkSource>, cursor: 
     try {
       size = (await fs.stat(file)).size;
     } catch (error) {
-      throw new SourceFetchError('file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+      throw new SourceFetchError(
+        'file',
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        { cause: error },
+      );
     }
     const seekable = !gzip;
     const start = seekable && cursor.byte_offset <= size ? cursor.byte_offset : 0;
@@ -58,15 +65,26 @@ export async function openBulkFile(context: CollectContext<BulkSource>, cursor: 
     if (gzip) raw.on('error', (error) => stream.destroy(error));
     return { stream, startOffset: start, skipLines: seekable ? 0 : cursor.line, totalBytes: size, seekable };
   }
-  const response = await context.http.stream(source.url!, { allowPrivate: context.allowPrivateNetwork, limiter: context.limiter, headers: source.headers, signal: context.signal });
+  const response = await context.http.stream(source.url!, {
+    allowPrivate: context.allowPrivateNetwork,
+    limiter: context.limiter,
+    headers: source.headers,
+    signal: context.signal,
+  });
   const total = Number(response.headers['content-length'] ?? 0);
-  const stream = gzip && !String(response.headers['content-encoding'] ?? '').includes('gzip') ? response.body.pipe(zlib.createGunzip()) : response.body;
+  const stream =
+    gzip && !String(response.headers['content-encoding'] ?? '').includes('gzip')
+      ? response.body.pipe(zlib.createGunzip())
+      : response.body;
   if (stream !== response.body) response.body.on('error', (error) => stream.destroy(error));
   return { stream, startOffset: 0, skipLines: cursor.line, totalBytes: gzip ? 0 : total, seekable: false };
 }
 
 /** Lines of a byte stream with the byte offset just after each one ('\n' or '\r\n' endings). */
-export async function* lines(stream: Readable, startOffset: number): AsyncIterable<{ text: string; endOffset: number }> {
+export async function* lines(
+  stream: Readable,
+  startOffset: number,
+): AsyncIterable<{ text: string; endOffset: number }> {
   let offset = startOffset;
   // Only the unfinished last line of a chunk is carried over (and copied): chunks are never concatenated whole.
   let rest: Buffer[] = [];
@@ -106,7 +124,8 @@ export async function* lines(stream: Readable, startOffset: number): AsyncIterab
 /** A value at a dot path ("a.b.0.c"); the plain key is tried first. */
 export function valueAt(record: unknown, dotPath: string): unknown {
   if (!dotPath) return record;
-  if (record && typeof record === 'object' && dotPath in (record as object)) return (record as Record<string, unknown>)[dotPath];
+  if (record && typeof record === 'object' && dotPath in (record as object))
+    return (record as Record<string, unknown>)[dotPath];
   let node: unknown = record;
   for (const key of dotPath.split('.')) {
     if (node === null || typeof node !== 'object') return undefined;

@@ -12,7 +12,16 @@ export async function* collectCsv(context: CollectContext<SourceOf<'csv'>>): Asy
   const cursor = readFileCursor(context.state.cursor);
   // CSV resumes by record count: a byte offset would lose the header row.
   const file = await openBulkFile(context, { line: cursor.line, byte_offset: 0 });
-  const parser = file.stream.pipe(parse({ delimiter: source.delimiter, relax_column_count: true, bom: true, skip_empty_lines: true, relax_quotes: true, info: true }));
+  const parser = file.stream.pipe(
+    parse({
+      delimiter: source.delimiter,
+      relax_column_count: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_quotes: true,
+      info: true,
+    }),
+  );
   file.stream.on('error', (error) => parser.destroy(error));
   async function* records() {
     let columns: string[] | undefined;
@@ -23,13 +32,21 @@ export async function* collectCsv(context: CollectContext<SourceOf<'csv'>>): Asy
           continue;
         }
         if (record.length !== columns.length) {
-          yield { endOffset: info.bytes, error: `expected ${columns.length} fields, found ${record.length}`, raw: record.join(source.delimiter) };
+          yield {
+            endOffset: info.bytes,
+            error: `expected ${columns.length} fields, found ${record.length}`,
+            raw: record.join(source.delimiter),
+          };
           continue;
         }
         const row: Record<string, unknown> = {};
         columns.forEach((column, i) => (row[column] = record[i]));
         const tags = row[source.fields.tags];
-        if (typeof tags === 'string') row[source.fields.tags] = tags.split(source.tags_separator).map((t) => t.trim()).filter(Boolean);
+        if (typeof tags === 'string')
+          row[source.fields.tags] = tags
+            .split(source.tags_separator)
+            .map((t) => t.trim())
+            .filter(Boolean);
         yield { endOffset: info.bytes, record: row };
       }
     } catch (error) {

@@ -42,8 +42,14 @@ export function parseFeedDocument(body: string, fetchedUrl: string): ParsedFeed 
     // Cheap checks that the strict parser saw everything: as many items as the document has start tags for,
     // and no content in elements it does not read (xhtml:body, fullitem, Atom 0.3 base64).
     const tags = strict.format === 'json_feed' ? 0 : countItemTags(body);
-    if (readable > 0 && tags <= strict.items.length) return mayHaveUnreadContent(strict, body) ? withLenientContent(strict, body, fetchedUrl) : strict;
-    reason = readable > 0 ? `the strict parser read ${strict.items.length} of ${tags} items` : strict.items.length === 0 ? 'the strict parser found no items' : 'the strict parser found no item with a title, summary or content';
+    if (readable > 0 && tags <= strict.items.length)
+      return mayHaveUnreadContent(strict, body) ? withLenientContent(strict, body, fetchedUrl) : strict;
+    reason =
+      readable > 0
+        ? `the strict parser read ${strict.items.length} of ${tags} items`
+        : strict.items.length === 0
+          ? 'the strict parser found no items'
+          : 'the strict parser found no item with a title, summary or content';
   } catch (error) {
     reason = `not a valid feed: ${(error as Error).message}`;
   }
@@ -53,8 +59,15 @@ export function parseFeedDocument(body: string, fetchedUrl: string): ParsedFeed 
     return { ...lenient, recovered: reason };
   } catch (error) {
     if (strict) return strict; // a valid, empty feed
-    if (!(error instanceof NoItemsFound)) throw new SourceFetchError('internal', `lenient feed parser failed: ${(error as Error).message}`, { url: fetchedUrl, cause: error });
-    throw new SourceFetchError('parse', `${reason}; lenient parser: ${error.message}`, { url: fetchedUrl, cause: error });
+    if (!(error instanceof NoItemsFound))
+      throw new SourceFetchError('internal', `lenient feed parser failed: ${(error as Error).message}`, {
+        url: fetchedUrl,
+        cause: error,
+      });
+    throw new SourceFetchError('parse', `${reason}; lenient parser: ${error.message}`, {
+      url: fetchedUrl,
+      cause: error,
+    });
   }
 }
 
@@ -65,7 +78,10 @@ const BASE64_CONTENT = /\bmode\s*=\s*["']base64["']/i;
 
 function mayHaveUnreadContent(strict: ParsedFeed, body: string): boolean {
   if (strict.format === 'json_feed') return false;
-  return (strict.items.some((item) => !item.content?.trim()) && UNREAD_CONTENT.test(body)) || (strict.format === 'atom' && BASE64_CONTENT.test(body));
+  return (
+    (strict.items.some((item) => !item.content?.trim()) && UNREAD_CONTENT.test(body)) ||
+    (strict.format === 'atom' && BASE64_CONTENT.test(body))
+  );
 }
 
 /** The strict items, with content from the lenient reading where the strict one has none (or base64). */
@@ -80,7 +96,9 @@ function withLenientContent(strict: ParsedFeed, body: string, fetchedUrl: string
   const base64 = BASE64_CONTENT.test(body);
   const items = strict.items.map((item, i) => {
     const content = lenient.items[i]!.content;
-    return content?.trim() && (!item.content?.trim() || base64) ? { ...item, content, contentType: lenient.items[i]!.contentType } : item;
+    return content?.trim() && (!item.content?.trim() || base64)
+      ? { ...item, content, contentType: lenient.items[i]!.contentType }
+      : item;
   });
   return { ...strict, items };
 }
@@ -90,7 +108,11 @@ export function recoveredProblem(parsed: ParsedFeed, url: string): SourceFetchEr
   if (parsed.recovered === undefined) return undefined;
   const empty = parsed.items.filter((item) => !hasText(item)).length;
   const unread = empty > 0 ? `; ${empty} of them without a title, summary or content` : '';
-  return new SourceFetchError('parse_recovered', `${parsed.recovered}; the lenient parser read ${parsed.items.length} items as ${parsed.format}${unread}`, { url });
+  return new SourceFetchError(
+    'parse_recovered',
+    `${parsed.recovered}; the lenient parser read ${parsed.items.length} items as ${parsed.format}${unread}`,
+    { url },
+  );
 }
 
 /** The fast path alone: feedsmith's result mapped to FoundItems; throws what feedsmith throws. */
@@ -106,14 +128,21 @@ export function parseStrictFeed(body: string, fetchedUrl: string): ParsedFeed {
         const guid = text(item.guid) ?? item.rdf?.about;
         return {
           externalId: guid,
-          url: resolveUrl(item.link ?? (item.guid?.isPermaLink !== false ? text(item.guid) : undefined), siteBase) || undefined,
+          url:
+            resolveUrl(item.link ?? (item.guid?.isPermaLink !== false ? text(item.guid) : undefined), siteBase) ||
+            undefined,
           title: item.title ?? item.dc?.titles?.[0],
           summary: item.description,
           content: item.content?.encoded,
           contentType: 'text/html',
-          author: first(item.authors as Loose[] | undefined)?.name ?? first(item.authors as string[] | undefined) ?? first(item.dc?.creators),
+          author:
+            first(item.authors as Loose[] | undefined)?.name ??
+            first(item.authors as string[] | undefined) ??
+            first(item.dc?.creators),
           published: item.pubDate ?? first(item.dc?.dates) ?? item.dc?.date,
-          tags: ((item.categories ?? []) as Loose[]).map((c) => c.name).filter((n): n is string => typeof n === 'string'),
+          tags: ((item.categories ?? []) as Loose[])
+            .map((c) => c.name)
+            .filter((n): n is string => typeof n === 'string'),
           sourceKind: parsed.format,
         };
       });
@@ -135,7 +164,9 @@ export function parseStrictFeed(body: string, fetchedUrl: string): ParsedFeed {
           contentType: content?.type === 'text' ? 'text/plain' : 'text/html',
           author: first(entry.authors as Loose[] | undefined)?.name,
           published: entry.published ?? entry.updated,
-          tags: ((entry.categories ?? []) as Loose[]).map((c) => c.label ?? c.term).filter((n): n is string => typeof n === 'string'),
+          tags: ((entry.categories ?? []) as Loose[])
+            .map((c) => c.label ?? c.term)
+            .filter((n): n is string => typeof n === 'string'),
           sourceKind: 'atom',
         };
       });

@@ -41,7 +41,8 @@ const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1
 function attr(element: Element, name: string): string | undefined {
   const attributes = element.attribs;
   if (name in attributes) return attributes[name];
-  for (const key of Object.keys(attributes)) if (key.toLowerCase() === name || localName(key) === name) return attributes[key];
+  for (const key of Object.keys(attributes))
+    if (key.toLowerCase() === name || localName(key) === name) return attributes[key];
   return undefined;
 }
 
@@ -206,7 +207,8 @@ function readJsonFeed(body: string, fetchedUrl: string): LenientFeed {
   const feed = (document && typeof document === 'object' ? document : {}) as Record<string, unknown>;
   const list = Array.isArray(document) ? document : feed.items;
   if (!Array.isArray(list) || list.length === 0) throw new NoItemsFound('a JSON document without an items array');
-  const str = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+  const str = (value: unknown) =>
+    typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
   const base = resolveUrl(str(feed.home_page_url), fetchedUrl) || fetchedUrl;
   const items = list.map((entry): FoundItem => {
     const item = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
@@ -234,7 +236,12 @@ export function parseFeedLeniently(body: string, fetchedUrl: string): LenientFee
   const start = body.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return readJsonFeed(start, fetchedUrl);
   if (nestsDeeperThan(body)) throw new NoItemsFound(`elements nest deeper than ${MAX_MARKUP_DEPTH} levels`);
-  const document = parseDocument(body, { xmlMode: true, decodeEntities: false, recognizeCDATA: true, recognizeSelfClosing: true });
+  const document = parseDocument(body, {
+    xmlMode: true,
+    decodeEntities: false,
+    recognizeCDATA: true,
+    recognizeSelfClosing: true,
+  });
   const root = childElements(document)[0];
   const elements = findItems(document.children as Node[]);
   if (elements.length === 0) throw new NoItemsFound('no item or entry elements');
@@ -243,5 +250,9 @@ export function parseFeedLeniently(body: string, fetchedUrl: string): LenientFee
   const base = resolveUrl(root && attr(root, 'xml:base'), fetchedUrl) || fetchedUrl;
   const site = siteLink(channel, base);
   const title = channel && child(channel, ['title']);
-  return { format, title: trimmed(title && textOf(title)) ?? '', items: elements.map((element) => readItem(element, format === 'atom' ? base : site, format)) };
+  return {
+    format,
+    title: trimmed(title && textOf(title)) ?? '',
+    items: elements.map((element) => readItem(element, format === 'atom' ? base : site, format)),
+  };
 }

@@ -14,10 +14,13 @@ function fingerprint(text: string): string {
 
 /** What identifies an unchanged item: its id and everything a reader would see. */
 export function itemFingerprint(item: RawItem): string {
-  return fingerprint([item.id, item.title, item.url, item.summary, item.content, item.author, item.published_at_ms].join('\u0000'));
+  return fingerprint(
+    [item.id, item.title, item.url, item.summary, item.content, item.author, item.published_at_ms].join('\u0000'),
+  );
 }
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 
 export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): AsyncIterable<Chunk> {
   const { source, state } = context;
@@ -31,7 +34,12 @@ export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): A
     signal: context.signal,
   });
   if (response.notModified) {
-    yield { items: [], deadLetters: [], notModified: true, checkpoint: { cursor: state.cursor, etag: state.etag, lastModified: state.lastModified } };
+    yield {
+      items: [],
+      deadLetters: [],
+      notModified: true,
+      checkpoint: { cursor: state.cursor, etag: state.etag, lastModified: state.lastModified },
+    };
     return;
   }
   const body = decodeBody(response.body, header(response.headers, 'content-type'));
@@ -44,7 +52,7 @@ export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): A
   const seen: string[] = [];
   for (const found of parsed.items) {
     const built = buildItem(source, found, collectedAt);
-    const print = built.ok ? itemFingerprint(built.item) : fingerprint(built.deadLetter.payload_json ?? "");
+    const print = built.ok ? itemFingerprint(built.item) : fingerprint(built.deadLetter.payload_json ?? '');
     seen.push(print);
     if (source.skip_unchanged_items && previous.has(print)) continue;
     if (built.ok) items.push(built.item);

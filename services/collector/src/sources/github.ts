@@ -30,14 +30,20 @@ interface GithubRecord {
 
 export async function* collectGithub(context: CollectContext<SourceOf<'github'>>): AsyncIterable<Chunk> {
   const { source } = context;
-  const headers: Record<string, string> = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+  const headers: Record<string, string> = {
+    accept: 'application/vnd.github+json',
+    'x-github-api-version': '2022-11-28',
+  };
   if (source.token_env) headers.authorization = `Bearer ${secretFromEnv(source.token_env, source.id)}`;
   const base = source.base_url.replace(/\/+$/, '');
   let url: string | undefined =
-    source.resource === 'releases' ? `${base}/repos/${source.repo}/releases?per_page=100` : `${base}/repos/${source.repo}/issues?state=all&sort=updated&direction=desc&per_page=100`;
+    source.resource === 'releases'
+      ? `${base}/repos/${source.repo}/releases?per_page=100`
+      : `${base}/repos/${source.repo}/issues?state=all&sort=updated&direction=desc&per_page=100`;
   for (let page = 0; url && page < source.max_pages; page++) {
     const response = await getJson(context, url, headers);
-    if (!Array.isArray(response.json)) throw new SourceFetchError('parse', 'expected a JSON array from the GitHub API', { url });
+    if (!Array.isArray(response.json))
+      throw new SourceFetchError('parse', 'expected a JSON array from the GitHub API', { url });
     const items: RawItem[] = [];
     const deadLetters: DeadLetter[] = [];
     const collectedAt = context.now();
@@ -60,7 +66,11 @@ export async function* collectGithub(context: CollectContext<SourceOf<'github'>>
             ...(record.prerelease ? ['prerelease'] : []),
           ],
           engagement: { points: record.reactions?.total_count ?? 0, comments: record.comments ?? 0 },
-          attributes: { repo: source.repo, ...(record.tag_name ? { tag: record.tag_name } : {}), ...(record.state ? { state: record.state } : {}) },
+          attributes: {
+            repo: source.repo,
+            ...(record.tag_name ? { tag: record.tag_name } : {}),
+            ...(record.state ? { state: record.state } : {}),
+          },
         },
         collectedAt,
       );

@@ -12,7 +12,8 @@ import type { Chunk, CollectContext } from './source-collector.js';
 export async function* collectHttpJson(context: CollectContext<SourceOf<'http_json'>>): AsyncIterable<Chunk> {
   const { source } = context;
   const headers: Record<string, string> = {};
-  if (source.auth) headers[source.auth.header.toLowerCase()] = `${source.auth.prefix}${secretFromEnv(source.auth.env, source.id)}`;
+  if (source.auth)
+    headers[source.auth.header.toLowerCase()] = `${source.auth.prefix}${secretFromEnv(source.auth.env, source.id)}`;
   const pagination = source.pagination;
   let url: string | undefined = source.url;
   if (pagination.type === 'page') {
@@ -32,7 +33,8 @@ export async function* collectHttpJson(context: CollectContext<SourceOf<'http_js
   for (let fetched = 0; url && fetched < source.max_pages; fetched++) {
     const response = await getJson(context, url, headers);
     const records = valueAt(response.json, source.items_path);
-    if (!Array.isArray(records)) throw new SourceFetchError('parse', `no array at items_path "${source.items_path}"`, { url });
+    if (!Array.isArray(records))
+      throw new SourceFetchError('parse', `no array at items_path "${source.items_path}"`, { url });
     const items: RawItem[] = [];
     const deadLetters: DeadLetter[] = [];
     const collectedAt = context.now();
@@ -50,7 +52,11 @@ export async function* collectHttpJson(context: CollectContext<SourceOf<'http_js
           contentType: source.content_type,
           author: stringAt(record, f.author),
           published: valueAt(record, f.published_at),
-          tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : typeof tags === 'string' ? [tags] : [],
+          tags: Array.isArray(tags)
+            ? tags.filter((t): t is string => typeof t === 'string')
+            : typeof tags === 'string'
+              ? [tags]
+              : [],
         },
         collectedAt,
       );
@@ -86,5 +92,9 @@ export async function* collectHttpJson(context: CollectContext<SourceOf<'http_js
       }
     }
   }
-  yield { items: [], deadLetters: [], checkpoint: { cursor: lastCursor !== undefined ? { last_cursor: lastCursor } : { pages: 'done' } } };
+  yield {
+    items: [],
+    deadLetters: [],
+    checkpoint: { cursor: lastCursor !== undefined ? { last_cursor: lastCursor } : { pages: 'done' } },
+  };
 }

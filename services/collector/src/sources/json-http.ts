@@ -10,7 +10,11 @@ export interface JsonResponse {
   url: string;
 }
 
-export async function getJson(context: CollectContext, url: string, extraHeaders: Record<string, string> = {}): Promise<JsonResponse> {
+export async function getJson(
+  context: CollectContext,
+  url: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<JsonResponse> {
   const response = await context.http.get(url, {
     allowPrivate: context.allowPrivateNetwork,
     limiter: context.limiter,
@@ -22,7 +26,10 @@ export async function getJson(context: CollectContext, url: string, extraHeaders
   try {
     return { json: JSON.parse(text), headers: response.headers, url: response.url };
   } catch (error) {
-    throw new SourceFetchError('parse', `response is not valid JSON: ${(error as Error).message}`, { url: response.url, cause: error });
+    throw new SourceFetchError('parse', `response is not valid JSON: ${(error as Error).message}`, {
+      url: response.url,
+      cause: error,
+    });
   }
 }
 

@@ -19,7 +19,11 @@ export function recordToFound(record: unknown, fields: Fields, sourceKind: strin
     contentType: stringAt(record, fields.content_type) === 'text/plain' ? 'text/plain' : 'text/html',
     author: stringAt(record, fields.author),
     published: valueAt(record, fields.published_at),
-    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : typeof tags === 'string' ? [tags] : [],
+    tags: Array.isArray(tags)
+      ? tags.filter((t): t is string => typeof t === 'string')
+      : typeof tags === 'string'
+        ? [tags]
+        : [],
     language: stringAt(record, fields.language),
     sourceKind,
   };
@@ -43,7 +47,12 @@ export async function* batchRecords(
     return Math.round(startLine + ((line - startLine) * (file.totalBytes - file.startOffset)) / read);
   };
   const flush = (): Chunk => {
-    const chunk: Chunk = { items, deadLetters, checkpoint: { cursor: { line, byte_offset: file.seekable ? endOffset : 0 } }, expected: expected() };
+    const chunk: Chunk = {
+      items,
+      deadLetters,
+      checkpoint: { cursor: { line, byte_offset: file.seekable ? endOffset : 0 } },
+      expected: expected(),
+    };
     items = [];
     deadLetters = [];
     return chunk;
@@ -54,7 +63,14 @@ export async function* batchRecords(
     line += 1;
     if (line <= file.skipLines || entry.skip) continue;
     if (entry.error !== undefined) {
-      deadLetters.push(unreadableRecord(source, source.kind === 'csv' ? 'invalid_record' : 'invalid_json', `record ${line}: ${entry.error}`, { line, raw: entry.raw?.slice(0, 100_000) }));
+      deadLetters.push(
+        unreadableRecord(
+          source,
+          source.kind === 'csv' ? 'invalid_record' : 'invalid_json',
+          `record ${line}: ${entry.error}`,
+          { line, raw: entry.raw?.slice(0, 100_000) },
+        ),
+      );
     } else {
       const built = buildItem(source, recordToFound(entry.record, source.fields, source.kind), collectedAt);
       if (built.ok) items.push(built.item);
@@ -71,7 +87,8 @@ export function parseJsonlLine(text: string): { record?: unknown; error?: string
   if (text.trim() === '') return { skip: true };
   try {
     const record: unknown = JSON.parse(text);
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) return { error: 'not a JSON object', raw: text };
+    if (record === null || typeof record !== 'object' || Array.isArray(record))
+      return { error: 'not a JSON object', raw: text };
     return { record };
   } catch (error) {
     return { error: `invalid JSON: ${(error as Error).message}`, raw: text };

@@ -53,14 +53,23 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
     try {
       document = await fs.readFile(file, 'utf8');
     } catch (error) {
-      throw new SourceFetchError('file', `cannot read ${source.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new SourceFetchError(
+        'file',
+        `cannot read ${source.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   } else {
-    const response = await context.http.get(source.url!, { allowPrivate: context.allowPrivateNetwork, limiter: context.limiter, headers: source.headers, signal: context.signal });
+    const response = await context.http.get(source.url!, {
+      allowPrivate: context.allowPrivateNetwork,
+      limiter: context.limiter,
+      headers: source.headers,
+      signal: context.signal,
+    });
     document = decodeBody(response.body, header(response.headers, 'content-type'));
   }
   const feeds = opmlFeedUrls(document, source.url);
-  const previous = ((context.state.cursor as { feeds?: Record<string, FeedValidators> } | undefined)?.feeds ?? {}) as Record<string, FeedValidators>;
+  const previous = ((context.state.cursor as { feeds?: Record<string, FeedValidators> } | undefined)?.feeds ??
+    {}) as Record<string, FeedValidators>;
   const validators: Record<string, FeedValidators> = {};
   const failures: SourceFetchError[] = [];
   for (const feedUrl of feeds) {
@@ -77,19 +86,29 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
         validators[feedUrl] = previous[feedUrl] ?? {};
         continue;
       }
-      const parsed = parseFeedDocument(decodeBody(response.body, header(response.headers, 'content-type')), response.url);
+      const parsed = parseFeedDocument(
+        decodeBody(response.body, header(response.headers, 'content-type')),
+        response.url,
+      );
       const items: RawItem[] = [];
       const deadLetters: DeadLetter[] = [];
       const collectedAt = context.now();
       for (const found of parsed.items) {
         // Feeds of one list may reuse guids: the feed URL scopes them.
-        const built = buildItem(source, { ...found, externalId: `${feedUrl}#${found.externalId ?? found.url ?? ''}` }, collectedAt);
+        const built = buildItem(
+          source,
+          { ...found, externalId: `${feedUrl}#${found.externalId ?? found.url ?? ''}` },
+          collectedAt,
+        );
         if (built.ok) items.push(built.item);
         else deadLetters.push(built.deadLetter);
       }
       const problem = recoveredProblem(parsed, feedUrl);
       if (problem) yield { items: [], deadLetters: [], problems: [problem] };
-      validators[feedUrl] = { etag: header(response.headers, 'etag'), last_modified: header(response.headers, 'last-modified') };
+      validators[feedUrl] = {
+        etag: header(response.headers, 'etag'),
+        last_modified: header(response.headers, 'last-modified'),
+      };
       // A checkpoint after each feed: a run cancelled or stopped half-way resumes with conditional GETs for the
       // feeds already acknowledged (validators of feeds not reached yet are kept from the last run).
       yield* chunked(items, deadLetters, context.batchSize, { cursor: { feeds: { ...previous, ...validators } } });
@@ -97,12 +116,19 @@ export async function* collectOpml(context: CollectContext<SourceOf<'opml'>>): A
       const failure = toFetchError(error, feedUrl);
       if (failure.code === 'aborted') throw failure;
       failures.push(failure);
-      context.logger.warn({ source_id: source.id, url: feedUrl, code: failure.code }, `OPML feed failed: ${failure.message}`);
+      context.logger.warn(
+        { source_id: source.id, url: feedUrl, code: failure.code },
+        `OPML feed failed: ${failure.message}`,
+      );
     }
   }
   yield { items: [], deadLetters: [], checkpoint: { cursor: { feeds: validators } } };
   if (failures.length > 0) {
     const first = failures[0]!;
-    throw new SourceFetchError(first.code, `${failures.length} of ${feeds.length} feeds failed; first: ${first.message}`, { url: first.url, httpStatus: first.httpStatus });
+    throw new SourceFetchError(
+      first.code,
+      `${failures.length} of ${feeds.length} feeds failed; first: ${first.message}`,
+      { url: first.url, httpStatus: first.httpStatus },
+    );
   }
 }

@@ -36,7 +36,8 @@ export async function* collectReddit(context: CollectContext<SourceOf<'reddit'>>
     if (after) url.searchParams.set('after', after);
     const { json } = await getJson(context, url.toString());
     const data = (json as { data?: { children?: Array<{ data?: RedditPost }>; after?: string | null } })?.data;
-    if (!data || !Array.isArray(data.children)) throw new SourceFetchError('parse', 'not a Reddit listing', { url: url.toString() });
+    if (!data || !Array.isArray(data.children))
+      throw new SourceFetchError('parse', 'not a Reddit listing', { url: url.toString() });
     const items: RawItem[] = [];
     const deadLetters: DeadLetter[] = [];
     const collectedAt = context.now();
@@ -62,7 +63,11 @@ export async function* collectReddit(context: CollectContext<SourceOf<'reddit'>>
           published: post.created_utc,
           tags: post.link_flair_text ? [post.link_flair_text] : [],
           engagement: { points: post.score ?? 0, comments: post.num_comments ?? 0 },
-          attributes: { subreddit: source.subreddit, ...(permalink ? { discussion_url: permalink } : {}), ...(post.over_18 ? { nsfw: 'true' } : {}) },
+          attributes: {
+            subreddit: source.subreddit,
+            ...(permalink ? { discussion_url: permalink } : {}),
+            ...(post.over_18 ? { nsfw: 'true' } : {}),
+          },
         },
         collectedAt,
       );

@@ -50,16 +50,27 @@ export interface CollectContext<S extends SourceConfig = SourceConfig> {
   allowPrivateNetwork: boolean;
 }
 
-export type SourceCollector<S extends SourceConfig = SourceConfig> = (context: CollectContext<S>) => AsyncIterable<Chunk>;
+export type SourceCollector<S extends SourceConfig = SourceConfig> = (
+  context: CollectContext<S>,
+) => AsyncIterable<Chunk>;
 
 /** Splits built items into chunks of `size`; the checkpoint goes on the last one only. */
-export function* chunked(items: RawItem[], deadLetters: DeadLetter[], size: number, checkpoint?: Checkpoint): Generator<Chunk> {
+export function* chunked(
+  items: RawItem[],
+  deadLetters: DeadLetter[],
+  size: number,
+  checkpoint?: Checkpoint,
+): Generator<Chunk> {
   if (items.length === 0) {
     yield { items: [], deadLetters, checkpoint };
     return;
   }
   for (let start = 0; start < items.length; start += size) {
     const last = start + size >= items.length;
-    yield { items: items.slice(start, start + size), deadLetters: start === 0 ? deadLetters : [], checkpoint: last ? checkpoint : undefined };
+    yield {
+      items: items.slice(start, start + size),
+      deadLetters: start === 0 ? deadLetters : [],
+      checkpoint: last ? checkpoint : undefined,
+    };
   }
 }

@@ -13,7 +13,14 @@ export function sourcePathResolver(origin: 'config' | 'api', importDirectories: 
   return async (requested) => {
     const found = await resolveInFolders(importDirectories, requested);
     if (found.ok) return found.file;
-    const why = found.reason === 'disabled' ? 'API-managed file sources need collector.import_directories (or a url)' : `${found.message} (API-managed sources read files from collector.import_directories only)`;
-    throw new SourceFetchError(found.reason === 'not_found' ? 'file' : 'file_refused', `cannot read ${requested}: ${why}`, { retryable: false });
+    const why =
+      found.reason === 'disabled'
+        ? 'API-managed file sources need collector.import_directories (or a url)'
+        : `${found.message} (API-managed sources read files from collector.import_directories only)`;
+    throw new SourceFetchError(
+      found.reason === 'not_found' ? 'file' : 'file_refused',
+      `cannot read ${requested}: ${why}`,
+      { retryable: false },
+    );
   };
 }

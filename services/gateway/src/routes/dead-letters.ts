@@ -36,24 +36,52 @@ const DeadLetterSchema = Type.Object({
   last_seen_at: Nullable(Type.String({ format: 'date-time' })),
   last_replayed_at: Nullable(Type.String({ format: 'date-time' })),
 });
-const DeadLetterWithPayload = Type.Object({ ...DeadLetterSchema.properties, payload: Type.Unknown({ description: 'The item as the stage saw it (JSON)' }) });
+const DeadLetterWithPayload = Type.Object({
+  ...DeadLetterSchema.properties,
+  payload: Type.Unknown({ description: 'The item as the stage saw it (JSON)' }),
+});
 
 const filterFields = {
-  source: Type.Optional(Type.Array(Type.String({ pattern: SOURCE_ID_PATTERN }), { maxItems: 50, description: 'Source id; repeat for several' })),
-  stage: Type.Optional(Type.Union(['collector', 'transformer', 'inference', 'scorer', 'persistence'].map((s) => Type.Literal(s)))),
-  reason: Type.Optional(Type.Array(Type.String(CODE), { maxItems: 50, description: 'Reason code; repeat for several' })),
-  since: Type.Optional(Type.String({ maxLength: 40, description: 'Last failed at or after: ISO 8601 time or Unix milliseconds' })),
-  until: Type.Optional(Type.String({ maxLength: 40, description: 'Last failed before: ISO 8601 time or Unix milliseconds' })),
+  source: Type.Optional(
+    Type.Array(Type.String({ pattern: SOURCE_ID_PATTERN }), {
+      maxItems: 50,
+      description: 'Source id; repeat for several',
+    }),
+  ),
+  stage: Type.Optional(
+    Type.Union(['collector', 'transformer', 'inference', 'scorer', 'persistence'].map((s) => Type.Literal(s))),
+  ),
+  reason: Type.Optional(
+    Type.Array(Type.String(CODE), { maxItems: 50, description: 'Reason code; repeat for several' }),
+  ),
+  since: Type.Optional(
+    Type.String({ maxLength: 40, description: 'Last failed at or after: ISO 8601 time or Unix milliseconds' }),
+  ),
+  until: Type.Optional(
+    Type.String({ maxLength: 40, description: 'Last failed before: ISO 8601 time or Unix milliseconds' }),
+  ),
 };
 const FilterQuery = Type.Object(filterFields, { additionalProperties: false });
 type FilterInput = Static<typeof FilterQuery>;
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'Dead-letter id' }) }, { additionalProperties: false });
+const IdParams = Type.Object(
+  { id: Type.Integer({ minimum: 1, description: 'Dead-letter id' }) },
+  { additionalProperties: false },
+);
 
 function toFilter(query: FilterInput): DeadLetterFilter {
   const since = timeParam(query.since, 'since');
   const until = timeParam(query.until, 'until');
-  if (since > 0 && until > 0 && since >= until) throw new ApiError('invalid_parameter', 'since must be before until', { errors: [{ pointer: '/query/since', message: 'not before until' }] });
-  return { source_ids: query.source ?? [], stage: query.stage ?? '', reasons: query.reason ?? [], since_ms: since, until_ms: until };
+  if (since > 0 && until > 0 && since >= until)
+    throw new ApiError('invalid_parameter', 'since must be before until', {
+      errors: [{ pointer: '/query/since', message: 'not before until' }],
+    });
+  return {
+    source_ids: query.source ?? [],
+    stage: query.stage ?? '',
+    reasons: query.reason ?? [],
+    since_ms: since,
+    until_ms: until,
+  };
 }
 
 function view(letter: StoredDeadLetter__Output) {
@@ -85,7 +113,8 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
   const security = [{ bearerAuth: [] }];
   const replays = replayMetrics(ctx.registry);
   const admin = (): PersistenceAdminClient => {
-    if (!ctx.upstreams.admin) throw new ApiError('not_implemented', 'dead letters are not available in this deployment');
+    if (!ctx.upstreams.admin)
+      throw new ApiError('not_implemented', 'dead letters are not available in this deployment');
     return ctx.upstreams.admin;
   };
 
@@ -95,22 +124,38 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
       config: { scope: 'read' },
       schema: {
         summary: 'List dead letters',
-        description: 'Items a stage could not process, newest first. Filters combine with AND. Pages are keyset-paginated: pass next_cursor back as cursor (with the same filters) until it is null.',
+        description:
+          'Items a stage could not process, newest first. Filters combine with AND. Pages are keyset-paginated: pass next_cursor back as cursor (with the same filters) until it is null.',
         tags: ['dead letters'],
         security,
         querystring: Type.Object(
-          { ...filterFields, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' })) },
+          {
+            ...filterFields,
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            cursor: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ dead_letters: Type.Array(DeadLetterSchema), next_cursor: Type.Union([Type.String(), Type.Null()]), next: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object({
+            dead_letters: Type.Array(DeadLetterSchema),
+            next_cursor: Type.Union([Type.String(), Type.Null()]),
+            next: Type.Union([Type.String(), Type.Null()]),
+          }),
           ...problemResponses(400, 401, 403, 422, 429, 503),
         },
       },
     },
     async (request) => {
       const { limit, cursor, ...filter } = request.query;
-      const response = await caller.call<ListDeadLettersRequest, ListDeadLettersResponse__Output>('persistence', admin(), admin().ListDeadLetters, { filter: toFilter(filter), limit: limit ?? 50, cursor: cursor ?? '' });
+      const response = await caller.call<ListDeadLettersRequest, ListDeadLettersResponse__Output>(
+        'persistence',
+        admin(),
+        admin().ListDeadLetters,
+        { filter: toFilter(filter), limit: limit ?? 50, cursor: cursor ?? '' },
+      );
       const nextCursor = response.next_cursor || null;
       let next: string | null = null;
       if (nextCursor) {
@@ -126,11 +171,24 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
     '/v1/dead-letters/:id',
     {
       config: { scope: 'read' },
-      schema: { summary: 'Get a dead letter with its payload', tags: ['dead letters'], security, params: IdParams, response: { 200: DeadLetterWithPayload, ...problemResponses(400, 401, 403, 404, 429, 503) } },
+      schema: {
+        summary: 'Get a dead letter with its payload',
+        tags: ['dead letters'],
+        security,
+        params: IdParams,
+        response: { 200: DeadLetterWithPayload, ...problemResponses(400, 401, 403, 404, 429, 503) },
+      },
     },
     async (request) => {
-      const response = await caller.call<{ id: number }, GetDeadLetterResponse__Output>('persistence', admin(), admin().GetDeadLetter, { id: request.params.id }, { notFound: 'dead_letter_not_found' });
-      if (!response.found || !response.dead_letter) throw new ApiError('dead_letter_not_found', `no dead letter has id ${request.params.id}`);
+      const response = await caller.call<{ id: number }, GetDeadLetterResponse__Output>(
+        'persistence',
+        admin(),
+        admin().GetDeadLetter,
+        { id: request.params.id },
+        { notFound: 'dead_letter_not_found' },
+      );
+      if (!response.found || !response.dead_letter)
+        throw new ApiError('dead_letter_not_found', `no dead letter has id ${request.params.id}`);
       return { ...view(response.dead_letter), payload: payload(response.dead_letter.payload_json) };
     },
   );
@@ -159,21 +217,38 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
           200: Type.Object({
             replayed: Type.Integer(),
             ...Object.fromEntries(REPLAY_OUTCOMES.map((o) => [o, Type.Integer()])),
-            results: Type.Array(Type.Object({ id: Type.Integer(), item_id: Type.String(), outcome: Type.Union(REPLAY_OUTCOMES.map((o) => Type.Literal(o))), dead_letter: Type.Union([DeadLetterSchema, Type.Null()]) })),
+            results: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                item_id: Type.String(),
+                outcome: Type.Union(REPLAY_OUTCOMES.map((o) => Type.Literal(o))),
+                dead_letter: Type.Union([DeadLetterSchema, Type.Null()]),
+              }),
+            ),
           }),
           ...problemResponses(400, 401, 403, 422, 429, 501, 503),
         },
       },
     },
     async (request) => {
-      if (!ctx.push) throw new ApiError('not_implemented', 'pushing items into the pipeline is not enabled in this deployment');
+      if (!ctx.push)
+        throw new ApiError('not_implemented', 'pushing items into the pipeline is not enabled in this deployment');
       const { ids, limit, ...filter } = request.body;
       const summary = await replayDeadLetters(
         { admin: admin(), caller, push: ctx.push, ackWaitMs: settings.push_ack_wait_milliseconds, metric: replays },
         { ids: ids ?? [], filter: toFilter(filter), limit: ids ? ids.length : (limit ?? 100) },
       );
       request.log.info({ replayed: summary.replayed, ...summary.counts }, 'dead letters replayed');
-      return { replayed: summary.replayed, ...summary.counts, results: summary.results.map((r) => ({ id: r.id, item_id: r.item_id, outcome: r.outcome, dead_letter: r.dead_letter ? view(r.dead_letter) : null })) };
+      return {
+        replayed: summary.replayed,
+        ...summary.counts,
+        results: summary.results.map((r) => ({
+          id: r.id,
+          item_id: r.item_id,
+          outcome: r.outcome,
+          dead_letter: r.dead_letter ? view(r.dead_letter) : null,
+        })),
+      };
     },
   );
 
@@ -181,11 +256,23 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
     '/v1/dead-letters/:id',
     {
       config: { scope: 'admin' },
-      schema: { summary: 'Discard a dead letter', tags: ['dead letters'], security, params: IdParams, response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404, 429, 503) } },
+      schema: {
+        summary: 'Discard a dead letter',
+        tags: ['dead letters'],
+        security,
+        params: IdParams,
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404, 429, 503) },
+      },
     },
     async (request, reply) => {
-      const response = await caller.call<DiscardDeadLettersRequest, DiscardDeadLettersResponse__Output>('persistence', admin(), admin().DiscardDeadLetters, { ids: [request.params.id] });
-      if (Number(response.discarded) === 0) throw new ApiError('dead_letter_not_found', `no dead letter has id ${request.params.id}`);
+      const response = await caller.call<DiscardDeadLettersRequest, DiscardDeadLettersResponse__Output>(
+        'persistence',
+        admin(),
+        admin().DiscardDeadLetters,
+        { ids: [request.params.id] },
+      );
+      if (Number(response.discarded) === 0)
+        throw new ApiError('dead_letter_not_found', `no dead letter has id ${request.params.id}`);
       return reply.code(204).send(null);
     },
   );
@@ -199,16 +286,36 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
         description: 'At least one filter, or all=true to empty the table.',
         tags: ['dead letters'],
         security,
-        querystring: Type.Object({ ...filterFields, all: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ discarded: Type.Integer() }), ...problemResponses(400, 401, 403, 422, 429, 503) },
+        querystring: Type.Object(
+          { ...filterFields, all: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ discarded: Type.Integer() }),
+          ...problemResponses(400, 401, 403, 422, 429, 503),
+        },
       },
     },
     async (request) => {
       const { all, ...filter } = request.query;
       const dlFilter = toFilter(filter);
-      const named = dlFilter.source_ids!.length > 0 || !!dlFilter.stage || dlFilter.reasons!.length > 0 || Number(dlFilter.since_ms) > 0 || Number(dlFilter.until_ms) > 0;
-      if (!named && !all) throw new ApiError('invalid_parameter', 'name at least one filter (source, stage, reason, since, until), or all=true to discard every dead letter');
-      const response = await caller.call<DiscardDeadLettersRequest, DiscardDeadLettersResponse__Output>('persistence', admin(), admin().DiscardDeadLetters, { filter: dlFilter, all: all ?? false });
+      const named =
+        dlFilter.source_ids!.length > 0 ||
+        !!dlFilter.stage ||
+        dlFilter.reasons!.length > 0 ||
+        Number(dlFilter.since_ms) > 0 ||
+        Number(dlFilter.until_ms) > 0;
+      if (!named && !all)
+        throw new ApiError(
+          'invalid_parameter',
+          'name at least one filter (source, stage, reason, since, until), or all=true to discard every dead letter',
+        );
+      const response = await caller.call<DiscardDeadLettersRequest, DiscardDeadLettersResponse__Output>(
+        'persistence',
+        admin(),
+        admin().DiscardDeadLetters,
+        { filter: dlFilter, all: all ?? false },
+      );
       return { discarded: Number(response.discarded) };
     },
   );

@@ -10,9 +10,14 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       info: {
         title: 'Sluice API',
         version: '1.0.0',
-        description: 'Items collected, classified, embedded and scored by Sluice. Errors are RFC 9457 problem details with a stable `code`. How-to: docs/api.md.',
+        description:
+          'Items collected, classified, embedded and scored by Sluice. Errors are RFC 9457 problem details with a stable `code`. How-to: docs/api.md.',
       },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key: "Authorization: Bearer <key>"' } } },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key: "Authorization: Bearer <key>"' },
+        },
+      },
       tags: [
         { name: 'items', description: 'Stored items and pushing new ones' },
         { name: 'search', description: 'Semantic search' },

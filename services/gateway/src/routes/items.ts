@@ -9,22 +9,33 @@ import { DEFAULT_LIST_FIELDS, ITEM_FIELDS, parseFields, toItemView } from '../it
 import { parseTime } from '../push-items.js';
 import { ItemIdParams, ListResponseSchema, listQuerySchema, problemResponses, type ListQuery } from '../schemas.js';
 
-const SORTS = { collected: 'SORT_FIELD_COLLECTED', published: 'SORT_FIELD_PUBLISHED', score: 'SORT_FIELD_SCORE' } as const;
+const SORTS = {
+  collected: 'SORT_FIELD_COLLECTED',
+  published: 'SORT_FIELD_PUBLISHED',
+  score: 'SORT_FIELD_SCORE',
+} as const;
 
 /** A since/until query value as Unix ms (0 when absent); 422 naming the parameter when it is not a time. */
 export function timeParam(value: string | undefined, name: string): number {
   if (value === undefined) return 0;
   const ms = parseTime(value);
-  if (!Number.isFinite(ms) || ms < 0) throw new ApiError('invalid_parameter', `${name} must be an ISO 8601 time or Unix milliseconds`, { errors: [{ pointer: `/query/${name}`, message: 'not a time' }] });
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new ApiError('invalid_parameter', `${name} must be an ISO 8601 time or Unix milliseconds`, {
+      errors: [{ pointer: `/query/${name}`, message: 'not a time' }],
+    });
   return ms;
 }
 
 /** The filters of GET /v1/items (and /v1/search) as a ListItemsRequest; checks what the schema cannot. */
 export function toListRequest(query: Omit<ListQuery, 'limit' | 'cursor' | 'fields'>): ListItemsRequest {
-  if (query.label && query.topic && query.label !== query.topic) throw new ApiError('invalid_parameter', 'label and topic are aliases; give one of them');
+  if (query.label && query.topic && query.label !== query.topic)
+    throw new ApiError('invalid_parameter', 'label and topic are aliases; give one of them');
   const since = timeParam(query.since, 'since');
   const until = timeParam(query.until, 'until');
-  if (since > 0 && until > 0 && since >= until) throw new ApiError('invalid_parameter', 'since must be before until', { errors: [{ pointer: '/query/since', message: 'not before until' }] });
+  if (since > 0 && until > 0 && since >= until)
+    throw new ApiError('invalid_parameter', 'since must be before until', {
+      errors: [{ pointer: '/query/since', message: 'not before until' }],
+    });
   return {
     source_ids: query.source ?? [],
     label: query.label ?? query.topic ?? '',
@@ -49,7 +60,8 @@ export const itemRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = asyn
       config: { scope: 'read' },
       schema: {
         summary: 'List items',
-        description: 'Filters combine with AND. Pages are keyset-paginated: pass next_cursor back as cursor (with the same filters) until it is null.',
+        description:
+          'Filters combine with AND. Pages are keyset-paginated: pass next_cursor back as cursor (with the same filters) until it is null.',
         tags: ['items'],
         security,
         querystring: listQuerySchema(settings.max_page_size),
@@ -66,7 +78,12 @@ export const itemRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = asyn
         include_text: fields.includes('text'),
         include_embedding: fields.includes('embedding'),
       };
-      const response = await caller.call<ListItemsRequest, ListItemsResponse__Output>('persistence', upstreams.persistence, upstreams.persistence.ListItems, listRequest);
+      const response = await caller.call<ListItemsRequest, ListItemsResponse__Output>(
+        'persistence',
+        upstreams.persistence,
+        upstreams.persistence.ListItems,
+        listRequest,
+      );
       const nextCursor = response.next_cursor || null;
       let next: string | null = null;
       if (nextCursor) {
@@ -87,14 +104,27 @@ export const itemRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = asyn
         tags: ['items'],
         security,
         params: ItemIdParams,
-        querystring: Type.Object({ fields: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { fields: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Ref('ItemFields'), ...problemResponses(400, 401, 403, 404, 429, 503, 504) },
       },
     },
     async (request) => {
-      const fields = parseFields(request.query.fields, ITEM_FIELDS.filter((f) => f !== 'embedding'));
-      const response = await caller.call<{ id: string }, GetItemResponse__Output>('persistence', upstreams.persistence, upstreams.persistence.GetItem, { id: request.params.id }, { notFound: 'item_not_found' });
-      if (!response.found || !response.item) throw new ApiError('item_not_found', `no item has id ${request.params.id}`);
+      const fields = parseFields(
+        request.query.fields,
+        ITEM_FIELDS.filter((f) => f !== 'embedding'),
+      );
+      const response = await caller.call<{ id: string }, GetItemResponse__Output>(
+        'persistence',
+        upstreams.persistence,
+        upstreams.persistence.GetItem,
+        { id: request.params.id },
+        { notFound: 'item_not_found' },
+      );
+      if (!response.found || !response.item)
+        throw new ApiError('item_not_found', `no item has id ${request.params.id}`);
       return toItemView(response.item, fields);
     },
   );

@@ -1,7 +1,14 @@
 // API keys stored (hashed) by persistence: create (the raw key is shown once), list, revoke. Admin scope.
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ApiKey__Output, CreateApiKeyRequest, CreateApiKeyResponse__Output, ListApiKeysResponse__Output, PersistenceAdminClient, RevokeApiKeyResponse__Output } from '@sluice/protocol';
+import type {
+  ApiKey__Output,
+  CreateApiKeyRequest,
+  CreateApiKeyResponse__Output,
+  ListApiKeysResponse__Output,
+  PersistenceAdminClient,
+  RevokeApiKeyResponse__Output,
+} from '@sluice/protocol';
 import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import { problemResponses } from '../schemas.js';
@@ -20,13 +27,23 @@ const KeySchema = Type.Object({
   revoked_at: Type.Union([Type.String(), Type.Null()]),
 });
 
-const keyView = (k: ApiKey__Output) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, rate_limit_per_minute: k.rate_limit_per_minute, revoked: k.revoked, created_at: iso(k.created_at_ms), revoked_at: iso(k.revoked_at_ms) });
+const keyView = (k: ApiKey__Output) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes,
+  rate_limit_per_minute: k.rate_limit_per_minute,
+  revoked: k.revoked,
+  created_at: iso(k.created_at_ms),
+  revoked_at: iso(k.revoked_at_ms),
+});
 
 export const keyRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {
   const { caller } = ctx;
   const security = [{ bearerAuth: [] }];
   const admin = (): PersistenceAdminClient => {
-    if (!ctx.upstreams.admin) throw new ApiError('not_implemented', 'stored API keys are not available in this deployment');
+    if (!ctx.upstreams.admin)
+      throw new ApiError('not_implemented', 'stored API keys are not available in this deployment');
     return ctx.upstreams.admin;
   };
 
@@ -42,18 +59,33 @@ export const keyRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 200 }),
-            scopes: Type.Array(Type.Union(SCOPES.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true, description: 'admin does not imply read or write' }),
+            scopes: Type.Array(Type.Union(SCOPES.map((s) => Type.Literal(s))), {
+              minItems: 1,
+              uniqueItems: true,
+              description: 'admin does not imply read or write',
+            }),
             rate_limit_per_minute: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ key: KeySchema, raw_key: Type.String() }), ...problemResponses(400, 401, 403, 422, 503) },
+        response: {
+          201: Type.Object({ key: KeySchema, raw_key: Type.String() }),
+          ...problemResponses(400, 401, 403, 422, 503),
+        },
       },
     },
     async (request, reply) => {
       const body = request.body;
-      const response = await caller.call<CreateApiKeyRequest, CreateApiKeyResponse__Output>('persistence', admin(), admin().CreateApiKey, { name: body.name, scopes: body.scopes, rate_limit_per_minute: body.rate_limit_per_minute ?? 0 });
-      return reply.code(201).header('cache-control', 'no-store').send({ key: keyView(response.key!), raw_key: response.raw_key });
+      const response = await caller.call<CreateApiKeyRequest, CreateApiKeyResponse__Output>(
+        'persistence',
+        admin(),
+        admin().CreateApiKey,
+        { name: body.name, scopes: body.scopes, rate_limit_per_minute: body.rate_limit_per_minute ?? 0 },
+      );
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ key: keyView(response.key!), raw_key: response.raw_key });
     },
   );
 
@@ -70,7 +102,12 @@ export const keyRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
       },
     },
     async (request) => {
-      const response = await caller.call<object, ListApiKeysResponse__Output>('persistence', admin(), admin().ListApiKeys, { include_revoked: request.query.include_revoked ?? false });
+      const response = await caller.call<object, ListApiKeysResponse__Output>(
+        'persistence',
+        admin(),
+        admin().ListApiKeys,
+        { include_revoked: request.query.include_revoked ?? false },
+      );
       return { keys: response.keys.map(keyView) };
     },
   );
@@ -89,8 +126,15 @@ export const keyRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
       },
     },
     async (request) => {
-      const response = await caller.call<object, RevokeApiKeyResponse__Output>('persistence', admin(), admin().RevokeApiKey, { id: request.params.id }, { notFound: 'api_key_not_found' });
-      if (!response.found || !response.key) throw new ApiError('api_key_not_found', `no API key has id ${request.params.id}`);
+      const response = await caller.call<object, RevokeApiKeyResponse__Output>(
+        'persistence',
+        admin(),
+        admin().RevokeApiKey,
+        { id: request.params.id },
+        { notFound: 'api_key_not_found' },
+      );
+      if (!response.found || !response.key)
+        throw new ApiError('api_key_not_found', `no API key has id ${request.params.id}`);
       ctx.authenticator.invalidate();
       return keyView(response.key);
     },

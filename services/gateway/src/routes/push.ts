@@ -10,23 +10,50 @@ import { toPipelineItems } from '../push-items.js';
 import { BatchParams, PushResultSchema, problemResponses, pushBodySchema, type PushBody } from '../schemas.js';
 import type { PushChannel } from '../push-channel.js';
 
-export const PUSH_RESPONSES = { 200: PushResultSchema, 202: PushResultSchema, ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503) };
+export const PUSH_RESPONSES = {
+  200: PushResultSchema,
+  202: PushResultSchema,
+  ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503),
+};
 
 /** Sends converted items and waits (bounded) for their acknowledgement: shared by push and webhooks. */
-export async function pushAndWait(channel: PushChannel | undefined, body: PushBody, waitMs: number, pointerBase?: string) {
+export async function pushAndWait(
+  channel: PushChannel | undefined,
+  body: PushBody,
+  waitMs: number,
+  pointerBase?: string,
+) {
   if (!channel) throw new ApiError('not_implemented', 'pushing items is not enabled in this deployment');
   const { items, itemIds } = toPipelineItems(body, Date.now(), pointerBase);
   if (channel.wouldOverflow(items.length)) {
-    if (channel.stalled()) throw new ApiError('upstream_unavailable', 'the pipeline is unreachable and pushed items are waiting; retry after the indicated time', { retryAfterSeconds: 5 });
+    if (channel.stalled())
+      throw new ApiError(
+        'upstream_unavailable',
+        'the pipeline is unreachable and pushed items are waiting; retry after the indicated time',
+        { retryAfterSeconds: 5 },
+      );
     // Otherwise the pipeline is slower than its clients: say when the backlog will have drained.
-    throw new ApiError('overloaded', `${channel.admittedItems} pushed items are waiting to be stored; retry after the indicated time`, { retryAfterSeconds: channel.retryAfterSeconds() });
+    throw new ApiError(
+      'overloaded',
+      `${channel.admittedItems} pushed items are waiting to be stored; retry after the indicated time`,
+      { retryAfterSeconds: channel.retryAfterSeconds() },
+    );
   }
   const { batchId, ack } = channel.submit({ items }, itemIds);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, waitMs, undefined)));
   try {
     const result = await Promise.race([ack, timeout]);
-    if (!result) return { code: 202 as const, body: { batch_id: batchId, status: 'accepted' as const, item_ids: itemIds, status_url: `/v1/items/batches/${batchId}` } };
+    if (!result)
+      return {
+        code: 202 as const,
+        body: {
+          batch_id: batchId,
+          status: 'accepted' as const,
+          item_ids: itemIds,
+          status_url: `/v1/items/batches/${batchId}`,
+        },
+      };
     return { code: 200 as const, body: ackBody(batchId, itemIds, result) };
   } catch {
     // The sender only fails a batch when it is closing (shutdown): the client should retry elsewhere.
@@ -37,7 +64,15 @@ export async function pushAndWait(channel: PushChannel | undefined, body: PushBo
 }
 
 function ackBody(batchId: string, itemIds: string[], ack: Ack__Output) {
-  return { batch_id: batchId, status: 'stored' as const, item_ids: itemIds, inserted: ack.inserted, updated: ack.updated, unchanged: ack.unchanged, dead_lettered: ack.dead_lettered };
+  return {
+    batch_id: batchId,
+    status: 'stored' as const,
+    item_ids: itemIds,
+    inserted: ack.inserted,
+    updated: ack.updated,
+    unchanged: ack.unchanged,
+    dead_lettered: ack.dead_lettered,
+  };
 }
 
 export const pushRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {
@@ -74,14 +109,27 @@ export const pushRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = asyn
         tags: ['items'],
         security,
         params: BatchParams,
-        response: { 200: Type.Object({ ...PushResultSchema.properties, status: Type.Union([Type.Literal('pending'), Type.Literal('stored'), Type.Literal('failed')]), error: Type.Optional(Type.String()) }), ...problemResponses(401, 403, 404) },
+        response: {
+          200: Type.Object({
+            ...PushResultSchema.properties,
+            status: Type.Union([Type.Literal('pending'), Type.Literal('stored'), Type.Literal('failed')]),
+            error: Type.Optional(Type.String()),
+          }),
+          ...problemResponses(401, 403, 404),
+        },
       },
     },
     async (request) => {
       const outcome = ctx.push?.outcome(request.params.batch_id);
       if (!outcome) throw new ApiError('resource_not_found', `no recent batch has id ${request.params.batch_id}`);
       if (outcome.state === 'stored') return ackBody(request.params.batch_id, outcome.itemIds, outcome.ack);
-      if (outcome.state === 'failed') return { batch_id: request.params.batch_id, status: 'failed' as const, item_ids: outcome.itemIds, error: outcome.error };
+      if (outcome.state === 'failed')
+        return {
+          batch_id: request.params.batch_id,
+          status: 'failed' as const,
+          item_ids: outcome.itemIds,
+          error: outcome.error,
+        };
       return { batch_id: request.params.batch_id, status: 'pending' as const, item_ids: outcome.itemIds };
     },
   );

@@ -21,16 +21,28 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = a
           'Body: one JSON object, an array of objects, or {"items"|"entries"|"data"|"records": [...]}. Fields are mapped by common names: id/guid → external_id, url/link, title/name/subject, content/body/html/text, summary/description, author/user, published_at/date/created_at/timestamp (ISO, Unix seconds or ms), tags/categories.',
         tags: ['items'],
         security: [{ bearerAuth: [] }],
-        params: Type.Object({ source_id: Type.String({ pattern: SOURCE_ID_PATTERN }) }, { additionalProperties: false }),
-        body: Type.Union([Type.Array(Type.Record(Type.String(), Type.Unknown())), Type.Record(Type.String(), Type.Unknown())]),
+        params: Type.Object(
+          { source_id: Type.String({ pattern: SOURCE_ID_PATTERN }) },
+          { additionalProperties: false },
+        ),
+        body: Type.Union([
+          Type.Array(Type.Record(Type.String(), Type.Unknown())),
+          Type.Record(Type.String(), Type.Unknown()),
+        ]),
         response: PUSH_RESPONSES,
       },
     },
     async (request, reply) => {
       const records = webhookRecords(request.body);
       if (records.length === 0) throw new ApiError('invalid_parameter', 'the body holds no items');
-      if (records.length > settings.push_max_items) throw new ApiError('invalid_parameter', `at most ${settings.push_max_items} items per request`);
-      const result = await pushAndWait(ctx.push, { source_id: request.params.source_id, items: records.map(toPushItem) }, settings.push_ack_wait_milliseconds, '/body');
+      if (records.length > settings.push_max_items)
+        throw new ApiError('invalid_parameter', `at most ${settings.push_max_items} items per request`);
+      const result = await pushAndWait(
+        ctx.push,
+        { source_id: request.params.source_id, items: records.map(toPushItem) },
+        settings.push_ack_wait_milliseconds,
+        '/body',
+      );
       return reply.code(result.code).send(result.body);
     },
   );

@@ -25,21 +25,29 @@ let profileDir = '';
 /** The provider `auto` settled on for the first model; later models try it first. */
 let settled: string | undefined;
 
-async function createSession(spec: ModelSpec, device: DeviceName, precision: Precision): Promise<{ session: ort.InferenceSession; provider: string; precision: Variant; file: string; tried: string[] }> {
+async function createSession(
+  spec: ModelSpec,
+  device: DeviceName,
+  precision: Precision,
+): Promise<{ session: ort.InferenceSession; provider: string; precision: Variant; file: string; tried: string[] }> {
   const candidates = providerCandidates(device, process.platform);
-  if (settled && candidates.includes(settled)) candidates.splice(0, candidates.length, settled, ...candidates.filter((c) => c !== settled));
+  if (settled && candidates.includes(settled))
+    candidates.splice(0, candidates.length, settled, ...candidates.filter((c) => c !== settled));
   const opened = await openWithFallback(
     candidates,
     async (provider) => {
       const chosen = chooseVariant(spec.variants, provider, precision);
-      if ('error' in chosen) throw Object.assign(new Error(`model ${spec.name}: ${chosen.error}`), { code: 'model_error' });
+      if ('error' in chosen)
+        throw Object.assign(new Error(`model ${spec.name}: ${chosen.error}`), { code: 'model_error' });
       const session = await ort.InferenceSession.create(chosen.file, {
         executionProviders: [provider],
         graphOptimizationLevel: 'all',
         // Spinning pool threads would burn the cores the main and tokenizer threads need between batches.
         extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
         ...(threads > 0 ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),
-        ...(profileDir ? { enableProfiling: true, profileFilePrefix: path.join(profileDir, `onnxruntime_profile_${spec.name}`) } : {}),
+        ...(profileDir
+          ? { enableProfiling: true, profileFilePrefix: path.join(profileDir, `onnxruntime_profile_${spec.name}`) }
+          : {}),
       });
       return { session, ...chosen };
     },
@@ -59,7 +67,14 @@ function toFloat32(tensor: ort.Tensor): Float32Array {
       const sign = h & 0x8000 ? -1 : 1;
       const exp = (h >> 10) & 0x1f;
       const frac = h & 0x3ff;
-      out[i] = exp === 0 ? sign * 2 ** -14 * (frac / 1024) : exp === 31 ? (frac ? NaN : sign * Infinity) : sign * 2 ** (exp - 15) * (1 + frac / 1024);
+      out[i] =
+        exp === 0
+          ? sign * 2 ** -14 * (frac / 1024)
+          : exp === 31
+            ? frac
+              ? NaN
+              : sign * Infinity
+            : sign * 2 ** (exp - 15) * (1 + frac / 1024);
     }
     return out;
   }
@@ -67,7 +82,14 @@ function toFloat32(tensor: ort.Tensor): Float32Array {
 }
 
 /** [B, L, H] token vectors → [B, H] by mean over the mask or the first (CLS) token. */
-function pool(values: Float32Array, rows: number, length: number, hidden: number, lengths: Int32Array, mode: 'mean' | 'cls'): Float32Array {
+function pool(
+  values: Float32Array,
+  rows: number,
+  length: number,
+  hidden: number,
+  lengths: Int32Array,
+  mode: 'mean' | 'cls',
+): Float32Array {
   const out = new Float32Array(rows * hidden);
   for (let r = 0; r < rows; r++) {
     const n = mode === 'cls' ? 1 : Math.max(1, lengths[r]!);
@@ -114,9 +136,19 @@ serveWorker({
   },
   async load(args: { spec: ModelSpec; device: DeviceName; precision: Precision }) {
     const { session, provider, precision, file, tried } = await createSession(args.spec, args.device, args.precision);
-    const outputName = args.spec.output && session.outputNames.includes(args.spec.output) ? args.spec.output : (session.outputNames.find((n) => n === 'sentence_embedding') ?? session.outputNames[0]!);
+    const outputName =
+      args.spec.output && session.outputNames.includes(args.spec.output)
+        ? args.spec.output
+        : (session.outputNames.find((n) => n === 'sentence_embedding') ?? session.outputNames[0]!);
     const previous = sessions.get(args.spec.name);
-    sessions.set(args.spec.name, { spec: args.spec, session, provider, precision, inputNames: session.inputNames, outputName });
+    sessions.set(args.spec.name, {
+      spec: args.spec,
+      session,
+      provider,
+      precision,
+      inputNames: session.inputNames,
+      outputName,
+    });
     if (previous && profileDir) previous.session.endProfiling();
     await previous?.session.release();
     return { result: { provider, precision, file, tried, inputNames: session.inputNames, outputName } };
@@ -130,7 +162,12 @@ serveWorker({
     if (!loaded) throw Object.assign(new Error(`model ${args.name} is not loaded`), { code: 'not_found' });
     const { rows, length } = args;
     const feeds: Record<string, ort.Tensor> = {};
-    for (const name of loaded.inputNames) feeds[name] = new ort.Tensor('int64', new BigInt64Array(rows * length).fill(name === 'token_type_ids' ? 0n : 1n), [rows, length]);
+    for (const name of loaded.inputNames)
+      feeds[name] = new ort.Tensor(
+        'int64',
+        new BigInt64Array(rows * length).fill(name === 'token_type_ids' ? 0n : 1n),
+        [rows, length],
+      );
     const gpuBefore = loaded.provider === 'cuda' ? gpuMemoryBytes() : undefined;
     const rssBefore = process.memoryUsage().rss;
     const started = process.hrtime.bigint();
@@ -139,7 +176,13 @@ serveWorker({
     const rssGrowth = Math.max(0, process.memoryUsage().rss - rssBefore);
     const gpuAfter = gpuBefore !== undefined ? gpuMemoryBytes() : undefined;
     const deviceGrowth = gpuBefore !== undefined && gpuAfter !== undefined ? Math.max(0, gpuAfter - gpuBefore) : 0;
-    return { result: { bytesPerToken: Math.max(rssGrowth, deviceGrowth) / (rows * length), inferenceNs, source: deviceGrowth > 0 ? 'device' : 'process' } };
+    return {
+      result: {
+        bytesPerToken: Math.max(rssGrowth, deviceGrowth) / (rows * length),
+        inferenceNs,
+        source: deviceGrowth > 0 ? 'device' : 'process',
+      },
+    };
   },
   /** Ends every session (at shutdown), which writes ONNX Runtime's profiles when they are on. */
   async releaseAll() {
@@ -181,8 +224,12 @@ serveWorker({
     for (const name of loaded.inputNames) {
       if (name === 'input_ids') feeds[name] = new ort.Tensor('int64', ids, [rows, length]);
       else if (name === 'attention_mask') feeds[name] = new ort.Tensor('int64', mask, [rows, length]);
-      else if (name === 'token_type_ids') feeds[name] = new ort.Tensor('int64', new BigInt64Array(rows * length), [rows, length]);
-      else throw Object.assign(new Error(`model ${spec.name} has an input ${name} this service cannot feed`), { code: 'model_error' });
+      else if (name === 'token_type_ids')
+        feeds[name] = new ort.Tensor('int64', new BigInt64Array(rows * length), [rows, length]);
+      else
+        throw Object.assign(new Error(`model ${spec.name} has an input ${name} this service cannot feed`), {
+          code: 'model_error',
+        });
     }
     const started = process.hrtime.bigint();
     const outputs = await loaded.session.run(feeds, [loaded.outputName]);
@@ -190,19 +237,29 @@ serveWorker({
     const tensor = outputs[loaded.outputName]!;
     let values = toFloat32(tensor);
     let columns = Number(tensor.dims[tensor.dims.length - 1]);
-    if (tensor.dims.length === 3) values = pool(values, rows, Number(tensor.dims[1]), columns, lengths, spec.pooling === 'cls' ? 'cls' : 'mean');
-    else if (tensor.dims.length !== 2) throw Object.assign(new Error(`model ${spec.name}: unexpected output shape [${tensor.dims}]`), { code: 'model_error' });
+    if (tensor.dims.length === 3)
+      values = pool(values, rows, Number(tensor.dims[1]), columns, lengths, spec.pooling === 'cls' ? 'cls' : 'mean');
+    else if (tensor.dims.length !== 2)
+      throw Object.assign(new Error(`model ${spec.name}: unexpected output shape [${tensor.dims}]`), {
+        code: 'model_error',
+      });
     values = values.buffer === (tensor.data as Float32Array).buffer ? Float32Array.from(values) : values;
     finish(spec, values, rows, columns);
     tensor.dispose?.();
-    return { result: { values, rows, columns, inferenceNs, paddedTokens: rows * length }, transfer: [values.buffer as ArrayBuffer] };
+    return {
+      result: { values, rows, columns, inferenceNs, paddedTokens: rows * length },
+      transfer: [values.buffer as ArrayBuffer],
+    };
   },
 });
 
 /** Device memory in use on GPU 0 (nvidia-smi), or undefined when it cannot be read. */
 function gpuMemoryBytes(): number | undefined {
   try {
-    const out = execFileSync('nvidia-smi', ['--query-gpu=memory.used', '--format=csv,noheader,nounits', '-i', '0'], { encoding: 'utf8', timeout: 5000 });
+    const out = execFileSync('nvidia-smi', ['--query-gpu=memory.used', '--format=csv,noheader,nounits', '-i', '0'], {
+      encoding: 'utf8',
+      timeout: 5000,
+    });
     return Number(out.trim()) * 1024 * 1024;
   } catch {
     return undefined;

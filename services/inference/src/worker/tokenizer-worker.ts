@@ -19,7 +19,10 @@ function readJson(file: string): object {
 
 serveWorker({
   async load(args: { name: string; folder: string; maxLength: number; keepLastToken: boolean }) {
-    const tokenizer = new Tokenizer(readJson(path.join(args.folder, 'tokenizer.json')), readJson(path.join(args.folder, 'tokenizer_config.json')));
+    const tokenizer = new Tokenizer(
+      readJson(path.join(args.folder, 'tokenizer.json')),
+      readJson(path.join(args.folder, 'tokenizer_config.json')),
+    );
     tokenizers.set(args.name, { tokenizer, maxLength: args.maxLength, keepLastToken: args.keepLastToken });
     return { result: true };
   },
@@ -30,7 +33,10 @@ serveWorker({
   /** Several requests in one message (the main thread coalesces the calls of one event-loop turn). */
   async encodeMany(args: { requests: Array<{ name: string; texts: string[] }> }) {
     const results = args.requests.map((request) => encode(request.name, request.texts));
-    return { result: results, transfer: results.flatMap((r) => [r.ids.buffer as ArrayBuffer, r.offsets.buffer as ArrayBuffer]) };
+    return {
+      result: results,
+      transfer: results.flatMap((r) => [r.ids.buffer as ArrayBuffer, r.offsets.buffer as ArrayBuffer]),
+    };
   },
 });
 
@@ -45,7 +51,8 @@ function encode(name: string, texts: string[]): { ids: Int32Array; offsets: Int3
   const offsets = new Int32Array(texts.length + 1);
   texts.forEach((text, i) => {
     let ids = tokenizer.encode(text.length > charLimit ? text.slice(0, charLimit) : text).ids;
-    if (ids.length > maxLength) ids = keepLastToken ? [...ids.slice(0, maxLength - 1), ids[ids.length - 1]!] : ids.slice(0, maxLength);
+    if (ids.length > maxLength)
+      ids = keepLastToken ? [...ids.slice(0, maxLength - 1), ids[ids.length - 1]!] : ids.slice(0, maxLength);
     encoded[i] = ids;
     offsets[i + 1] = offsets[i]! + ids.length;
   });

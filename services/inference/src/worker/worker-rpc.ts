@@ -68,7 +68,9 @@ export class WorkerClient {
 }
 
 /** Worker side: serves `handlers` one message at a time, in order. */
-export function serveWorker(handlers: Record<string, (args: never) => Promise<{ result: unknown; transfer?: Transferable[] }>>): void {
+export function serveWorker(
+  handlers: Record<string, (args: never) => Promise<{ result: unknown; transfer?: Transferable[] }>>,
+): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorker must run in a worker thread');
   let chain = Promise.resolve();
@@ -81,7 +83,10 @@ export function serveWorker(handlers: Record<string, (args: never) => Promise<{ 
         port.postMessage({ id: request.id, result } satisfies Response, transfer ?? []);
       } catch (error) {
         const e = error as Error & { code?: string };
-        port.postMessage({ id: request.id, error: { message: e.message ?? String(error), code: e.code } } satisfies Response);
+        port.postMessage({
+          id: request.id,
+          error: { message: e.message ?? String(error), code: e.code },
+        } satisfies Response);
       }
     });
   });

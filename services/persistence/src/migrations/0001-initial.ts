@@ -154,7 +154,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['jobs', 'api_keys', 'source_definitions', 'source_errors', 'sources', 'dead_letters', 'scores', 'embeddings', 'classifications', 'items']) {
+  for (const table of [
+    'jobs',
+    'api_keys',
+    'source_definitions',
+    'source_errors',
+    'sources',
+    'dead_letters',
+    'scores',
+    'embeddings',
+    'classifications',
+    'items',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
   }
 }

@@ -4,14 +4,18 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function vectorAvailable(db: Kysely<unknown>): Promise<boolean> {
-  const { rows } = await sql<{ available: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS available`.execute(db);
+  const { rows } = await sql<{
+    available: boolean;
+  }>`SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS available`.execute(db);
   return rows[0]?.available === true;
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(await vectorAvailable(db))) return;
   await sql`CREATE EXTENSION IF NOT EXISTS vector`.execute(db);
-  await sql`ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector GENERATED ALWAYS AS (values::vector) STORED`.execute(db);
+  await sql`ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector GENERATED ALWAYS AS (values::vector) STORED`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
