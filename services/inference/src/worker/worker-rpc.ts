@@ -27,6 +27,11 @@ export function startWorker(file: URL, name: string): Worker {
   return new Worker(new URL('./bootstrap.mjs', import.meta.url), { name, workerData: { module: file.href } });
 }
 
+/** The URL of a worker module in this folder (`device-worker`, `tokenizer-worker`), .ts or compiled .js. */
+export function workerModule(name: string): URL {
+  return new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+}
+
 export class WorkerClient {
   #next = 1;
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
