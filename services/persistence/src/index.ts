@@ -7,7 +7,7 @@ export { DEFAULT_DATA_DIR, openDatabase, resolveDataDir, resolveDatabaseUrl } fr
 export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from './database.js';
 export { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
 export { migrateDown, migrateToLatest, migrationStatus } from './migrator.js';
-export { hashApiKey } from './admin-store.js';
+export { hashApiKey } from './api-key-store.js';
 export type { Database } from './schema.js';
 export { prepareItem } from './item-rows.js';
 export type { ClassificationRow, EmbeddingRow, ItemRow, PreparedItem, ScoreRow } from './item-rows.js';

@@ -4,16 +4,18 @@ import { createSinkStage, sluiceProto, type ServiceRegistration, type StageHandl
 import type { Logger, Registry } from '@sluice/service-kit';
 import type { Kysely } from 'kysely';
 import { adminHandlers } from './admin-service.js';
-import { AdminStore } from './admin-store.js';
+import { ApiKeyStore } from './api-key-store.js';
 import { DeadLetterStore } from './dead-letter-store.js';
 import { openDatabase, resolveDatabaseUrl, type DatabaseHandle } from './database.js';
 import { ItemReader } from './item-reader.js';
 import { ItemWriter } from './item-writer.js';
+import { JobStore } from './job-store.js';
 import { PersistenceMetrics } from './metrics.js';
 import { up as upVector, vectorAvailable } from './migrations/0002-vector.js';
 import { migrateToLatest } from './migrator.js';
 import { persistenceHandlers } from './persistence-service.js';
 import type { PersistenceSettings } from './settings.js';
+import { SourceDefinitionStore } from './source-definition-store.js';
 import { SourceStateStore } from './source-state-store.js';
 import { VectorIndex, hasVectorColumn } from './vector-index.js';
 import { WriteQueue } from './write-queue.js';
@@ -24,7 +26,9 @@ export interface Persistence {
   queue: WriteQueue;
   reader: ItemReader;
   sources: SourceStateStore;
-  admin: AdminStore;
+  keys: ApiKeyStore;
+  jobs: JobStore;
+  definitions: SourceDefinitionStore;
   deadLetters: DeadLetterStore;
   sink: StageHandler;
   services: ServiceRegistration[];
@@ -91,7 +95,9 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
     const sink = createSinkStage({ stage: 'persistence', logger, registry, write: (batch) => queue.submit(batch) });
     const reader = new ItemReader({ db: database.db, vectorIndex: vector });
     const sources = new SourceStateStore(database.db);
-    const admin = new AdminStore(database.db);
+    const keys = new ApiKeyStore(database.db);
+    const jobs = new JobStore(database.db);
+    const definitions = new SourceDefinitionStore(database.db);
     const deadLetters = new DeadLetterStore(database.db);
     const context = { logger, metrics };
     const proto = sluiceProto();
@@ -105,7 +111,7 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       {
         name: 'sluice.v1.PersistenceAdmin',
         definition: proto.PersistenceAdmin.service,
-        implementation: adminHandlers(context, admin, deadLetters),
+        implementation: adminHandlers(context, { keys, jobs, definitions, deadLetters }),
       },
     ];
     logger.info(
@@ -124,7 +130,9 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       queue,
       reader,
       sources,
-      admin,
+      keys,
+      jobs,
+      definitions,
       deadLetters,
       sink,
       services,
