@@ -8,6 +8,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DeadLetterFilter__Output, DeadLetterReplayOutcome, StoredDeadLetter } from '@sluice/protocol';
 import { invalid } from './errors.js';
 import type { Database } from './schema.js';
+import { epochMs } from './timestamps.js';
 
 interface DeadLetterRow {
   id: string | number;
@@ -29,11 +30,6 @@ const LIST_COLUMNS = sql.raw(
 );
 const MAX_IDS = 1000;
 
-function ms(value: Date | string | null | undefined): number {
-  if (!value) return 0;
-  return value instanceof Date ? value.getTime() : new Date(value).getTime();
-}
-
 function toStored(row: DeadLetterRow): StoredDeadLetter {
   return {
     id: Number(row.id),
@@ -44,10 +40,10 @@ function toStored(row: DeadLetterRow): StoredDeadLetter {
     detail: row.detail,
     payload_json: row.payload_json ?? '',
     attempts: row.attempts,
-    first_seen_at_ms: ms(row.first_seen_at),
-    last_seen_at_ms: ms(row.last_seen_at),
+    first_seen_at_ms: epochMs(row.first_seen_at),
+    last_seen_at_ms: epochMs(row.last_seen_at),
     replays: row.replays,
-    last_replayed_at_ms: ms(row.last_replayed_at),
+    last_replayed_at_ms: epochMs(row.last_replayed_at),
   };
 }
 
@@ -157,7 +153,7 @@ export class DeadLetterStore {
       UPDATE dead_letters d SET replays = d.replays + 1, last_replayed_at = now()
       FROM picked WHERE d.id = picked.id
       RETURNING d.*, now() AS started_at`.execute(this.db);
-    const started = rows[0] ? ms(rows[0].started_at) : Date.now();
+    const started = rows[0] ? epochMs(rows[0].started_at) : Date.now();
     return { dead_letters: rows.map(toStored).sort((a, b) => Number(a.id) - Number(b.id)), started_at_ms: started };
   }
 
@@ -177,7 +173,7 @@ async function settle(trx: Transaction<Database>, id: number): Promise<DeadLette
   const original = rows[0];
   if (!original) return { id, item_id: '', outcome: 'pending', dead_letter: null };
   const replayedAt = original.last_replayed_at
-    ? new Date(ms(original.last_replayed_at)).toISOString()
+    ? new Date(epochMs(original.last_replayed_at)).toISOString()
     : new Date(0).toISOString();
   // A failure after the replay started: this row (same stage, upserted) or another stage's row of the item.
   const again = await sql<DeadLetterRow>`

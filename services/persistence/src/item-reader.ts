@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, type ItemSort } from './cursor.js';
 import { invalid } from './errors.js';
 import type { Database } from './schema.js';
 import type { VectorIndex } from './vector-index.js';
+import { epochMs } from './timestamps.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -66,10 +67,6 @@ interface ItemRowOut {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function ms(value: Date | string | number): number {
-  return value instanceof Date ? value.getTime() : new Date(value).getTime();
 }
 
 /** WHERE conditions for the filters, on table alias `i`. Exported for tests of the SQL shape. */
@@ -151,7 +148,7 @@ export class ItemReader {
       rows.length > limit && last
         ? encodeCursor({
             sort,
-            key: sort === 'score' ? last.score : ms(sort === 'published' ? last.published_at : last.collected_at),
+            key: sort === 'score' ? last.score : epochMs(sort === 'published' ? last.published_at : last.collected_at),
             id: last.id,
           })
         : '';
@@ -278,9 +275,9 @@ function toStoredItem(r: ItemRowOut): StoredItem {
     summary: r.summary,
     text: r.text ?? '',
     author: r.author,
-    published_at_ms: ms(r.published_at),
-    collected_at_ms: ms(r.collected_at),
-    stored_at_ms: ms(r.stored_at),
+    published_at_ms: epochMs(r.published_at),
+    collected_at_ms: epochMs(r.collected_at),
+    stored_at_ms: epochMs(r.stored_at),
     language: r.language,
     content_hash: r.content_hash,
     duplicate_of: r.duplicate_of,

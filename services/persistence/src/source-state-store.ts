@@ -10,13 +10,9 @@ import type {
 } from '@sluice/protocol';
 import { invalid } from './errors.js';
 import type { Database } from './schema.js';
+import { epochMs } from './timestamps.js';
 
 const MAX_LEASE_MS = 24 * 3600 * 1000;
-
-function ms(value: Date | string | null | undefined): number {
-  if (!value) return 0;
-  return value instanceof Date ? value.getTime() : new Date(value).getTime();
-}
 
 function ts(milliseconds: number | undefined): Date | null {
   const n = Number(milliseconds ?? 0);
@@ -42,9 +38,9 @@ function toState(row: SourceRow): SourceState {
     cursor_json: row.cursor_json,
     etag: row.etag,
     last_modified: row.last_modified,
-    last_success_ms: ms(row.last_success_at),
+    last_success_ms: epochMs(row.last_success_at),
     consecutive_errors: row.consecutive_errors,
-    next_fetch_ms: ms(row.next_fetch_at),
+    next_fetch_ms: epochMs(row.next_fetch_at),
     breaker_state: row.breaker_state,
     last_error: row.last_error,
     items_total: Number(row.items_total),
@@ -90,7 +86,7 @@ export class SourceStateStore {
     if (leaseOwner) {
       const result = await this.db
         .updateTable('sources')
-        .set({ ...values, updated_at: sql<Date>`now()` as never })
+        .set({ ...values, updated_at: sql<Date>`now()` })
         .where('id', '=', state.source_id)
         .where('lease_owner', '=', leaseOwner)
         .where(sql<boolean>`lease_expires_at > now()`)
@@ -100,7 +96,7 @@ export class SourceStateStore {
     await this.db
       .insertInto('sources')
       .values({ id: state.source_id, ...values, updated_at: new Date() })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` as never }))
+      .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
       .execute();
     return true;
   }
@@ -139,7 +135,7 @@ export class SourceStateStore {
         FROM candidates c WHERE s.id = c.id
         RETURNING s.id, s.lease_expires_at`.execute(trx);
       const granted = rows.map((r) => r.id).sort();
-      const expires = rows.reduce((max, r) => Math.max(max, ms(r.lease_expires_at)), 0);
+      const expires = rows.reduce((max, r) => Math.max(max, epochMs(r.lease_expires_at)), 0);
       return { source_ids: granted, expires_at_ms: expires };
     });
   }
@@ -189,7 +185,7 @@ export class SourceStateStore {
       message: r.message,
       http_status: r.http_status,
       url: r.url,
-      occurred_at_ms: ms(r.occurred_at),
+      occurred_at_ms: epochMs(r.occurred_at),
     }));
   }
 }
