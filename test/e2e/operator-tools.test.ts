@@ -33,7 +33,12 @@ const ITEMS = 40;
 
 /** What each process serves besides grpc.health.v1.Health (its runService registrations). */
 const SERVED: Record<ServiceName, string[]> = {
-  persistence: ['sluice.v1.Persistence', 'sluice.v1.PersistenceAdmin', 'sluice.v1.PipelineStage'],
+  persistence: [
+    'sluice.v1.Persistence',
+    'sluice.v1.PersistenceAdmin',
+    'sluice.v1.PipelineStage',
+    'sluice.v1.SharedState',
+  ],
   inference: ['sluice.v1.Inference', 'sluice.v1.PipelineStage'],
   scorer: ['sluice.v1.PipelineStage'],
   transformer: ['sluice.v1.PipelineStage'],

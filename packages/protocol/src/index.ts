@@ -8,6 +8,8 @@ export { PipelineFanout, createBatchSender } from './pipeline-fanout.js';
 export type { BatchSender } from './pipeline-fanout.js';
 export { PipelineSender, SenderClosedError } from './pipeline-sender.js';
 export type { PipelineSenderOptions, PipelineStream, SenderEvent } from './pipeline-sender.js';
+export { SharedLog } from './shared-log.js';
+export type { AppendOutcome, SharedLogOptions } from './shared-log.js';
 export { startGrpcServer } from './server.js';
 export type { GrpcServer, ServiceRegistration } from './server.js';
 export { createRelayStage, createSinkStage } from './stage-server.js';

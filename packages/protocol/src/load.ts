@@ -11,6 +11,7 @@ import type { ProtoGrpcType as ContentProto } from './generated/content.js';
 import type { ProtoGrpcType as InferenceProto } from './generated/inference.js';
 import type { ProtoGrpcType as PersistenceProto } from './generated/persistence.js';
 import type { ProtoGrpcType as PipelineProto } from './generated/pipeline.js';
+import type { ProtoGrpcType as SharedProto } from './generated/shared.js';
 
 export const protosRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../protos');
 
@@ -29,7 +30,8 @@ type SluiceV1 = AdminProto['sluice']['v1'] &
   ContentProto['sluice']['v1'] &
   InferenceProto['sluice']['v1'] &
   PersistenceProto['sluice']['v1'] &
-  PipelineProto['sluice']['v1'];
+  PipelineProto['sluice']['v1'] &
+  SharedProto['sluice']['v1'];
 
 let cached: SluiceV1 | undefined;
 let cachedDefinition: protoLoader.PackageDefinition | undefined;

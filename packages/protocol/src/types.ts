@@ -204,3 +204,31 @@ export type {
   ListDeadLettersResponse__Output,
 } from './generated/sluice/v1/ListDeadLettersResponse.js';
 export type { StoredDeadLetter, StoredDeadLetter__Output } from './generated/sluice/v1/StoredDeadLetter.js';
+// shared.proto: state several replicas agree on (shared logs, rate-limit buckets).
+export type {
+  SharedStateClient,
+  SharedStateHandlers,
+  SharedStateDefinition,
+} from './generated/sluice/v1/SharedState.js';
+export type { SharedLogEntry, SharedLogEntry__Output } from './generated/sluice/v1/SharedLogEntry.js';
+export type {
+  AppendSharedLogRequest,
+  AppendSharedLogRequest__Output,
+} from './generated/sluice/v1/AppendSharedLogRequest.js';
+export type {
+  AppendSharedLogResponse,
+  AppendSharedLogResponse__Output,
+} from './generated/sluice/v1/AppendSharedLogResponse.js';
+export type { ReadSharedLogRequest, ReadSharedLogRequest__Output } from './generated/sluice/v1/ReadSharedLogRequest.js';
+export type {
+  ReadSharedLogResponse,
+  ReadSharedLogResponse__Output,
+} from './generated/sluice/v1/ReadSharedLogResponse.js';
+export type {
+  TakeRateTokensRequest,
+  TakeRateTokensRequest__Output,
+} from './generated/sluice/v1/TakeRateTokensRequest.js';
+export type {
+  TakeRateTokensResponse,
+  TakeRateTokensResponse__Output,
+} from './generated/sluice/v1/TakeRateTokensResponse.js';

@@ -15,6 +15,8 @@ import { up as upVector, vectorAvailable } from './migrations/0002-vector.js';
 import { migrateToLatest } from './migrator.js';
 import { persistenceHandlers } from './persistence-service.js';
 import type { PersistenceSettings } from './settings.js';
+import { sharedStateHandlers } from './shared-state-service.js';
+import { SharedStateStore } from './shared-state-store.js';
 import { SourceDefinitionStore } from './source-definition-store.js';
 import { SourceStateStore } from './source-state-store.js';
 import { VectorIndex, hasVectorColumn } from './vector-index.js';
@@ -112,6 +114,11 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
         name: 'sluice.v1.PersistenceAdmin',
         definition: proto.PersistenceAdmin.service,
         implementation: adminHandlers(context, { keys, jobs, definitions, deadLetters }),
+      },
+      {
+        name: 'sluice.v1.SharedState',
+        definition: proto.SharedState.service,
+        implementation: sharedStateHandlers(context, new SharedStateStore(database.db)),
       },
     ];
     logger.info(

@@ -21,6 +21,9 @@ const TABLES = [
   'source_definitions',
   'api_keys',
   'jobs',
+  'shared_log_heads',
+  'shared_log_entries',
+  'rate_buckets',
 ];
 
 async function tables(db: Kysely<any>): Promise<string[]> {
@@ -46,7 +49,12 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('applies every migration, reverts them all, and applies them again', async () => {
-      expect(await migrateToLatest(handle.db)).toEqual(['0001-initial', '0002-vector', '0003-dead-letter-replays']);
+      expect(await migrateToLatest(handle.db)).toEqual([
+        '0001-initial',
+        '0002-vector',
+        '0003-dead-letter-replays',
+        '0004-shared-state',
+      ]);
       expect(await tables(handle.db)).toEqual(expect.arrayContaining(TABLES));
       expect((await migrationStatus(handle.db)).every((m) => m.executedAt instanceof Date)).toBe(true);
       // pgvector: PGlite has it, the PostgreSQL 15 server here does not.
@@ -57,13 +65,18 @@ for (const kind of DATABASE_KINDS) {
       );
       expect(rows[0]!.n).toBe(kind === 'pglite' ? 1 : 0);
 
-      expect(await migrateDown(handle.db)).toEqual(['0003-dead-letter-replays']);
-      expect(await migrateDown(handle.db, true)).toEqual(['0002-vector', '0001-initial']);
+      expect(await migrateDown(handle.db)).toEqual(['0004-shared-state']);
+      expect(await migrateDown(handle.db, true)).toEqual(['0003-dead-letter-replays', '0002-vector', '0001-initial']);
       const left = await tables(handle.db);
       for (const table of TABLES) expect(left).not.toContain(table);
       expect((await migrationStatus(handle.db)).some((m) => m.executedAt)).toBe(false);
 
-      expect(await migrateToLatest(handle.db)).toEqual(['0001-initial', '0002-vector', '0003-dead-letter-replays']);
+      expect(await migrateToLatest(handle.db)).toEqual([
+        '0001-initial',
+        '0002-vector',
+        '0003-dead-letter-replays',
+        '0004-shared-state',
+      ]);
       expect(await migrateToLatest(handle.db)).toEqual([]);
     });
   });
