@@ -5,17 +5,13 @@
 // autocannon runs in this process: on 2 cores it competes with the services, so numbers are a floor.
 import { createRequire } from 'node:module';
 import {
-  PipelineSender,
-  createClient,
+  connect,
   deadlineIn,
-  sluiceProto,
+  PipelineSender,
   unary,
   type EmbedResponse__Output,
-  type InferenceClient,
   type ListItemsResponse__Output,
-  type PersistenceClient,
   type PipelineItem,
-  type PipelineStageClient,
 } from '@sluice/protocol';
 import { createTestDatabase, startStack } from '@sluice/stack';
 import type { Metrics } from './lib.js';
@@ -64,8 +60,8 @@ function itemText(n: number): string {
 }
 
 async function seed(persistenceAddress: string, inferenceAddress: string, count: number): Promise<void> {
-  const inference = createClient(sluiceProto().Inference, inferenceAddress) as unknown as InferenceClient;
-  const pipeline = createClient(sluiceProto().PipelineStage, persistenceAddress) as unknown as PipelineStageClient;
+  const inference = connect('Inference', inferenceAddress);
+  const pipeline = connect('PipelineStage', persistenceAddress);
   const sender = new PipelineSender({
     connect: () => pipeline.Process({ deadline: deadlineIn(600_000) }),
     maxInFlightItems: 5000,
@@ -113,7 +109,7 @@ async function seed(persistenceAddress: string, inferenceAddress: string, count:
 
 /** ListItems(limit 50) straight to persistence from `concurrency` loops for `seconds`: calls per second. */
 async function directListItems(address: string, concurrency: number, seconds: number): Promise<number> {
-  const client = createClient(sluiceProto().Persistence, address) as unknown as PersistenceClient;
+  const client = connect('Persistence', address);
   const end = Date.now() + seconds * 1000;
   let calls = 0;
   const started = Date.now();

@@ -8,7 +8,7 @@
 // Machine load drifts (the 2-core box is shared), so each ratio alternates its two sides in short slices
 // and sums them. Smoke mode runs every phase briefly on the built-in embedding model only.
 import path from 'node:path';
-import { createClient, sluiceProto, unary, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
+import { call, connect, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
 import { createLogger, repoRoot } from '@sluice/service-kit';
 import { freePort, spawnService, waitUntilServing, type ServiceProcess } from '@sluice/stack';
 import { BENCH_MINILM_MODEL, EMBEDDING_MODEL, ensureBuiltinModels } from '../packages/models/src/index.js';
@@ -251,18 +251,13 @@ async function startInference(
   await waitUntilServing(proc, address, 180_000);
   return {
     proc,
-    client: createClient(sluiceProto().Inference, address) as unknown as InferenceClient,
+    client: connect('Inference', address),
     metricsUrl: `http://127.0.0.1:${httpPort}/metrics`,
   };
 }
 
 function embedOverGrpc(client: InferenceClient, tokens = TOKENS): Promise<EmbedResponse__Output> {
-  return unary<unknown, EmbedResponse__Output>(
-    client,
-    client.Embed as never,
-    { inputs: [{ text: text(tokens) }] },
-    120_000,
-  );
+  return call(client, 'Embed', { inputs: [{ text: text(tokens) }] }, 120_000);
 }
 
 /** Open loop: Poisson arrivals at `rate`/s for `durationMs`; latency measured from the scheduled time. */

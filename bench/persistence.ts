@@ -8,15 +8,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import {
-  PipelineSender,
-  checkHealth,
-  createClient,
-  deadlineIn,
-  sluiceProto,
-  type PipelineItem,
-  type PipelineStageClient,
-} from '@sluice/protocol';
+import { checkHealth, connect, deadlineIn, PipelineSender, type PipelineItem } from '@sluice/protocol';
 import { createTestDatabase, freePort, spawnService } from '@sluice/stack';
 import { migrateToLatest, openDatabase, prepareItem, type PreparedItem } from '../services/persistence/src/index.js';
 import type { Metrics } from './lib.js';
@@ -260,7 +252,7 @@ export async function measurePersistence(total: number, rounds: number): Promise
     await migrateToLatest(migrate.db);
     await migrate.close();
     const perRound = Math.ceil(total / rounds);
-    const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
+    const client = connect('PipelineStage', address);
     // One stream (as from the scorer), batches of 500, a window of 16 batches.
     const sender = new PipelineSender({
       connect: () => client.Process({ deadline: deadlineIn(1_800_000) }),

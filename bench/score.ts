@@ -6,12 +6,8 @@
 // sentiment/topics/spam classifications, dates, engagement; 10 interest profiles; batches of 100.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type {
-  InferenceClient,
-  PipelineItem__Output,
-  SimilarityResponse__Output,
-} from '../packages/protocol/src/index.js';
-import { createClient, sluiceProto, unary } from '../packages/protocol/src/index.js';
+import type { PipelineItem__Output } from '../packages/protocol/src/index.js';
+import { call, connect } from '../packages/protocol/src/index.js';
 import { startStack } from '../packages/stack/src/index.js';
 import { NoveltyWindow } from '../services/scorer/src/novelty-window.js';
 import { createProfileSet } from '../services/scorer/src/profile-set.js';
@@ -208,21 +204,17 @@ async function measureSimilarity(items: number): Promise<{ local: number; rpc: n
     readyTimeoutMs: 180_000,
   });
   try {
-    const client = createClient(
-      sluiceProto().Inference,
-      stack.addresses.inference!.grpcAddress,
-    ) as unknown as InferenceClient;
+    const client = connect('Inference', stack.addresses.inference!.grpcAddress);
     const request = {
       queries: queries.map((q) => ({ values: Array.from(q) })),
       profiles: Array.from({ length: PROFILES }, (_, r) => ({
         values: Array.from(profiles.matrix.data.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS)),
       })),
     };
-    const call = () =>
-      unary<typeof request, SimilarityResponse__Output>(client, client.Similarity as never, request, 30_000);
-    await call();
+    const similarity = () => call(client, 'Similarity', request, 30_000);
+    await similarity();
     started = performance.now();
-    for (let b = 0; b < batches; b++) await call();
+    for (let b = 0; b < batches; b++) await similarity();
     const rpc = (batches * BATCH) / ((performance.now() - started) / 1000);
     client.close();
     return { local, rpc };

@@ -6,13 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClient,
-  sluiceProto,
-  unary,
-  type ListSourceErrorsResponse__Output,
-  type PersistenceClient,
-} from '@sluice/protocol';
+import { call, connect } from '@sluice/protocol';
 import { createTestDatabase, runSources, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 
@@ -50,17 +44,9 @@ async function listAllItems(stack: Stack): Promise<ApiItem[]> {
 }
 
 async function sourceErrors(stack: Stack, sourceId: string) {
-  const client = createClient(
-    sluiceProto().Persistence,
-    stack.addresses.persistence!.grpcAddress,
-  ) as unknown as PersistenceClient;
+  const client = connect('Persistence', stack.addresses.persistence!.grpcAddress);
   try {
-    const response = await unary<object, ListSourceErrorsResponse__Output>(
-      client,
-      client.ListSourceErrors as never,
-      { source_id: sourceId, limit: 10 },
-      5000,
-    );
+    const response = await call(client, 'ListSourceErrors', { source_id: sourceId, limit: 10 }, 5000);
     return response.errors;
   } finally {
     client.close();

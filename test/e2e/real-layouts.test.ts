@@ -10,15 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLayout, pullModel, type ExportLayout, type ExportedLayout } from '@sluice/models';
-import {
-  createClient,
-  sluiceProto,
-  unary,
-  type ClassifyResponse__Output,
-  type EmbedResponse__Output,
-  type InferenceClient,
-  type ListModelsResponse__Output,
-} from '@sluice/protocol';
+import { call, connect, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
 import { createTestDatabase, runSources, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { startFakeHub, type FakeHub } from '../support/fake-hub.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
@@ -109,7 +101,7 @@ beforeAll(async () => {
     },
     logDir: mkdtempSync(path.join(os.tmpdir(), 'sluice-layouts-logs-')),
   });
-  client = createClient(sluiceProto().Inference, stack.addresses.inference!.grpcAddress) as unknown as InferenceClient;
+  client = connect('Inference', stack.addresses.inference!.grpcAddress);
 }, 300_000);
 
 afterAll(async () => {
@@ -120,12 +112,7 @@ afterAll(async () => {
 });
 
 async function embedGrpc(model: string, texts: string[]): Promise<EmbedResponse__Output> {
-  return unary<object, EmbedResponse__Output>(
-    client,
-    client.Embed as never,
-    { model, inputs: texts.map((text, i) => ({ id: String(i), text })) },
-    20_000,
-  );
+  return call(client, 'Embed', { model, inputs: texts.map((text, i) => ({ id: String(i), text })) }, 20_000);
 }
 
 async function gateway<T>(route: string, body: unknown): Promise<T> {
@@ -176,7 +163,7 @@ describe('real export layouts end to end', () => {
   });
 
   it('embeds over gRPC like the reference: mean pooling from 1_Pooling, CLS pooling, external data', async () => {
-    const listed = await unary<object, ListModelsResponse__Output>(client, client.ListModels as never, {}, 10_000);
+    const listed = await call(client, 'ListModels', {}, 10_000);
     const byName = new Map(listed.models.map((m) => [m.name, m]));
     expect(byName.get('bert-mean-encoder')).toMatchObject({
       task: 'embedding',
@@ -211,9 +198,9 @@ describe('real export layouts end to end', () => {
   });
 
   it('classifies over gRPC like the reference: logits + id2label, BERT and RoBERTa', async () => {
-    const response = await unary<object, ClassifyResponse__Output>(
+    const response = await call(
       client,
-      client.Classify as never,
+      'Classify',
       { models: ['bert-classifier', 'roberta-sentiment'], inputs: TEXTS.map((text, i) => ({ id: String(i), text })) },
       20_000,
     );

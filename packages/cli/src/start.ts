@@ -5,13 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import {
-  createClient,
-  sluiceProto,
-  unary,
-  type CountItemsResponse__Output,
-  type PersistenceClient,
-} from '@sluice/protocol';
+import { call, connect, type CountItemsResponse__Output, type PersistenceClient } from '@sluice/protocol';
 import {
   canListen,
   SERVICE_NAMES,
@@ -244,16 +238,13 @@ export async function start(options: StartOptions): Promise<void> {
 }
 
 function persistenceClient(stack: Stack): PersistenceClient {
-  return createClient(
-    sluiceProto().Persistence,
-    stack.addresses.persistence!.grpcAddress,
-  ) as unknown as PersistenceClient;
+  return connect('Persistence', stack.addresses.persistence!.grpcAddress);
 }
 
 async function resetCheckpoint(stack: Stack, sourceId: string): Promise<void> {
   const client = persistenceClient(stack);
   try {
-    await unary(client, client.SaveSourceState as never, { state: { source_id: sourceId, cursor_json: '' } }, 10_000);
+    await call(client, 'SaveSourceState', { state: { source_id: sourceId, cursor_json: '' } }, 10_000);
   } finally {
     client.close();
   }
@@ -272,12 +263,7 @@ async function printSummary(
   let counts: CountItemsResponse__Output | undefined;
   try {
     const client = persistenceClient(stack);
-    counts = await unary<object, CountItemsResponse__Output>(
-      client,
-      client.CountItems as never,
-      { source_ids: [SAMPLE_SOURCE_ID] },
-      10_000,
-    );
+    counts = await call(client, 'CountItems', { source_ids: [SAMPLE_SOURCE_ID] }, 10_000);
     client.close();
   } catch {
     counts = undefined;

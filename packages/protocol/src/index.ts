@@ -1,5 +1,7 @@
 export { CHANNEL_OPTIONS, createClient, deadlineIn, grpc, propagateDeadline, unary, waitForReady } from './channel.js';
 export type { ClientConstructor } from './channel.js';
+export { call, connect } from './clients.js';
+export type { CallDeadline, RequestOf, ResponseOf, SluiceClients, SluiceService, UnaryMethodName } from './clients.js';
 export { HealthImplementation, checkHealth } from './health.js';
 export type { ServingStatus } from './health.js';
 export { PROTO_LOADER_OPTIONS, protosRoot, sluicePackageDefinition, sluiceProto } from './load.js';

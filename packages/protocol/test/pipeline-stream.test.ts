@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   PipelineFanout,
   PipelineSender,
-  createClient,
+  connect,
   createRelayStage,
   createSinkStage,
   deadlineIn,
@@ -39,7 +39,7 @@ async function startSink(write: (batch: ItemBatch__Output) => Promise<Ack>, addr
 }
 
 function connectTo(port: number) {
-  const client = createClient(sluiceProto().PipelineStage, `127.0.0.1:${port}`) as unknown as PipelineStageClient;
+  const client = connect('PipelineStage', `127.0.0.1:${port}`);
   return () => client.Process({ deadline: deadlineIn(60_000) });
 }
 
@@ -136,7 +136,7 @@ describe('pipeline stream', () => {
     );
     // One name, two addresses: what a headless Service resolves to.
     const target = `ipv4:${replicas.map(({ server }) => `127.0.0.1:${server.port}`).join(',')}`;
-    const client = createClient(sluiceProto().PipelineStage, target) as unknown as PipelineStageClient;
+    const client = connect('PipelineStage', target);
     // round_robin picks among connected backends: let both connect, as long-lived deployments have.
     await waitForReady(client as never, 5000);
     await new Promise((resolve) => setTimeout(resolve, 300));

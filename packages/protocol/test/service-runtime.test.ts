@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PipelineSender,
   checkHealth,
-  createClient,
+  connect,
   createSinkStage,
   deadlineIn,
   runService,
@@ -74,7 +74,7 @@ describe('service runtime', () => {
     expect(await checkHealth(address, 'sluice.v1.PipelineStage')).toBe('SERVING');
     expect(await readyz()).toBe(200);
 
-    const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
+    const client = connect('PipelineStage', address);
     const sender = new PipelineSender({
       connect: () => client.Process({ deadline: deadlineIn(30_000) }),
       maxInFlightItems: 100,

@@ -1,12 +1,6 @@
 // Runs collector sources once through a running stack and follows their progress to the end.
 import type { Stack } from './stack.js';
-import {
-  createClient,
-  deadlineIn,
-  sluiceProto,
-  type CollectorClient,
-  type RunProgress__Output,
-} from '@sluice/protocol';
+import { connect, deadlineIn, type RunProgress__Output } from '@sluice/protocol';
 
 export interface RunSourcesOptions {
   collectorAddress: string;
@@ -18,7 +12,7 @@ export interface RunSourcesOptions {
 
 /** Calls Collector.RunSources(wait_until_done) and resolves with the last progress message (done = true). */
 export function runSources(options: RunSourcesOptions): Promise<RunProgress__Output> {
-  const client = createClient(sluiceProto().Collector, options.collectorAddress) as unknown as CollectorClient;
+  const client = connect('Collector', options.collectorAddress);
   return new Promise((resolve, reject) => {
     let last: RunProgress__Output | undefined;
     const call = client.RunSources(

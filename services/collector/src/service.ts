@@ -2,12 +2,11 @@
 // advance checkpoints. See docs/sources.md.
 import os from 'node:os';
 import {
+  connect,
   createBatchSender,
-  createClient,
   deadlineIn,
   observeDownstreamWindow,
   sluiceProto,
-  type PipelineStageClient,
   type ServiceContext,
   type ServiceParts,
 } from '@sluice/protocol';
@@ -26,7 +25,6 @@ import { GrpcSourceStateStore, MemorySourceStateStore, type SourceStateStore } f
 export async function buildCollectorService(ctx: ServiceContext<CollectorSettings>): Promise<ServiceParts> {
   const settings = ctx.config.settings;
   const metrics = new CollectorMetrics(ctx.registry);
-  const proto = sluiceProto();
   const store: SourceStateStore =
     settings.state_store === 'memory'
       ? new MemorySourceStateStore()
@@ -34,10 +32,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
           ctx.config.services.persistence.grpc_address,
           settings.persistence_timeout_milliseconds,
         );
-  const downstream = createClient(
-    proto.PipelineStage,
-    ctx.config.services.transformer.grpc_address,
-  ) as unknown as PipelineStageClient;
+  const downstream = connect('PipelineStage', ctx.config.services.transformer.grpc_address);
   const sender = createBatchSender({
     streams: settings.downstream_streams,
     connect: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
@@ -73,7 +68,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
     refreshSources: definitions ? () => definitions.refresh() : undefined,
   });
   return {
-    grpc: [{ name: 'sluice.v1.Collector', definition: proto.Collector.service, implementation: service }],
+    grpc: [{ name: 'sluice.v1.Collector', definition: sluiceProto().Collector.service, implementation: service }],
     describe: () => ({
       sources: collector.sources.length,
       running: collector.runningSourceIds.length,

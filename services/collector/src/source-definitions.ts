@@ -1,14 +1,7 @@
 // Sources managed through the gateway (/v1/sources) are stored by persistence as source definitions
 // (admin.proto). The collector merges them with the sources declared in its config, re-reading them every
 // few seconds (and at once when asked for a source it does not know), so every replica sees the same set.
-import {
-  createClient,
-  sluiceProto,
-  unary,
-  type grpc,
-  type PersistenceAdminClient,
-  type SourceDefinition__Output,
-} from '@sluice/protocol';
+import { call, connect, type PersistenceAdminClient, type SourceDefinition__Output } from '@sluice/protocol';
 import { apiSourceViolations, formatIssues, type Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import { sourceSchema, type SourceConfig } from './settings.js';
@@ -57,7 +50,7 @@ export function mergeSources(
 }
 
 export class SourceDefinitionsSync {
-  readonly #client: PersistenceAdminClient & grpc.Client;
+  readonly #client: PersistenceAdminClient;
   #timer: NodeJS.Timeout | undefined;
   #inFlight: Promise<void> | undefined;
   readonly #reported = new Map<string, string>(); // id → last invalid definition error logged
@@ -70,8 +63,7 @@ export class SourceDefinitionsSync {
     private readonly logger: Logger,
     private readonly options: { intervalMs: number; timeoutMs: number },
   ) {
-    this.#client = createClient(sluiceProto().PersistenceAdmin, address) as unknown as PersistenceAdminClient &
-      grpc.Client;
+    this.#client = connect('PersistenceAdmin', address);
   }
 
   /** Polls from now on (call refresh() first for the initial set). */
@@ -94,9 +86,9 @@ export class SourceDefinitionsSync {
   async #refresh(): Promise<void> {
     let definitions: SourceDefinition__Output[];
     try {
-      const response = await unary<object, { definitions: SourceDefinition__Output[] }>(
+      const response = await call(
         this.#client,
-        this.#client.ListSourceDefinitions as never,
+        'ListSourceDefinitions',
         { enabled_only: false },
         this.options.timeoutMs,
       );

@@ -1,8 +1,15 @@
 // Where source state, leases and source errors live. The collector talks to this small interface; the real
 // implementation is the persistence service's gRPC API, and an in-memory one serves unit tests and
 // `state_store: memory` (single replica, nothing survives a restart).
-import { createClient, sluiceProto, unary, type PersistenceClient, type SourceError } from '@sluice/protocol';
-import type { grpc } from '@sluice/protocol';
+import {
+  call,
+  connect,
+  type PersistenceClient,
+  type RequestOf,
+  type ResponseOf,
+  type SourceError,
+  type UnaryMethodName,
+} from '@sluice/protocol';
 
 /** SourceState with plain numbers (the decoded form). */
 export interface SourceStateRecord {
@@ -67,28 +74,25 @@ export class GrpcSourceStateStore implements SourceStateStore {
     address: string,
     private readonly timeoutMs: number,
   ) {
-    this.#client = createClient(sluiceProto().Persistence, address) as unknown as PersistenceClient;
+    this.#client = connect('Persistence', address);
   }
 
-  #call<Req, Res>(method: string, request: Req): Promise<Res> {
-    const client = this.#client as unknown as grpc.Client & Record<string, never>;
-    return unary<Req, Res>(
-      client,
-      (client as unknown as Record<string, never>)[method] as never,
-      request,
-      this.timeoutMs,
-    );
+  #call<M extends keyof PersistenceClient & UnaryMethodName<PersistenceClient>>(
+    method: M,
+    request: RequestOf<PersistenceClient, M>,
+  ): Promise<ResponseOf<PersistenceClient, M>> {
+    return call(this.#client, method, request, this.timeoutMs);
   }
 
   async get(sourceIds: string[]): Promise<Map<string, SourceStateRecord>> {
-    const response = await this.#call<{ source_ids: string[] }, { states: SourceStateRecord[] }>('GetSourceState', {
+    const response = await this.#call('GetSourceState', {
       source_ids: sourceIds,
     });
     return new Map(response.states.map((s) => [s.source_id, { ...emptyState(s.source_id), ...s }]));
   }
 
   async save(state: SourceStateRecord, leaseOwner = ''): Promise<boolean> {
-    const response = await this.#call<unknown, { saved: boolean }>('SaveSourceState', {
+    const response = await this.#call('SaveSourceState', {
       state,
       lease_owner: leaseOwner,
     });
@@ -96,7 +100,7 @@ export class GrpcSourceStateStore implements SourceStateStore {
   }
 
   async lease(owner: string, candidates: string[], max: number, durationMs: number): Promise<Lease> {
-    const response = await this.#call<unknown, { source_ids: string[]; expires_at_ms: number }>('LeaseSources', {
+    const response = await this.#call('LeaseSources', {
       owner,
       source_ids: candidates,
       max_sources: max,
@@ -114,7 +118,7 @@ export class GrpcSourceStateStore implements SourceStateStore {
   }
 
   async listErrors(sourceId: string, limit: number): Promise<SourceErrorRecord[]> {
-    const response = await this.#call<unknown, { errors: SourceErrorRecord[] }>('ListSourceErrors', {
+    const response = await this.#call('ListSourceErrors', {
       source_id: sourceId,
       limit,
     });
@@ -122,7 +126,7 @@ export class GrpcSourceStateStore implements SourceStateStore {
   }
 
   close(): void {
-    (this.#client as unknown as grpc.Client).close();
+    this.#client.close();
   }
 }
 

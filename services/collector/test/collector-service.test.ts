@@ -4,17 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  createClient,
+  call,
+  connect,
   deadlineIn,
   runService,
-  sluiceProto,
-  unary,
   type CollectorClient,
   type grpc,
-  type PersistenceAdminClient,
-  type PersistenceClient,
-  type RunProgress__Output,
   type RunningService,
+  type RunProgress__Output,
 } from '@sluice/protocol';
 import { createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,7 +106,7 @@ beforeAll(async () => {
     env: {},
     exitOnShutdown: false,
   });
-  client = createClient(sluiceProto().Collector, `127.0.0.1:${service.grpc.port}`) as unknown as CollectorClient;
+  client = connect('Collector', `127.0.0.1:${service.grpc.port}`);
 });
 
 afterAll(async () => {
@@ -152,28 +149,15 @@ describe('Collector service', () => {
     ).toBe(true);
 
     // Source errors and state are in the database (persistence service).
-    const persistence = createClient(
-      sluiceProto().Persistence,
-      stack.addresses.persistence!.grpcAddress,
-    ) as unknown as PersistenceClient & grpc.Client;
+    const persistence = connect('Persistence', stack.addresses.persistence!.grpcAddress);
     const errors = async (id: string) =>
-      (
-        await unary<unknown, { errors: Array<{ code: string; http_status: number; url: string }> }>(
-          persistence,
-          persistence.ListSourceErrors as never,
-          { source_id: id, limit: 5 },
-          5_000,
-        )
-      ).errors;
+      (await call(persistence, 'ListSourceErrors', { source_id: id, limit: 5 }, 5_000)).errors;
     expect(await errors('failing')).toEqual([
       expect.objectContaining({ code: 'http_status', http_status: 500, url: `${feeds.url}/fail` }),
     ]);
     expect(await errors('malformed')).toEqual([expect.objectContaining({ code: 'parse' })]);
     expect(await errors('rss')).toEqual([]);
-    const states = await unary<
-      unknown,
-      { states: Array<{ source_id: string; cursor_json: string; items_total: number }> }
-    >(persistence, persistence.GetSourceState as never, { source_ids: ['docs', 'rss'] }, 5_000);
+    const states = await call(persistence, 'GetSourceState', { source_ids: ['docs', 'rss'] }, 5_000);
     expect(states.states.find((s) => s.source_id === 'docs')).toMatchObject({ items_total: 1202 });
     expect(JSON.parse(states.states.find((s) => s.source_id === 'docs')!.cursor_json)).toMatchObject({ line: 1202 });
     persistence.close();
@@ -187,11 +171,8 @@ describe('Collector service', () => {
   });
 
   it('collects sources managed through the API (persistence source definitions) as soon as they are asked for', async () => {
-    const admin = createClient(
-      sluiceProto().PersistenceAdmin,
-      stack.addresses.persistence!.grpcAddress,
-    ) as unknown as PersistenceAdminClient & grpc.Client;
-    const upsert = (definition: object) => unary(admin, admin.UpsertSourceDefinition as never, { definition }, 5_000);
+    const admin = connect('PersistenceAdmin', stack.addresses.persistence!.grpcAddress);
+    const upsert = (definition: object) => call(admin, 'UpsertSourceDefinition', { definition }, 5_000);
     await upsert({
       id: 'api-rss',
       kind: 'rss',
@@ -222,7 +203,7 @@ describe('Collector service', () => {
     expect(list.sources.find((s) => s.id === 'rss')?.origin).toBe('config');
     expect(list.sources.some((s) => s.id === 'api-bad')).toBe(false);
     await expect(runSources({ source_ids: ['api-bad'], wait_until_done: true })).rejects.toThrow(/unknown source/);
-    await unary(admin, admin.DeleteSourceDefinition as never, { id: 'api-rss' }, 5_000);
+    await call(admin, 'DeleteSourceDefinition', { id: 'api-rss' }, 5_000);
     admin.close();
   });
 

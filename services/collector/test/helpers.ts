@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  connect,
   createSinkStage,
   sluiceProto,
   startGrpcServer,
@@ -167,7 +168,7 @@ export function createTestCollector(
 ): TestCollector {
   const registry = createMetricsRegistry('collector-test');
   const metrics = new CollectorMetrics(registry);
-  const client = createGrpcClient(sluiceProto().PipelineStage, sinkAddress) as unknown as PipelineStageClient;
+  const client = connect('PipelineStage', sinkAddress);
   const sender = new PipelineSender({
     connect: () => client.Process({ deadline: deadlineIn(60_000) }),
     maxInFlightItems: settings.max_in_flight_items,

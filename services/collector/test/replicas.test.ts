@@ -1,7 +1,7 @@
 // Horizontal scale with real processes: three collector replicas share sources through leases held by the
 // real persistence service (PostgreSQL), never polling a source twice; when a replica dies, its lease
 // expires and another replica finishes the source. Source errors land in the database.
-import { createClient, sluiceProto, unary, type grpc, type PersistenceClient } from '@sluice/protocol';
+import { call, connect } from '@sluice/protocol';
 import {
   createTestDatabase,
   freePort,
@@ -99,10 +99,7 @@ describe('collector replicas', () => {
     await until(() => ids.filter((id) => id !== 'slow').every((id) => polls.has(id)) && polls.has('slow'), 30_000);
     // A poll is finished once its state is saved. Kill only then: a replica killed between a poll and its save
     // would, rightly, have that source polled again by another once the lease expires (at-least-once).
-    const client = createClient(
-      sluiceProto().Persistence,
-      stack.addresses.persistence!.grpcAddress,
-    ) as unknown as PersistenceClient & grpc.Client;
+    const client = connect('Persistence', stack.addresses.persistence!.grpcAddress);
     type States = {
       states: Array<{
         source_id: string;
@@ -113,11 +110,7 @@ describe('collector replicas', () => {
       }>;
     };
     const readStates = async () =>
-      new Map(
-        (await unary<unknown, States>(client, client.GetSourceState as never, { source_ids: ids }, 5_000)).states.map(
-          (s) => [s.source_id, s],
-        ),
-      );
+      new Map((await call(client, 'GetSourceState', { source_ids: ids }, 5_000)).states.map((s) => [s.source_id, s]));
     const finished = (state: States['states'][number] | undefined) =>
       (state?.last_success_ms ?? 0) > 0 || (state?.consecutive_errors ?? 0) > 0;
     const deadline = Date.now() + 30_000;
@@ -148,12 +141,7 @@ describe('collector replicas', () => {
     expect(byId.get('feed0')!.next_fetch_ms - byId.get('feed0')!.last_success_ms).toBe(3_600_000);
     expect(byId.get('fail')).toMatchObject({ consecutive_errors: 1 });
     expect(byId.get('fail')!.last_error).toMatch(/^http_status: HTTP 500/);
-    const errors = await unary<unknown, { errors: Array<{ code: string; http_status: number }> }>(
-      client,
-      client.ListSourceErrors as never,
-      { source_id: 'fail', limit: 10 },
-      5_000,
-    );
+    const errors = await call(client, 'ListSourceErrors', { source_id: 'fail', limit: 10 }, 5_000);
     expect(errors.errors).toEqual([expect.objectContaining({ code: 'http_status', http_status: 500 })]);
     client.close();
   });

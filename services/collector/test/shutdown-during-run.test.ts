@@ -4,16 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createClient,
-  deadlineIn,
-  grpc,
-  runService,
-  sluiceProto,
-  type CollectorClient,
-  type RunProgress__Output,
-  type RunningService,
-} from '@sluice/protocol';
+import { connect, deadlineIn, grpc, runService, type RunningService, type RunProgress__Output } from '@sluice/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildCollectorService } from '../src/service.js';
@@ -58,10 +49,7 @@ afterAll(async () => {
 
 describe('collector shutdown during RunSources', () => {
   it('ends the run with UNAVAILABLE naming the interrupted source instead of reporting it done', async () => {
-    const client = createClient(
-      sluiceProto().Collector,
-      `127.0.0.1:${service.grpc.port}`,
-    ) as unknown as CollectorClient;
+    const client = connect('Collector', `127.0.0.1:${service.grpc.port}`);
     const messages: RunProgress__Output[] = [];
     const ended = new Promise<{ error?: grpc.ServiceError }>((resolve) => {
       const call = client.RunSources({ source_ids: ['big'], wait_until_done: true }, { deadline: deadlineIn(60_000) });

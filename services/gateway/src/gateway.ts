@@ -1,14 +1,6 @@
 // Wires the gateway from configuration: gRPC clients, the push stream into the transformer, API keys, the job
 // runner and the app. main.ts runs it as a service; tests run the same wiring against real processes.
-import {
-  PipelineSender,
-  checkHealth,
-  observeDownstreamWindow,
-  createClient,
-  deadlineIn,
-  sluiceProto,
-  type PipelineStageClient,
-} from '@sluice/protocol';
+import { PipelineSender, checkHealth, observeDownstreamWindow, connect, deadlineIn } from '@sluice/protocol';
 import type { Logger, Registry, ServicesConfig } from '@sluice/service-kit';
 import { buildApp } from './app.js';
 import { Authenticator } from './auth.js';
@@ -43,10 +35,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { settings, services, logger, registry } = options;
   const upstreams = connectUpstreams(services);
   const caller = new UpstreamCaller(registry, settings.upstream_timeout_milliseconds);
-  const transformer = createClient(
-    sluiceProto().PipelineStage,
-    services.transformer.grpc_address,
-  ) as unknown as PipelineStageClient;
+  const transformer = connect('PipelineStage', services.transformer.grpc_address);
   const sender = new PipelineSender({
     connect: () => transformer.Process({ deadline: deadlineIn(settings.push_stream_deadline_seconds * 1000) }),
     maxInFlightItems: settings.push_max_in_flight_items,

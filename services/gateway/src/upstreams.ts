@@ -1,8 +1,7 @@
 // gRPC clients of the backends the gateway translates to. Channels connect lazily and reconnect by
 // themselves, so the gateway starts even when a backend is still starting (readiness says so).
 import {
-  createClient,
-  sluiceProto,
+  connect,
   type CollectorClient,
   type InferenceClient,
   type PersistenceAdminClient,
@@ -19,15 +18,14 @@ export interface Upstreams {
 }
 
 export function connectUpstreams(services: ServicesConfig): Upstreams {
-  const proto = sluiceProto();
   return {
-    persistence: createClient(proto.Persistence, services.persistence.grpc_address) as unknown as PersistenceClient,
-    admin: createClient(proto.PersistenceAdmin, services.persistence.grpc_address) as unknown as PersistenceAdminClient,
-    inference: createClient(proto.Inference, services.inference.grpc_address) as unknown as InferenceClient,
-    collector: createClient(proto.Collector, services.collector.grpc_address) as unknown as CollectorClient,
+    persistence: connect('Persistence', services.persistence.grpc_address),
+    admin: connect('PersistenceAdmin', services.persistence.grpc_address),
+    inference: connect('Inference', services.inference.grpc_address),
+    collector: connect('Collector', services.collector.grpc_address),
   };
 }
 
 export function closeUpstreams(upstreams: Upstreams): void {
-  for (const client of Object.values(upstreams)) (client as { close?: () => void } | undefined)?.close?.();
+  for (const client of Object.values(upstreams)) client?.close();
 }

@@ -6,17 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PipelineSender,
-  createClient,
-  deadlineIn,
-  sluiceProto,
-  waitForReady,
-  type GrpcServer,
-  type PersistenceAdminClient,
-  type PersistenceClient,
-  type PipelineStageClient,
-} from '@sluice/protocol';
+import { connect, deadlineIn, PipelineSender, sluiceProto, waitForReady, type GrpcServer } from '@sluice/protocol';
 import { createMetricsRegistry } from '@sluice/service-kit';
 import { HOSTILE_PATHS } from '../../../test/support/hostile-paths.js';
 import { buildApp } from '../src/app.js';
@@ -85,10 +75,10 @@ beforeAll(async () => {
   }));
   const proto = sluiceProto();
   const address = `127.0.0.1:${persistence.port}`;
-  const client = createClient(proto.Persistence, address) as unknown as PersistenceClient;
-  const admin = createClient(proto.PersistenceAdmin, address) as unknown as PersistenceAdminClient;
+  const client = connect('Persistence', address);
+  const admin = connect('PersistenceAdmin', address);
   await waitForReady(client, 5000);
-  const downstream = createClient(proto.PipelineStage, `127.0.0.1:${sink.port}`) as unknown as PipelineStageClient;
+  const downstream = connect('PipelineStage', `127.0.0.1:${sink.port}`);
   const settings = testSettings({ import_directories: [imports] });
   const sender = new PipelineSender({
     connect: () => downstream.Process({ deadline: deadlineIn(60_000) }),

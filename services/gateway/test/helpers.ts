@@ -2,20 +2,19 @@
 // serves the Persistence contract from handlers a test supplies: it exists to inject backend failures
 // (RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, ...) that a healthy persistence process never produces on demand.
 import {
-  PipelineSender,
-  createClient,
+  connect,
   createSinkStage,
   deadlineIn,
   grpc,
+  PipelineSender,
   sluiceProto,
   startGrpcServer,
+  waitForReady,
   type Ack,
   type GrpcServer,
   type ItemBatch__Output,
-  type PersistenceClient,
   type PipelineStageClient,
   type ServiceRegistration,
-  waitForReady,
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { buildApp } from '../src/app.js';
@@ -116,17 +115,14 @@ export async function startApp(options: {
 }): Promise<TestApp> {
   const settings = options.settings ?? testSettings();
   const proto = sluiceProto();
-  const persistence = createClient(
-    proto.Persistence,
-    `127.0.0.1:${options.persistencePort}`,
-  ) as unknown as PersistenceClient;
+  const persistence = connect('Persistence', `127.0.0.1:${options.persistencePort}`);
   await waitForReady(persistence, 5000);
   const upstreams: Upstreams = { persistence };
   let sender: PipelineSender | undefined;
   let push: PushChannel | undefined;
   let sinkClient: PipelineStageClient | undefined;
   if (options.sinkPort !== undefined) {
-    sinkClient = createClient(proto.PipelineStage, `127.0.0.1:${options.sinkPort}`) as unknown as PipelineStageClient;
+    sinkClient = connect('PipelineStage', `127.0.0.1:${options.sinkPort}`);
     const client = sinkClient;
     sender = new PipelineSender({
       connect: () => client.Process({ deadline: deadlineIn(60_000) }),

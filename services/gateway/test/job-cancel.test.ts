@@ -9,14 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createClient,
+  connect,
   createRelayStage,
   createSinkStage,
   deadlineIn,
   sluiceProto,
   startGrpcServer,
   type GrpcServer,
-  type PipelineStageClient,
 } from '@sluice/protocol';
 import { createMetricsRegistry, type ServicesConfig } from '@sluice/service-kit';
 import { allocateAddresses, createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
@@ -141,7 +140,7 @@ beforeAll(async () => {
   });
 
   // Imports go through a relay that takes 100 ms a batch before persistence stores it, so a cancel lands mid-import.
-  const sink = createClient(sluiceProto().PipelineStage, persistenceAddress) as unknown as PipelineStageClient;
+  const sink = connect('PipelineStage', persistenceAddress);
   const slow = createRelayStage({
     stage: 'transformer',
     logger,

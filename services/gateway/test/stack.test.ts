@@ -8,19 +8,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemId } from '@sluice/content';
 import {
-  PipelineSender,
-  createClient,
+  connect,
   createSinkStage,
-  startGrpcServer,
   deadlineIn,
+  PipelineSender,
   sluiceProto,
+  startGrpcServer,
   unary,
   type CreateJobResponse__Output,
   type EmbedResponse__Output,
-  type PersistenceAdminClient,
-  type InferenceClient,
   type PipelineItem,
-  type PipelineStageClient,
 } from '@sluice/protocol';
 import { createMetricsRegistry, type ServicesConfig } from '@sluice/service-kit';
 import { allocateAddresses, createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
@@ -137,10 +134,7 @@ beforeAll(async () => {
   });
 
   // Seed stored items the way the pipeline would deliver them: text embedded by the real inference service.
-  const inference = createClient(
-    sluiceProto().Inference,
-    addresses.inference!.grpcAddress,
-  ) as unknown as InferenceClient;
+  const inference = connect('Inference', addresses.inference!.grpcAddress);
   const texts = TOPICS.flatMap((t) => Array.from({ length: PER_TOPIC }, (_, i) => ({ ...t, i })));
   const embedded = await unary<object, EmbedResponse__Output>(
     inference,
@@ -194,7 +188,7 @@ beforeAll(async () => {
       },
     };
   });
-  const pipeline = createClient(sluiceProto().PipelineStage, persistenceAddress) as unknown as PipelineStageClient;
+  const pipeline = connect('PipelineStage', persistenceAddress);
   const sender = new PipelineSender({
     connect: () => pipeline.Process({ deadline: deadlineIn(60_000) }),
     maxInFlightItems: 1000,
@@ -441,10 +435,7 @@ describe('jobs', () => {
 
   it('follows a job run elsewhere by polling, and cancels it', async () => {
     // A job created directly in persistence, as another gateway replica would: this gateway does not run it.
-    const admin = createClient(
-      sluiceProto().PersistenceAdmin,
-      stack.addresses.persistence!.grpcAddress,
-    ) as unknown as PersistenceAdminClient;
+    const admin = connect('PersistenceAdmin', stack.addresses.persistence!.grpcAddress);
     const created = await unary<object, CreateJobResponse__Output>(
       admin,
       admin.CreateJob,
@@ -465,10 +456,7 @@ describe('jobs', () => {
 
   it('ends a job whose gateway stopped reporting as abandoned, while heartbeats keep a slow live job alive', async () => {
     // A job another gateway was running when it crashed: created and started, then never updated again.
-    const admin = createClient(
-      sluiceProto().PersistenceAdmin,
-      stack.addresses.persistence!.grpcAddress,
-    ) as unknown as PersistenceAdminClient;
+    const admin = connect('PersistenceAdmin', stack.addresses.persistence!.grpcAddress);
     const created = await unary<object, CreateJobResponse__Output>(
       admin,
       admin.CreateJob,

@@ -1,11 +1,10 @@
 // The inference service's wiring: owns the device, batches requests from every caller (pipeline stream, Embed,
 // Classify, Infer) per model, and reports NOT_SERVING until its models are loaded and warmed up.
 import {
-  createClient,
+  connect,
   createRelayStage,
   deadlineIn,
   sluiceProto,
-  type PipelineStageClient,
   type ServiceContext,
   type ServiceParts,
 } from '@sluice/protocol';
@@ -30,10 +29,7 @@ export async function buildInferenceService(
   metrics.deviceMemoryBudget.set(settings.max_device_memory_gigabytes * 1024 ** 3);
   const core = new InferenceCore({ settings, repoRoot, logger: ctx.logger, metrics });
   hooks.core?.(core);
-  const scorer = createClient(
-    proto.PipelineStage,
-    ctx.config.services.scorer.grpc_address,
-  ) as unknown as PipelineStageClient;
+  const scorer = connect('PipelineStage', ctx.config.services.scorer.grpc_address);
   const stage = createRelayStage({
     stage: 'inference',
     logger: ctx.logger,

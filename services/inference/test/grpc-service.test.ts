@@ -1,8 +1,9 @@
 // The running service over real gRPC on loopback: health follows model loading, concurrent Embed and
 // Classify callers are coalesced into shared batches, and the pipeline stage fills every item.
 import {
+  call,
   checkHealth,
-  createClient,
+  connect,
   createSinkStage,
   deadlineIn,
   grpc,
@@ -10,7 +11,6 @@ import {
   runService,
   sluiceProto,
   startGrpcServer,
-  unary,
 } from '@sluice/protocol';
 import type {
   InferResponse__Output,
@@ -67,7 +67,7 @@ beforeAll(async () => {
     exitOnShutdown: false,
     env: Object.assign(env, { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: `127.0.0.1:${sink.port}` }),
   });
-  client = createClient(proto.Inference, `127.0.0.1:${service.grpc.port}`) as unknown as InferenceClient;
+  client = connect('Inference', `127.0.0.1:${service.grpc.port}`);
   const started = Date.now();
   // Right after start the models are still loading: NOT_SERVING.
   const first = await checkHealth(`127.0.0.1:${service.grpc.port}`, 'sluice.v1.Inference').catch(() => 'UNKNOWN');
@@ -100,9 +100,9 @@ describe('inference gRPC service', () => {
     const callers = 48;
     const responses = await Promise.all(
       Array.from({ length: callers }, (_, i) =>
-        unary<unknown, EmbedResponse>(
+        call(
           client,
-          client.Embed as never,
+          'Embed',
           { inputs: [{ id: `q${i}`, text: `caller ${i} asks about the weather in city number ${i}` }] },
           10_000,
         ),
@@ -124,9 +124,7 @@ describe('inference gRPC service', () => {
       'Congress debated the new budget law',
     ];
     const responses = await Promise.all(
-      texts.map((text, i) =>
-        unary<unknown, ClassifyResponse>(client, client.Classify as never, { inputs: [{ id: `c${i}`, text }] }, 10_000),
-      ),
+      texts.map((text, i) => call(client, 'Classify', { inputs: [{ id: `c${i}`, text }] }, 10_000)),
     );
     expect((await batchCount('sluice-sentiment-afinn')) - before).toBeLessThan(texts.length);
     const [love, awful, congress] = responses.map((r) => r.results[0]!);
@@ -140,9 +138,9 @@ describe('inference gRPC service', () => {
     }
     expect(Number(love!.timing!.inference_ns)).toBeGreaterThan(0);
 
-    const similarity = await unary<unknown, SimilarityResponse>(
+    const similarity = await call(
       client,
-      client.Similarity as never,
+      'Similarity',
       {
         queries: [{ values: [1, 0] }, { values: [0, 2] }],
         profiles: [{ values: [1, 0] }, { values: [1, 1] }, { values: [0, -1] }],
@@ -153,7 +151,7 @@ describe('inference gRPC service', () => {
     expect(similarity.columns).toBe(3);
     expect(similarity.scores.map((s) => Number(s.toFixed(3)))).toEqual([1, 0.707, 0, 0, 0.707, -1]);
 
-    const models = await unary<unknown, ListModelsResponse>(client, client.ListModels as never, {}, 5_000);
+    const models = await call(client, 'ListModels', {}, 5_000);
     expect(models.models.map((m) => m.name)).toEqual(
       expect.arrayContaining(['sluice-embed-glove-100d', 'sluice-sentiment-afinn', 'sluice-topics']),
     );
@@ -162,15 +160,12 @@ describe('inference gRPC service', () => {
 
   it('rejects an unknown model with NOT_FOUND', async () => {
     await expect(
-      unary(client, client.Embed as never, { model: 'no-such-model', inputs: [{ text: 'x' }] }, 5_000),
+      call(client, 'Embed', { model: 'no-such-model', inputs: [{ text: 'x' }] }, 5_000),
     ).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
   });
 
   it('as a pipeline stage, fills embedding, classifications and timing, and forwards to the next stage', async () => {
-    const stageClient = createClient(
-      sluiceProto().PipelineStage,
-      `127.0.0.1:${service.grpc.port}`,
-    ) as unknown as PipelineStageClient;
+    const stageClient = connect('PipelineStage', `127.0.0.1:${service.grpc.port}`);
     const sender = new PipelineSender({
       connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }),
       maxInFlightItems: 500,
@@ -214,22 +209,19 @@ describe('inference gRPC service', () => {
       { id: 'spaces', text: ' \n\t ' },
       { id: 'real', text: 'The team won the football match.' },
     ];
-    const embedded = await unary<unknown, EmbedResponse>(client, client.Embed as never, { inputs }, 10_000);
+    const embedded = await call(client, 'Embed', { inputs }, 10_000);
     expect(embedded.results.map((r) => [r.id, r.error, r.values.length])).toEqual([
       ['blank', 'invalid_input', 0],
       ['spaces', 'invalid_input', 0],
       ['real', '', 100],
     ]);
-    const classified = await unary<unknown, ClassifyResponse>(client, client.Classify as never, { inputs }, 10_000);
+    const classified = await call(client, 'Classify', { inputs }, 10_000);
     expect(classified.results.map((r) => r.error)).toEqual(['invalid_input', 'invalid_input', '']);
     expect(classified.results[2]!.classifications.find((c) => c.task === 'topics')!.labels[0]!.name).toBe('sports');
     const metrics = await (await fetch(`http://127.0.0.1:${service.httpPort}/metrics`)).text();
     expect(metrics).toMatch(/sluice_inference_rejections_total\{[^}]*reason="invalid"[^}]*\} [1-9]/);
 
-    const stageClient = createClient(
-      sluiceProto().PipelineStage,
-      `127.0.0.1:${service.grpc.port}`,
-    ) as unknown as PipelineStageClient;
+    const stageClient = connect('PipelineStage', `127.0.0.1:${service.grpc.port}`);
     const sender = new PipelineSender({
       connect: () => stageClient.Process({ deadline: deadlineIn(30_000) }),
       maxInFlightItems: 500,
@@ -289,51 +281,31 @@ describe('inference gRPC service', () => {
 
   it('reloads the model lists from the config: removed models are unloaded, added ones loaded', async () => {
     const names = (r: ListModelsResponse) => r.models.map((m) => m.name).sort();
-    const before = names(await unary<unknown, ListModelsResponse>(client, client.ListModels as never, {}, 10_000));
+    const before = names(await call(client, 'ListModels', {}, 10_000));
     expect(before).toContain('sluice-topics');
     env.SLUICE__INFERENCE__CLASSIFIER_MODELS = '[sluice-sentiment-afinn]';
     try {
-      const reduced = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
+      const reduced = await call(client, 'ReloadModels', {}, 30_000);
       expect(names(reduced)).toEqual(['sluice-embed-glove-100d', 'sluice-sentiment-afinn']);
       await expect(
-        unary(
-          client,
-          client.Classify as never,
-          { models: ['sluice-topics'], inputs: [{ text: 'the match ended in a draw' }] },
-          5_000,
-        ),
+        call(client, 'Classify', { models: ['sluice-topics'], inputs: [{ text: 'the match ended in a draw' }] }, 5_000),
       ).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
-      const sentiment = await unary<unknown, { results: Array<{ classifications: Array<{ model: string }> }> }>(
-        client,
-        client.Classify as never,
-        { inputs: [{ text: 'a wonderful day' }] },
-        5_000,
-      );
+      const sentiment = await call(client, 'Classify', { inputs: [{ text: 'a wonderful day' }] }, 5_000);
       expect(sentiment.results[0]!.classifications.map((c) => c.model)).toEqual(['sluice-sentiment-afinn']);
     } finally {
       delete env.SLUICE__INFERENCE__CLASSIFIER_MODELS;
     }
-    const restored = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
+    const restored = await call(client, 'ReloadModels', {}, 30_000);
     expect(names(restored)).toEqual(before);
   });
 
   it('reloads models without a restart and keeps serving', async () => {
-    const pending = unary<unknown, EmbedResponse>(
-      client,
-      client.Embed as never,
-      { inputs: [{ text: 'during reload' }] },
-      10_000,
-    );
-    const reloaded = await unary<unknown, ListModelsResponse>(client, client.ReloadModels as never, {}, 30_000);
+    const pending = call(client, 'Embed', { inputs: [{ text: 'during reload' }] }, 10_000);
+    const reloaded = await call(client, 'ReloadModels', {}, 30_000);
     expect(reloaded.models.map((m) => m.name)).toContain('sluice-embed-glove-100d');
     // A request caught by the swap runs on the new session: nothing is lost.
     expect((await pending).results[0]!.values).toHaveLength(100);
-    const after = await unary<unknown, EmbedResponse>(
-      client,
-      client.Embed as never,
-      { inputs: [{ text: 'after reload' }] },
-      10_000,
-    );
+    const after = await call(client, 'Embed', { inputs: [{ text: 'after reload' }] }, 10_000);
     expect(after.results[0]!.values).toHaveLength(100);
   });
 });

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import {
-  PipelineSender,
-  createClient,
+  connect,
   deadlineIn,
+  PipelineSender,
   sluiceProto,
   startGrpcServer,
   type GrpcServer,
@@ -121,9 +121,9 @@ export async function startPersistence(
   server.setServing(true);
   const address = `127.0.0.1:${server.port}`;
   const proto = sluiceProto();
-  const persistenceClient = createClient(proto.Persistence, address) as unknown as PersistenceClient;
-  const adminClient = createClient(proto.PersistenceAdmin, address) as unknown as PersistenceAdminClient;
-  const stageClient = createClient(proto.PipelineStage, address) as unknown as PipelineStageClient;
+  const persistenceClient = connect('Persistence', address);
+  const adminClient = connect('PersistenceAdmin', address);
+  const stageClient = connect('PipelineStage', address);
   const senders: PipelineSender[] = [];
   return {
     persistence,

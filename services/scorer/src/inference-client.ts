@@ -1,11 +1,6 @@
 // The scorer's calls to the inference service: embedding the interest profiles (at start-up, retried until
 // the service serves) and, when configured, batched similarity on the inference service's device.
-import {
-  unary,
-  type EmbedResponse__Output,
-  type InferenceClient,
-  type SimilarityResponse__Output,
-} from '@sluice/protocol';
+import { call, type InferenceClient } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { createProfileSet, type ProfileSet } from './profile-set.js';
 import type { SimilarityFn } from './score-batch.js';
@@ -16,9 +11,9 @@ export async function embedProfiles(
   profiles: InterestProfile[],
   timeoutMs: number,
 ): Promise<ProfileSet> {
-  const response = await unary<Parameters<InferenceClient['Embed']>[0], EmbedResponse__Output>(
+  const response = await call(
     client,
-    client.Embed as never,
+    'Embed',
     { model: '', inputs: profiles.map((profile, i) => ({ id: String(i), text: profile.description, priority: 9 })) },
     timeoutMs,
   );
@@ -64,12 +59,7 @@ export function remoteSimilarity(client: InferenceClient, timeoutMs: number): Si
       Array.from({ length: matrix.rows }, (_, r) => ({
         values: Array.from(matrix.data.subarray(r * matrix.dimensions, (r + 1) * matrix.dimensions)),
       }));
-    const response = await unary<Parameters<InferenceClient['Similarity']>[0], SimilarityResponse__Output>(
-      client,
-      client.Similarity as never,
-      { queries: rows(items), profiles: rows(profiles) },
-      timeoutMs,
-    );
+    const response = await call(client, 'Similarity', { queries: rows(items), profiles: rows(profiles) }, timeoutMs);
     if (response.rows !== items.rows || response.columns !== profiles.rows)
       throw new Error(
         `similarity returned ${response.rows}×${response.columns}, expected ${items.rows}×${profiles.rows}`,

@@ -1,14 +1,12 @@
 // The scorer service: items with embeddings and classifications in (from inference), scored items out to
 // persistence. Its own service because the pipeline shape is fixed (docs/decisions.md).
 import {
-  createClient,
+  connect,
   createRelayStage,
   deadlineIn,
   sluiceProto,
   type ServiceContext,
   type ServiceParts,
-  type InferenceClient,
-  type PipelineStageClient,
 } from '@sluice/protocol';
 import { Gauge, Histogram } from '@sluice/service-kit';
 import { embedProfilesWithRetry, remoteSimilarity } from './inference-client.js';
@@ -21,14 +19,8 @@ import type { ScorerSettings } from './settings.js';
 export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<ServiceParts> {
   const settings = ctx.config.settings;
   const proto = sluiceProto();
-  const inference = createClient(
-    proto.Inference,
-    ctx.config.services.inference.grpc_address,
-  ) as unknown as InferenceClient;
-  const downstream = createClient(
-    proto.PipelineStage,
-    ctx.config.services.persistence.grpc_address,
-  ) as unknown as PipelineStageClient;
+  const inference = connect('Inference', ctx.config.services.inference.grpc_address);
+  const downstream = connect('PipelineStage', ctx.config.services.persistence.grpc_address);
   const window = new NoveltyWindow(settings.novelty_window_items);
   let profiles: ProfileSet | undefined;
   const stopped = new AbortController();

@@ -1,24 +1,22 @@
 // The scorer as a real gRPC service (runService) between a stand-in inference service (Embed only, failing
 // at first to exercise the start-up retry) and a test sink.
 import {
-  PipelineSender,
   checkHealth,
-  createClient,
+  connect,
   createSinkStage,
   deadlineIn,
   grpc,
+  PipelineSender,
   runService,
   sluiceProto,
   startGrpcServer,
   type EmbedRequest__Output,
   type EmbedResponse,
-  type InferenceClient,
-  type SimilarityRequest__Output,
-  type SimilarityResponse,
   type GrpcServer,
   type ItemBatch__Output,
-  type PipelineStageClient,
   type RunningService,
+  type SimilarityRequest__Output,
+  type SimilarityResponse,
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,7 +120,7 @@ describe('scorer stage', () => {
     expect(await checkHealth(address)).toBe('SERVING');
     expect(embedCalls).toBeGreaterThanOrEqual(3);
 
-    const client = createClient(sluiceProto().PipelineStage, address) as unknown as PipelineStageClient;
+    const client = connect('PipelineStage', address);
     const sender = new PipelineSender({
       connect: () => client.Process({ deadline: deadlineIn(30_000) }),
       maxInFlightItems: 100,
@@ -178,7 +176,7 @@ describe('scorer stage', () => {
   });
 
   it('computes the same similarities through the Similarity RPC of the inference service as locally', async () => {
-    const client = createClient(sluiceProto().Inference, inferenceAddress) as unknown as InferenceClient;
+    const client = connect('Inference', inferenceAddress);
     const items = toMatrix([unitVector([1, 2, 3, 4])!, unitVector([4, 3, 2, 1])!, unitVector([0, 1, 0, 1])!], 4);
     const profiles = toMatrix([unitVector([1, 0, 0, 0])!, unitVector([0, 0, 1, 1])!], 4);
     const remote = await remoteSimilarity(client, 5000)(items, profiles);

@@ -1,12 +1,7 @@
 // Optional warm start of the duplicate index from the most recently stored items (persistence ListItems,
 // newest first), so duplicates of items stored before a restart are still linked. Runs in the background
 // after start-up; live items are checked against whatever is indexed so far.
-import {
-  unary,
-  type ListItemsResponse__Output,
-  type PersistenceClient,
-  type StoredItem__Output,
-} from '@sluice/protocol';
+import { call, type PersistenceClient, type StoredItem__Output } from '@sluice/protocol';
 import type { DedupEntry, DedupIndex } from './dedup-index.js';
 import { SIMHASH_MAX_WORDS, simhashFromWordHashes } from './simhash.js';
 import { scanText } from './text-scan.js';
@@ -40,9 +35,9 @@ export async function seedDedupIndex(
   const entries: DedupEntry[] = [];
   let cursor = '';
   while (entries.length < options.limit && !options.signal?.aborted) {
-    const page = await unary<Parameters<PersistenceClient['ListItems']>[0], ListItemsResponse__Output>(
+    const page = await call(
       client,
-      client.ListItems as never,
+      'ListItems',
       {
         sort: 'SORT_FIELD_COLLECTED',
         cursor,

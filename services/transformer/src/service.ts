@@ -1,13 +1,11 @@
 // The transformer service: raw items in (from the collector or the gateway), normalized items out to inference.
 import {
-  createClient,
+  connect,
   createRelayStage,
   deadlineIn,
   sluiceProto,
   type ServiceContext,
   type ServiceParts,
-  type PersistenceClient,
-  type PipelineStageClient,
 } from '@sluice/protocol';
 import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
 import { DedupIndex } from './dedup-index.js';
@@ -50,10 +48,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     },
   });
 
-  const downstream = createClient(
-    sluiceProto().PipelineStage,
-    ctx.config.services.inference.grpc_address,
-  ) as unknown as PipelineStageClient;
+  const downstream = connect('PipelineStage', ctx.config.services.inference.grpc_address);
   const stage = createRelayStage({
     stage: 'transformer',
     logger: ctx.logger,
@@ -72,10 +67,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
   ctx.logger.info({ worker_threads: threads, language_data: settings.language_data }, 'normalizer pool ready');
   const stopped = new AbortController();
   const seed = async () => {
-    const persistence = createClient(
-      sluiceProto().Persistence,
-      ctx.config.services.persistence.grpc_address,
-    ) as unknown as PersistenceClient;
+    const persistence = connect('Persistence', ctx.config.services.persistence.grpc_address);
     try {
       const limit = Math.min(settings.dedup_seed_items, settings.dedup_capacity_items);
       const loaded = await seedDedupIndex(persistence, dedup, {

@@ -1,13 +1,12 @@
 // Seeding the duplicate index from stored items, over real gRPC against a stand-in persistence service.
 import {
-  createClient,
+  connect,
   grpc,
   sluiceProto,
   startGrpcServer,
   type GrpcServer,
   type ListItemsRequest__Output,
   type ListItemsResponse,
-  type PersistenceClient,
 } from '@sluice/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DedupIndex } from '../src/dedup-index.js';
@@ -69,7 +68,7 @@ afterAll(() => server.shutdown(100));
 
 describe('seedDedupIndex', () => {
   it('pages through the newest stored items with their text and indexes the originals', async () => {
-    const client = createClient(sluiceProto().Persistence, `127.0.0.1:${server.port}`) as unknown as PersistenceClient;
+    const client = connect('Persistence', `127.0.0.1:${server.port}`);
     const index = new DedupIndex({ capacity: 100, maxHammingDistance: 8 });
     const loaded = await seedDedupIndex(client, index, { limit: 10, minWords: 30, timeoutMs: 5000 });
     client.close();

@@ -1,16 +1,15 @@
 // The transformer as a real gRPC service (runService, one worker thread) in front of a test sink.
 import {
-  PipelineSender,
-  createClient,
+  connect,
   createSinkStage,
   deadlineIn,
+  PipelineSender,
   runService,
   sluiceProto,
   startGrpcServer,
-  type ItemBatch__Output,
-  type PipelineStageClient,
-  type RunningService,
   type GrpcServer,
+  type ItemBatch__Output,
+  type RunningService,
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,10 +64,7 @@ const article = (n: number) =>
 
 describe('transformer stage', () => {
   it('normalizes items, links duplicates, dead-letters invalid items, and forwards one batch with the same id', async () => {
-    const client = createClient(
-      sluiceProto().PipelineStage,
-      `127.0.0.1:${transformer.grpc.port}`,
-    ) as unknown as PipelineStageClient;
+    const client = connect('PipelineStage', `127.0.0.1:${transformer.grpc.port}`);
     const sender = new PipelineSender({
       connect: () => client.Process({ deadline: deadlineIn(30_000) }),
       maxInFlightItems: 100,
