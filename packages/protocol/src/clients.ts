@@ -8,6 +8,7 @@ import type { InferenceClient } from './generated/sluice/v1/Inference.js';
 import type { PersistenceClient } from './generated/sluice/v1/Persistence.js';
 import type { PersistenceAdminClient } from './generated/sluice/v1/PersistenceAdmin.js';
 import type { PipelineStageClient } from './generated/sluice/v1/PipelineStage.js';
+import type { SharedStateClient } from './generated/sluice/v1/SharedState.js';
 import { sluiceProto } from './load.js';
 
 /** The sluice.v1 services a process can connect to, and the generated client type of each. */
@@ -17,6 +18,7 @@ export interface SluiceClients {
   Persistence: PersistenceClient;
   PersistenceAdmin: PersistenceAdminClient;
   PipelineStage: PipelineStageClient;
+  SharedState: SharedStateClient;
 }
 
 export type SluiceService = keyof SluiceClients;
@@ -29,6 +31,7 @@ function constructors(): { [S in SluiceService]: ClientConstructor<SluiceClients
     Persistence: proto.Persistence,
     PersistenceAdmin: proto.PersistenceAdmin,
     PipelineStage: proto.PipelineStage,
+    SharedState: proto.SharedState,
   };
 }
 

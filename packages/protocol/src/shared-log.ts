@@ -9,9 +9,7 @@
 //     if (result.appended) break;
 //     absorb(result.missed); // then decide again
 //   }
-import { unary } from './channel.js';
-import type { AppendSharedLogResponse__Output } from './generated/sluice/v1/AppendSharedLogResponse.js';
-import type { ReadSharedLogResponse__Output } from './generated/sluice/v1/ReadSharedLogResponse.js';
+import { call } from './clients.js';
 import type { SharedStateClient } from './generated/sluice/v1/SharedState.js';
 
 export interface SharedLogOptions {
@@ -51,13 +49,13 @@ export class SharedLog {
   async append(payloads: readonly Buffer[]): Promise<AppendOutcome> {
     const { client, timeoutMs } = this.#options;
     const pageSize = this.#options.pageSize ?? 2000;
-    const response = await unary<object, AppendSharedLogResponse__Output>(
+    const response = await call(
       client,
-      client.AppendSharedLog as never,
+      'AppendSharedLog',
       {
         log: this.#options.log,
         expected_seq: this.#lastSeq,
-        payloads,
+        payloads: [...payloads],
         replica: this.#options.replica,
         retain_entries: this.#options.retainEntries,
         read_limit: pageSize,
@@ -73,9 +71,9 @@ export class SharedLog {
     let head = Number(response.last_seq);
     let complete = response.complete;
     while (!complete) {
-      const page = await unary<object, ReadSharedLogResponse__Output>(
+      const page = await call(
         client,
-        client.ReadSharedLog as never,
+        'ReadSharedLog',
         { log: this.#options.log, after_seq: after, limit: pageSize, retain_entries: this.#options.retainEntries },
         timeoutMs,
       );

@@ -2,9 +2,8 @@
 // and only succeed on top of the head the caller saw, a refused append returns what the caller missed, the
 // retention window bounds the log, and a rate-limit bucket never grants more than its capacity plus refill.
 import {
+  connect,
   SharedLog,
-  createClient,
-  sluiceProto,
   type AppendSharedLogResponse__Output,
   type ReadSharedLogResponse__Output,
   type SharedStateClient,
@@ -31,7 +30,7 @@ for (const kind of DATABASE_KINDS) {
     beforeAll(async () => {
       target = await createTarget(kind);
       service = await startPersistence(target);
-      client = createClient(sluiceProto().SharedState, service.address) as unknown as SharedStateClient;
+      client = connect('SharedState', service.address);
     });
     afterAll(async () => {
       (client as unknown as grpc.Client)?.close();
