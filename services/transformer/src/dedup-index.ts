@@ -190,6 +190,21 @@ export class DedupIndex {
     return match;
   }
 
+  /** Checks a batch in order (later entries are compared with the originals of earlier ones). */
+  checkBatch(entries: readonly DedupEntry[]): Array<DuplicateMatch | undefined> {
+    return entries.map((entry) => this.check(entry));
+  }
+
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** Forgets an original (its ring slot stays empty until the ring comes round to it). */
+  remove(id: string): void {
+    const slot = this.#byId.get(id);
+    if (slot !== undefined) this.#evict(slot);
+  }
+
   /** Adds an original (e.g. when seeding from stored items). */
   add(entry: DedupEntry): void {
     if (this.#byId.has(entry.id)) return;

@@ -1,16 +1,20 @@
 // The transformer service: raw items in (from the collector or the gateway), normalized items out to inference.
+import os from 'node:os';
 import {
+  SharedLog,
   connect,
   createRelayStage,
   deadlineIn,
   sluiceProto,
   type ServiceContext,
   type ServiceParts,
+  type SharedStateClient,
 } from '@sluice/protocol';
 import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
 import { DedupIndex } from './dedup-index.js';
 import { seedDedupIndex } from './dedup-seed.js';
 import { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
+import { SharedDedup } from './shared-dedup.js';
 import type { TransformerSettings } from './settings.js';
 import { transformBatch } from './transform-batch.js';
 import { workerOptionsFrom } from './worker-options.js';
@@ -31,6 +35,11 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     labelNames: ['kind'],
     registers: [ctx.registry],
   });
+  const sharedState =
+    settings.dedup_scope === 'shared'
+      ? connect('SharedState', ctx.config.services.persistence.grpc_address)
+      : undefined;
+  const shared = sharedState ? sharedDedup(ctx, dedup, sharedState) : undefined;
   new Gauge({
     name: 'sluice_transformer_dedup_index_items',
     help: 'Originals in the duplicate index',
@@ -59,7 +68,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     process: (batch) =>
       transformBatch(batch, {
         normalize: (items) => pool.normalize(items),
-        dedup,
+        dedup: shared ?? dedup,
         nearDuplicateMinWords: settings.near_duplicate_min_words,
         onDuplicate: (kind) => duplicates.inc({ kind }),
       }),
@@ -91,7 +100,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
         implementation: stage.implementation,
       },
     ],
-    describe: () => ({ worker_threads: threads, dedup_index_items: dedup.size }),
+    describe: () => ({ worker_threads: threads, dedup_index_items: dedup.size, dedup_scope: settings.dedup_scope }),
     started: () => {
       if (settings.dedup_seed_items > 0) void seed();
     },
@@ -99,7 +108,37 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     close: async () => {
       stopped.abort();
       downstream.close();
+      (sharedState as { close?: () => void } | undefined)?.close?.();
       await pool.close();
     },
   };
+}
+
+/** The duplicate index shared with the other replicas through persistence's shared log "dedup" (shared-dedup.ts). */
+function sharedDedup(
+  ctx: ServiceContext<TransformerSettings>,
+  index: DedupIndex,
+  client: SharedStateClient,
+): SharedDedup {
+  const settings = ctx.config.settings;
+  const events = new Counter({
+    name: 'sluice_transformer_dedup_shared_events_total',
+    help: 'Shared duplicate index: appends refused because another replica appended first (conflict), batches linked within this replica because persistence was unreachable (fallback)',
+    labelNames: ['event'],
+    registers: [ctx.registry],
+  });
+  return new SharedDedup({
+    index,
+    log: new SharedLog({
+      client,
+      log: 'dedup',
+      replica: `${os.hostname()}-${process.pid}`,
+      retainEntries: settings.dedup_capacity_items,
+      timeoutMs: settings.shared_state_timeout_milliseconds,
+    }),
+    logger: ctx.logger,
+    retryAfterMs: settings.shared_state_retry_seconds * 1000,
+    onConflict: () => events.inc({ event: 'conflict' }),
+    onFallback: () => events.inc({ event: 'fallback' }),
+  });
 }

@@ -39,6 +39,13 @@ export const transformerSettingsSchema = z.strictObject({
   near_duplicate_bands: z.number().int().min(2).max(32).default(4),
   /** Items with fewer words take part in exact dedup only (short texts make unreliable SimHashes). */
   near_duplicate_min_words: z.number().int().min(1).default(30),
+  /** shared: duplicates are linked across every transformer replica (the originals live in persistence's shared
+   *  log, this replica's index is a local copy); replica: within this replica only. */
+  dedup_scope: z.enum(['shared', 'replica']).default('shared'),
+  /** Deadline of one shared-log call; after a failed one, batches are linked within this replica for
+   *  shared_state_retry_seconds before the shared log is tried again. */
+  shared_state_timeout_milliseconds: z.number().int().min(50).default(2000),
+  shared_state_retry_seconds: z.number().min(0).default(10),
 });
 
 export type TransformerSettings = z.infer<typeof transformerSettingsSchema>;

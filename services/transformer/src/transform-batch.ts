@@ -4,17 +4,21 @@ import type {
   DeadLetter,
   ItemBatch,
   ItemBatch__Output,
+  NormalizedItem,
   PipelineItem,
   PipelineItem__Output,
   RawItem__Output,
 } from '@sluice/protocol';
-import type { DedupIndex } from './dedup-index.js';
+import type { DedupEntry, DuplicateMatch } from './dedup-index.js';
 import type { NormalizeOutcome } from './normalize-batch.js';
 import { fingerprintFromHex } from './simhash.js';
 
 export interface TransformDeps {
   normalize(items: RawItem__Output[]): Promise<NormalizeOutcome[]>;
-  dedup: DedupIndex;
+  /** Links duplicates in order: a DedupIndex (this replica) or a SharedDedup (all replicas, shared-dedup.ts). */
+  dedup: {
+    checkBatch(entries: DedupEntry[]): Array<DuplicateMatch | undefined> | Promise<Array<DuplicateMatch | undefined>>;
+  };
   /** Items with fewer words take part in exact dedup only. */
   nearDuplicateMinWords: number;
   onDuplicate?: (kind: 'exact' | 'near') => void;
@@ -57,7 +61,7 @@ export async function transformBatch(batch: ItemBatch__Output, deps: TransformDe
     else valid.push(item);
   }
   const outcomes = await deps.normalize(valid.map((item) => item.raw!));
-  const items: PipelineItem[] = [];
+  const normalizedItems: Array<{ item: PipelineItem__Output; normalized: NormalizedItem }> = [];
   valid.forEach((item, i) => {
     const outcome = outcomes[i];
     if (!outcome || !outcome.ok) {
@@ -66,20 +70,25 @@ export async function transformBatch(batch: ItemBatch__Output, deps: TransformDe
       );
       return;
     }
-    const normalized = outcome.normalized;
-    const match = deps.dedup.check({
+    normalizedItems.push({ item, normalized: outcome.normalized });
+  });
+  const matches = await deps.dedup.checkBatch(
+    normalizedItems.map(({ item, normalized }) => ({
       id: item.raw!.id,
       contentHash: normalized.content_hash ?? '',
       dedupKey: normalized.dedup_key ?? '',
       fingerprint: fingerprintFromHex(normalized.simhash ?? '') ?? [0, 0],
       nearEligible: (normalized.word_count ?? 0) >= deps.nearDuplicateMinWords,
-    });
+    })),
+  );
+  const items: PipelineItem[] = normalizedItems.map(({ item, normalized }, i) => {
+    const match = matches[i];
     if (match) {
       normalized.duplicate_of = match.duplicate_of;
       normalized.duplicate_kind = match.duplicate_kind;
       if (match.duplicate_kind === 'exact' || match.duplicate_kind === 'near') deps.onDuplicate?.(match.duplicate_kind);
     }
-    items.push({ ...item, normalized });
+    return { ...item, normalized };
   });
   return { batch_id: batch.batch_id, items, dead_letters: deadLetters, deadline_unix_ms: batch.deadline_unix_ms };
 }

@@ -50,6 +50,8 @@ beforeAll(async () => {
       SLUICE__SERVICES__TRANSFORMER__HTTP_PORT: '0',
       SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: `127.0.0.1:${sink.port}`,
       SLUICE__TRANSFORMER__WORKER_THREADS: '1',
+      // No persistence here (replicas.test.ts runs the shared index against the real one).
+      SLUICE__TRANSFORMER__DEDUP_SCOPE: 'replica',
     },
   });
 });
