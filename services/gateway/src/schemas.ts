@@ -111,6 +111,10 @@ export function listQuerySchema(maxPageSize: number) {
       ),
       language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 code' })),
       min_score: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      max_score: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Score at most this (0..1)' })),
+      duplicate_of: Type.Optional(
+        Type.String({ pattern: '^[0-9a-f]{32}$', description: 'Items marked as near-duplicates of this item id' }),
+      ),
       since: Type.Optional(
         Type.String({ maxLength: 40, description: 'Collected at or after: ISO 8601 time or Unix milliseconds' }),
       ),

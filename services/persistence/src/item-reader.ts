@@ -21,7 +21,18 @@ export const MAX_PAGE_SIZE = 1000;
 
 type Filters = Pick<
   ListItemsRequest__Output,
-  'source_ids' | 'label' | 'sentiment' | 'language' | 'min_score' | 'has_min_score' | 'since_ms' | 'until_ms' | 'text'
+  | 'source_ids'
+  | 'label'
+  | 'sentiment'
+  | 'language'
+  | 'min_score'
+  | 'has_min_score'
+  | 'max_score'
+  | 'has_max_score'
+  | 'duplicate_of'
+  | 'since_ms'
+  | 'until_ms'
+  | 'text'
 >;
 
 const SORTS: Record<string, ItemSort> = {
@@ -85,6 +96,11 @@ export function filterConditions(
     if (!Number.isFinite(filters.min_score)) throw invalid('min_score must be a number');
     where.push(sql`i.score >= ${filters.min_score ?? 0}`);
   }
+  if (filters.has_max_score) {
+    if (!Number.isFinite(filters.max_score)) throw invalid('max_score must be a number');
+    where.push(sql`i.score <= ${filters.max_score ?? 0}`);
+  }
+  if (filters.duplicate_of) where.push(sql`i.duplicate_of = ${filters.duplicate_of}`);
   const since = Number(filters.since_ms ?? 0);
   const until = Number(filters.until_ms ?? 0);
   if (since < 0 || until < 0) throw invalid('since_ms and until_ms must not be negative');

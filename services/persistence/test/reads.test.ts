@@ -117,6 +117,20 @@ for (const kind of DATABASE_KINDS) {
       const high = await pageThrough({ min_score: 0.9, has_min_score: true, sort: 'SORT_FIELD_SCORE', limit: 200 });
       expect(high.length).toBeGreaterThan(0);
       expect(high.every((i) => i.score!.value >= 0.9)).toBe(true);
+      // A score range: both bounds inclusive, the same items as filtering all items by hand.
+      const all = await pageThrough({ limit: 200 });
+      const band = await pageThrough({
+        min_score: 0.3,
+        has_min_score: true,
+        max_score: 0.6,
+        has_max_score: true,
+        limit: 200,
+      });
+      const expected = all.filter((i) => i.score!.value >= 0.3 && i.score!.value <= 0.6).map((i) => i.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(all.length);
+      expect(band.map((i) => i.id).sort()).toEqual(expected.sort());
+      expect(await pageThrough({ duplicate_of: 'item-000001', limit: 200 })).toEqual([]);
 
       // Items 10..19 by publication time (published = 1.7e12 + n minutes).
       const range = await pageThrough({

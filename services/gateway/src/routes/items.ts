@@ -32,6 +32,10 @@ export function toListRequest(query: Omit<ListQuery, 'limit' | 'cursor' | 'field
     throw new ApiError('invalid_parameter', 'label and topic are aliases; give one of them');
   const since = timeParam(query.since, 'since');
   const until = timeParam(query.until, 'until');
+  if (query.min_score !== undefined && query.max_score !== undefined && query.min_score > query.max_score)
+    throw new ApiError('invalid_parameter', 'min_score must not be above max_score', {
+      errors: [{ pointer: '/query/min_score', message: 'above max_score' }],
+    });
   if (since > 0 && until > 0 && since >= until)
     throw new ApiError('invalid_parameter', 'since must be before until', {
       errors: [{ pointer: '/query/since', message: 'not before until' }],
@@ -43,6 +47,9 @@ export function toListRequest(query: Omit<ListQuery, 'limit' | 'cursor' | 'field
     language: query.language ?? '',
     min_score: query.min_score ?? 0,
     has_min_score: query.min_score !== undefined,
+    max_score: query.max_score ?? 0,
+    has_max_score: query.max_score !== undefined,
+    duplicate_of: query.duplicate_of ?? '',
     since_ms: since,
     until_ms: until,
     text: query.text ?? '',

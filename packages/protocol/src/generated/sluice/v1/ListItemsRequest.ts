@@ -33,6 +33,15 @@ export interface ListItemsRequest {
    */
   'include_embedding'?: (boolean);
   'include_text'?: (boolean);
+  /**
+   * Score at most this (with has_max_score), so min_score..max_score is a range.
+   */
+  'max_score'?: (number | string);
+  'has_max_score'?: (boolean);
+  /**
+   * Items that the transformer marked as near-duplicates of this item id.
+   */
+  'duplicate_of'?: (string);
 }
 
 export interface ListItemsRequest__Output {
@@ -65,4 +74,13 @@ export interface ListItemsRequest__Output {
    */
   'include_embedding': (boolean);
   'include_text': (boolean);
+  /**
+   * Score at most this (with has_max_score), so min_score..max_score is a range.
+   */
+  'max_score': (number);
+  'has_max_score': (boolean);
+  /**
+   * Items that the transformer marked as near-duplicates of this item id.
+   */
+  'duplicate_of': (string);
 }
