@@ -1,4 +1,6 @@
-// `sluice prepare`: everything a fresh checkout needs before it runs: the built-in models and the sample corpus.
+// `sluice prepare`: everything a fresh checkout needs before it runs: the built-in models, the sample corpus and
+// the web console's bundle (each only when missing or stale).
+import { ensureConsoleBuilt } from '@sluice/console';
 import { ensureBuiltinModels } from '@sluice/models';
 import { ensureSampleCorpus, type SampleCorpus } from './sample-corpus.js';
 import { paths } from './paths.js';
@@ -17,6 +19,7 @@ export async function prepare(options: { quiet?: boolean } = {}): Promise<Prepar
   const models = await ensureBuiltinModels({ dir: paths.models, onProgress: (message) => log(`  models: ${message}`) });
   if (models.built.length > 0) log(`built models ${models.built.join(', ')} in ${paths.models}`);
   const corpus = ensureSampleCorpus(paths.sample);
+  await ensureConsoleBuilt({ onProgress: (message) => log(`  console: ${message}`) });
   log(
     `sample corpus: ${corpus.items} items (${corpus.file}); prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -31,6 +31,12 @@ import { keyRoutes } from './routes/keys.js';
 import { sourceRoutes } from './routes/sources.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import type { Upstreams } from './upstreams.js';
+import type { ServicesConfig } from '@sluice/service-kit';
+import { PipelineMonitor } from './pipeline/pipeline-monitor.js';
+import { consoleRoutes } from './routes/console.js';
+import { pipelineRoutes } from './routes/pipeline.js';
+import { sourceHealthRoutes } from './routes/source-health.js';
+import { whoamiRoutes } from './routes/whoami.js';
 
 export type RouteScope = Scope | 'public';
 
@@ -62,6 +68,8 @@ export interface AppOptions {
   /** Runs collect/import jobs (absent: job routes answer 501). */
   jobs?: JobRunner;
   readiness: Readiness;
+  /** Where the other services are (their metrics, for GET /v1/pipeline); absent: only the gateway's own. */
+  services?: ServicesConfig;
 }
 
 /** What every route plugin receives. */
@@ -193,6 +201,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(keyRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });
+  await app.register(whoamiRoutes);
+  await app.register(sourceHealthRoutes, { ctx });
+  await app.register(pipelineRoutes, { ctx, monitor: new PipelineMonitor({ services: options.services, registry }) });
+  if (settings.console_enabled) await app.register(consoleRoutes, { settings });
   return Object.assign(app, { routeTable: routeTable as readonly RouteEntry[] });
 }
 

@@ -80,6 +80,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     upstreams,
     push,
     jobs,
+    services,
     readiness: async () => {
       const persistence = await checkHealth(services.persistence.grpc_address, '', 1000);
       return { ready: (options.isReady?.() ?? true) && persistence === 'SERVING', detail: { persistence } };

@@ -63,6 +63,12 @@ export const gatewaySettingsSchema = z
     job_stale_after_seconds: z.number().min(1).default(60),
     /** Serve the OpenAPI document at /openapi.json and the interactive page at /docs. */
     docs_enabled: z.boolean().default(true),
+    /** Serve the web console (packages/console) at /console. */
+    console_enabled: z.boolean().default(true),
+    /** Folder of the built console; empty: packages/console/dist of this checkout (built by `sluice prepare`). */
+    console_directory: z.string().default(''),
+    /** How often GET /v1/pipeline/events reads every service's metrics for a new snapshot. */
+    pipeline_poll_interval_milliseconds: z.number().int().min(200).default(2000),
   })
   .superRefine((settings, ctx) => {
     if (settings.job_stale_after_seconds < 3 * settings.job_heartbeat_seconds) {

@@ -7,8 +7,8 @@ import { hashKey } from '../src/auth.js';
 import { SCOPES, type Scope } from '../src/settings.js';
 import { KEYS, auth, startApp, startPersistenceStandIn, testSettings, type TestApp } from './helpers.js';
 
-/** Routes anyone may call: probes and the API's own documentation. */
-const PUBLIC = new Set(['/healthz', '/readyz', '/openapi.json']);
+/** Routes anyone may call: probes, the API's own documentation and the web console's static files. */
+const PUBLIC = new Set(['/healthz', '/readyz', '/openapi.json', '/console', '/console/*']);
 const isPublic = (url: string) => PUBLIC.has(url) || url === '/docs' || url.startsWith('/docs/');
 
 /** Every non-empty set of scopes, as a configured key. */

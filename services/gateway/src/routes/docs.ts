@@ -25,6 +25,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: 'jobs', description: 'Collection and import jobs' },
         { name: 'sources', description: 'Source definitions' },
         { name: 'keys', description: 'API keys' },
+        { name: 'pipeline', description: 'Throughput, windows and health of every stage' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

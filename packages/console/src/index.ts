@@ -1,0 +1,1 @@
+export { buildConsole, consoleDistDirectory, consoleSourceHash, ensureConsoleBuilt } from './build.js';
