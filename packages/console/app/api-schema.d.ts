@@ -1,7 +1,7 @@
 // Generated from the OpenAPI document the gateway serves (/openapi.json) by openapi-typescript.
 // Do not edit: run `pnpm --filter @sluice/console gen:client` after changing a route schema.
 export interface paths {
-  '/v1/classify': {
+  "/v1/classify": {
     parameters: {
       query?: never;
       header?: never;
@@ -23,7 +23,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
+          "application/json": {
             /** @description Texts; ids default to their index */
             inputs: {
               id?: string;
@@ -40,7 +40,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               results: {
                 classifications: {
                   labels: {
@@ -67,7 +67,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -76,7 +76,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -85,7 +85,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -94,7 +94,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -103,7 +103,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -112,7 +112,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -121,7 +121,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -130,7 +130,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -139,7 +139,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -150,7 +150,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/dead-letters': {
+  "/v1/dead-letters": {
     parameters: {
       query?: never;
       header?: never;
@@ -173,7 +173,12 @@ export interface paths {
           since?: string;
           /** @description Source id; repeat for several */
           source?: string[];
-          stage?: 'collector' | 'transformer' | 'inference' | 'scorer' | 'persistence';
+          stage?:
+            | "collector"
+            | "transformer"
+            | "inference"
+            | "scorer"
+            | "persistence";
           /** @description Last failed before: ISO 8601 time or Unix milliseconds */
           until?: string;
         };
@@ -189,7 +194,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               dead_letters: {
                 /** @description Times the item failed (a replay that fails again adds one) */
                 attempts: number;
@@ -217,7 +222,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -226,7 +231,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -235,7 +240,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -244,7 +249,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -253,7 +258,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -262,7 +267,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -283,7 +288,12 @@ export interface paths {
           since?: string;
           /** @description Source id; repeat for several */
           source?: string[];
-          stage?: 'collector' | 'transformer' | 'inference' | 'scorer' | 'persistence';
+          stage?:
+            | "collector"
+            | "transformer"
+            | "inference"
+            | "scorer"
+            | "persistence";
           /** @description Last failed before: ISO 8601 time or Unix milliseconds */
           until?: string;
         };
@@ -299,7 +309,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               discarded: number;
             };
           };
@@ -310,7 +320,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -319,7 +329,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -328,7 +338,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -337,7 +347,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -346,7 +356,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -355,7 +365,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -365,7 +375,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/dead-letters/{id}': {
+  "/v1/dead-letters/{id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -391,7 +401,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               /** @description Times the item failed (a replay that fails again adds one) */
               attempts: number;
               detail: string;
@@ -417,7 +427,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -426,7 +436,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -435,7 +445,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -444,7 +454,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -453,7 +463,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -462,7 +472,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -495,7 +505,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -504,7 +514,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -513,7 +523,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -522,7 +532,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -531,7 +541,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -540,7 +550,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -550,7 +560,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/dead-letters/replay': {
+  "/v1/dead-letters/replay": {
     parameters: {
       query?: never;
       header?: never;
@@ -572,7 +582,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
+          "application/json": {
             ids?: number[];
             limit?: number;
             /** @description Reason code; repeat for several */
@@ -580,7 +590,12 @@ export interface paths {
             since?: string;
             /** @description Source id; repeat for several */
             source?: string[];
-            stage?: 'collector' | 'transformer' | 'inference' | 'scorer' | 'persistence';
+            stage?:
+              | "collector"
+              | "transformer"
+              | "inference"
+              | "scorer"
+              | "persistence";
             until?: string;
           };
         };
@@ -592,7 +607,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               failed: number;
               not_replayable: number;
               pending: number;
@@ -616,7 +631,7 @@ export interface paths {
                 } | null;
                 id: number;
                 item_id: string;
-                outcome: 'stored' | 'failed' | 'pending' | 'not_replayable';
+                outcome: "stored" | "failed" | "pending" | "not_replayable";
               }[];
               stored: number;
             };
@@ -628,7 +643,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -637,7 +652,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -646,7 +661,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -655,7 +670,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -664,7 +679,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -673,7 +688,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -682,7 +697,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -693,7 +708,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/embed': {
+  "/v1/embed": {
     parameters: {
       query?: never;
       header?: never;
@@ -712,7 +727,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
+          "application/json": {
             /** @description Texts; ids default to their index */
             inputs: {
               id?: string;
@@ -730,7 +745,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               model: string;
               results: {
                 error?: string;
@@ -751,7 +766,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -760,7 +775,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -769,7 +784,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -778,7 +793,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -787,7 +802,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -796,7 +811,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -805,7 +820,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -814,7 +829,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -823,7 +838,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -834,7 +849,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/items': {
+  "/v1/items": {
     parameters: {
       query?: never;
       header?: never;
@@ -862,11 +877,11 @@ export interface paths {
           /** @description Score at most this (0..1) */
           max_score?: number;
           min_score?: number;
-          sentiment?: 'positive' | 'negative' | 'neutral';
+          sentiment?: "positive" | "negative" | "neutral";
           /** @description Collected at or after: ISO 8601 time or Unix milliseconds */
           since?: string;
           /** @description Newest/highest first; default collected */
-          sort?: 'collected' | 'published' | 'score';
+          sort?: "collected" | "published" | "score";
           /** @description Source id; repeat for several */
           source?: string[];
           /** @description Case-insensitive match on title and text */
@@ -888,8 +903,8 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              items: components['schemas']['ItemFields'][];
+            "application/json": {
+              items: components["schemas"]["ItemFields"][];
               next: string | null;
               next_cursor: string | null;
             };
@@ -901,7 +916,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -910,7 +925,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -919,7 +934,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -928,7 +943,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -937,7 +952,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -946,7 +961,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -955,7 +970,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -974,8 +989,8 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            items: components['schemas']['PushItem'][];
+          "application/json": {
+            items: components["schemas"]["PushItem"][];
             source_id?: string;
           };
         };
@@ -987,13 +1002,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: 'stored' | 'accepted';
+              status: "stored" | "accepted";
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -1006,13 +1021,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: 'stored' | 'accepted';
+              status: "stored" | "accepted";
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -1025,7 +1040,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1034,7 +1049,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1043,7 +1058,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1052,7 +1067,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1061,7 +1076,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1070,7 +1085,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1079,7 +1094,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1088,7 +1103,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1099,7 +1114,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/items/{id}': {
+  "/v1/items/{id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -1127,7 +1142,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ItemFields'];
+            "application/json": components["schemas"]["ItemFields"];
           };
         };
         /** @description Problem details */
@@ -1136,7 +1151,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1145,7 +1160,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1154,7 +1169,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1163,7 +1178,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1172,7 +1187,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1181,7 +1196,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1190,7 +1205,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1203,7 +1218,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/items/batches/{batch_id}': {
+  "/v1/items/batches/{batch_id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -1231,13 +1246,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               batch_id: string;
               dead_lettered?: number;
               error?: string;
               inserted?: number;
               item_ids: string[];
-              status: 'pending' | 'stored' | 'failed';
+              status: "pending" | "stored" | "failed";
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -1250,7 +1265,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1259,7 +1274,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1268,7 +1283,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1281,7 +1296,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/jobs': {
+  "/v1/jobs": {
     parameters: {
       query?: never;
       header?: never;
@@ -1293,9 +1308,9 @@ export interface paths {
       parameters: {
         query?: {
           cursor?: string;
-          kind?: 'collect' | 'import';
+          kind?: "collect" | "import";
           limit?: number;
-          status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+          status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         };
         header?: never;
         path?: never;
@@ -1309,8 +1324,8 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              jobs: components['schemas']['Job'][];
+            "application/json": {
+              jobs: components["schemas"]["Job"][];
               next_cursor: string | null;
             };
           };
@@ -1321,7 +1336,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1330,7 +1345,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1339,7 +1354,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1348,7 +1363,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1357,7 +1372,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1376,16 +1391,16 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json':
+          "application/json":
             | {
                 /** @enum {string} */
-                kind: 'collect';
+                kind: "collect";
                 /** @description Default: every enabled source */
                 source_ids?: string[];
               }
             | {
                 /** @enum {string} */
-                kind: 'import';
+                kind: "import";
                 /** @description JSONL file inside gateway.import_directories; one item per line, shaped like a POST /v1/items item */
                 path: string;
                 /** @description Default: "import" */
@@ -1400,7 +1415,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Job'];
+            "application/json": components["schemas"]["Job"];
           };
         };
         /** @description Problem details */
@@ -1409,7 +1424,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1418,7 +1433,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1427,7 +1442,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1436,7 +1451,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1445,7 +1460,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1454,7 +1469,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1463,7 +1478,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1474,7 +1489,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/jobs/{id}': {
+  "/v1/jobs/{id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -1499,7 +1514,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Job'];
+            "application/json": components["schemas"]["Job"];
           };
         };
         /** @description Problem details */
@@ -1508,7 +1523,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1517,7 +1532,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1526,7 +1541,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1535,7 +1550,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1548,7 +1563,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/jobs/{id}/cancel': {
+  "/v1/jobs/{id}/cancel": {
     parameters: {
       query?: never;
       header?: never;
@@ -1578,7 +1593,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Job'];
+            "application/json": components["schemas"]["Job"];
           };
         };
         /** @description Problem details */
@@ -1587,7 +1602,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1596,7 +1611,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1605,7 +1620,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1614,7 +1629,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1625,7 +1640,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/jobs/{id}/events': {
+  "/v1/jobs/{id}/events": {
     parameters: {
       query?: never;
       header?: never;
@@ -1653,7 +1668,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': string;
+            "text/event-stream": string;
           };
         };
         /** @description Problem details */
@@ -1662,7 +1677,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1671,7 +1686,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1680,7 +1695,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1689,7 +1704,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1702,7 +1717,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/jobs/import': {
+  "/v1/jobs/import": {
     parameters: {
       query?: never;
       header?: never;
@@ -1733,7 +1748,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Job'];
+            "application/json": components["schemas"]["Job"];
           };
         };
         /** @description Problem details */
@@ -1742,7 +1757,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1751,7 +1766,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1760,7 +1775,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1769,7 +1784,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1778,7 +1793,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1787,7 +1802,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1796,7 +1811,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1807,7 +1822,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/keys': {
+  "/v1/keys": {
     parameters: {
       query?: never;
       header?: never;
@@ -1832,7 +1847,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               keys: {
                 created_at: string | null;
                 id: string;
@@ -1854,7 +1869,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1863,7 +1878,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1872,7 +1887,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1891,11 +1906,11 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
+          "application/json": {
             name: string;
             rate_limit_per_minute?: number;
             /** @description admin does not imply read or write */
-            scopes: ('read' | 'write' | 'admin')[];
+            scopes: ("read" | "write" | "admin")[];
           };
         };
       };
@@ -1906,7 +1921,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               key: {
                 created_at: string | null;
                 id: string;
@@ -1929,7 +1944,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1938,7 +1953,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1947,7 +1962,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1956,7 +1971,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -1965,7 +1980,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1976,7 +1991,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/keys/{id}': {
+  "/v1/keys/{id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -2007,7 +2022,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               created_at: string | null;
               id: string;
               name: string;
@@ -2027,7 +2042,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2036,7 +2051,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2045,7 +2060,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2054,7 +2069,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2064,7 +2079,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/pipeline': {
+  "/v1/pipeline": {
     parameters: {
       query?: never;
       header?: never;
@@ -2090,7 +2105,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['PipelineSnapshot'];
+            "application/json": components["schemas"]["PipelineSnapshot"];
           };
         };
         /** @description Problem details */
@@ -2099,7 +2114,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2108,7 +2123,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2117,7 +2132,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2130,7 +2145,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/pipeline/events': {
+  "/v1/pipeline/events": {
     parameters: {
       query?: never;
       header?: never;
@@ -2156,8 +2171,8 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['PipelineSnapshot'];
-            'text/event-stream': string;
+            "application/json": components["schemas"]["PipelineSnapshot"];
+            "text/event-stream": string;
           };
         };
         /** @description Problem details */
@@ -2166,7 +2181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2175,7 +2190,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2184,7 +2199,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2197,7 +2212,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/search': {
+  "/v1/search": {
     parameters: {
       query?: never;
       header?: never;
@@ -2224,7 +2239,7 @@ export interface paths {
           max_score?: number;
           min_score?: number;
           q: string;
-          sentiment?: 'positive' | 'negative' | 'neutral';
+          sentiment?: "positive" | "negative" | "neutral";
           /** @description Collected at or after: ISO 8601 time or Unix milliseconds */
           since?: string;
           /** @description Source id; repeat for several */
@@ -2246,9 +2261,9 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               hits: {
-                item: components['schemas']['ItemFields'];
+                item: components["schemas"]["ItemFields"];
                 similarity: number;
               }[];
               method: string;
@@ -2262,7 +2277,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2271,7 +2286,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2280,7 +2295,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2289,7 +2304,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2298,7 +2313,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2307,7 +2322,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2316,7 +2331,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2325,7 +2340,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2338,7 +2353,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/source-health': {
+  "/v1/source-health": {
     parameters: {
       query?: never;
       header?: never;
@@ -2364,7 +2379,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               sources: {
                 breaker_state: string;
                 consecutive_errors: number;
@@ -2383,7 +2398,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2392,7 +2407,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2401,7 +2416,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2410,7 +2425,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2419,7 +2434,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2432,7 +2447,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/sources': {
+  "/v1/sources": {
     parameters: {
       query?: never;
       header?: never;
@@ -2455,7 +2470,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               collector_reachable: boolean;
               sources: {
                 config: unknown;
@@ -2464,7 +2479,7 @@ export interface paths {
                 interval_seconds: number;
                 kind: string;
                 /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-                origin: 'config' | 'api';
+                origin: "config" | "api";
                 priority: number;
                 updated_at?: string | null;
               }[];
@@ -2477,7 +2492,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2486,7 +2501,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2495,7 +2510,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2508,7 +2523,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/sources/{id}': {
+  "/v1/sources/{id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -2533,7 +2548,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               definition: {
                 config: unknown;
                 enabled: boolean;
@@ -2541,7 +2556,7 @@ export interface paths {
                 interval_seconds: number;
                 kind: string;
                 /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-                origin: 'config' | 'api';
+                origin: "config" | "api";
                 priority: number;
                 updated_at?: string | null;
               } | null;
@@ -2570,7 +2585,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2579,7 +2594,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2588,7 +2603,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2597,7 +2612,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2618,7 +2633,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
+          "application/json": {
             /** @description Kind-specific settings (url, path, headers, ...), validated by the collector. path: relative to collector.import_directories; allow_private_network is refused (operators allow networks in config); secrets only from SLUICE_SOURCE_* variables */
             config: {
               [key: string]: unknown;
@@ -2641,14 +2656,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               config: unknown;
               enabled: boolean;
               id: string;
               interval_seconds: number;
               kind: string;
               /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-              origin: 'config' | 'api';
+              origin: "config" | "api";
               priority: number;
               updated_at?: string | null;
             };
@@ -2660,14 +2675,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               config: unknown;
               enabled: boolean;
               id: string;
               interval_seconds: number;
               kind: string;
               /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-              origin: 'config' | 'api';
+              origin: "config" | "api";
               priority: number;
               updated_at?: string | null;
             };
@@ -2679,7 +2694,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2688,7 +2703,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2697,7 +2712,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2706,7 +2721,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2715,7 +2730,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2750,7 +2765,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2759,7 +2774,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2768,7 +2783,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2777,7 +2792,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2787,7 +2802,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/sources/{id}/run': {
+  "/v1/sources/{id}/run": {
     parameters: {
       query?: never;
       header?: never;
@@ -2817,7 +2832,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Job'];
+            "application/json": components["schemas"]["Job"];
           };
         };
         /** @description Problem details */
@@ -2826,7 +2841,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2835,7 +2850,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2844,7 +2859,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2853,7 +2868,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2862,7 +2877,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2873,7 +2888,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/webhooks/{source_id}': {
+  "/v1/webhooks/{source_id}": {
     parameters: {
       query?: never;
       header?: never;
@@ -2897,7 +2912,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json':
+          "application/json":
             | {
                 [key: string]: unknown;
               }[]
@@ -2913,13 +2928,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: 'stored' | 'accepted';
+              status: "stored" | "accepted";
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -2932,13 +2947,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: 'stored' | 'accepted';
+              status: "stored" | "accepted";
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -2951,7 +2966,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2960,7 +2975,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2969,7 +2984,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2978,7 +2993,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2987,7 +3002,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -2996,7 +3011,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -3005,7 +3020,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -3014,7 +3029,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3025,7 +3040,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/whoami': {
+  "/v1/whoami": {
     parameters: {
       query?: never;
       header?: never;
@@ -3051,9 +3066,9 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            "application/json": {
               name: string;
-              scopes: ('read' | 'write' | 'admin')[];
+              scopes: ("read" | "write" | "admin")[];
             };
           };
         };
@@ -3063,7 +3078,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -3072,7 +3087,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
         /** @description Problem details */
@@ -3081,7 +3096,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3299,30 +3314,30 @@ export interface components {
     Problem: {
       /** @description Stable error code (see docs/api.md) */
       code:
-        | 'invalid_request'
-        | 'invalid_json'
-        | 'missing_api_key'
-        | 'invalid_api_key'
-        | 'insufficient_scope'
-        | 'not_found'
-        | 'item_not_found'
-        | 'job_not_found'
-        | 'source_not_found'
-        | 'api_key_not_found'
-        | 'dead_letter_not_found'
-        | 'resource_not_found'
-        | 'conflict'
-        | 'payload_too_large'
-        | 'unsupported_media_type'
-        | 'invalid_parameter'
-        | 'rate_limited'
-        | 'overloaded'
-        | 'internal_error'
-        | 'not_implemented'
-        | 'upstream_error'
-        | 'upstream_unavailable'
-        | 'not_ready'
-        | 'upstream_timeout';
+        | "invalid_request"
+        | "invalid_json"
+        | "missing_api_key"
+        | "invalid_api_key"
+        | "insufficient_scope"
+        | "not_found"
+        | "item_not_found"
+        | "job_not_found"
+        | "source_not_found"
+        | "api_key_not_found"
+        | "dead_letter_not_found"
+        | "resource_not_found"
+        | "conflict"
+        | "payload_too_large"
+        | "unsupported_media_type"
+        | "invalid_parameter"
+        | "rate_limited"
+        | "overloaded"
+        | "internal_error"
+        | "not_implemented"
+        | "upstream_error"
+        | "upstream_unavailable"
+        | "not_ready"
+        | "upstream_timeout";
       detail?: string;
       errors?: {
         message: string;
@@ -3342,7 +3357,7 @@ export interface components {
       author?: string;
       /** @description Body: HTML or plain text (see content_type) */
       content?: string;
-      content_type?: 'text/html' | 'text/plain';
+      content_type?: "text/html" | "text/plain";
       engagement?: {
         comments?: number;
         points?: number;
