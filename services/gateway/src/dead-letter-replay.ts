@@ -20,7 +20,7 @@ import type {
 import { Counter, type Registry } from '@sluice/service-kit';
 import { ApiError } from './errors.js';
 import type { PushChannel } from './push-channel.js';
-import type { UpstreamCaller } from './upstream.js';
+import type { UpstreamCaller } from './upstream-caller.js';
 
 export const REPLAY_OUTCOMES = ['stored', 'failed', 'pending', 'not_replayable'] as const;
 export type ReplayOutcome = (typeof REPLAY_OUTCOMES)[number];

@@ -9,8 +9,8 @@ import { PersistenceKeyStore } from './key-store.js';
 import { PushChannel } from './push-channel.js';
 import { PushItemSchema } from './schemas.js';
 import type { GatewaySettings } from './settings.js';
-import { UpstreamCaller } from './upstream.js';
-import { closeUpstreams, connectUpstreams } from './upstreams.js';
+import { UpstreamCaller } from './upstream-caller.js';
+import { closeUpstreams, connectUpstreams } from './upstream-clients.js';
 import { createValidators } from './validation.js';
 
 export interface GatewayOptions {

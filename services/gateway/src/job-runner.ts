@@ -33,7 +33,7 @@ import { isTerminal } from './job-view.js';
 import type { PushChannel } from './push-channel.js';
 import { toPipelineItems } from './push-items.js';
 import type { PushItem } from './schemas.js';
-import type { UpstreamCaller } from './upstream.js';
+import type { UpstreamCaller } from './upstream-caller.js';
 
 export type JobParams =
   | { kind: 'collect'; source_ids: string[] }

@@ -6,7 +6,7 @@ import {
 } from '@sluice/protocol';
 import type { ApiKeyStore, Principal } from './auth.js';
 import { SCOPES, type Scope } from './settings.js';
-import type { UpstreamCaller } from './upstream.js';
+import type { UpstreamCaller } from './upstream-caller.js';
 
 export class PersistenceKeyStore implements ApiKeyStore {
   constructor(

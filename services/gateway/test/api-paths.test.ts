@@ -14,7 +14,7 @@ import { Authenticator } from '../src/auth.js';
 import { JobRunner } from '../src/job-runner.js';
 import { PushChannel } from '../src/push-channel.js';
 import { PushItemSchema } from '../src/schemas.js';
-import { UpstreamCaller } from '../src/upstream.js';
+import { UpstreamCaller } from '../src/upstream-caller.js';
 import { createValidators } from '../src/validation.js';
 import { KEYS, auth, logger, startPersistenceStandIn, startSink, testSettings } from './helpers.js';
 

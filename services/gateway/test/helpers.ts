@@ -21,7 +21,7 @@ import { buildApp } from '../src/app.js';
 import { Authenticator, hashKey } from '../src/auth.js';
 import { PushChannel } from '../src/push-channel.js';
 import { gatewaySettingsSchema, type GatewaySettings } from '../src/settings.js';
-import type { Upstreams } from '../src/upstreams.js';
+import type { Upstreams } from '../src/upstream-clients.js';
 
 export const logger = createLogger('gateway-test', 'silent');
 
