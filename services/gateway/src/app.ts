@@ -23,7 +23,7 @@ import { ItemSchema, JobSchema, PartialItemSchema, ProblemSchema, PushItemSchema
 import type { GatewaySettings, Scope } from './settings.js';
 import { UpstreamCaller } from './upstream-caller.js';
 import { createValidators } from './validation.js';
-import type { JobRunner } from './job-runner.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { inferenceRoutes } from './routes/inference.js';
 import { deadLetterRoutes } from './routes/dead-letters.js';
 import { jobRoutes } from './routes/jobs.js';

@@ -4,7 +4,7 @@ import { PipelineSender, checkHealth, observeDownstreamWindow, connect, deadline
 import type { Logger, Registry, ServicesConfig } from '@sluice/service-kit';
 import { buildApp } from './app.js';
 import { Authenticator } from './auth.js';
-import { JobRunner } from './job-runner.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { PersistenceKeyStore } from './key-store.js';
 import { PushChannel } from './push-channel.js';
 import { PushItemSchema } from './schemas.js';

@@ -11,7 +11,7 @@ import { createMetricsRegistry } from '@sluice/service-kit';
 import { HOSTILE_PATHS } from '../../../test/support/hostile-paths.js';
 import { buildApp } from '../src/app.js';
 import { Authenticator } from '../src/auth.js';
-import { JobRunner } from '../src/job-runner.js';
+import { JobRunner } from '../src/jobs/job-runner.js';
 import { PushChannel } from '../src/push-channel.js';
 import { PushItemSchema } from '../src/schemas.js';
 import { UpstreamCaller } from '../src/upstream-caller.js';

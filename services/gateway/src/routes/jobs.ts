@@ -19,7 +19,7 @@ import type {
 } from '@sluice/protocol';
 import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
-import type { JobRunner } from '../job-runner.js';
+import type { JobRunner } from '../jobs/job-runner.js';
 import { isTerminal, toJobView } from '../job-view.js';
 import { SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
 import { openEventStream } from '../sse.js';
