@@ -1,7 +1,7 @@
 // Generated from the OpenAPI document the gateway serves (/openapi.json) by openapi-typescript.
 // Do not edit: run `pnpm --filter @sluice/console gen:client` after changing a route schema.
 export interface paths {
-  "/v1/classify": {
+  '/v1/classify': {
     parameters: {
       query?: never;
       header?: never;
@@ -23,7 +23,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description Texts; ids default to their index */
             inputs: {
               id?: string;
@@ -40,7 +40,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               results: {
                 classifications: {
                   labels: {
@@ -67,7 +67,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -76,7 +76,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -85,7 +85,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -94,7 +94,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -103,7 +103,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -112,7 +112,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -121,7 +121,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -130,7 +130,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -139,7 +139,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -150,7 +150,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/dead-letters": {
+  '/v1/dead-letters': {
     parameters: {
       query?: never;
       header?: never;
@@ -173,12 +173,7 @@ export interface paths {
           since?: string;
           /** @description Source id; repeat for several */
           source?: string[];
-          stage?:
-            | "collector"
-            | "transformer"
-            | "inference"
-            | "scorer"
-            | "persistence";
+          stage?: 'collector' | 'transformer' | 'inference' | 'scorer' | 'persistence';
           /** @description Last failed before: ISO 8601 time or Unix milliseconds */
           until?: string;
         };
@@ -194,7 +189,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               dead_letters: {
                 /** @description Times the item failed (a replay that fails again adds one) */
                 attempts: number;
@@ -222,7 +217,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -231,7 +226,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -240,7 +235,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -249,7 +244,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -258,7 +253,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -267,7 +262,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -288,12 +283,7 @@ export interface paths {
           since?: string;
           /** @description Source id; repeat for several */
           source?: string[];
-          stage?:
-            | "collector"
-            | "transformer"
-            | "inference"
-            | "scorer"
-            | "persistence";
+          stage?: 'collector' | 'transformer' | 'inference' | 'scorer' | 'persistence';
           /** @description Last failed before: ISO 8601 time or Unix milliseconds */
           until?: string;
         };
@@ -309,7 +299,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               discarded: number;
             };
           };
@@ -320,7 +310,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -329,7 +319,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -338,7 +328,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -347,7 +337,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -356,7 +346,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -365,7 +355,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -375,7 +365,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/dead-letters/{id}": {
+  '/v1/dead-letters/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -401,7 +391,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @description Times the item failed (a replay that fails again adds one) */
               attempts: number;
               detail: string;
@@ -427,7 +417,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -436,7 +426,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -445,7 +435,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -454,7 +444,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -463,7 +453,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -472,7 +462,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -505,7 +495,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -514,7 +504,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -523,7 +513,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -532,7 +522,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -541,7 +531,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -550,7 +540,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -560,7 +550,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/dead-letters/replay": {
+  '/v1/dead-letters/replay': {
     parameters: {
       query?: never;
       header?: never;
@@ -582,7 +572,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             ids?: number[];
             limit?: number;
             /** @description Reason code; repeat for several */
@@ -590,12 +580,7 @@ export interface paths {
             since?: string;
             /** @description Source id; repeat for several */
             source?: string[];
-            stage?:
-              | "collector"
-              | "transformer"
-              | "inference"
-              | "scorer"
-              | "persistence";
+            stage?: 'collector' | 'transformer' | 'inference' | 'scorer' | 'persistence';
             until?: string;
           };
         };
@@ -607,7 +592,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               failed: number;
               not_replayable: number;
               pending: number;
@@ -631,7 +616,7 @@ export interface paths {
                 } | null;
                 id: number;
                 item_id: string;
-                outcome: "stored" | "failed" | "pending" | "not_replayable";
+                outcome: 'stored' | 'failed' | 'pending' | 'not_replayable';
               }[];
               stored: number;
             };
@@ -643,7 +628,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -652,7 +637,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -661,7 +646,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -670,7 +655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -679,7 +664,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -688,7 +673,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -697,7 +682,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -708,7 +693,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/embed": {
+  '/v1/embed': {
     parameters: {
       query?: never;
       header?: never;
@@ -727,7 +712,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description Texts; ids default to their index */
             inputs: {
               id?: string;
@@ -745,7 +730,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               model: string;
               results: {
                 error?: string;
@@ -766,7 +751,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -775,7 +760,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -784,7 +769,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -793,7 +778,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -802,7 +787,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -811,7 +796,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -820,7 +805,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -829,7 +814,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -838,7 +823,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -849,7 +834,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/items": {
+  '/v1/items': {
     parameters: {
       query?: never;
       header?: never;
@@ -877,11 +862,11 @@ export interface paths {
           /** @description Score at most this (0..1) */
           max_score?: number;
           min_score?: number;
-          sentiment?: "positive" | "negative" | "neutral";
+          sentiment?: 'positive' | 'negative' | 'neutral';
           /** @description Collected at or after: ISO 8601 time or Unix milliseconds */
           since?: string;
           /** @description Newest/highest first; default collected */
-          sort?: "collected" | "published" | "score";
+          sort?: 'collected' | 'published' | 'score';
           /** @description Source id; repeat for several */
           source?: string[];
           /** @description Case-insensitive match on title and text */
@@ -903,8 +888,8 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              items: components["schemas"]["ItemFields"][];
+            'application/json': {
+              items: components['schemas']['ItemFields'][];
               next: string | null;
               next_cursor: string | null;
             };
@@ -916,7 +901,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -925,7 +910,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -934,7 +919,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -943,7 +928,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -952,7 +937,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -961,7 +946,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -970,7 +955,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -989,8 +974,8 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
-            items: components["schemas"]["PushItem"][];
+          'application/json': {
+            items: components['schemas']['PushItem'][];
             source_id?: string;
           };
         };
@@ -1002,13 +987,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: "stored" | "accepted";
+              status: 'stored' | 'accepted';
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -1021,13 +1006,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: "stored" | "accepted";
+              status: 'stored' | 'accepted';
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -1040,7 +1025,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1049,7 +1034,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1058,7 +1043,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1067,7 +1052,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1076,7 +1061,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1085,7 +1070,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1094,7 +1079,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1103,7 +1088,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1114,7 +1099,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/items/{id}": {
+  '/v1/items/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1142,7 +1127,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ItemFields"];
+            'application/json': components['schemas']['ItemFields'];
           };
         };
         /** @description Problem details */
@@ -1151,7 +1136,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1160,7 +1145,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1169,7 +1154,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1178,7 +1163,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1187,7 +1172,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1196,7 +1181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1205,7 +1190,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1218,7 +1203,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/items/batches/{batch_id}": {
+  '/v1/items/batches/{batch_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1246,13 +1231,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               batch_id: string;
               dead_lettered?: number;
               error?: string;
               inserted?: number;
               item_ids: string[];
-              status: "pending" | "stored" | "failed";
+              status: 'pending' | 'stored' | 'failed';
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -1265,7 +1250,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1274,7 +1259,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1283,7 +1268,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1296,7 +1281,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/jobs": {
+  '/v1/jobs': {
     parameters: {
       query?: never;
       header?: never;
@@ -1308,9 +1293,9 @@ export interface paths {
       parameters: {
         query?: {
           cursor?: string;
-          kind?: "collect" | "import";
+          kind?: 'collect' | 'import';
           limit?: number;
-          status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+          status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
         };
         header?: never;
         path?: never;
@@ -1324,8 +1309,8 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              jobs: components["schemas"]["Job"][];
+            'application/json': {
+              jobs: components['schemas']['Job'][];
               next_cursor: string | null;
             };
           };
@@ -1336,7 +1321,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1345,7 +1330,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1354,7 +1339,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1363,7 +1348,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1372,7 +1357,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1391,16 +1376,16 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json":
+          'application/json':
             | {
                 /** @enum {string} */
-                kind: "collect";
+                kind: 'collect';
                 /** @description Default: every enabled source */
                 source_ids?: string[];
               }
             | {
                 /** @enum {string} */
-                kind: "import";
+                kind: 'import';
                 /** @description JSONL file inside gateway.import_directories; one item per line, shaped like a POST /v1/items item */
                 path: string;
                 /** @description Default: "import" */
@@ -1415,7 +1400,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Job"];
+            'application/json': components['schemas']['Job'];
           };
         };
         /** @description Problem details */
@@ -1424,7 +1409,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1433,7 +1418,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1442,7 +1427,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1451,7 +1436,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1460,7 +1445,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1469,7 +1454,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1478,7 +1463,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1489,7 +1474,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/jobs/{id}": {
+  '/v1/jobs/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1514,7 +1499,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Job"];
+            'application/json': components['schemas']['Job'];
           };
         };
         /** @description Problem details */
@@ -1523,7 +1508,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1532,7 +1517,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1541,7 +1526,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1550,7 +1535,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1563,7 +1548,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/jobs/{id}/cancel": {
+  '/v1/jobs/{id}/cancel': {
     parameters: {
       query?: never;
       header?: never;
@@ -1593,7 +1578,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Job"];
+            'application/json': components['schemas']['Job'];
           };
         };
         /** @description Problem details */
@@ -1602,7 +1587,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1611,7 +1596,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1620,7 +1605,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1629,7 +1614,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1640,7 +1625,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/jobs/{id}/events": {
+  '/v1/jobs/{id}/events': {
     parameters: {
       query?: never;
       header?: never;
@@ -1668,7 +1653,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/event-stream": string;
+            'text/event-stream': string;
           };
         };
         /** @description Problem details */
@@ -1677,7 +1662,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1686,7 +1671,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1695,7 +1680,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1704,7 +1689,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1717,7 +1702,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/jobs/import": {
+  '/v1/jobs/import': {
     parameters: {
       query?: never;
       header?: never;
@@ -1748,7 +1733,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Job"];
+            'application/json': components['schemas']['Job'];
           };
         };
         /** @description Problem details */
@@ -1757,7 +1742,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1766,7 +1751,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1775,7 +1760,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1784,7 +1769,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1793,7 +1778,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1802,7 +1787,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1811,7 +1796,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1822,7 +1807,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/keys": {
+  '/v1/keys': {
     parameters: {
       query?: never;
       header?: never;
@@ -1847,7 +1832,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               keys: {
                 created_at: string | null;
                 id: string;
@@ -1869,7 +1854,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1878,7 +1863,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1887,7 +1872,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1906,11 +1891,11 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             name: string;
             rate_limit_per_minute?: number;
             /** @description admin does not imply read or write */
-            scopes: ("read" | "write" | "admin")[];
+            scopes: ('read' | 'write' | 'admin')[];
           };
         };
       };
@@ -1921,7 +1906,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               key: {
                 created_at: string | null;
                 id: string;
@@ -1944,7 +1929,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1953,7 +1938,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1962,7 +1947,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1971,7 +1956,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -1980,7 +1965,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1991,7 +1976,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/keys/{id}": {
+  '/v1/keys/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -2022,7 +2007,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               created_at: string | null;
               id: string;
               name: string;
@@ -2042,7 +2027,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2051,7 +2036,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2060,7 +2045,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2069,7 +2054,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2079,7 +2064,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/pipeline": {
+  '/v1/pipeline': {
     parameters: {
       query?: never;
       header?: never;
@@ -2105,7 +2090,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["PipelineSnapshot"];
+            'application/json': components['schemas']['PipelineSnapshot'];
           };
         };
         /** @description Problem details */
@@ -2114,7 +2099,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2123,7 +2108,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2132,7 +2117,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2145,7 +2130,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/pipeline/events": {
+  '/v1/pipeline/events': {
     parameters: {
       query?: never;
       header?: never;
@@ -2171,8 +2156,8 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["PipelineSnapshot"];
-            "text/event-stream": string;
+            'application/json': components['schemas']['PipelineSnapshot'];
+            'text/event-stream': string;
           };
         };
         /** @description Problem details */
@@ -2181,7 +2166,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2190,7 +2175,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2199,7 +2184,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2212,7 +2197,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/search": {
+  '/v1/search': {
     parameters: {
       query?: never;
       header?: never;
@@ -2239,7 +2224,7 @@ export interface paths {
           max_score?: number;
           min_score?: number;
           q: string;
-          sentiment?: "positive" | "negative" | "neutral";
+          sentiment?: 'positive' | 'negative' | 'neutral';
           /** @description Collected at or after: ISO 8601 time or Unix milliseconds */
           since?: string;
           /** @description Source id; repeat for several */
@@ -2261,9 +2246,9 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               hits: {
-                item: components["schemas"]["ItemFields"];
+                item: components['schemas']['ItemFields'];
                 similarity: number;
               }[];
               method: string;
@@ -2277,7 +2262,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2286,7 +2271,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2295,7 +2280,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2304,7 +2289,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2313,7 +2298,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2322,7 +2307,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2331,7 +2316,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2340,7 +2325,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2353,7 +2338,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/source-health": {
+  '/v1/source-health': {
     parameters: {
       query?: never;
       header?: never;
@@ -2379,7 +2364,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               sources: {
                 breaker_state: string;
                 consecutive_errors: number;
@@ -2398,7 +2383,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2407,7 +2392,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2416,7 +2401,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2425,7 +2410,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2434,7 +2419,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2447,7 +2432,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/sources": {
+  '/v1/sources': {
     parameters: {
       query?: never;
       header?: never;
@@ -2470,7 +2455,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               collector_reachable: boolean;
               sources: {
                 config: unknown;
@@ -2479,7 +2464,7 @@ export interface paths {
                 interval_seconds: number;
                 kind: string;
                 /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-                origin: "config" | "api";
+                origin: 'config' | 'api';
                 priority: number;
                 updated_at?: string | null;
               }[];
@@ -2492,7 +2477,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2501,7 +2486,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2510,7 +2495,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2523,7 +2508,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/sources/{id}": {
+  '/v1/sources/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -2548,7 +2533,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               definition: {
                 config: unknown;
                 enabled: boolean;
@@ -2556,7 +2541,7 @@ export interface paths {
                 interval_seconds: number;
                 kind: string;
                 /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-                origin: "config" | "api";
+                origin: 'config' | 'api';
                 priority: number;
                 updated_at?: string | null;
               } | null;
@@ -2585,7 +2570,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2594,7 +2579,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2603,7 +2588,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2612,7 +2597,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2633,7 +2618,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description Kind-specific settings (url, path, headers, ...), validated by the collector. path: relative to collector.import_directories; allow_private_network is refused (operators allow networks in config); secrets only from SLUICE_SOURCE_* variables */
             config: {
               [key: string]: unknown;
@@ -2656,14 +2641,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               config: unknown;
               enabled: boolean;
               id: string;
               interval_seconds: number;
               kind: string;
               /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-              origin: "config" | "api";
+              origin: 'config' | 'api';
               priority: number;
               updated_at?: string | null;
             };
@@ -2675,14 +2660,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               config: unknown;
               enabled: boolean;
               id: string;
               interval_seconds: number;
               kind: string;
               /** @description config: config/sluice.yaml (read-only here); api: managed through this API */
-              origin: "config" | "api";
+              origin: 'config' | 'api';
               priority: number;
               updated_at?: string | null;
             };
@@ -2694,7 +2679,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2703,7 +2688,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2712,7 +2697,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2721,7 +2706,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2730,7 +2715,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2765,7 +2750,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2774,7 +2759,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2783,7 +2768,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2792,7 +2777,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2802,7 +2787,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/sources/{id}/run": {
+  '/v1/sources/{id}/run': {
     parameters: {
       query?: never;
       header?: never;
@@ -2832,7 +2817,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Job"];
+            'application/json': components['schemas']['Job'];
           };
         };
         /** @description Problem details */
@@ -2841,7 +2826,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2850,7 +2835,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2859,7 +2844,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2868,7 +2853,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2877,7 +2862,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2888,7 +2873,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/webhooks/{source_id}": {
+  '/v1/webhooks/{source_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -2912,7 +2897,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json":
+          'application/json':
             | {
                 [key: string]: unknown;
               }[]
@@ -2928,13 +2913,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: "stored" | "accepted";
+              status: 'stored' | 'accepted';
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -2947,13 +2932,13 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               batch_id: string;
               dead_lettered?: number;
               inserted?: number;
               item_ids: string[];
               /** @description stored: durable (acknowledged); accepted: still in the pipeline */
-              status: "stored" | "accepted";
+              status: 'stored' | 'accepted';
               status_url?: string;
               unchanged?: number;
               updated?: number;
@@ -2966,7 +2951,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2975,7 +2960,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2984,7 +2969,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -2993,7 +2978,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -3002,7 +2987,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -3011,7 +2996,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -3020,7 +3005,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -3029,7 +3014,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3040,7 +3025,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/whoami": {
+  '/v1/whoami': {
     parameters: {
       query?: never;
       header?: never;
@@ -3066,9 +3051,9 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               name: string;
-              scopes: ("read" | "write" | "admin")[];
+              scopes: ('read' | 'write' | 'admin')[];
             };
           };
         };
@@ -3078,7 +3063,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -3087,7 +3072,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description Problem details */
@@ -3096,7 +3081,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/problem+json": components["schemas"]["Problem"];
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3314,30 +3299,30 @@ export interface components {
     Problem: {
       /** @description Stable error code (see docs/api.md) */
       code:
-        | "invalid_request"
-        | "invalid_json"
-        | "missing_api_key"
-        | "invalid_api_key"
-        | "insufficient_scope"
-        | "not_found"
-        | "item_not_found"
-        | "job_not_found"
-        | "source_not_found"
-        | "api_key_not_found"
-        | "dead_letter_not_found"
-        | "resource_not_found"
-        | "conflict"
-        | "payload_too_large"
-        | "unsupported_media_type"
-        | "invalid_parameter"
-        | "rate_limited"
-        | "overloaded"
-        | "internal_error"
-        | "not_implemented"
-        | "upstream_error"
-        | "upstream_unavailable"
-        | "not_ready"
-        | "upstream_timeout";
+        | 'invalid_request'
+        | 'invalid_json'
+        | 'missing_api_key'
+        | 'invalid_api_key'
+        | 'insufficient_scope'
+        | 'not_found'
+        | 'item_not_found'
+        | 'job_not_found'
+        | 'source_not_found'
+        | 'api_key_not_found'
+        | 'dead_letter_not_found'
+        | 'resource_not_found'
+        | 'conflict'
+        | 'payload_too_large'
+        | 'unsupported_media_type'
+        | 'invalid_parameter'
+        | 'rate_limited'
+        | 'overloaded'
+        | 'internal_error'
+        | 'not_implemented'
+        | 'upstream_error'
+        | 'upstream_unavailable'
+        | 'not_ready'
+        | 'upstream_timeout';
       detail?: string;
       errors?: {
         message: string;
@@ -3357,7 +3342,7 @@ export interface components {
       author?: string;
       /** @description Body: HTML or plain text (see content_type) */
       content?: string;
-      content_type?: "text/html" | "text/plain";
+      content_type?: 'text/html' | 'text/plain';
       engagement?: {
         comments?: number;
         points?: number;

@@ -1,8 +1,7 @@
 // Rewrites app/api-schema.d.ts from the OpenAPI document the gateway serves (see src/openapi-client-types.ts).
 import { writeFileSync } from 'node:fs';
-import { format } from 'prettier';
 import { CLIENT_TYPES_FILE, clientTypesFor, servedOpenApiDocument } from '../src/openapi-client-types.js';
 
 const types = await clientTypesFor(await servedOpenApiDocument());
-writeFileSync(CLIENT_TYPES_FILE, await format(types, { filepath: CLIENT_TYPES_FILE }));
+writeFileSync(CLIENT_TYPES_FILE, types);
 console.log(`wrote ${CLIENT_TYPES_FILE}`);

@@ -4,6 +4,7 @@
 // the file; test/openapi-client.test.ts fails when the checked-in file differs from what the served document
 // gives, and the browser test compares it with the document a running gateway serves.
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 import { buildApp, Authenticator, gatewaySettingsSchema } from '@sluice/gateway';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import type { PersistenceClient } from '@sluice/protocol';
@@ -39,8 +40,9 @@ export async function servedOpenApiDocument(): Promise<OpenAPI3> {
   }
 }
 
-/** TypeScript types for openapi-fetch from an OpenAPI document. */
+/** TypeScript types for openapi-fetch from an OpenAPI document, formatted as `pnpm format` formats the file. */
 export async function clientTypesFor(document: OpenAPI3): Promise<string> {
   const ast = await openapiTS(document, { alphabetize: true });
-  return HEADER + astToString(ast);
+  const options = (await resolveConfig(CLIENT_TYPES_FILE)) ?? {};
+  return format(HEADER + astToString(ast), { ...options, filepath: CLIENT_TYPES_FILE });
 }
