@@ -11,7 +11,7 @@ import {
   type ServiceParts,
 } from '@sluice/protocol';
 import { Collector } from './collector.js';
-import { createCollectorService } from './collector-service.js';
+import { createCollectorService } from './grpc-service.js';
 import { HostBreakers } from './http/host-breakers.js';
 import { HttpClient } from './http/http-client.js';
 import { CollectorMetrics } from './metrics.js';

@@ -11,7 +11,7 @@ import { InFlightWindow } from '../src/in-flight-window.js';
 import { Semaphore } from '../src/semaphore.js';
 import { buildItem, parseDate, resolveUrl, unreadableRecord } from '../src/raw-item.js';
 import { collectorSettingsSchema, sourceSchema } from '../src/settings.js';
-import { linkRel } from '../src/sources/json-http.js';
+import { linkRel } from '../src/sources/json-api-fetch.js';
 import { definitionToSource, mergeSources } from '../src/source-definitions.js';
 import { formatIssues } from '@sluice/service-kit';
 

@@ -4,7 +4,7 @@ import { buildItem } from '../raw-item.js';
 import type { SourceOf } from '../settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
 import { header } from '../http/http-client.js';
-import { getJson, linkRel, secretFromEnv } from './json-http.js';
+import { getJson, linkRel, secretFromEnv } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';
 
 interface GithubRecord {

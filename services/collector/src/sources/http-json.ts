@@ -6,7 +6,7 @@ import type { SourceOf } from '../settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
 import { header } from '../http/http-client.js';
 import { stringAt, valueAt } from './bulk-file.js';
-import { getJson, linkRel, secretFromEnv } from './json-http.js';
+import { getJson, linkRel, secretFromEnv } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';
 
 export async function* collectHttpJson(context: CollectContext<SourceOf<'http_json'>>): AsyncIterable<Chunk> {

@@ -4,7 +4,7 @@ import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { buildItem } from '../raw-item.js';
 import type { SourceOf } from '../settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
-import { getJson } from './json-http.js';
+import { getJson } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';
 
 interface RedditPost {
