@@ -22,22 +22,27 @@ export class NoveltyWindow {
     return this.#capacity;
   }
 
+  /** Vectors kept have this many dimensions (0 before the first). */
+  get dimensions(): number {
+    return this.#dimensions;
+  }
+
   /**
    * Highest cosine similarity of each query to any earlier vector (window, then earlier queries of the batch),
    * -Infinity when there is none; then adds the queries to the window. Queries must be unit vectors of one size.
    */
   nearestThenAdd(queries: Matrix): Float64Array {
+    const best = this.nearest(queries);
+    this.add(queries);
+    return best;
+  }
+
+  /** What nearestThenAdd returns, without adding the queries. */
+  nearest(queries: Matrix): Float64Array {
     const best = new Float64Array(queries.rows).fill(Number.NEGATIVE_INFINITY);
     if (this.#capacity === 0 || queries.rows === 0) return best;
-    if (queries.dimensions !== this.#dimensions) {
-      // A different embedding model: the old vectors are not comparable, start over.
-      this.#dimensions = queries.dimensions;
-      this.#data = new Float32Array(this.#capacity * queries.dimensions);
-      this.#count = 0;
-      this.#next = 0;
-    }
-    const d = this.#dimensions;
-    if (this.#count > 0) {
+    const d = queries.dimensions;
+    if (this.#count > 0 && d === this.#dimensions) {
       const window: Matrix = { rows: this.#count, dimensions: d, data: this.#data.subarray(0, this.#count * d) };
       best.set(maxSimilarity(queries, window));
     }
@@ -47,11 +52,24 @@ export class NoveltyWindow {
       for (let j = 0; j < i; j++)
         if (inBatch[i * queries.rows + j]! > best[i]!) best[i] = inBatch[i * queries.rows + j]!;
     }
-    for (let i = 0; i < queries.rows; i++) {
-      this.#data.set(queries.data.subarray(i * d, (i + 1) * d), this.#next * d);
+    return best;
+  }
+
+  /** Adds unit vectors to the window (oldest leave first); vectors of another size start it over. */
+  add(vectors: Matrix): void {
+    if (this.#capacity === 0 || vectors.rows === 0) return;
+    if (vectors.dimensions !== this.#dimensions) {
+      // A different embedding model: the old vectors are not comparable, start over.
+      this.#dimensions = vectors.dimensions;
+      this.#data = new Float32Array(this.#capacity * vectors.dimensions);
+      this.#count = 0;
+      this.#next = 0;
+    }
+    const d = this.#dimensions;
+    for (let i = 0; i < vectors.rows; i++) {
+      this.#data.set(vectors.data.subarray(i * d, (i + 1) * d), this.#next * d);
       this.#next = (this.#next + 1) % this.#capacity;
       this.#count = Math.min(this.#capacity, this.#count + 1);
     }
-    return best;
   }
 }

@@ -15,7 +15,6 @@ import {
   spamProbability,
   type Component,
 } from './formula.js';
-import type { NoveltyWindow } from './novelty-window.js';
 import type { ProfileSet } from './profile-set.js';
 import type { ScorerSettings } from './settings.js';
 import { similarityMatrix, toMatrix, unitVector, type Matrix } from './vectors.js';
@@ -31,7 +30,9 @@ export interface ScoreDeps {
   settings: ScorerSettings;
   /** Undefined until the profiles are embedded. */
   profiles: () => ProfileSet | undefined;
-  novelty: NoveltyWindow;
+  /** Nearest earlier item of each query, then remembered: a NoveltyWindow (this replica) or a SharedNovelty
+   *  (all replicas, shared-novelty.ts). */
+  novelty: { nearestThenAdd(queries: Matrix, model: string): Float64Array | Promise<Float64Array> };
   similarity: SimilarityFn;
   now: () => number;
 }
@@ -101,11 +102,12 @@ export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Pro
     }
     // Duplicates already linked by the transformer do not enter the novelty window twice.
     const fresh = withVector.filter((i) => !items[i]!.normalized?.duplicate_of);
-    const best = deps.novelty.nearestThenAdd(
+    const best = await deps.novelty.nearestThenAdd(
       toMatrix(
         fresh.map((i) => units[i]!),
         dims,
       ),
+      fresh.length > 0 ? (items[fresh[0]!]!.embedding?.model ?? '') : '',
     );
     fresh.forEach((itemIndex, row) => (nearest[itemIndex] = best[row]!));
   }

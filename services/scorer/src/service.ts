@@ -1,6 +1,8 @@
 // The scorer service: items with embeddings and classifications in (from inference), scored items out to
 // persistence. Its own service because the pipeline shape is fixed (docs/decisions.md).
+import os from 'node:os';
 import {
+  SharedLog,
   connect,
   createRelayStage,
   deadlineIn,
@@ -8,12 +10,13 @@ import {
   type ServiceContext,
   type ServiceParts,
 } from '@sluice/protocol';
-import { Gauge, Histogram } from '@sluice/service-kit';
+import { Counter, Gauge, Histogram } from '@sluice/service-kit';
 import { embedProfilesWithRetry, remoteSimilarity } from './inference-client.js';
 import { NoveltyWindow } from './novelty-window.js';
 import type { ProfileSet } from './profile-set.js';
 import { localSimilarity, scoreBatch } from './score-batch.js';
 import type { ScorerSettings } from './settings.js';
+import { SharedNovelty } from './shared-novelty.js';
 
 /** Builds the service's parts; main.ts runs it, tests run it with runService on port 0. */
 export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<ServiceParts> {
@@ -22,6 +25,33 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
   const inference = connect('Inference', ctx.config.services.inference.grpc_address);
   const downstream = connect('PipelineStage', ctx.config.services.persistence.grpc_address);
   const window = new NoveltyWindow(settings.novelty_window_items);
+  const sharedState =
+    settings.novelty_scope === 'shared'
+      ? connect('SharedState', ctx.config.services.persistence.grpc_address)
+      : undefined;
+  let novelty: SharedNovelty | NoveltyWindow = window;
+  if (sharedState) {
+    const events = new Counter({
+      name: 'sluice_scorer_novelty_shared_events_total',
+      help: 'Shared novelty window: appends refused because another replica appended first (conflict), batches computed against this replica only because persistence was unreachable (fallback)',
+      labelNames: ['event'],
+      registers: [ctx.registry],
+    });
+    novelty = new SharedNovelty({
+      window,
+      log: new SharedLog({
+        client: sharedState,
+        log: 'novelty',
+        replica: `${os.hostname()}-${process.pid}`,
+        retainEntries: settings.novelty_window_items,
+        timeoutMs: settings.shared_state_timeout_milliseconds,
+      }),
+      logger: ctx.logger,
+      retryAfterMs: settings.shared_state_retry_seconds * 1000,
+      onConflict: () => events.inc({ event: 'conflict' }),
+      onFallback: () => events.inc({ event: 'fallback' }),
+    });
+  }
   let profiles: ProfileSet | undefined;
   const stopped = new AbortController();
 
@@ -51,7 +81,7 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
       const out = await scoreBatch(batch, {
         settings,
         profiles: () => profiles,
-        novelty: window,
+        novelty,
         similarity:
           settings.similarity_backend === 'inference'
             ? remoteSimilarity(inference, settings.embed_timeout_seconds * 1000)
@@ -91,7 +121,11 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
     ],
     // Ready once the profiles are embedded, so the first items are scored like the rest.
     manualReady: settings.profiles.length > 0,
-    describe: () => ({ profiles: profiles?.profiles.length ?? 0, novelty_window_items: window.size }),
+    describe: () => ({
+      profiles: profiles?.profiles.length ?? 0,
+      novelty_window_items: window.size,
+      novelty_scope: settings.novelty_scope,
+    }),
     started: () => {
       if (settings.profiles.length === 0) return;
       void loadProfiles(settings.profile_startup_timeout_seconds * 1000).then(async () => {
@@ -109,6 +143,7 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
       stopped.abort();
       inference.close();
       downstream.close();
+      sharedState?.close();
     },
   };
 }

@@ -51,6 +51,13 @@ export const scorerSettingsSchema = z.strictObject({
   spam_penalty: z.number().min(0).max(1).default(0.8),
   /** Recent item embeddings kept for novelty (distance to the nearest recent item). */
   novelty_window_items: z.number().int().min(0).default(2000),
+  /** shared: the window holds the items scored by every scorer replica (persistence's shared log, this
+   *  replica's window is a local copy); replica: this replica's items only. */
+  novelty_scope: z.enum(['shared', 'replica']).default('shared'),
+  /** Deadline of one shared-log call; after a failed one, novelty uses this replica's window for
+   *  shared_state_retry_seconds before the shared log is tried again. */
+  shared_state_timeout_milliseconds: z.number().int().min(50).default(2000),
+  shared_state_retry_seconds: z.number().min(0).default(10),
   /** Priority = source priority + (score − 0.5) × priority_score_range, clamped to 0..9. */
   priority_score_range: z.number().min(0).default(10),
   /** Where profile similarities are computed: local (in this process) or inference (its Similarity RPC). */

@@ -100,6 +100,8 @@ beforeAll(async () => {
       SLUICE__SERVICES__SCORER__HTTP_PORT: '0',
       SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: `127.0.0.1:${inferenceServer.port}`,
       SLUICE__SERVICES__PERSISTENCE__GRPC_ADDRESS: `127.0.0.1:${sinkServer.port}`,
+      // The sink stands in for persistence's stream only (replicas.test.ts runs the shared window for real).
+      SLUICE__SCORER__NOVELTY_SCOPE: 'replica',
       SLUICE__SCORER__PROFILES:
         '[{name: tech, description: "software and computers"}, {name: sport, description: "football match results", weight: 0.5}]',
     },

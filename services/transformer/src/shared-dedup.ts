@@ -13,8 +13,9 @@ import type { Logger } from '@sluice/service-kit';
 import type { DedupEntry, DedupIndex, DuplicateMatch } from './dedup-index.js';
 import { fingerprintFromHex, fingerprintToHex } from './simhash.js';
 
-/** Attempts per batch before its decisions stand on the local copy (only under sustained contention). */
-const MAX_ATTEMPTS = 8;
+/** Appends refused in a row before a batch's decisions stand on the local copy: another replica with a queue of
+ *  batches can append between this one's look and its append once per queued batch, so this is well above it. */
+const MAX_ATTEMPTS = 64;
 
 /** The log's payload of one original: JSON [id, content hash, dedup key, SimHash hex, near-eligible 0/1]. */
 export function encodeOriginal(entry: DedupEntry): Buffer {
