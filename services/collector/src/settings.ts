@@ -1,11 +1,10 @@
 // The collector's configuration section: global politeness/resilience settings plus the declared sources,
 // a strict union on `kind` so a typo in a source is a start-up error that names the key.
+import { SOURCE_ID_REGEX, SOURCE_ID_RULE } from '@sluice/common';
 import { z } from '@sluice/service-kit';
 import { parseAllowlistEntry } from './http/private-network-allowlist.js';
 
-const sourceId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, 'source ids use letters, digits and _ . : - (max 100 characters)');
+const sourceId = z.string().regex(SOURCE_ID_REGEX, SOURCE_ID_RULE);
 
 /** Keys every source kind shares. */
 const common = {

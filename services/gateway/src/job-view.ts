@@ -1,11 +1,7 @@
 // The JSON shape of a job in API responses and server-sent events.
 import type { Job__Output } from '@sluice/protocol';
 
-export const TERMINAL_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;
-
-export function isTerminal(status: string): boolean {
-  return (TERMINAL_STATUSES as readonly string[]).includes(status);
-}
+export { isTerminalJobStatus as isTerminal } from '@sluice/common';
 
 const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 

@@ -5,7 +5,7 @@ import {
   type VerifyApiKeyResponse__Output,
 } from '@sluice/protocol';
 import type { ApiKeyStore, Principal } from './auth.js';
-import { SCOPES, type Scope } from './settings.js';
+import { isScope } from '@sluice/common';
 import type { UpstreamCaller } from './upstream-caller.js';
 
 export class PersistenceKeyStore implements ApiKeyStore {
@@ -30,7 +30,7 @@ export class PersistenceKeyStore implements ApiKeyStore {
     }
     const key = response.key;
     if (!response.found || !key || key.revoked) return undefined;
-    const scopes = new Set(key.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)));
+    const scopes = new Set(key.scopes.filter(isScope));
     return { id: `key:${key.id}`, name: key.name, scopes, rateLimitPerMinute: key.rate_limit_per_minute };
   }
 }

@@ -1,12 +1,10 @@
 // Route schemas (TypeBox → JSON Schema): request validation, fast response serialization and the OpenAPI
 // document all come from these.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { MANAGED_SOURCE_ID_PATTERN, SOURCE_ID_PATTERN } from '@sluice/common';
 import { ERROR_CODES } from './errors.js';
 
-/** Any source id the collector accepts (config/sluice.yaml sources). */
-export const SOURCE_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$';
-/** Ids of sources managed through the API (admin.proto SourceDefinition). */
-export const MANAGED_SOURCE_ID_PATTERN = '^[a-z0-9][a-z0-9_.-]{0,63}$';
+export { MANAGED_SOURCE_ID_PATTERN, SOURCE_ID_PATTERN };
 
 export const ProblemSchema = Type.Object(
   {

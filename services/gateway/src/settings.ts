@@ -1,7 +1,6 @@
 // The gateway's section of config/sluice.yaml. Every key has a default, so an absent section works.
+import { SCOPES } from '@sluice/common';
 import { z } from '@sluice/service-kit';
-
-const SCOPES = ['read', 'write', 'admin'] as const;
 
 /** A key configured by hash (sha256 of the raw bearer token, hex): raw keys never sit in config files. */
 export const configuredKeySchema = z.strictObject({
@@ -80,5 +79,4 @@ export const gatewaySettingsSchema = z
     }
   });
 export type GatewaySettings = z.infer<typeof gatewaySettingsSchema>;
-export { SCOPES };
-export type Scope = (typeof SCOPES)[number];
+export { SCOPES, type Scope } from '@sluice/common';

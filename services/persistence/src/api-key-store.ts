@@ -1,13 +1,12 @@
 // API keys, stored as sha256 hashes: the key half of admin.proto.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { SCOPES, isScope } from '@sluice/common';
 import type { ApiKey } from '@sluice/protocol';
 import type { ApiKeyRow } from './admin-rows.js';
 import { PersistenceError, invalid } from './errors.js';
 import type { Database } from './schema.js';
 import { epochMs } from './timestamps.js';
-
-export const API_KEY_SCOPES = ['read', 'write', 'admin'] as const;
 
 export function hashApiKey(raw: string): string {
   return createHash('sha256').update(raw, 'utf8').digest('hex');
@@ -44,10 +43,9 @@ export class ApiKeyStore {
     if (!name) throw invalid('name is required');
     if (name.length > 200) throw invalid('name is longer than 200 characters');
     const scopes = [...new Set(input.scopes ?? [])];
-    if (scopes.length === 0) throw invalid(`scopes must name at least one of ${API_KEY_SCOPES.join(', ')}`);
-    const unknown = scopes.filter((s) => !(API_KEY_SCOPES as readonly string[]).includes(s));
-    if (unknown.length > 0)
-      throw invalid(`unknown scope(s) ${unknown.join(', ')}; allowed: ${API_KEY_SCOPES.join(', ')}`);
+    if (scopes.length === 0) throw invalid(`scopes must name at least one of ${SCOPES.join(', ')}`);
+    const unknown = scopes.filter((s) => !isScope(s));
+    if (unknown.length > 0) throw invalid(`unknown scope(s) ${unknown.join(', ')}; allowed: ${SCOPES.join(', ')}`);
     const rate = Number(input.rate_limit_per_minute ?? 0);
     if (!Number.isInteger(rate) || rate < 0) throw invalid('rate_limit_per_minute must be a non-negative integer');
     if (input.raw_key && input.raw_key.length < 32) throw invalid('raw_key must be at least 32 characters');

@@ -1,6 +1,7 @@
 // Jobs (collect, import): created by the gateway's API, run and heartbeated by a gateway, listed newest first.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { JOB_STATUSES, isJobStatus, isTerminalJobStatus } from '@sluice/common';
 import type { Job, JobError__Output } from '@sluice/protocol';
 import { parseJsonObject, type JobRow } from './admin-rows.js';
 import { invalid, notFound } from './errors.js';
@@ -9,8 +10,6 @@ import type { Database } from './schema.js';
 import { epochMs } from './timestamps.js';
 
 export const JOB_KINDS = ['collect', 'import'] as const;
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export const TERMINAL_JOB_STATUSES: readonly string[] = ['succeeded', 'failed', 'cancelled'];
 const MAX_JOB_ERRORS = 100;
 
 function toJob(row: JobRow): Job {
@@ -31,8 +30,7 @@ function toJob(row: JobRow): Job {
 }
 
 function checkStatus(status: string): void {
-  if (status && !(JOB_STATUSES as readonly string[]).includes(status))
-    throw invalid(`status must be one of ${JOB_STATUSES.join(', ')}`);
+  if (status && !isJobStatus(status)) throw invalid(`status must be one of ${JOB_STATUSES.join(', ')}`);
 }
 
 export class JobStore {
@@ -83,7 +81,7 @@ export class JobStore {
         .forUpdate()
         .executeTakeFirst();
       if (!current) throw notFound(`job ${input.id} does not exist`);
-      const terminal = TERMINAL_JOB_STATUSES.includes(current.status);
+      const terminal = isTerminalJobStatus(current.status);
       const status = terminal || !input.status ? current.status : input.status;
       const counts = { ...current.counts };
       for (const [k, v] of Object.entries(input.counts ?? {})) counts[k] = Number(v);
@@ -105,9 +103,8 @@ export class JobStore {
           errors: JSON.stringify(errors),
           message: input.message || current.message,
           updated_at: now,
-          started_at:
-            current.started_at ?? (status === 'running' || TERMINAL_JOB_STATUSES.includes(status) ? now : null),
-          finished_at: current.finished_at ?? (TERMINAL_JOB_STATUSES.includes(status) ? now : null),
+          started_at: current.started_at ?? (status === 'running' || isTerminalJobStatus(status) ? now : null),
+          finished_at: current.finished_at ?? (isTerminalJobStatus(status) ? now : null),
         })
         .where('id', '=', input.id)
         .returningAll()

@@ -20,6 +20,7 @@ import type {
 import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import type { JobRunner } from '../jobs/job-runner.js';
+import { JOB_STATUSES } from '@sluice/common';
 import { isTerminal, toJobView } from '../job-view.js';
 import { SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
 import { openEventStream } from '../sse.js';
@@ -176,9 +177,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
         security,
         querystring: Type.Object(
           {
-            status: Type.Optional(
-              Type.Union(['queued', 'running', 'succeeded', 'failed', 'cancelled'].map((s) => Type.Literal(s))),
-            ),
+            status: Type.Optional(Type.Union(JOB_STATUSES.map((s) => Type.Literal(s)))),
             kind: Type.Optional(Type.Union([Type.Literal('collect'), Type.Literal('import')])),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             cursor: Type.Optional(Type.String({ maxLength: 2000 })),
