@@ -14,7 +14,7 @@ import { Counter, Histogram, LATENCY_BUCKETS_SECONDS, type Logger, type Registry
 import { bearerToken, type Authenticator, type Principal } from './auth.js';
 import { ApiError, toProblem, type FieldError } from './errors.js';
 import type { PushChannel } from './push-channel.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type ApiRateLimits } from './rate-limiter.js';
 import { registerDocs } from './routes/docs.js';
 import { healthRoutes, type Readiness } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
@@ -70,6 +70,8 @@ export interface AppOptions {
   readiness: Readiness;
   /** Where the other services are (their metrics, for GET /v1/pipeline); absent: only the gateway's own. */
   services?: ServicesConfig;
+  /** Per-key rate limits (gateway.ts: shared by the replicas); absent: this process's own buckets. */
+  rateLimits?: ApiRateLimits;
 }
 
 /** What every route plugin receives. */
@@ -109,7 +111,7 @@ export async function buildApp(options: AppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = httpMetrics(registry);
-  const limiter = new RateLimiter(settings.rate_limit_burst_seconds);
+  const limiter = options.rateLimits ?? new RateLimiter(settings.rate_limit_burst_seconds);
   const ctx: RouteContext = {
     settings,
     upstreams: options.upstreams,
@@ -162,7 +164,7 @@ export async function buildApp(options: AppOptions) {
       );
     request.principal = principal;
     const perMinute = principal.rateLimitPerMinute > 0 ? principal.rateLimitPerMinute : settings.rate_limit_per_minute;
-    const decision = limiter.take(principal.id, perMinute);
+    const decision = await limiter.take(principal.id, perMinute);
     if (decision.limitPerMinute > 0) {
       reply.header('ratelimit-limit', decision.limitPerMinute);
       reply.header('ratelimit-remaining', decision.remaining);

@@ -1,13 +1,21 @@
 // Wires the gateway from configuration: gRPC clients, the push stream into the transformer, API keys, the job
 // runner and the app. main.ts runs it as a service; tests run the same wiring against real processes.
-import { PipelineSender, checkHealth, observeDownstreamWindow, connect, deadlineIn } from '@sluice/protocol';
-import type { Logger, Registry, ServicesConfig } from '@sluice/service-kit';
+import {
+  PipelineSender,
+  checkHealth,
+  observeDownstreamWindow,
+  connect,
+  deadlineIn,
+  type SharedStateClient,
+} from '@sluice/protocol';
+import { Counter, type Logger, type Registry, type ServicesConfig } from '@sluice/service-kit';
 import { buildApp } from './app.js';
 import { Authenticator } from './auth.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { PersistenceKeyStore } from './key-store.js';
 import { PushChannel } from './push-channel.js';
 import { PushItemSchema } from './schemas.js';
+import { SharedRateLimiter } from './shared-rate-limiter.js';
 import type { GatewaySettings } from './settings.js';
 import { UpstreamCaller } from './upstream-caller.js';
 import { closeUpstreams, connectUpstreams } from './upstream-clients.js';
@@ -72,6 +80,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     : undefined;
   jobs?.startSweeping();
 
+  const sharedState =
+    settings.rate_limit_scope === 'shared' ? connect('SharedState', services.persistence.grpc_address) : undefined;
   const app = await buildApp({
     settings,
     logger,
@@ -81,6 +91,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     push,
     jobs,
     services,
+    rateLimits: sharedState ? sharedRateLimits(settings, sharedState, logger, registry) : undefined,
     readiness: async () => {
       const persistence = await checkHealth(services.persistence.grpc_address, '', 1000);
       return { ready: (options.isReady?.() ?? true) && persistence === 'SERVING', detail: { persistence } };
@@ -97,7 +108,31 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async close() {
       sender.abort('gateway stopped');
       closeUpstreams(upstreams);
+      sharedState?.close();
       transformer.close();
     },
   };
+}
+
+/** Per-key buckets shared with the other gateway replicas through persistence (shared-rate-limiter.ts). */
+function sharedRateLimits(
+  settings: GatewaySettings,
+  client: SharedStateClient,
+  logger: Logger,
+  registry: Registry,
+): SharedRateLimiter {
+  const fallbacks = new Counter({
+    name: 'sluice_gateway_rate_limit_fallbacks_total',
+    help: 'Rate-limit decisions made by this replica alone because the shared buckets (persistence) were unreachable',
+    registers: [registry],
+  });
+  return new SharedRateLimiter({
+    client,
+    burstSeconds: settings.rate_limit_burst_seconds,
+    reserveMilliseconds: settings.rate_limit_reserve_milliseconds,
+    timeoutMs: settings.shared_state_timeout_milliseconds,
+    retryAfterMs: settings.shared_state_retry_seconds * 1000,
+    logger,
+    onFallback: () => fallbacks.inc(),
+  });
 }

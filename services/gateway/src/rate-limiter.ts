@@ -1,5 +1,6 @@
-// Per-key token buckets: a steady rate (requests per minute) plus a burst allowance. In memory, per gateway
-// replica: N replicas allow up to N× the rate, which is documented in docs/api.md.
+// Per-key token buckets: a steady rate (requests per minute) plus a burst allowance, in memory. Alone, it limits
+// per gateway replica (rate_limit_scope: replica: N replicas allow up to N× the rate); SharedRateLimiter puts the
+// buckets in persistence and falls back to this one when persistence is unreachable.
 export interface RateDecision {
   allowed: boolean;
   limitPerMinute: number;
@@ -8,12 +9,17 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
+/** Per-key rate limits, local or shared: app.ts asks before every authenticated request. */
+export interface ApiRateLimits {
+  take(key: string, perMinute: number): RateDecision | Promise<RateDecision>;
+}
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
 }
 
-export class RateLimiter {
+export class RateLimiter implements ApiRateLimits {
   readonly #buckets = new Map<string, Bucket>();
   constructor(
     private readonly burstSeconds: number,

@@ -37,6 +37,16 @@ export const gatewaySettingsSchema = z
     rate_limit_per_minute: z.number().int().min(0).default(6000),
     /** Requests allowed at once above the steady rate (token bucket size), as a multiple of one second's rate. */
     rate_limit_burst_seconds: z.number().min(1).default(10),
+    /** shared: one bucket per key for all gateway replicas, kept by persistence (SharedState); replica: each
+     *  replica limits alone (N replicas allow up to N× the rate). */
+    rate_limit_scope: z.enum(['shared', 'replica']).default('shared'),
+    /** shared scope: tokens a replica reserves per call and spends locally, in milliseconds of the key's rate
+     *  (at least one token). Larger: fewer calls; tokens reserved and not spent within 1 s are lost to the others. */
+    rate_limit_reserve_milliseconds: z.number().int().min(0).default(100),
+    /** Deadline of one call to the shared buckets; when it fails, each replica limits alone for
+     *  shared_state_retry_seconds before the shared buckets are tried again. */
+    shared_state_timeout_milliseconds: z.number().int().min(50).default(500),
+    shared_state_retry_seconds: z.number().min(0).default(10),
     /** Keys accepted besides the bootstrap key from $SLUICE_API_KEY and keys stored by persistence. */
     api_keys: z.array(configuredKeySchema).default([]),
     /** How long a verified (or unknown) key stays cached before persistence is asked again. */
