@@ -49,7 +49,21 @@ export function sluicePackageDefinition(): protoLoader.PackageDefinition {
 /** The sluice.v1 package: service constructors (clients) and service definitions (servers). */
 export function sluiceProto(): SluiceV1 {
   if (cached) return cached;
-  const loaded = grpc.loadPackageDefinition(sluicePackageDefinition()) as unknown as { sluice: { v1: SluiceV1 } };
-  cached = loaded.sluice.v1;
+  const v1 = child(child(grpc.loadPackageDefinition(sluicePackageDefinition()), 'sluice'), 'v1');
+  if (!isSluiceV1(v1)) throw new Error(`${protosRoot}: sluice.v1 lacks its services (is protos/ complete?)`);
+  cached = v1;
   return cached;
+}
+
+/** A namespace of a loaded package: undefined when absent (or not a namespace). */
+export function child(namespace: grpc.GrpcObject | undefined, name: string): grpc.GrpcObject | undefined {
+  const value = namespace?.[name];
+  return value && typeof value === 'object' && !('format' in value) ? value : undefined;
+}
+
+// The generated type describes what proto-loader builds from these files; checking the services the runtime
+// relies on (each a client constructor) is what makes the narrowing honest.
+const REQUIRED_SERVICES = ['PipelineStage', 'Persistence', 'Inference', 'PersistenceAdmin', 'SharedState', 'Collector'];
+function isSluiceV1(value: grpc.GrpcObject | undefined): value is grpc.GrpcObject & SluiceV1 {
+  return value !== undefined && REQUIRED_SERVICES.every((name) => typeof value[name] === 'function');
 }

@@ -4,6 +4,7 @@
 // (at-least-once; persistence is idempotent), and retries batches acknowledged with an error.
 import type * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
+import { backoffMs } from '@sluice/common';
 import type { Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch } from './generated/sluice/v1/ItemBatch.js';
 
@@ -181,8 +182,8 @@ export class PipelineSender {
   }
 
   #backoff(attempt: number): number {
-    const ceiling = Math.min(this.#options.maxBackoffMs, this.#options.initialBackoffMs * 2 ** Math.min(attempt, 20));
-    return Math.round(Math.random() * ceiling);
+    const { initialBackoffMs: initialMs, maxBackoffMs: maxMs } = this.#options;
+    return backoffMs(attempt, { initialMs, maxMs, jitter: 'full' });
   }
 
   #write(batchId: string): void {

@@ -3,11 +3,12 @@
 // it on its own downstream stream, relaying the downstream acknowledgement back; a sink (persistence)
 // acknowledges after its own commit.
 import * as grpc from '@grpc/grpc-js';
-import { Counter, Gauge, Histogram, type Logger, type Registry } from '@sluice/service-kit';
+import type { Logger, Registry } from '@sluice/service-kit';
 import type { Ack, Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch, ItemBatch__Output } from './generated/sluice/v1/ItemBatch.js';
 import { createBatchSender, type BatchSender } from './pipeline-fanout.js';
 import type { PipelineStream } from './pipeline-sender.js';
+import { stageMetrics } from './stage-metrics.js';
 import { observeDownstreamWindow } from './window-metrics.js';
 
 type UpstreamCall = grpc.ServerDuplexStream<ItemBatch__Output, Ack>;
@@ -53,92 +54,6 @@ export interface StageHandler {
   drain(timeoutMs?: number): Promise<void>;
 }
 
-class StageMetrics {
-  readonly batches: Counter<'stage' | 'outcome'>;
-  readonly items: Counter<'stage' | 'direction'>;
-  readonly processSeconds: Histogram<'stage'>;
-  readonly ackSeconds: Histogram<'stage'>;
-  readonly busySeconds: Counter<'stage'>;
-  readonly inFlight: Gauge<'stage'>;
-  readonly streams: Gauge<'stage'>;
-
-  constructor(registry: Registry) {
-    const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
-    this.batches = get(
-      'sluice_stage_batches_total',
-      () =>
-        new Counter({
-          name: 'sluice_stage_batches_total',
-          help: 'Batches handled by the stage, by outcome (ok, error)',
-          labelNames: ['stage', 'outcome'],
-          registers: [registry],
-        }),
-    );
-    this.items = get(
-      'sluice_stage_items_total',
-      () =>
-        new Counter({
-          name: 'sluice_stage_items_total',
-          help: 'Items through the stage: in (received), out (forwarded or stored), dead_lettered',
-          labelNames: ['stage', 'direction'],
-          registers: [registry],
-        }),
-    );
-    this.processSeconds = get(
-      'sluice_stage_process_seconds',
-      () =>
-        new Histogram({
-          name: 'sluice_stage_process_seconds',
-          help: 'Time to process one batch in this stage',
-          labelNames: ['stage'],
-          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-          registers: [registry],
-        }),
-    );
-    this.ackSeconds = get(
-      'sluice_stage_ack_seconds',
-      () =>
-        new Histogram({
-          name: 'sluice_stage_ack_seconds',
-          help: 'Time from receiving a batch to acknowledging it upstream (durable)',
-          labelNames: ['stage'],
-          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
-          registers: [registry],
-        }),
-    );
-    this.busySeconds = get(
-      'sluice_stage_busy_seconds_total',
-      () =>
-        new Counter({
-          name: 'sluice_stage_busy_seconds_total',
-          help: 'Wall time during which the stage had at least one batch in processing',
-          labelNames: ['stage'],
-          registers: [registry],
-        }),
-    );
-    this.inFlight = get(
-      'sluice_stage_in_flight_batches',
-      () =>
-        new Gauge({
-          name: 'sluice_stage_in_flight_batches',
-          help: 'Batches received but not yet acknowledged',
-          labelNames: ['stage'],
-          registers: [registry],
-        }),
-    );
-    this.streams = get(
-      'sluice_stage_open_streams',
-      () =>
-        new Gauge({
-          name: 'sluice_stage_open_streams',
-          help: 'Upstream streams open',
-          labelNames: ['stage'],
-          registers: [registry],
-        }),
-    );
-  }
-}
-
 /** Tracks wall time with ≥1 batch in processing, so items/s per stage means "while it was working". */
 class BusyClock {
   #active = 0;
@@ -173,7 +88,7 @@ function createStage(
   process: (batch: ItemBatch__Output, state: StreamState, measure: Measure) => Promise<Ack>,
   makeSender?: () => BatchSender,
 ): StageHandler {
-  const metrics = new StageMetrics(common.registry);
+  const metrics = stageMetrics(common.registry);
   const busy = new BusyClock((seconds) => metrics.busySeconds.inc({ stage: common.stage }, seconds));
   // Busy time and process latency cover the stage's own work only (not the wait for downstream acks), so
   // items per busy second is the stage's real throughput.
@@ -289,7 +204,7 @@ function createStage(
 
 /** A stage that processes each batch and forwards it downstream; acks come back from the sink. */
 export function createRelayStage(options: RelayStageOptions): StageHandler {
-  const metrics = new StageMetrics(options.registry);
+  const metrics = stageMetrics(options.registry);
   const handler = createStage(
     options,
     async (batch, state, measure) => {
@@ -316,7 +231,7 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
 
 /** The last stage: acknowledges after its own commit. */
 export function createSinkStage(options: SinkStageOptions): StageHandler {
-  const metrics = new StageMetrics(options.registry);
+  const metrics = stageMetrics(options.registry);
   return createStage(options, async (batch, state, measure) => {
     const ack = await measure(() => options.write(batch, { signal: state.abort.signal }));
     if (!ack.error) {

@@ -23,6 +23,9 @@ export {
   Registry,
   SIZE_BUCKETS,
   createMetricsRegistry,
+  getOrCreateCounter,
+  getOrCreateGauge,
+  getOrCreateHistogram,
 } from './metrics.js';
 export { startOpsServer } from './ops-server.js';
 export type { OpsServer, OpsServerOptions } from './ops-server.js';

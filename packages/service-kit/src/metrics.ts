@@ -1,6 +1,51 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type CounterConfiguration,
+  type GaugeConfiguration,
+  type HistogramConfiguration,
+} from 'prom-client';
 
 export { Counter, Gauge, Histogram, Registry };
+
+// Get-or-create: several parts of one service (every stage handler, every app built in a test) may declare the
+// same metric on one registry, and prom-client throws on a second registration of a name.
+type Declared<C> = Omit<C, 'registers'>;
+
+/** The registry's counter named `config.name`, created on first use. */
+export function getOrCreateCounter<L extends string>(
+  registry: Registry,
+  config: Declared<CounterConfiguration<L>>,
+): Counter<L> {
+  return (
+    (registry.getSingleMetric(config.name) as Counter<L> | undefined) ??
+    new Counter({ ...config, registers: [registry] })
+  );
+}
+
+/** The registry's gauge named `config.name`, created on first use. */
+export function getOrCreateGauge<L extends string>(
+  registry: Registry,
+  config: Declared<GaugeConfiguration<L>>,
+): Gauge<L> {
+  return (
+    (registry.getSingleMetric(config.name) as Gauge<L> | undefined) ?? new Gauge({ ...config, registers: [registry] })
+  );
+}
+
+/** The registry's histogram named `config.name`, created on first use. */
+export function getOrCreateHistogram<L extends string>(
+  registry: Registry,
+  config: Declared<HistogramConfiguration<L>>,
+): Histogram<L> {
+  return (
+    (registry.getSingleMetric(config.name) as Histogram<L> | undefined) ??
+    new Histogram({ ...config, registers: [registry] })
+  );
+}
 
 /** Latency buckets in seconds, from 100 µs to 60 s. */
 export const LATENCY_BUCKETS_SECONDS = [

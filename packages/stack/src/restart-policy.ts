@@ -1,6 +1,7 @@
 // When a supervised service that exited on its own is started again: exponential backoff with jitter, and a
 // restart budget (at most `maxRestarts` within `windowMs`, like systemd's StartLimitBurst/StartLimitIntervalSec).
 // Pure logic: the clock and the random source are passed in.
+import { backoffMs } from '@sluice/common';
 
 export interface RestartPolicy {
   /** Restarts allowed within `windowMs`; one more exit in the window stops the run. */
@@ -61,8 +62,12 @@ export class RestartBudget {
     this.#total += 1;
     // "Equal jitter": half the exponential delay fixed, half random, so replicas that crashed together spread
     // out but no restart comes back instantly.
-    const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.min(this.#consecutive - 1, 30));
-    const delayMs = Math.round(ceiling / 2 + (this.#random() * ceiling) / 2);
+    const delayMs = backoffMs(this.#consecutive - 1, {
+      initialMs: initialDelayMs,
+      maxMs: maxDelayMs,
+      jitter: 'equal',
+      random: this.#random,
+    });
     return { kind: 'restart', attempt: this.#consecutive, delayMs };
   }
 }

@@ -1,4 +1,5 @@
 // Runs collector sources once through a running stack and follows their progress to the end.
+import { backoffMs, sleep } from '@sluice/common';
 import type { Stack } from './stack.js';
 import { connect, deadlineIn, type RunProgress__Output } from '@sluice/protocol';
 
@@ -94,6 +95,6 @@ export async function runSourcesResuming(options: RunSourcesResumingOptions): Pr
     // The broken stream can arrive before the supervisor saw the exit, and a draining collector still looks up
     // while it refuses new runs: wait a moment, longer after each run that got nowhere.
     stalled = last && last.collected > 0 ? 0 : stalled + 1;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1_000 * 2 ** stalled)));
+    await sleep(backoffMs(stalled, { initialMs: 1_000, maxMs: 10_000, jitter: 'none' }));
   }
 }

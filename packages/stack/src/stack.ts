@@ -1,6 +1,6 @@
 // Starts the whole pipeline (or part of it) as separate processes on free loopback ports.
 import path from 'node:path';
-import { Counter, type Registry } from '@sluice/service-kit';
+import { getOrCreateCounter, type Registry } from '@sluice/service-kit';
 import { canListen, freePort } from './ports.js';
 import type { RestartPolicy } from './restart-policy.js';
 import { SERVICE_NAMES, spawnService, type ServiceName, type ServiceProcess } from './service-process.js';
@@ -132,13 +132,11 @@ async function startStackOn(addresses: StackAddresses, options: StackOptions): P
   const processes = new Map<ServiceName, ServiceProcess>();
   const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
   const restartsMetric = options.registry
-    ? ((options.registry.getSingleMetric('sluice_supervisor_restarts_total') as Counter<'service'> | undefined) ??
-      new Counter({
+    ? getOrCreateCounter(options.registry, {
         name: 'sluice_supervisor_restarts_total',
         help: 'Services restarted by the supervisor after they exited on their own',
         labelNames: ['service'],
-        registers: [options.registry],
-      }))
+      })
     : undefined;
   let failed: (failure: GaveUp) => void = () => undefined;
   const failure = new Promise<GaveUp>((resolve) => (failed = resolve));

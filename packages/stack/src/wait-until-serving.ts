@@ -1,3 +1,4 @@
+import { sleep } from '@sluice/common';
 import { checkHealth } from '@sluice/protocol';
 import type { ServiceProcess } from './service-process.js';
 
@@ -9,7 +10,7 @@ export async function waitUntilServing(proc: ServiceProcess, grpcAddress: string
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${proc.name} exited during start-up:\n${proc.tail()}`);
     if ((await checkHealth(grpcAddress, '', 1000)) === 'SERVING') return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await sleep(150);
   }
   throw new Error(`${proc.name} was not ready after ${timeoutMs} ms:\n${proc.tail()}`);
 }

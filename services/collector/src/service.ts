@@ -1,5 +1,6 @@
 // Wiring of the collector service: sources → batches on one PipelineStage stream to the transformer; acks
 // advance checkpoints. See docs/sources.md.
+import { delay } from '@sluice/common';
 import os from 'node:os';
 import {
   connect,
@@ -86,8 +87,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
       await scheduler?.stop();
       definitions?.stop();
       // Runs stop reading and wait for their acknowledgements, but not forever when downstream is gone.
-      const bounded = (promise: Promise<unknown>, ms: number) =>
-        Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+      const bounded = (promise: Promise<unknown>, ms: number) => Promise.race([promise, delay(ms)]);
       await bounded(collector.stop(), 10_000);
       await bounded(sender.close(), 5_000);
     },

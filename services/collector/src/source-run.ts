@@ -1,6 +1,7 @@
 // One run of one source: read its saved state, let its kind yield chunks, send each chunk downstream within
 // the in-flight window, advance the checkpoint over the acknowledged prefix, and save how the run ended.
 // A source's failure is recorded as a source error and never stops other sources.
+import { delay } from '@sluice/common';
 import type { Ack__Output, BatchSender, ItemBatch } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { CheckpointSaver } from './checkpoint-saver.js';
@@ -231,7 +232,7 @@ class SourceRun {
     // Cancelled or shutting down: what was sent is still acknowledged into the checkpoint, but not forever
     // (a stopped pipeline must not keep the source running); later acknowledgements are not saved.
     const waitMs = this.deps.settings.cancel_ack_wait_milliseconds;
-    await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+    await Promise.race([pending, delay(waitMs)]);
     this.#ended = true;
   }
 

@@ -10,7 +10,13 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Counter, Histogram, LATENCY_BUCKETS_SECONDS, type Logger, type Registry } from '@sluice/service-kit';
+import {
+  LATENCY_BUCKETS_SECONDS,
+  getOrCreateCounter,
+  getOrCreateHistogram,
+  type Logger,
+  type Registry,
+} from '@sluice/service-kit';
 import { bearerToken, type Authenticator, type Principal } from './auth.js';
 import { ApiError, toProblem, type FieldError } from './errors.js';
 import type { PushChannel } from './push-channel.js';
@@ -275,37 +281,21 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiErr
 }
 
 function httpMetrics(registry: Registry) {
-  const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
   return {
-    requests: get(
-      'sluice_gateway_http_requests_total',
-      () =>
-        new Counter({
-          name: 'sluice_gateway_http_requests_total',
-          help: 'HTTP requests by route template, method and status',
-          labelNames: ['method', 'route', 'status'],
-          registers: [registry],
-        }),
-    ),
-    seconds: get(
-      'sluice_gateway_http_request_seconds',
-      () =>
-        new Histogram({
-          name: 'sluice_gateway_http_request_seconds',
-          help: 'HTTP request latency by route template',
-          labelNames: ['method', 'route'],
-          buckets: LATENCY_BUCKETS_SECONDS,
-          registers: [registry],
-        }),
-    ),
-    rateLimited: get(
-      'sluice_gateway_rate_limited_total',
-      () =>
-        new Counter({
-          name: 'sluice_gateway_rate_limited_total',
-          help: 'Requests refused by the per-key rate limit',
-          registers: [registry],
-        }),
-    ),
+    requests: getOrCreateCounter(registry, {
+      name: 'sluice_gateway_http_requests_total',
+      help: 'HTTP requests by route template, method and status',
+      labelNames: ['method', 'route', 'status'],
+    }),
+    seconds: getOrCreateHistogram(registry, {
+      name: 'sluice_gateway_http_request_seconds',
+      help: 'HTTP request latency by route template',
+      labelNames: ['method', 'route'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+    }),
+    rateLimited: getOrCreateCounter(registry, {
+      name: 'sluice_gateway_rate_limited_total',
+      help: 'Requests refused by the per-key rate limit',
+    }),
   };
 }

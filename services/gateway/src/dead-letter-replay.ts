@@ -17,7 +17,7 @@ import type {
   RawItem,
   StoredDeadLetter__Output,
 } from '@sluice/protocol';
-import { Counter, type Registry } from '@sluice/service-kit';
+import { getOrCreateCounter, type Counter, type Registry } from '@sluice/service-kit';
 import { ApiError } from './errors.js';
 import type { PushChannel } from './push-channel.js';
 import type { UpstreamCaller } from './upstream-caller.js';
@@ -63,15 +63,11 @@ export function replayItem(payloadJson: string): PipelineItem | undefined {
 }
 
 export function replayMetrics(registry: Registry): Counter<'outcome'> {
-  return (
-    (registry.getSingleMetric('sluice_gateway_dead_letter_replays_total') as Counter<'outcome'> | undefined) ??
-    new Counter({
-      name: 'sluice_gateway_dead_letter_replays_total',
-      help: 'Dead letters replayed, by outcome (stored, failed, pending, not_replayable)',
-      labelNames: ['outcome'],
-      registers: [registry],
-    })
-  );
+  return getOrCreateCounter(registry, {
+    name: 'sluice_gateway_dead_letter_replays_total',
+    help: 'Dead letters replayed, by outcome (stored, failed, pending, not_replayable)',
+    labelNames: ['outcome'],
+  });
 }
 
 export async function replayDeadLetters(

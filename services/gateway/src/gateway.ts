@@ -1,5 +1,6 @@
 // Wires the gateway from configuration: gRPC clients, the push stream into the transformer, API keys, the job
 // runner and the app. main.ts runs it as a service; tests run the same wiring against real processes.
+import { delay } from '@sluice/common';
 import {
   PipelineSender,
   checkHealth,
@@ -103,7 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async drain() {
       await jobs?.stopAll();
       await app.close();
-      await Promise.race([push.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await Promise.race([push.close(), delay(10_000)]);
     },
     async close() {
       sender.abort('gateway stopped');

@@ -1,6 +1,6 @@
 // Unary calls to the backends with a deadline each, failures mapped to the API's error registry.
 import { grpc, unary } from '@sluice/protocol';
-import { Counter, type Registry } from '@sluice/service-kit';
+import { getOrCreateCounter, type Counter, type Registry } from '@sluice/service-kit';
 import { fromGrpcError, type ErrorCode, type Upstream } from './errors.js';
 
 type UnaryMethod<Req, Res> = (
@@ -17,14 +17,11 @@ export class UpstreamCaller {
     registry: Registry,
     private readonly timeoutMs: number,
   ) {
-    this.#calls =
-      (registry.getSingleMetric('sluice_gateway_upstream_calls_total') as Counter<'upstream' | 'code'> | undefined) ??
-      new Counter({
-        name: 'sluice_gateway_upstream_calls_total',
-        help: 'gRPC calls from the gateway to a backend, by gRPC status code',
-        labelNames: ['upstream', 'code'],
-        registers: [registry],
-      });
+    this.#calls = getOrCreateCounter(registry, {
+      name: 'sluice_gateway_upstream_calls_total',
+      help: 'gRPC calls from the gateway to a backend, by gRPC status code',
+      labelNames: ['upstream', 'code'],
+    });
   }
 
   /** Calls `method` on `client` with the configured deadline (or `timeoutMs`); throws ApiError on failure. */

@@ -4,6 +4,7 @@
 // recursively, each half in its own transaction, until the offending items stand alone; they become
 // dead letters (reason "write_failed") and everything else commits. Transient errors are retried in place,
 // then fail the batches back to the sender (which resends them).
+import { backoffMs, sleep } from '@sluice/common';
 import { deadLetterLabels } from '@sluice/content';
 import type { Kysely } from 'kysely';
 import type { Ack, ItemBatch__Output } from '@sluice/protocol';
@@ -37,8 +38,6 @@ interface GroupEntry {
   prepared: PreparedItem[];
   deadLetters: DeadLetterRow[];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ItemWriter {
   readonly #db: Kysely<Database>;
@@ -198,7 +197,7 @@ export class ItemWriter {
         if (kind !== 'transient' || attempt >= this.#retries) throw error;
         this.#metrics?.writeRetries.inc({ kind });
         this.#logger?.warn({ attempt: attempt + 1, error: describeError(error) }, 'transient write error; retrying');
-        await sleep(Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random()));
+        await sleep(backoffMs(attempt, { initialMs: 50, maxMs: 2000, jitter: 'proportional' }));
       }
     }
   }

@@ -1,5 +1,6 @@
 // The scorer's calls to the inference service: embedding the interest profiles (at start-up, retried until
 // the service serves) and, when configured, batched similarity on the inference service's device.
+import { backoffMs, sleep } from '@sluice/common';
 import { call, type InferenceClient } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { createProfileSet, type ProfileSet } from './profile-set.js';
@@ -37,7 +38,6 @@ export async function embedProfilesWithRetry(
   options: { timeoutMs: number; giveUpMs: number; logger: Logger; signal?: AbortSignal },
 ): Promise<ProfileSet | undefined> {
   const started = Date.now();
-  let delay = 200;
   for (let attempt = 1; !options.signal?.aborted; attempt++) {
     try {
       return await embedProfiles(client, profiles, options.timeoutMs);
@@ -45,8 +45,7 @@ export async function embedProfilesWithRetry(
       if (Date.now() - started >= options.giveUpMs) return undefined;
       if (attempt === 1 || attempt % 10 === 0)
         options.logger.warn({ err: error, attempt }, 'embedding the interest profiles failed; retrying');
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(5000, delay * 2);
+      await sleep(backoffMs(attempt - 1, { initialMs: 200, maxMs: 5000, jitter: 'none' }));
     }
   }
   return undefined;

@@ -1,4 +1,5 @@
 // Retry timing: exponential backoff with full jitter, and the server's Retry-After when it sends one.
+import { backoffMs } from '@sluice/common';
 
 /** Full jitter: a uniform delay in [0, min(max, initial · 2^attempt)] (attempt 0 = first retry). */
 export function backoffDelayMs(
@@ -7,8 +8,7 @@ export function backoffDelayMs(
   maxMs: number,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30));
-  return Math.round(random() * ceiling);
+  return backoffMs(attempt, { initialMs, maxMs, jitter: 'full', random });
 }
 
 /** Retry-After as milliseconds from `now`: delta seconds or an HTTP date; undefined when absent or invalid. */
@@ -25,20 +25,9 @@ export function parseRetryAfterMs(value: string | string[] | undefined, now = Da
 /** Time until the next scheduled poll of a source after `errors` consecutive failures. */
 export function errorBackoffMs(intervalSeconds: number, consecutiveErrors: number, maxSeconds: number): number {
   if (consecutiveErrors <= 0) return intervalSeconds * 1000;
-  return Math.min(maxSeconds, intervalSeconds * 2 ** Math.min(consecutiveErrors - 1, 20)) * 1000;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+  return backoffMs(consecutiveErrors - 1, {
+    initialMs: intervalSeconds * 1000,
+    maxMs: maxSeconds * 1000,
+    jitter: 'none',
   });
 }
