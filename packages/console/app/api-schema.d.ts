@@ -2206,7 +2206,7 @@ export interface paths {
     };
     /**
      * Semantic search
-     * @description Embeds q with the default embedding model and returns the nearest stored items by cosine similarity, highest first. Accepts the filters of GET /v1/items.
+     * @description Embeds q with the default embedding model and returns the nearest stored items by cosine similarity, highest first: a long item is matched by its own (pooled) embedding and by each of its passages, and comes with its best passage. Accepts the filters of GET /v1/items.
      */
     get: {
       parameters: {
@@ -2249,6 +2249,14 @@ export interface paths {
             'application/json': {
               hits: {
                 item: components['schemas']['ItemFields'];
+                /** @description The chunk of a long item that best matches q; null for an item short enough to be one passage (its text) */
+                passage: {
+                  /** @description The chunk's position in the item's text, from 0 */
+                  index: number;
+                  similarity: number;
+                  text: string;
+                } | null;
+                /** @description The better of the item's own embedding's and its best passage's cosine similarity */
                 similarity: number;
               }[];
               method: string;

@@ -11,6 +11,7 @@ export type { EmbedRequest, EmbedRequest__Output } from './generated/sluice/v1/E
 export type { EmbedResponse, EmbedResponse__Output } from './generated/sluice/v1/EmbedResponse.js';
 export type { EmbedResult, EmbedResult__Output } from './generated/sluice/v1/EmbedResult.js';
 export type { Embedding, Embedding__Output } from './generated/sluice/v1/Embedding.js';
+export type { ChunkEmbedding, ChunkEmbedding__Output } from './generated/sluice/v1/ChunkEmbedding.js';
 export type { Engagement, Engagement__Output } from './generated/sluice/v1/Engagement.js';
 export type { GetItemRequest, GetItemRequest__Output } from './generated/sluice/v1/GetItemRequest.js';
 export type { GetItemResponse, GetItemResponse__Output } from './generated/sluice/v1/GetItemResponse.js';
@@ -88,6 +89,7 @@ export type {
 export type { Score, Score__Output } from './generated/sluice/v1/Score.js';
 export type { ScoreComponent, ScoreComponent__Output } from './generated/sluice/v1/ScoreComponent.js';
 export type { SearchHit, SearchHit__Output } from './generated/sluice/v1/SearchHit.js';
+export type { Passage, Passage__Output } from './generated/sluice/v1/Passage.js';
 export type { SearchItemsRequest, SearchItemsRequest__Output } from './generated/sluice/v1/SearchItemsRequest.js';
 export type { SearchItemsResponse, SearchItemsResponse__Output } from './generated/sluice/v1/SearchItemsResponse.js';
 export type { SimilarityRequest, SimilarityRequest__Output } from './generated/sluice/v1/SimilarityRequest.js';

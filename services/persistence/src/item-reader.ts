@@ -13,6 +13,7 @@ import type {
 import { decodeCursor, encodeCursor, type ItemSort } from './cursor.js';
 import { invalid } from './errors.js';
 import type { Database } from './schema.js';
+import { candidateItems, rankHits, scoreCandidates } from './search-queries.js';
 import type { VectorIndex } from './vector-index.js';
 import { epochMs } from './timestamps.js';
 
@@ -203,7 +204,7 @@ export class ItemReader {
     };
   }
 
-  /** Nearest items to the query embedding by cosine similarity, best first. */
+  /** Nearest items to the query embedding by cosine similarity (own or best passage's), best first. */
   async search(request: SearchItemsRequest__Output): Promise<SearchItemsResponse> {
     const query = request.query_embedding ?? [];
     if (query.length === 0) throw invalid('query_embedding is empty');
@@ -213,22 +214,9 @@ export class ItemReader {
     const limit = request.limit > 0 ? request.limit : 10;
     if (limit > MAX_PAGE_SIZE) throw invalid(`limit must be at most ${MAX_PAGE_SIZE}`);
     const conditions = filterConditions(request.filters, 'collected_at');
-    // A literal, so the planner can match the partial HNSW index (WHERE dims = N) even with a generic plan.
-    conditions.push(sql`e.dims = ${sql.lit(query.length)}`);
-    if (request.embedding_model) conditions.push(sql`e.model = ${request.embedding_model}`);
-
-    let hits: Array<{ item_id: string; similarity: number }>;
-    const method = this.searchMethod;
-    if (this.#vectorIndex) {
-      hits = await this.#vectorIndex.search(query, limit, whereClause(conditions));
-    } else {
-      // Exact scan: one dot product per candidate row over real[] (norms were stored at write time).
-      const { rows } = await sql<{ item_id: string; similarity: number }>`
-        SELECT e.item_id, (SELECT sum(a::float8 * b::float8) FROM unnest(e.values, ${query}::real[]) AS t(a, b)) / nullif(e.norm * ${norm}, 0) AS similarity
-        FROM embeddings e JOIN items i ON i.id = e.item_id ${whereClause(conditions)}
-        ORDER BY similarity DESC NULLS LAST, e.item_id LIMIT ${limit}`.execute(this.#db);
-      hits = rows;
-    }
+    const searchQuery = { vector: query, norm, model: request.embedding_model };
+    const candidates = await candidateItems(this.#db, this.#vectorIndex, searchQuery, limit, conditions);
+    const hits = rankHits(candidates, await scoreCandidates(this.#db, searchQuery, candidates), limit);
     const include = request.filters?.include_text ?? false;
     const ids = hits.map((h) => h.item_id);
     const rows =
@@ -244,9 +232,9 @@ export class ItemReader {
     return {
       hits: hits.flatMap((h) => {
         const item = items.get(h.item_id);
-        return item ? [{ item, similarity: Number(h.similarity ?? 0) }] : [];
+        return item ? [{ item, similarity: h.similarity, passage: h.passage ?? null }] : [];
       }),
-      method,
+      method: this.searchMethod,
     };
   }
 

@@ -2,6 +2,7 @@
 // directly; the write path turns lists of these rows into column arrays for one INSERT … SELECT FROM unnest.
 import { createHash } from 'node:crypto';
 import type { DeadLetter__Output, PipelineItem__Output } from '@sluice/protocol';
+import { chunkRows, type ChunkRow } from './chunk-rows.js';
 
 export interface ItemRow {
   id: string;
@@ -73,6 +74,8 @@ export interface PreparedItem {
   item: ItemRow;
   classifications: ClassificationRow[];
   embedding?: EmbeddingRow;
+  /** The passages of a long item (empty for a short one). */
+  chunks: ChunkRow[];
   score?: ScoreRow;
   source: PipelineItem__Output;
 }
@@ -131,6 +134,9 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
       ok: false,
       deadLetter: deadLetterFor(item, 'invalid_embedding', 'embedding holds NaN or infinite values'),
     };
+
+  const chunks = chunkRows(item, raw.id);
+  if ('error' in chunks) return { ok: false, deadLetter: deadLetterFor(item, 'invalid_embedding', chunks.error) };
 
   const normalized = item.normalized;
   const classifications: ClassificationRow[] = [];
@@ -215,8 +221,8 @@ export function prepareItem(item: PipelineItem__Output): Prepared {
     labels: JSON.stringify([...labels]),
     row_hash: '',
   };
-  row.row_hash = rowHash(row, classifications, embedding, score);
-  return { ok: true, value: { id: raw.id, item: row, classifications, embedding, score, source: item } };
+  row.row_hash = rowHash(row, classifications, embedding, score, chunks);
+  return { ok: true, value: { id: raw.id, item: row, classifications, embedding, chunks, score, source: item } };
 }
 
 /**
@@ -228,6 +234,7 @@ export function rowHash(
   classifications: ClassificationRow[],
   embedding: EmbeddingRow | undefined,
   score: ScoreRow | undefined,
+  chunks: readonly ChunkRow[] = [],
 ): string {
   // One string, one native hash call: many small update() calls cost more than the hashing itself.
   const parts: Array<string | number> = [];
@@ -238,5 +245,6 @@ export function rowHash(
   for (const c of classifications) parts.push(c.task, c.model, c.labels);
   parts.push('\u0002', embedding?.model ?? '', embedding?.values ?? '', '\u0003');
   if (score) parts.push(score.value, score.formula_version, score.components);
+  for (const c of chunks) parts.push('\u0004', c.chunk_index, c.text, c.values);
   return createHash('sha1').update(parts.join('\u0001')).digest('base64url');
 }

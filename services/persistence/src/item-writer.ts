@@ -184,6 +184,7 @@ export class ItemWriter {
               changed += 1;
               this.#metrics.rows.inc({ table: 'classifications' }, p.classifications.length);
               if (p.embedding) this.#metrics.rows.inc({ table: 'embeddings' });
+              if (p.chunks.length > 0) this.#metrics.rows.inc({ table: 'item_chunks' }, p.chunks.length);
               if (p.score) this.#metrics.rows.inc({ table: 'scores' });
             }
           }

@@ -12,6 +12,7 @@ import { ItemWriter } from './item-writer.js';
 import { JobStore } from './job-store.js';
 import { PersistenceMetrics } from './metrics.js';
 import { up as upVector, vectorAvailable } from './migrations/0002-vector.js';
+import { addChunkVectorColumn } from './migrations/0005-item-chunks.js';
 import { migrateToLatest } from './migrator.js';
 import { persistenceHandlers } from './persistence-service.js';
 import type { PersistenceSettings } from './settings.js';
@@ -71,7 +72,8 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
         (await vectorAvailable(database.db as Kysely<any>))
       ) {
         await upVector(database.db as Kysely<any>);
-        logger.info('pgvector found: added embeddings.vec');
+        await addChunkVectorColumn(database.db as Kysely<any>);
+        logger.info('pgvector found: added embeddings.vec and item_chunks.vec');
       }
     }
     const vector =

@@ -49,6 +49,18 @@ export interface ClassificationsTable {
   labels: Json<Array<{ name: string; score: number }>>;
 }
 
+/** One passage of a long item (migration 0005): its text and vector. */
+export interface ItemChunksTable {
+  item_id: string;
+  chunk_index: number;
+  text: string;
+  token_count: number;
+  model: string;
+  dims: number;
+  norm: number;
+  values: number[];
+}
+
 export interface EmbeddingsTable {
   item_id: string;
   model: string;
@@ -147,6 +159,7 @@ export interface Database {
   items: ItemsTable;
   classifications: ClassificationsTable;
   embeddings: EmbeddingsTable;
+  item_chunks: ItemChunksTable;
   scores: ScoresTable;
   dead_letters: DeadLettersTable;
   sources: SourcesTable;

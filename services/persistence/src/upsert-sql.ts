@@ -75,6 +75,7 @@ export async function writeGroupStatement(
   const ids = rows.map((r) => r.id);
   const classifications = items.flatMap((p) => p.classifications);
   const embeddings = items.flatMap((p) => (p.embedding ? [p.embedding] : []));
+  const chunks = items.flatMap((p) => p.chunks);
   const scores = items.flatMap((p) => (p.score ? [p.score] : []));
   const result = await sql<{ id: string; inserted: boolean }>`
     WITH changed AS (
@@ -113,6 +114,12 @@ export async function writeGroupStatement(
         ${column(embeddings, 'norm')}::float8[], ${column(embeddings, 'values')}::text[]) AS t(item_id, model, dims, norm, values)
       WHERE item_id IN (SELECT id FROM changed)
     ),
+    new_chunks AS (
+      SELECT * FROM unnest(${column(chunks, 'item_id')}::text[], ${column(chunks, 'chunk_index')}::int[], ${column(chunks, 'text')}::text[],
+        ${column(chunks, 'token_count')}::int[], ${column(chunks, 'model')}::text[], ${column(chunks, 'dims')}::int[],
+        ${column(chunks, 'norm')}::float8[], ${column(chunks, 'values')}::text[]) AS t(item_id, chunk_index, text, token_count, model, dims, norm, values)
+      WHERE item_id IN (SELECT id FROM changed)
+    ),
     new_scores AS (
       SELECT * FROM unnest(${column(scores, 'item_id')}::text[], ${column(scores, 'value')}::float8[], ${column(scores, 'formula_version')}::text[],
         ${column(scores, 'components')}::text[]) AS t(item_id, value, formula_version, components)
@@ -125,6 +132,12 @@ export async function writeGroupStatement(
     upsert_embeddings AS (
       INSERT INTO embeddings (item_id, model, dims, norm, values) SELECT item_id, model, dims, norm, values::real[] FROM new_embeddings
       ON CONFLICT (item_id) DO UPDATE SET model = excluded.model, dims = excluded.dims, norm = excluded.norm, values = excluded.values
+    ),
+    upsert_chunks AS (
+      INSERT INTO item_chunks (item_id, chunk_index, text, token_count, model, dims, norm, values)
+      SELECT item_id, chunk_index, text, token_count, model, dims, norm, values::real[] FROM new_chunks
+      ON CONFLICT (item_id, chunk_index) DO UPDATE SET text = excluded.text, token_count = excluded.token_count,
+        model = excluded.model, dims = excluded.dims, norm = excluded.norm, values = excluded.values
     ),
     upsert_scores AS (
       INSERT INTO scores (item_id, value, formula_version, components) SELECT item_id, value, formula_version, components::jsonb FROM new_scores
@@ -140,6 +153,11 @@ export async function writeGroupStatement(
     stale_embeddings AS (
       DELETE FROM embeddings e USING changed
       WHERE e.item_id = ANY(${ids}::text[]) AND e.item_id = changed.id AND NOT changed.inserted AND NOT EXISTS (SELECT 1 FROM new_embeddings n WHERE n.item_id = e.item_id)
+    ),
+    stale_chunks AS (
+      DELETE FROM item_chunks k USING changed
+      WHERE k.item_id = ANY(${ids}::text[]) AND k.item_id = changed.id AND NOT changed.inserted
+        AND NOT EXISTS (SELECT 1 FROM new_chunks n WHERE n.item_id = k.item_id AND n.chunk_index = k.chunk_index)
     ),
     stale_scores AS (
       DELETE FROM scores s USING changed

@@ -24,6 +24,7 @@ const TABLES = [
   'shared_log_heads',
   'shared_log_entries',
   'rate_buckets',
+  'item_chunks',
 ];
 
 async function tables(db: Kysely<any>): Promise<string[]> {
@@ -54,6 +55,7 @@ for (const kind of DATABASE_KINDS) {
         '0002-vector',
         '0003-dead-letter-replays',
         '0004-shared-state',
+        '0005-item-chunks',
       ]);
       expect(await tables(handle.db)).toEqual(expect.arrayContaining(TABLES));
       expect((await migrationStatus(handle.db)).every((m) => m.executedAt instanceof Date)).toBe(true);
@@ -64,9 +66,20 @@ for (const kind of DATABASE_KINDS) {
         handle.db,
       );
       expect(rows[0]!.n).toBe(kind === 'pglite' ? 1 : 0);
+      const chunkVectors = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'item_chunks' AND column_name = 'vec'`.execute(
+        handle.db,
+      );
+      expect(chunkVectors.rows[0]!.n).toBe(kind === 'pglite' ? 1 : 0);
 
-      expect(await migrateDown(handle.db)).toEqual(['0004-shared-state']);
-      expect(await migrateDown(handle.db, true)).toEqual(['0003-dead-letter-replays', '0002-vector', '0001-initial']);
+      expect(await migrateDown(handle.db)).toEqual(['0005-item-chunks']);
+      expect(await migrateDown(handle.db, true)).toEqual([
+        '0004-shared-state',
+        '0003-dead-letter-replays',
+        '0002-vector',
+        '0001-initial',
+      ]);
       const left = await tables(handle.db);
       for (const table of TABLES) expect(left).not.toContain(table);
       expect((await migrationStatus(handle.db)).some((m) => m.executedAt)).toBe(false);
@@ -76,6 +89,7 @@ for (const kind of DATABASE_KINDS) {
         '0002-vector',
         '0003-dead-letter-replays',
         '0004-shared-state',
+        '0005-item-chunks',
       ]);
       expect(await migrateToLatest(handle.db)).toEqual([]);
     });

@@ -103,6 +103,24 @@ export function normalizeItem(raw: RawItem__Output, tools: NormalizeTools, optio
     token_count: tokenCount,
     duplicate_of: '',
     duplicate_kind: '',
-    chunks: chunkText(text, tokenCount, tools.tokens, options.maxChunkTokens, options.maxChunks),
+    chunks: chunkText(
+      text,
+      tokenCount,
+      tools.tokens,
+      chunkBudget(title, tools.tokens, options.maxChunkTokens),
+      options.maxChunks,
+    ),
   };
+}
+
+/** Special tokens a model adds around its input ([CLS] … [SEP]). */
+const SPECIAL_TOKENS = 2;
+
+/**
+ * Tokens left for a chunk's own text: inference reads every chunk with the title in front (docs/models.md), so
+ * the title (at most a quarter of the model's input) and the special tokens must fit beside it.
+ */
+export function chunkBudget(title: string, counter: TokenCounter, maxTokens: number): number {
+  const titleTokens = title === '' ? 0 : Math.min(counter.count(title) + 1, Math.floor(maxTokens / 4));
+  return Math.max(1, maxTokens - SPECIAL_TOKENS - titleTokens);
 }

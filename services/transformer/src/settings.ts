@@ -20,8 +20,9 @@ export const transformerSettingsSchema = z.strictObject({
   max_summary_characters: z.number().int().min(10).default(1000),
   /** The embedding model's maximum input in tokens: longer texts are split into chunks of this size (0 = the tokenizer folder's model_max_length, else 256). */
   max_chunk_tokens: z.number().int().min(0).default(0),
-  /** At most this many chunks per item (the rest of a very long text is not chunked). */
-  max_chunks: z.number().int().min(1).default(16),
+  /** At most this many chunks per item (the rest of a very long text is not chunked, so not embedded); 64 chunks of
+   *  the built-in model's 512 tokens hold ~28,000 words. */
+  max_chunks: z.number().int().min(1).default(64),
   /** Model folder whose tokenizer.json defines "tokens" (the inference service's embedding model), relative to the repository root; empty: a subword estimate. */
   tokenizer_folder: z.string().default('.models/sluice-embed-glove-100d'),
   /** estimate (single-pass, matched to the tokenizer's kind) or exact (the tokenizer itself, ~0.5 ms per item). */

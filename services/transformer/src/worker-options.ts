@@ -24,7 +24,7 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   maxTextCharacters: 200_000,
   maxSummaryCharacters: 1000,
   maxChunkTokens: 0,
-  maxChunks: 16,
+  maxChunks: 64,
   readableExtraction: 'auto',
   readableMinCharacters: 20_000,
 };

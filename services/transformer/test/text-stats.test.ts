@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkText } from '../src/chunking.js';
 import { createContentHasher } from '../src/content-hash.js';
 import { createLanguageDetector } from '../src/language.js';
+import { chunkBudget } from '../src/normalize-item.js';
 import { estimatingTokenCounter } from '../src/token-count.js';
 import { readingTimeSeconds, wordStats } from '../src/words.js';
 
@@ -72,5 +73,19 @@ describe('chunking', () => {
     const chunks = chunkText(text, estimatingTokenCounter.count(text), estimatingTokenCounter, 100, 5);
     expect(chunks).toHaveLength(5);
     for (const chunk of chunks) expect(chunk.token_count).toBeLessThanOrEqual(100);
+  });
+
+  it('leaves room beside every chunk for the title and the special tokens inference reads with it', () => {
+    const title = 'A title of six tokens';
+    const budget = chunkBudget(title, estimatingTokenCounter, 512);
+    expect(budget).toBe(512 - 2 - (estimatingTokenCounter.count(title) + 1));
+    // A giant title takes at most a quarter of the input.
+    expect(chunkBudget('word '.repeat(1000), estimatingTokenCounter, 512)).toBe(512 - 2 - 128);
+    expect(chunkBudget('', estimatingTokenCounter, 512)).toBe(510);
+    const text = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} has a few more words in it.`).join('\n\n');
+    const chunks = chunkText(text, estimatingTokenCounter.count(text), estimatingTokenCounter, budget, 64);
+    for (const chunk of chunks)
+      expect(estimatingTokenCounter.count(`${title}\n${chunk.text}`) + 2).toBeLessThanOrEqual(512);
+    expect(chunks.at(-1)!.text.endsWith('Paragraph 199 has a few more words in it.')).toBe(true);
   });
 });

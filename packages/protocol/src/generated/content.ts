@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ChunkEmbedding as _sluice_v1_ChunkEmbedding, ChunkEmbedding__Output as _sluice_v1_ChunkEmbedding__Output } from './sluice/v1/ChunkEmbedding.js';
 import type { Classification as _sluice_v1_Classification, Classification__Output as _sluice_v1_Classification__Output } from './sluice/v1/Classification.js';
 import type { Embedding as _sluice_v1_Embedding, Embedding__Output as _sluice_v1_Embedding__Output } from './sluice/v1/Embedding.js';
 import type { Engagement as _sluice_v1_Engagement, Engagement__Output as _sluice_v1_Engagement__Output } from './sluice/v1/Engagement.js';
@@ -21,6 +22,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   sluice: {
     v1: {
+      ChunkEmbedding: MessageTypeDefinition<_sluice_v1_ChunkEmbedding, _sluice_v1_ChunkEmbedding__Output>
       Classification: MessageTypeDefinition<_sluice_v1_Classification, _sluice_v1_Classification__Output>
       Embedding: MessageTypeDefinition<_sluice_v1_Embedding, _sluice_v1_Embedding__Output>
       Engagement: MessageTypeDefinition<_sluice_v1_Engagement, _sluice_v1_Engagement__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ChunkEmbedding as _sluice_v1_ChunkEmbedding, ChunkEmbedding__Output as _sluice_v1_ChunkEmbedding__Output } from './sluice/v1/ChunkEmbedding.js';
 import type { Classification as _sluice_v1_Classification, Classification__Output as _sluice_v1_Classification__Output } from './sluice/v1/Classification.js';
 import type { ClassifyRequest as _sluice_v1_ClassifyRequest, ClassifyRequest__Output as _sluice_v1_ClassifyRequest__Output } from './sluice/v1/ClassifyRequest.js';
 import type { ClassifyResponse as _sluice_v1_ClassifyResponse, ClassifyResponse__Output as _sluice_v1_ClassifyResponse__Output } from './sluice/v1/ClassifyResponse.js';
@@ -38,6 +39,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   sluice: {
     v1: {
+      ChunkEmbedding: MessageTypeDefinition<_sluice_v1_ChunkEmbedding, _sluice_v1_ChunkEmbedding__Output>
       Classification: MessageTypeDefinition<_sluice_v1_Classification, _sluice_v1_Classification__Output>
       ClassifyRequest: MessageTypeDefinition<_sluice_v1_ClassifyRequest, _sluice_v1_ClassifyRequest__Output>
       ClassifyResponse: MessageTypeDefinition<_sluice_v1_ClassifyResponse, _sluice_v1_ClassifyResponse__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ChunkEmbedding as _sluice_v1_ChunkEmbedding, ChunkEmbedding__Output as _sluice_v1_ChunkEmbedding__Output } from './sluice/v1/ChunkEmbedding.js';
 import type { Classification as _sluice_v1_Classification, Classification__Output as _sluice_v1_Classification__Output } from './sluice/v1/Classification.js';
 import type { CountItemsRequest as _sluice_v1_CountItemsRequest, CountItemsRequest__Output as _sluice_v1_CountItemsRequest__Output } from './sluice/v1/CountItemsRequest.js';
 import type { CountItemsResponse as _sluice_v1_CountItemsResponse, CountItemsResponse__Output as _sluice_v1_CountItemsResponse__Output } from './sluice/v1/CountItemsResponse.js';
@@ -19,6 +20,7 @@ import type { ListItemsResponse as _sluice_v1_ListItemsResponse, ListItemsRespon
 import type { ListSourceErrorsRequest as _sluice_v1_ListSourceErrorsRequest, ListSourceErrorsRequest__Output as _sluice_v1_ListSourceErrorsRequest__Output } from './sluice/v1/ListSourceErrorsRequest.js';
 import type { ListSourceErrorsResponse as _sluice_v1_ListSourceErrorsResponse, ListSourceErrorsResponse__Output as _sluice_v1_ListSourceErrorsResponse__Output } from './sluice/v1/ListSourceErrorsResponse.js';
 import type { NormalizedItem as _sluice_v1_NormalizedItem, NormalizedItem__Output as _sluice_v1_NormalizedItem__Output } from './sluice/v1/NormalizedItem.js';
+import type { Passage as _sluice_v1_Passage, Passage__Output as _sluice_v1_Passage__Output } from './sluice/v1/Passage.js';
 import type { PersistenceClient as _sluice_v1_PersistenceClient, PersistenceDefinition as _sluice_v1_PersistenceDefinition } from './sluice/v1/Persistence.js';
 import type { PipelineItem as _sluice_v1_PipelineItem, PipelineItem__Output as _sluice_v1_PipelineItem__Output } from './sluice/v1/PipelineItem.js';
 import type { RawItem as _sluice_v1_RawItem, RawItem__Output as _sluice_v1_RawItem__Output } from './sluice/v1/RawItem.js';
@@ -45,6 +47,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   sluice: {
     v1: {
+      ChunkEmbedding: MessageTypeDefinition<_sluice_v1_ChunkEmbedding, _sluice_v1_ChunkEmbedding__Output>
       Classification: MessageTypeDefinition<_sluice_v1_Classification, _sluice_v1_Classification__Output>
       CountItemsRequest: MessageTypeDefinition<_sluice_v1_CountItemsRequest, _sluice_v1_CountItemsRequest__Output>
       CountItemsResponse: MessageTypeDefinition<_sluice_v1_CountItemsResponse, _sluice_v1_CountItemsResponse__Output>
@@ -63,6 +66,7 @@ export interface ProtoGrpcType {
       ListSourceErrorsRequest: MessageTypeDefinition<_sluice_v1_ListSourceErrorsRequest, _sluice_v1_ListSourceErrorsRequest__Output>
       ListSourceErrorsResponse: MessageTypeDefinition<_sluice_v1_ListSourceErrorsResponse, _sluice_v1_ListSourceErrorsResponse__Output>
       NormalizedItem: MessageTypeDefinition<_sluice_v1_NormalizedItem, _sluice_v1_NormalizedItem__Output>
+      Passage: MessageTypeDefinition<_sluice_v1_Passage, _sluice_v1_Passage__Output>
       /**
        * Reads, source state and errors; writes arrive on the PipelineStage stream.
        */

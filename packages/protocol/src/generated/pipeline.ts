@@ -2,6 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Ack as _sluice_v1_Ack, Ack__Output as _sluice_v1_Ack__Output } from './sluice/v1/Ack.js';
+import type { ChunkEmbedding as _sluice_v1_ChunkEmbedding, ChunkEmbedding__Output as _sluice_v1_ChunkEmbedding__Output } from './sluice/v1/ChunkEmbedding.js';
 import type { Classification as _sluice_v1_Classification, Classification__Output as _sluice_v1_Classification__Output } from './sluice/v1/Classification.js';
 import type { DeadLetter as _sluice_v1_DeadLetter, DeadLetter__Output as _sluice_v1_DeadLetter__Output } from './sluice/v1/DeadLetter.js';
 import type { Embedding as _sluice_v1_Embedding, Embedding__Output as _sluice_v1_Embedding__Output } from './sluice/v1/Embedding.js';
@@ -26,6 +27,7 @@ export interface ProtoGrpcType {
   sluice: {
     v1: {
       Ack: MessageTypeDefinition<_sluice_v1_Ack, _sluice_v1_Ack__Output>
+      ChunkEmbedding: MessageTypeDefinition<_sluice_v1_ChunkEmbedding, _sluice_v1_ChunkEmbedding__Output>
       Classification: MessageTypeDefinition<_sluice_v1_Classification, _sluice_v1_Classification__Output>
       DeadLetter: MessageTypeDefinition<_sluice_v1_DeadLetter, _sluice_v1_DeadLetter__Output>
       Embedding: MessageTypeDefinition<_sluice_v1_Embedding, _sluice_v1_Embedding__Output>

@@ -41,6 +41,12 @@ const timing = (t: InferenceTiming__Output | null | undefined) => ({
   inference_ms: (t?.inference_ns ?? 0) / 1e6,
 });
 
+const PassageSchema = Type.Object({
+  index: Type.Integer({ description: "The chunk's position in the item's text, from 0" }),
+  text: Type.String(),
+  similarity: Type.Number(),
+});
+
 const InputsSchema = Type.Array(
   Type.Object(
     {
@@ -70,7 +76,7 @@ export const inferenceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> =
       schema: {
         summary: 'Semantic search',
         description:
-          'Embeds q with the default embedding model and returns the nearest stored items by cosine similarity, highest first. Accepts the filters of GET /v1/items.',
+          'Embeds q with the default embedding model and returns the nearest stored items by cosine similarity, highest first: a long item is matched by its own (pooled) embedding and by each of its passages, and comes with its best passage. Accepts the filters of GET /v1/items.',
         tags: ['search'],
         security,
         querystring: Type.Object(
@@ -79,7 +85,18 @@ export const inferenceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> =
         ),
         response: {
           200: Type.Object({
-            hits: Type.Array(Type.Object({ similarity: Type.Number(), item: Type.Ref('ItemFields') })),
+            hits: Type.Array(
+              Type.Object({
+                similarity: Type.Number({
+                  description: "The better of the item's own embedding's and its best passage's cosine similarity",
+                }),
+                passage: Type.Union([PassageSchema, Type.Null()], {
+                  description:
+                    'The chunk of a long item that best matches q; null for an item short enough to be one passage (its text)',
+                }),
+                item: Type.Ref('ItemFields'),
+              }),
+            ),
             method: Type.String(),
             model: Type.String(),
           }),
@@ -119,7 +136,13 @@ export const inferenceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> =
       return {
         hits: search.hits
           .filter((h) => h.item)
-          .map((h) => ({ similarity: h.similarity, item: toItemView(h.item!, fields) })),
+          .map((h) => ({
+            similarity: h.similarity,
+            passage: h.passage
+              ? { index: h.passage.index, text: h.passage.text, similarity: h.passage.similarity }
+              : null,
+            item: toItemView(h.item!, fields),
+          })),
         method: search.method,
         model: embedded.model,
       };
