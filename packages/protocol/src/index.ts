@@ -10,6 +10,8 @@ export { PipelineFanout, createBatchSender } from './pipeline-fanout.js';
 export type { BatchSender } from './pipeline-fanout.js';
 export { PipelineSender, SenderClosedError } from './pipeline-sender.js';
 export type { PipelineSenderOptions, PipelineStream, SenderEvent } from './pipeline-sender.js';
+export { MAX_DEAD_LETTER_DETAIL_CHARACTERS, deadLetter, itemDeadLetter, payloadJson } from './dead-letter.js';
+export type { DeadLetterFields } from './dead-letter.js';
 export { SharedLog } from './shared-log.js';
 export type { AppendOutcome, SharedLogOptions } from './shared-log.js';
 export { startGrpcServer } from './server.js';

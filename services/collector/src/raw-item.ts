@@ -2,7 +2,7 @@
 // stops the rest of its source, and nothing is lost (the dead letter carries the record as JSON).
 import { createHash } from 'node:crypto';
 import { clampPriority, itemId } from '@sluice/content';
-import type { DeadLetter, RawItem } from '@sluice/protocol';
+import { deadLetter, payloadJson, type DeadLetter, type RawItem } from '@sluice/protocol';
 import type { SourceConfig } from './settings.js';
 
 /** What a source kind extracts from one record, before validation. */
@@ -76,26 +76,28 @@ export function resolveUrl(link: string | undefined, base: string | undefined): 
   }
 }
 
-function deadLetter(
+function sourceDeadLetter(
   source: SourceConfig,
   reason: DeadLetterReason,
   detail: string,
   payload: unknown,
   externalId = '',
 ): DeadLetter {
-  let payload_json: string;
-  try {
-    payload_json = JSON.stringify(payload) ?? 'null';
-  } catch {
-    payload_json = JSON.stringify({ unserializable: String(payload) });
-  }
+  const payload_json = payloadJson(payload);
   // Persistence keeps one row per (item_id, stage): every dead letter needs an id of its own, and a stable one
   // (the item's own id where the record names one, else a hash of the record), so a resent batch updates its
   // row instead of adding one, and two different bad records never share a row.
   const key =
     externalId ||
     `dead:${createHash('sha256').update(reason).update('\n').update(payload_json).digest('hex').slice(0, 32)}`;
-  return { item_id: itemId(source.id, key), source_id: source.id, stage: 'collector', reason, detail, payload_json };
+  return deadLetter({
+    itemId: itemId(source.id, key),
+    sourceId: source.id,
+    stage: 'collector',
+    reason,
+    detail,
+    payload,
+  });
 }
 
 /** A dead letter for a record that could not even be read (bad JSON line, bad CSV row). */
@@ -105,7 +107,7 @@ export function unreadableRecord(
   detail: string,
   payload: unknown,
 ): DeadLetter {
-  return deadLetter(source, reason, detail, payload);
+  return sourceDeadLetter(source, reason, detail, payload);
 }
 
 export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs: number): BuildResult {
@@ -117,7 +119,7 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
   if (!title && !content && !summary) {
     return {
       ok: false,
-      deadLetter: deadLetter(
+      deadLetter: sourceDeadLetter(
         source,
         'invalid_item',
         'the item has no title, summary or content',
@@ -129,7 +131,7 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
   if (found.url && !url) {
     return {
       ok: false,
-      deadLetter: deadLetter(
+      deadLetter: sourceDeadLetter(
         source,
         'invalid_url',
         `not an absolute http(s) URL: ${String(found.url).slice(0, 200)}`,

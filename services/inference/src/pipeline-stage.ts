@@ -11,23 +11,13 @@ import type {
   PipelineItem,
   PipelineItem__Output,
 } from '@sluice/protocol';
+import { itemDeadLetter } from '@sluice/protocol';
 import { clampPriority } from '@sluice/content';
 import { itemReading, poolLabels, poolVectors, type ItemReading } from './chunk-pooling.js';
 import type { ClassifyOutcome, InferenceCore, TextIn, Timing, VectorOutcome } from './inference-core.js';
 import type { InferenceError } from './errors.js';
 
 export { itemText } from './chunk-pooling.js';
-
-function deadLetter(item: PipelineItem__Output, reason: string, detail: string): DeadLetter {
-  return {
-    item_id: item.raw?.id ?? '',
-    source_id: item.raw?.source_id ?? '',
-    stage: 'inference',
-    reason,
-    detail,
-    payload_json: JSON.stringify(item),
-  };
-}
 
 function inputsOf(item: PipelineItem__Output, reading: ItemReading): TextIn[] {
   const priority = clampPriority(item.raw?.priority ?? 5);
@@ -125,7 +115,7 @@ export async function processBatch(
     const pooled = poolItem(reading, vectors, classes, normalize);
     if ('error' in pooled) {
       const error = pooled.error;
-      deadLetters.push(deadLetter(item, error.code === 'expired' ? 'expired' : 'model_error', error.message));
+      deadLetters.push(itemDeadLetter(item, 'inference', error.code === 'expired' ? 'expired' : 'model_error', error.message));
       return;
     }
     items.push({

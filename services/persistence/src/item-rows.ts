@@ -1,7 +1,8 @@
 // Pure mapping from the pipeline envelope to the rows persistence writes. No I/O here, so it is unit-tested
 // directly; the write path turns lists of these rows into column arrays for one INSERT … SELECT FROM unnest.
 import { createHash } from 'node:crypto';
-import type { DeadLetter__Output, PipelineItem__Output } from '@sluice/protocol';
+import { MAX_DEAD_LETTER_DETAIL_CHARACTERS, itemDeadLetter } from '@sluice/protocol';
+import type { DeadLetter, PipelineItem__Output } from '@sluice/protocol';
 import { chunkRows, type ChunkRow } from './chunk-rows.js';
 
 export interface ItemRow {
@@ -100,24 +101,17 @@ function int(value: unknown): number {
 
 /** The dead-letter row for an item persistence cannot store. */
 export function deadLetterFor(item: PipelineItem__Output, reason: string, detail: string): DeadLetterRow {
-  return {
-    item_id: clip(item.raw?.id ?? '', MAX_KEY_CHARS),
-    source_id: clip(item.raw?.source_id ?? '', MAX_KEY_CHARS),
-    stage: 'persistence',
-    reason,
-    detail: clip(detail, 4000),
-    payload_json: clip(JSON.stringify(item), Number.MAX_SAFE_INTEGER),
-  };
+  return upstreamDeadLetterRow(itemDeadLetter(item, 'persistence', reason, detail));
 }
 
 /** A dead letter that arrived from an upstream stage in ItemBatch.dead_letters. */
-export function upstreamDeadLetterRow(letter: DeadLetter__Output): DeadLetterRow {
+export function upstreamDeadLetterRow(letter: DeadLetter): DeadLetterRow {
   return {
     item_id: clip(letter.item_id ?? '', MAX_KEY_CHARS),
     source_id: clip(letter.source_id ?? '', MAX_KEY_CHARS),
     stage: letter.stage || 'unknown',
     reason: letter.reason || 'unknown',
-    detail: clip(letter.detail ?? '', 4000),
+    detail: clip(letter.detail ?? '', MAX_DEAD_LETTER_DETAIL_CHARACTERS),
     payload_json: clip(letter.payload_json ?? '', Number.MAX_SAFE_INTEGER),
   };
 }

@@ -1,6 +1,7 @@
 // Scores a batch: all items × all profiles in one matrix product (or one Similarity RPC), novelty against
 // the recent window, then the formula per item. Never throws for one item: missing signals become
 // components with value 0 and a reason; a malformed item becomes a dead letter.
+import { itemDeadLetter } from '@sluice/protocol';
 import type { DeadLetter, ItemBatch, ItemBatch__Output, PipelineItem, PipelineItem__Output } from '@sluice/protocol';
 import {
   authority,
@@ -37,29 +38,12 @@ export interface ScoreDeps {
   now: () => number;
 }
 
-function deadLetter(item: PipelineItem__Output, reason: string, detail: string): DeadLetter {
-  let payload = '';
-  try {
-    payload = JSON.stringify(item);
-  } catch {
-    /* keep the letter without payload */
-  }
-  return {
-    item_id: item.raw?.id ?? '',
-    source_id: item.raw?.source_id ?? '',
-    stage: STAGE,
-    reason,
-    detail: detail.slice(0, 2000),
-    payload_json: payload,
-  };
-}
-
 export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Promise<ItemBatch> {
   const { settings } = deps;
   const deadLetters: DeadLetter[] = [...(batch.dead_letters ?? [])];
   const items = (batch.items ?? []).filter((item) => {
     if (item.raw?.id) return true;
-    deadLetters.push(deadLetter(item, 'invalid_item', 'item has no id'));
+    deadLetters.push(itemDeadLetter(item, STAGE, 'invalid_item', 'item has no id'));
     return false;
   });
 
@@ -166,7 +150,7 @@ export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Pro
         raw: { ...raw, priority: priorityFromScore(score.value, raw.priority ?? 0, settings.priority_score_range) },
       });
     } catch (error) {
-      deadLetters.push(deadLetter(item, 'score_failed', (error as Error)?.message ?? String(error)));
+      deadLetters.push(itemDeadLetter(item, STAGE, 'score_failed', (error as Error)?.message ?? String(error)));
     }
   });
   return { batch_id: batch.batch_id, items: out, dead_letters: deadLetters, deadline_unix_ms: batch.deadline_unix_ms };

@@ -9,6 +9,7 @@ import type {
   PipelineItem__Output,
   RawItem__Output,
 } from '@sluice/protocol';
+import { itemDeadLetter } from '@sluice/protocol';
 import type { DedupEntry, DuplicateMatch } from './dedup-index.js';
 import type { NormalizeOutcome } from './normalize-batch.js';
 import { fingerprintFromHex } from './simhash.js';
@@ -26,23 +27,6 @@ export interface TransformDeps {
 
 export const STAGE = 'transformer';
 
-export function deadLetter(item: PipelineItem__Output, reason: string, detail: string): DeadLetter {
-  let payload: string;
-  try {
-    payload = JSON.stringify(item);
-  } catch {
-    payload = '';
-  }
-  return {
-    item_id: item.raw?.id ?? '',
-    source_id: item.raw?.source_id ?? '',
-    stage: STAGE,
-    reason,
-    detail: detail.slice(0, 2000),
-    payload_json: payload,
-  };
-}
-
 /** Why an item cannot be transformed at all, or undefined when it can. */
 export function invalidReason(item: PipelineItem__Output): string | undefined {
   const raw = item.raw;
@@ -57,7 +41,7 @@ export async function transformBatch(batch: ItemBatch__Output, deps: TransformDe
   const valid: PipelineItem__Output[] = [];
   for (const item of batch.items ?? []) {
     const invalid = invalidReason(item);
-    if (invalid) deadLetters.push(deadLetter(item, 'invalid_item', invalid));
+    if (invalid) deadLetters.push(itemDeadLetter(item, STAGE, 'invalid_item', invalid));
     else valid.push(item);
   }
   const outcomes = await deps.normalize(valid.map((item) => item.raw!));
@@ -66,7 +50,12 @@ export async function transformBatch(batch: ItemBatch__Output, deps: TransformDe
     const outcome = outcomes[i];
     if (!outcome || !outcome.ok) {
       deadLetters.push(
-        deadLetter(item, outcome?.reason ?? 'transform_failed', outcome && !outcome.ok ? outcome.detail : 'no result'),
+        itemDeadLetter(
+          item,
+          STAGE,
+          outcome?.reason ?? 'transform_failed',
+          outcome && !outcome.ok ? outcome.detail : 'no result',
+        ),
       );
       return;
     }
