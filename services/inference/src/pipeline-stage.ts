@@ -115,7 +115,9 @@ export async function processBatch(
     const pooled = poolItem(reading, vectors, classes, normalize);
     if ('error' in pooled) {
       const error = pooled.error;
-      deadLetters.push(itemDeadLetter(item, 'inference', error.code === 'expired' ? 'expired' : 'model_error', error.message));
+      deadLetters.push(
+        itemDeadLetter(item, 'inference', error.code === 'expired' ? 'expired' : 'model_error', error.message),
+      );
       return;
     }
     items.push({
