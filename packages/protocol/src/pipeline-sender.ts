@@ -1,10 +1,11 @@
 // The sending half of a pipeline stream: used by the collector, the gateway's push route and every relay
 // stage for its downstream. It keeps a window of unacknowledged items (flow control: a slow downstream
 // stops the sender, memory stays bounded), resends unacknowledged batches after a broken stream
-// (at-least-once; persistence is idempotent), and retries batches acknowledged with an error.
+// (at-least-once; persistence is idempotent), and retries batches acknowledged with an error. Batches waiting
+// for room are admitted by priority, with aging (@sluice/common priority.ts).
 import type * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
-import { backoffMs } from '@sluice/common';
+import { DEFAULT_PRIORITY_AGING_MILLISECONDS, PriorityWaitQueue, backoffMs, batchPriority } from '@sluice/common';
 import type { Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch } from './generated/sluice/v1/ItemBatch.js';
 
@@ -22,6 +23,11 @@ export interface PipelineSenderOptions {
   maxBackoffMs?: number;
   /** Give up on a batch after this many error acknowledgements (default: never). */
   maxAttempts?: number;
+  /**
+   * Batches waiting for room are admitted most urgent first (their most urgent item's priority); waiting this
+   * long raises a batch's priority by one level (starvation protection; default 1000).
+   */
+  priorityAgingMilliseconds?: number;
   onEvent?: (event: SenderEvent) => void;
 }
 
@@ -47,9 +53,12 @@ export class PipelineSender {
   readonly #options: Required<Omit<PipelineSenderOptions, 'onEvent'>> & Pick<PipelineSenderOptions, 'onEvent'>;
   readonly #pending = new Map<string, Pending>();
   readonly #waiters: Array<() => void> = [];
+  readonly #admission: PriorityWaitQueue<number>;
   readonly #idPrefix = randomUUID().slice(0, 8);
   #sequence = 0;
+  /** Items and batches admitted to the window (reserved at admission, released at the acknowledgement). */
   #inFlightItems = 0;
+  #admittedBatches = 0;
   #stream: PipelineStream | undefined;
   #streamGeneration = 0;
   #reconnectAttempts = 0;
@@ -64,7 +73,9 @@ export class PipelineSender {
       maxBackoffMs: 5_000,
       maxAttempts: Infinity,
       ...options,
+      priorityAgingMilliseconds: options.priorityAgingMilliseconds ?? DEFAULT_PRIORITY_AGING_MILLISECONDS,
     };
+    this.#admission = new PriorityWaitQueue((items) => this.#reserve(items), this.#options.priorityAgingMilliseconds);
   }
 
   get inFlightItems(): number {
@@ -85,13 +96,12 @@ export class PipelineSender {
   async send(batch: ItemBatch): Promise<Ack__Output> {
     if (this.#aborted) throw new SenderClosedError('sender was aborted');
     const items = (batch.items?.length ?? 0) + (batch.dead_letters?.length ?? 0);
-    await this.#waitForCapacity(items);
-    if (this.#aborted) throw new SenderClosedError('sender was aborted');
+    await this.#admission.acquire(items, batchPriority(batch.items));
+    if (this.#aborted) throw new SenderClosedError('sender was aborted'); // abort() cleared the reservation
     const batchId = batch.batch_id || this.nextBatchId();
     const toSend = { ...batch, batch_id: batchId };
     return new Promise<Ack__Output>((resolve, reject) => {
       this.#pending.set(batchId, { batch: toSend, items, attempts: 0, sentOnStream: -1, resolve, reject });
-      this.#inFlightItems += items;
       this.#write(batchId);
     });
   }
@@ -124,16 +134,27 @@ export class PipelineSender {
       pending.reject(new SenderClosedError(reason));
     }
     this.#inFlightItems = 0;
+    this.#admittedBatches = 0;
+    this.#admission.rejectAll(new SenderClosedError(reason));
     this.#wakeWaiters();
   }
 
-  async #waitForCapacity(items: number): Promise<void> {
-    const fits = () =>
-      this.#aborted ||
-      this.#pending.size === 0 ||
+  /** Admission: room for one more batch of `items`, or the window is empty (a larger batch goes alone). */
+  #reserve(items: number): boolean {
+    const fits =
+      this.#admittedBatches === 0 ||
       (this.#inFlightItems + items <= this.#options.maxInFlightItems &&
-        this.#pending.size < this.#options.maxInFlightBatches);
-    while (!fits()) await this.#waitForChange();
+        this.#admittedBatches < this.#options.maxInFlightBatches);
+    if (!fits) return false;
+    this.#inFlightItems += items;
+    this.#admittedBatches += 1;
+    return true;
+  }
+
+  #release(items: number): void {
+    this.#inFlightItems -= items;
+    this.#admittedBatches -= 1;
+    this.#admission.admit();
   }
 
   #waitForChange(): Promise<void> {
@@ -225,7 +246,7 @@ export class PipelineSender {
     const pending = this.#pending.get(batchId);
     if (!pending) return;
     this.#pending.delete(batchId);
-    this.#inFlightItems -= pending.items;
+    this.#release(pending.items);
     this.#wakeWaiters();
   }
 }

@@ -1,8 +1,10 @@
 // The receiving half of a pipeline stream, shared by every stage so none re-implements acknowledgement,
 // flow control or draining. A relay stage (transformer, inference, scorer) processes each batch and forwards
 // it on its own downstream stream, relaying the downstream acknowledgement back; a sink (persistence)
-// acknowledges after its own commit.
+// acknowledges after its own commit. A stage reads ahead what its upstream's window lets through and processes
+// the most urgent batches first (priority with aging, @sluice/common priority.ts).
 import * as grpc from '@grpc/grpc-js';
+import { DEFAULT_PRIORITY_AGING_MILLISECONDS, PriorityWaitQueue, batchPriority } from '@sluice/common';
 import type { Logger, Registry } from '@sluice/service-kit';
 import type { Ack, Ack__Output } from './generated/sluice/v1/Ack.js';
 import type { ItemBatch, ItemBatch__Output } from './generated/sluice/v1/ItemBatch.js';
@@ -23,8 +25,15 @@ export interface StageCommon {
   stage: string;
   logger: Logger;
   registry: Registry;
-  /** Batches of one upstream stream processed at once; beyond it the stream is paused. */
+  /**
+   * Batches of one upstream stream received and not yet acknowledged; beyond it the stream is paused (default
+   * 64, the sender's own batch limit, so the stage sees every batch it could choose from).
+   */
   maxInFlightBatchesPerStream?: number;
+  /** Batches in processing at once, per open upstream stream (default 8); the others wait, most urgent first. */
+  processingBatchesPerStream?: number;
+  /** Waiting this long raises a batch's priority by one level, here and in the downstream window (default 1000). */
+  priorityAgingMilliseconds?: number;
 }
 
 export interface RelayStageOptions extends StageCommon {
@@ -81,7 +90,7 @@ interface StreamState {
   finish: () => void;
 }
 
-type Measure = <T>(work: () => Promise<T>) => Promise<T>;
+type Measure = <T>(batch: ItemBatch__Output, work: () => Promise<T>) => Promise<T>;
 
 function createStage(
   common: StageCommon,
@@ -90,9 +99,23 @@ function createStage(
 ): StageHandler {
   const metrics = stageMetrics(common.registry);
   const busy = new BusyClock((seconds) => metrics.busySeconds.inc({ stage: common.stage }, seconds));
-  // Busy time and process latency cover the stage's own work only (not the wait for downstream acks), so
-  // items per busy second is the stage's real throughput.
-  const measure = async <T>(work: () => Promise<T>): Promise<T> => {
+  const streams = new Set<StreamState>();
+  const maxInFlight = common.maxInFlightBatchesPerStream ?? 64;
+  const slotsPerStream = common.processingBatchesPerStream ?? 8;
+  let processing = 0;
+  const takeSlot = (): boolean => {
+    if (processing >= slotsPerStream * Math.max(1, streams.size)) return false;
+    processing += 1;
+    return true;
+  };
+  const slots = new PriorityWaitQueue<null>(
+    takeSlot,
+    common.priorityAgingMilliseconds ?? DEFAULT_PRIORITY_AGING_MILLISECONDS,
+  );
+  // Busy time and process latency cover the stage's own work only (not the wait for a slot or for downstream
+  // acks), so items per busy second is the stage's real throughput.
+  const measure = async <T>(batch: ItemBatch__Output, work: () => Promise<T>): Promise<T> => {
+    await slots.acquire(null, batchPriority(batch.items));
     busy.start();
     const started = performance.now();
     try {
@@ -100,11 +123,11 @@ function createStage(
     } finally {
       metrics.processSeconds.observe({ stage: common.stage }, (performance.now() - started) / 1000);
       busy.stop();
+      processing -= 1;
+      slots.admit();
     }
   };
   const handle = (batch: ItemBatch__Output, state: StreamState): Promise<Ack> => process(batch, state, measure);
-  const streams = new Set<StreamState>();
-  const maxInFlight = common.maxInFlightBatchesPerStream ?? 8;
   let draining = false;
   const drainWaiters: Array<() => void> = [];
   const notify = () => drainWaiters.splice(0).forEach((wake) => wake());
@@ -208,7 +231,7 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
   const handler = createStage(
     options,
     async (batch, state, measure) => {
-      const out = await measure(() => options.process(batch, { signal: state.abort.signal }));
+      const out = await measure(batch, () => options.process(batch, { signal: state.abort.signal }));
       metrics.items.inc({ stage: options.stage, direction: 'out' }, out.items?.length ?? 0);
       metrics.items.inc(
         { stage: options.stage, direction: 'dead_lettered' },
@@ -222,6 +245,7 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
         connect: options.connectDownstream,
         maxInFlightItems: options.maxInFlightItems,
         streams: options.downstreamStreams,
+        priorityAgingMilliseconds: options.priorityAgingMilliseconds,
         onEvent: (event) => options.logger.warn({ event, stage: options.stage }, 'downstream stream event'),
       }),
   );
@@ -233,7 +257,7 @@ export function createRelayStage(options: RelayStageOptions): StageHandler {
 export function createSinkStage(options: SinkStageOptions): StageHandler {
   const metrics = stageMetrics(options.registry);
   return createStage(options, async (batch, state, measure) => {
-    const ack = await measure(() => options.write(batch, { signal: state.abort.signal }));
+    const ack = await measure(batch, () => options.write(batch, { signal: state.abort.signal }));
     if (!ack.error) {
       metrics.items.inc(
         { stage: options.stage, direction: 'out' },

@@ -46,7 +46,7 @@ export class Collector {
     this.#runDeps = {
       ...deps,
       now: this.#now,
-      window: new InFlightWindow(deps.settings.max_in_flight_items),
+      window: new InFlightWindow(deps.settings.max_in_flight_items, deps.settings.priority_aging_milliseconds),
       limiterFor: (source) => this.#limiter(source),
     };
     for (const source of deps.settings.sources) this.#sources.set(source.id, source);

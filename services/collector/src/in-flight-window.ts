@@ -1,35 +1,37 @@
 // Bounds the items sent downstream but not yet acknowledged, across all sources of this process, so a slow
 // pipeline slows collection instead of growing memory. A single chunk larger than the window is admitted alone.
+// Sources waiting for room are served by priority, with aging (@sluice/common priority.ts): a high-priority
+// source's chunk overtakes a backlog's, and a waiting backlog still gets its turn.
+import { DEFAULT_PRIORITY, DEFAULT_PRIORITY_AGING_MILLISECONDS, PriorityWaitQueue } from '@sluice/common';
+
 export class InFlightWindow {
   #used = 0;
-  readonly #waiters = new Set<() => void>();
+  readonly #waiting: PriorityWaitQueue<number>;
 
-  constructor(readonly capacity: number) {}
+  constructor(
+    readonly capacity: number,
+    agingMilliseconds = DEFAULT_PRIORITY_AGING_MILLISECONDS,
+  ) {
+    this.#waiting = new PriorityWaitQueue((items) => this.#take(items), agingMilliseconds);
+  }
 
   get used(): number {
     return this.#used;
   }
 
   /** Waits for room; a cancelled run (signal) stops waiting and takes nothing. */
-  async acquire(items: number, signal?: AbortSignal): Promise<void> {
-    while (this.#used > 0 && this.#used + items > this.capacity) {
-      signal?.throwIfAborted();
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.#waiters.delete(wake);
-          signal?.removeEventListener('abort', wake);
-          resolve();
-        };
-        this.#waiters.add(wake);
-        signal?.addEventListener('abort', wake, { once: true });
-      });
-    }
-    signal?.throwIfAborted();
-    this.#used += items;
+  async acquire(items: number, signal?: AbortSignal, priority = DEFAULT_PRIORITY): Promise<void> {
+    await this.#waiting.acquire(items, priority, signal);
   }
 
   release(items: number): void {
     this.#used -= items;
-    for (const wake of [...this.#waiters]) wake();
+    this.#waiting.admit();
+  }
+
+  #take(items: number): boolean {
+    if (this.#used > 0 && this.#used + items > this.capacity) return false;
+    this.#used += items;
+    return true;
   }
 }

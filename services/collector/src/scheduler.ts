@@ -1,5 +1,7 @@
 // The scheduled loop: every tick, lease the due sources this replica has room for (leases make replicas
-// share sources without polling one twice; a dead replica's leases expire), run them, release the lease.
+// share sources without polling one twice; a dead replica's leases expire), run them, release the lease. With
+// more due sources than free slots, the most urgent are leased first (priority, aged by how long they are overdue).
+import { DEFAULT_PRIORITY } from '@sluice/common';
 import type { Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import type { CollectorMetrics } from './metrics.js';
@@ -52,7 +54,9 @@ export class Scheduler {
     this.#ticking = true;
     try {
       const running = new Set(this.collector.runningSourceIds);
-      const candidates = this.collector.sources.filter((s) => s.enabled && !running.has(s.id)).map((s) => s.id);
+      const due = this.collector.sources.filter((s) => s.enabled && !running.has(s.id));
+      const candidates = due.map((s) => s.id);
+      const priorities = new Map(due.map((s) => [s.id, s.priority]));
       // Healthy and degraded sources are leased for their own pools, so failing or slow sources that are due
       // never take the room of healthy ones (and the other way round).
       const granted: string[] = [];
@@ -60,8 +64,13 @@ export class Scheduler {
         const pool = candidates.filter((id) => this.collector.isDegraded(id) === degraded);
         const room = this.collector.freeSlots(degraded);
         if (pool.length === 0 || room <= 0) continue;
+        const ranking = {
+          priorities: pool.map((id) => priorities.get(id) ?? DEFAULT_PRIORITY),
+          agingMs: this.settings.schedule_priority_aging_seconds * 1000,
+        };
         granted.push(
-          ...(await this.store.lease(this.owner, pool, room, this.settings.lease_duration_seconds * 1000)).sourceIds,
+          ...(await this.store.lease(this.owner, pool, room, this.settings.lease_duration_seconds * 1000, ranking))
+            .sourceIds,
         );
       }
       const lease = { sourceIds: granted };

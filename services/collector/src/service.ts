@@ -38,6 +38,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
     streams: settings.downstream_streams,
     connect: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
     maxInFlightItems: settings.max_in_flight_items,
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     onEvent: (event) => ctx.logger.warn({ event }, 'downstream stream event'),
   });
   observeDownstreamWindow(ctx.registry, 'collector', () => sender.inFlightItems);

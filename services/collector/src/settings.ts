@@ -235,6 +235,8 @@ export const collectorSettingsSchema = z
     /** Poll sources by their interval in the background. Off by default: the one-shot main job uses RunSources. */
     schedule_enabled: z.boolean().default(false),
     schedule_tick_milliseconds: z.number().int().min(50).default(1_000),
+    /** With fewer free slots than due sources, higher priorities are leased first; each this many seconds overdue raises a source one level. */
+    schedule_priority_aging_seconds: z.number().positive().default(60),
     /** This replica's lease owner id (default: hostname-pid). */
     replica_id: z.string().default(''),
     lease_duration_seconds: z.number().int().min(1).default(120),
@@ -256,6 +258,8 @@ export const collectorSettingsSchema = z
     slow_run_seconds: z.number().positive().default(5),
     /** Unacknowledged items towards the transformer (flow control). */
     max_in_flight_items: z.number().int().min(1).default(5_000),
+    /** Sources waiting for room in that window are served by priority; waiting this long raises one level. */
+    priority_aging_milliseconds: z.number().int().min(1).default(1000),
     /** Streams to the transformer; more than 1 spreads work over its replicas (round_robin). */
     downstream_streams: z.number().int().min(1).max(64).default(1),
     /** Items per batch for HTTP sources. */

@@ -177,7 +177,7 @@ class SourceRun {
       this.#tracker.ack(sequence);
       return;
     }
-    await this.deps.window.acquire(size, this.#signal);
+    await this.deps.window.acquire(size, this.#signal, this.#source.priority);
     this.request.report((p) => (p.collected += chunk.items.length));
     this.#result.collected += chunk.items.length;
     metrics?.items.inc({ outcome: 'collected' }, chunk.items.length);

@@ -58,12 +58,21 @@ export interface SourceStateStore {
   get(sourceIds: string[]): Promise<Map<string, SourceStateRecord>>;
   /** Saves; with `leaseOwner`, only while that owner holds the lease (false = lease lost). */
   save(state: SourceStateRecord, leaseOwner?: string): Promise<boolean>;
-  /** Grants up to `max` of the candidates that are due (next_fetch_ms ≤ now) and not leased by another owner. */
-  lease(owner: string, candidates: string[], max: number, durationMs: number): Promise<Lease>;
+  /**
+   * Grants up to `max` of the candidates that are due (next_fetch_ms ≤ now) and not leased by another owner;
+   * with `ranking`, the most urgent first (priority + one level per `agingMs` overdue), else the longest overdue.
+   */
+  lease(owner: string, candidates: string[], max: number, durationMs: number, ranking?: LeaseRanking): Promise<Lease>;
   release(owner: string, sourceIds: string[]): Promise<void>;
   recordError(error: SourceErrorRecord): Promise<void>;
   listErrors(sourceId: string, limit: number): Promise<SourceErrorRecord[]>;
   close(): void;
+}
+
+/** Priorities parallel to a lease's candidates, and the aging that lets long-overdue low ones catch up. */
+export interface LeaseRanking {
+  priorities: number[];
+  agingMs: number;
 }
 
 /** The persistence service's Persistence API. */
@@ -99,12 +108,20 @@ export class GrpcSourceStateStore implements SourceStateStore {
     return response.saved;
   }
 
-  async lease(owner: string, candidates: string[], max: number, durationMs: number): Promise<Lease> {
+  async lease(
+    owner: string,
+    candidates: string[],
+    max: number,
+    durationMs: number,
+    ranking?: LeaseRanking,
+  ): Promise<Lease> {
     const response = await this.#call('LeaseSources', {
       owner,
       source_ids: candidates,
       max_sources: max,
       lease_duration_ms: durationMs,
+      priorities: ranking?.priorities ?? [],
+      priority_aging_ms: ranking?.agingMs ?? 0,
     });
     return { sourceIds: response.source_ids, expiresAtMs: response.expires_at_ms };
   }
@@ -156,10 +173,23 @@ export class MemorySourceStateStore implements SourceStateStore {
     return true;
   }
 
-  async lease(owner: string, candidates: string[], max: number, durationMs: number): Promise<Lease> {
+  async lease(
+    owner: string,
+    candidates: string[],
+    max: number,
+    durationMs: number,
+    ranking?: LeaseRanking,
+  ): Promise<Lease> {
     const now = this.now();
     const granted: string[] = [];
-    for (const id of candidates) {
+    const overdue = (id: string) => now - (this.states.get(id)?.next_fetch_ms ?? 0);
+    const urgency = (i: number) =>
+      (ranking?.priorities[i] ?? 0) +
+      (ranking && ranking.agingMs > 0 ? Math.floor(overdue(candidates[i]!) / ranking.agingMs) : 0);
+    const order = candidates
+      .map((_, i) => i)
+      .sort((a, b) => urgency(b) - urgency(a) || overdue(candidates[b]!) - overdue(candidates[a]!));
+    for (const id of order.map((i) => candidates[i]!)) {
       if (granted.length >= max) break;
       const lease = this.#leases.get(id);
       if (lease && lease.expiresAtMs > now && lease.owner !== owner) continue;

@@ -17,11 +17,13 @@ import {
 let feeds: TestHttpServer;
 let sink: TestSink;
 const polls = new Map<string, number>();
+const pollOrder: string[] = [];
 
 beforeAll(async () => {
   feeds = await startHttpServer((req, res) => {
     const id = req.url!.slice(1);
     polls.set(id, (polls.get(id) ?? 0) + 1);
+    pollOrder.push(id);
     setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(id, 3)), 30);
   });
   sink = await startSink();
@@ -67,6 +69,31 @@ describe('Scheduler', () => {
     expect(perReplica.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
     for (const s of store.states.values()) expect(s.next_fetch_ms - s.last_success_ms).toBe(3_600_000);
     for (const r of replicas) await r.t.close();
+  });
+
+  it('leases due sources by priority when there are fewer slots than due sources', async () => {
+    const store = new MemorySourceStateStore();
+    const priorities = [1, 1, 9, 1, 9, 5];
+    const settings = testSettings({
+      schedule_enabled: true,
+      schedule_tick_milliseconds: 50,
+      max_concurrent_sources: 1,
+      sources: sources(6).map((s, i) => ({
+        ...s,
+        id: `prio-${i}`,
+        url: `${feeds.url}/prio-${i}`,
+        priority: priorities[i],
+      })),
+    });
+    const t = createTestCollector(settings, sink.address, store);
+    const scheduler = new Scheduler(t.collector, store, settings, 'prio', quietLogger, t.metrics);
+    scheduler.start();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && scheduler.progress.sourcesDone < 6) await new Promise((r) => setTimeout(r, 20));
+    await scheduler.stop();
+    await t.close();
+    const order = pollOrder.filter((id) => id.startsWith('prio-'));
+    expect(order.map((id) => priorities[Number(id.slice(5))])).toEqual([9, 9, 5, 1, 1, 1]);
   });
 
   it("gives a dead replica's sources to the others once its leases expire", async () => {

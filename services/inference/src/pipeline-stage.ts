@@ -12,7 +12,7 @@ import type {
   PipelineItem__Output,
 } from '@sluice/protocol';
 import { itemDeadLetter } from '@sluice/protocol';
-import { clampPriority } from '@sluice/content';
+import { DEFAULT_PRIORITY, clampPriority } from '@sluice/common';
 import { itemReading, poolLabels, poolVectors, type ItemReading } from './chunk-pooling.js';
 import type { ClassifyOutcome, InferenceCore, TextIn, Timing, VectorOutcome } from './inference-core.js';
 import type { InferenceError } from './errors.js';
@@ -20,7 +20,7 @@ import type { InferenceError } from './errors.js';
 export { itemText } from './chunk-pooling.js';
 
 function inputsOf(item: PipelineItem__Output, reading: ItemReading): TextIn[] {
-  const priority = clampPriority(item.raw?.priority ?? 5);
+  const priority = clampPriority(item.raw?.priority ?? DEFAULT_PRIORITY);
   const hash = item.normalized?.content_hash;
   return reading.texts.map((text) => ({
     id: item.raw?.id,

@@ -34,6 +34,7 @@ export async function buildInferenceService(
     stage: 'inference',
     logger: ctx.logger,
     registry: ctx.registry,
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     maxInFlightItems: settings.max_in_flight_items,
     downstreamStreams: settings.downstream_streams,
     connectDownstream: () => scorer.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),

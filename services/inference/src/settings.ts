@@ -52,6 +52,8 @@ export const inferenceSettingsSchema = z.strictObject({
   stream_deadline_seconds: z.number().positive().default(3600),
   /** Unacknowledged items towards the scorer, per upstream stream. */
   max_in_flight_items: z.number().int().min(1).default(2000),
+  /** Waiting this long raises a pipeline batch's priority by one level in this stage's window (aging_milliseconds is the lanes'). */
+  priority_aging_milliseconds: z.number().int().min(1).default(1000),
   /** Streams to the scorer per upstream stream; more than 1 spreads work over its replicas (round_robin). */
   downstream_streams: z.number().int().min(1).max(64).default(1),
 });

@@ -24,7 +24,10 @@ export function persistenceHandlers(
       saved: await sources.save(req.state, req.lease_owner),
     })),
     LeaseSources: unaryHandler(context, 'LeaseSources', (req) =>
-      sources.lease(req.owner, req.source_ids ?? [], req.max_sources, req.lease_duration_ms),
+      sources.lease(req.owner, req.source_ids ?? [], req.max_sources, req.lease_duration_ms, {
+        priorities: req.priorities ?? [],
+        agingMs: Number(req.priority_aging_ms ?? 0),
+      }),
     ),
     ReleaseSources: unaryHandler(context, 'ReleaseSources', async (req) => {
       await sources.release(req.owner, req.source_ids ?? []);

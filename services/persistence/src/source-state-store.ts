@@ -104,32 +104,42 @@ export class SourceStateStore {
   /**
    * Grants `owner` leases on the candidates that are due (next fetch reached) and not leased by another owner
    * (or whose lease expired). The owner's own leases are renewed. Rows are locked with SKIP LOCKED, so two
-   * replicas asking at once never get the same source.
+   * replicas asking at once never get the same source. With room for fewer than are due, the most urgent go
+   * first: the candidate's priority (parallel to sourceIds; missing ones count 0) plus one level per
+   * `ranking.agingMs` it is overdue (starvation protection), then the longest overdue.
    */
   async lease(
     owner: string,
     sourceIds: readonly string[],
     maxSources: number,
     leaseDurationMs: number,
+    ranking: { priorities: readonly number[]; agingMs: number } = { priorities: [], agingMs: 0 },
   ): Promise<LeaseSourcesResponse> {
     if (!owner) throw invalid('owner is required');
     const duration = Number(leaseDurationMs);
     if (!(duration > 0) || duration > MAX_LEASE_MS)
       throw invalid(`lease_duration_ms must be between 1 and ${MAX_LEASE_MS}`);
+    const priorityOf = new Map<string, number>();
+    sourceIds.forEach((id, i) => priorityOf.set(id, Number(ranking.priorities[i] ?? 0) || 0));
     const ids = [...new Set(sourceIds)].filter(Boolean);
     if (ids.length === 0) return { source_ids: [], expires_at_ms: 0 };
+    const priorities = ids.map((id) => priorityOf.get(id) ?? 0);
+    const agingSeconds = ranking.agingMs > 0 ? ranking.agingMs / 1000 : 0;
     const max = maxSources > 0 ? maxSources : ids.length;
     return this.db.transaction().execute(async (trx) => {
       await sql`INSERT INTO sources (id) SELECT unnest(${ids}::text[]) ON CONFLICT (id) DO NOTHING`.execute(trx);
       const { rows } = await sql<{ id: string; lease_expires_at: Date }>`
-        WITH candidates AS (
-          SELECT id FROM sources
-          WHERE id = ANY(${ids}::text[])
-            AND (next_fetch_at IS NULL OR next_fetch_at <= now())
-            AND (lease_owner IS NULL OR lease_owner = ${owner} OR lease_expires_at <= now())
-          ORDER BY next_fetch_at NULLS FIRST, id
+        WITH wanted AS (SELECT * FROM unnest(${ids}::text[], ${priorities}::int[]) AS w(id, priority)),
+        candidates AS (
+          SELECT s.id FROM sources s JOIN wanted w ON w.id = s.id
+          WHERE (s.next_fetch_at IS NULL OR s.next_fetch_at <= now())
+            AND (s.lease_owner IS NULL OR s.lease_owner = ${owner} OR s.lease_expires_at <= now())
+          ORDER BY w.priority + CASE WHEN ${agingSeconds}::float8 > 0
+              THEN floor(extract(epoch FROM now() - coalesce(s.next_fetch_at, now())) / ${agingSeconds}::float8)
+              ELSE 0 END DESC,
+            s.next_fetch_at NULLS FIRST, s.id
           LIMIT ${max}
-          FOR UPDATE SKIP LOCKED
+          FOR UPDATE OF s SKIP LOCKED
         )
         UPDATE sources s SET lease_owner = ${owner}, lease_expires_at = now() + make_interval(secs => ${duration / 1000}::float8)
         FROM candidates c WHERE s.id = c.id

@@ -68,6 +68,32 @@ for (const kind of DATABASE_KINDS) {
       await expect(lease('x', ['a'], 0, 0)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
     });
 
+    it('grants the most urgent due sources first when there is room for fewer, aging overdue ones up', async () => {
+      const rank = (ids: string[], priorities: number[], priority_aging_ms = 0) =>
+        call<object, LeaseSourcesResponse__Output>(service.persistenceClient, 'LeaseSources', {
+          owner: 'p',
+          source_ids: ids,
+          max_sources: 1,
+          lease_duration_ms: 60_000,
+          priorities,
+          priority_aging_ms,
+        });
+      const release = (ids: string[]) =>
+        call(service.persistenceClient, 'ReleaseSources', { owner: 'p', source_ids: ids });
+      // Never fetched: without priorities, id order; with them, the highest.
+      expect((await rank(['p-low', 'p-high'], [1, 9])).source_ids).toEqual(['p-high']);
+      await release(['p-high']);
+      expect((await rank(['p-low', 'p-high'], [9, 1])).source_ids).toEqual(['p-low']);
+      await release(['p-low']);
+      // p-low overdue by an hour, p-high just due: with 10-minute aging p-low is at 1 + 6 = 7 < 9, with 5-minute at 13.
+      await save({ source_id: 'p-low', next_fetch_ms: Date.now() - 3_600_000 });
+      await save({ source_id: 'p-high', next_fetch_ms: Date.now() - 1_000 });
+      expect((await rank(['p-low', 'p-high'], [1, 9], 600_000)).source_ids).toEqual(['p-high']);
+      await release(['p-high']);
+      expect((await rank(['p-low', 'p-high'], [1, 9], 300_000)).source_ids).toEqual(['p-low']);
+      await release(['p-low']);
+    });
+
     it('saves and reads state; a save under a lease only succeeds for the lease holder', async () => {
       const state: SourceState = {
         source_id: 'hn',

@@ -3,6 +3,7 @@
 //
 //   score = (Σ weight_c × value_c / Σ weight_c) × (1 − spam_penalty × P(spam))
 import type { Classification__Output, ScoreComponent } from '@sluice/protocol';
+import { clampPriority } from '@sluice/common';
 import type { ScoreWeights } from './settings.js';
 
 export const FORMULA_VERSION = 'sluice-score-v1';
@@ -175,10 +176,9 @@ export function combine(
 }
 
 /**
- * Priority = source priority + (score − 0.5) × range, rounded and clamped to 0..9. A source priority of 0 is
- * proto3's "unset" and counts as the default 5.
+ * The final priority = the priority the item arrived with (the transformer's pre-score, @sluice/content
+ * priority.ts: 0 is the lowest, not "unset") + (score − 0.5) × range, rounded and clamped to 0..9.
  */
-export function priorityFromScore(score: number, sourcePriority: number, range: number): number {
-  const base = Number.isFinite(sourcePriority) && sourcePriority > 0 ? sourcePriority : 5;
-  return Math.min(9, Math.max(0, Math.round(base + (score - 0.5) * range)));
+export function priorityFromScore(score: number, arrivedPriority: number, range: number): number {
+  return clampPriority(clampPriority(arrivedPriority) + (score - 0.5) * range);
 }

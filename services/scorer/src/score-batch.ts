@@ -3,6 +3,7 @@
 // components with value 0 and a reason; a malformed item becomes a dead letter.
 import { itemDeadLetter } from '@sluice/protocol';
 import type { DeadLetter, ItemBatch, ItemBatch__Output, PipelineItem, PipelineItem__Output } from '@sluice/protocol';
+import { DEFAULT_PRIORITY } from '@sluice/common';
 import {
   authority,
   combine,
@@ -147,7 +148,10 @@ export async function scoreBatch(batch: ItemBatch__Output, deps: ScoreDeps): Pro
       out.push({
         ...item,
         score,
-        raw: { ...raw, priority: priorityFromScore(score.value, raw.priority ?? 0, settings.priority_score_range) },
+        raw: {
+          ...raw,
+          priority: priorityFromScore(score.value, raw.priority ?? DEFAULT_PRIORITY, settings.priority_score_range),
+        },
       });
     } catch (error) {
       deadLetters.push(itemDeadLetter(item, STAGE, 'score_failed', (error as Error)?.message ?? String(error)));

@@ -74,6 +74,7 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
     stage: 'scorer',
     logger: ctx.logger,
     registry: ctx.registry,
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     maxInFlightItems: settings.max_in_flight_items,
     downstreamStreams: settings.downstream_streams,
     connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),

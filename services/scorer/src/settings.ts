@@ -58,7 +58,7 @@ export const scorerSettingsSchema = z.strictObject({
    *  shared_state_retry_seconds before the shared log is tried again. */
   shared_state_timeout_milliseconds: z.number().int().min(50).default(2000),
   shared_state_retry_seconds: z.number().min(0).default(10),
-  /** Priority = source priority + (score − 0.5) × priority_score_range, clamped to 0..9. */
+  /** Final priority = arriving priority (the pre-score's) + (score − 0.5) × priority_score_range, clamped to 0..9. */
   priority_score_range: z.number().min(0).default(10),
   /** Where profile similarities are computed: local (in this process) or inference (its Similarity RPC). */
   similarity_backend: z.enum(['local', 'inference']).default('local'),
@@ -66,6 +66,8 @@ export const scorerSettingsSchema = z.strictObject({
   embed_timeout_seconds: z.number().positive().default(30),
   profile_startup_timeout_seconds: z.number().positive().default(180),
   max_in_flight_items: z.number().int().min(1).default(4000),
+  /** Waiting this long raises a batch's priority by one level in this stage's queues (starvation protection). */
+  priority_aging_milliseconds: z.number().int().min(1).default(1000),
   /** Streams to the next stage per upstream stream; more than 1 spreads work over its replicas (round_robin). */
   downstream_streams: z.number().int().min(1).max(64).default(1),
   stream_deadline_seconds: z.number().int().min(10).default(3600),

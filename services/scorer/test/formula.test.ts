@@ -142,12 +142,13 @@ describe('combine', () => {
 });
 
 describe('priority', () => {
-  it('raises or lowers the source priority by the score, clamped to 0..9', () => {
+  it('raises or lowers the arriving priority by the score, clamped to 0..9 (0 is the lowest, not unset)', () => {
     expect(priorityFromScore(0.5, 5, 10)).toBe(5);
     expect(priorityFromScore(1, 5, 10)).toBe(9);
     expect(priorityFromScore(0, 5, 10)).toBe(0);
     expect(priorityFromScore(0.7, 5, 10)).toBe(7);
-    expect(priorityFromScore(0.7, 0, 10)).toBe(7);
+    expect(priorityFromScore(0.7, 0, 10)).toBe(2);
+    expect(priorityFromScore(0.5, 0, 10)).toBe(0);
     expect(priorityFromScore(0.9, 8, 0)).toBe(8);
   });
 });

@@ -7,6 +7,8 @@ import {
   deadlineIn,
   sluiceProto,
   type ServiceContext,
+  type NormalizedItem,
+  type RawItem__Output,
   type ServiceParts,
   type SharedStateClient,
 } from '@sluice/protocol';
@@ -14,6 +16,7 @@ import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
 import { DedupIndex } from './dedup-index.js';
 import { seedDedupIndex } from './dedup-seed.js';
 import { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
+import { interestMatcher, preScore } from './pre-score.js';
 import { SharedDedup } from './shared-dedup.js';
 import type { TransformerSettings } from './settings.js';
 import { transformBatch } from './transform-batch.js';
@@ -57,11 +60,17 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     },
   });
 
+  const matcher = interestMatcher(settings.priority.rules);
+  const prioritize = settings.priority.enabled
+    ? (raw: RawItem__Output, normalized: NormalizedItem) =>
+        preScore(raw, normalized, settings.priority, matcher, Date.now()).priority
+    : undefined;
   const downstream = connect('PipelineStage', ctx.config.services.inference.grpc_address);
   const stage = createRelayStage({
     stage: 'transformer',
     logger: ctx.logger,
     registry: ctx.registry,
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     maxInFlightItems: settings.max_in_flight_items,
     downstreamStreams: settings.downstream_streams,
     connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
@@ -71,6 +80,7 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
         dedup: shared ?? dedup,
         nearDuplicateMinWords: settings.near_duplicate_min_words,
         onDuplicate: (kind) => duplicates.inc({ kind }),
+        prioritize,
       }),
   });
   ctx.logger.info({ worker_threads: threads, language_data: settings.language_data }, 'normalizer pool ready');

@@ -1,6 +1,7 @@
 // The `transformer:` section of config/sluice.yaml. Every key has a default, so an absent section works.
 import { z } from '@sluice/service-kit';
 import { LANGUAGE_DATA_SIZES } from './language.js';
+import { preScoreSettingsSchema } from './pre-score-settings.js';
 
 export const transformerSettingsSchema = z.strictObject({
   /** Worker threads for normalization: "auto" = one per core; 0 = in the main thread (tests, tiny loads). */
@@ -47,6 +48,10 @@ export const transformerSettingsSchema = z.strictObject({
    *  shared_state_retry_seconds before the shared log is tried again. */
   shared_state_timeout_milliseconds: z.number().int().min(50).default(2000),
   shared_state_retry_seconds: z.number().min(0).default(10),
+  /** The pre-score that sets each item's priority before inference (pre-score-settings.ts). */
+  priority: preScoreSettingsSchema.default(preScoreSettingsSchema.parse({})),
+  /** Waiting this long raises a batch's priority by one level in this stage's queues (starvation protection). */
+  priority_aging_milliseconds: z.number().int().min(1).default(1000),
 });
 
 export type TransformerSettings = z.infer<typeof transformerSettingsSchema>;

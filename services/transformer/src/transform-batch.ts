@@ -1,5 +1,6 @@
 // One pipeline batch through the transformer: validate, normalize on the pool, link duplicates in arrival
-// order, and turn per-item failures into dead letters (never a failed batch for one bad item).
+// order, set each item's priority from its pre-score, and turn per-item failures into dead letters (never a
+// failed batch for one bad item).
 import type {
   DeadLetter,
   ItemBatch,
@@ -23,6 +24,8 @@ export interface TransformDeps {
   /** Items with fewer words take part in exact dedup only. */
   nearDuplicateMinWords: number;
   onDuplicate?: (kind: 'exact' | 'near') => void;
+  /** The item's priority from its pre-score (pre-score.ts), once normalized and linked; absent: unchanged. */
+  prioritize?: (raw: RawItem__Output, normalized: NormalizedItem) => number;
 }
 
 export const STAGE = 'transformer';
@@ -77,7 +80,8 @@ export async function transformBatch(batch: ItemBatch__Output, deps: TransformDe
       normalized.duplicate_kind = match.duplicate_kind;
       if (match.duplicate_kind === 'exact' || match.duplicate_kind === 'near') deps.onDuplicate?.(match.duplicate_kind);
     }
-    return { ...item, normalized };
+    const raw = item.raw!;
+    return { ...item, raw: deps.prioritize ? { ...raw, priority: deps.prioritize(raw, normalized) } : raw, normalized };
   });
   return { batch_id: batch.batch_id, items, dead_letters: deadLetters, deadline_unix_ms: batch.deadline_unix_ms };
 }

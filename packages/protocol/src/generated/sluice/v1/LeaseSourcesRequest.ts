@@ -13,6 +13,12 @@ export interface LeaseSourcesRequest {
   'source_ids'?: (string)[];
   'max_sources'?: (number);
   'lease_duration_ms'?: (number | string | Long);
+  /**
+   * Each candidate's priority (0 lowest .. 9 highest), parallel to source_ids; empty: all equal. With room for
+   * fewer than are due, the most urgent are granted first: priority + one level per priority_aging_ms overdue.
+   */
+  'priorities'?: (number)[];
+  'priority_aging_ms'?: (number | string | Long);
 }
 
 export interface LeaseSourcesRequest__Output {
@@ -26,4 +32,10 @@ export interface LeaseSourcesRequest__Output {
   'source_ids': (string)[];
   'max_sources': (number);
   'lease_duration_ms': (number);
+  /**
+   * Each candidate's priority (0 lowest .. 9 highest), parallel to source_ids; empty: all equal. With room for
+   * fewer than are due, the most urgent are granted first: priority + one level per priority_aging_ms overdue.
+   */
+  'priorities': (number)[];
+  'priority_aging_ms': (number);
 }
