@@ -97,3 +97,35 @@ export async function startFeedServer(itemsPerFeed: number): Promise<FeedServer>
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+export interface AdjustableFeed {
+  /** The feed's URL (http://127.0.0.1:<port>/feed.xml). */
+  url: string;
+  /** How many times the feed was fetched. */
+  fetches(): number;
+  /** Serves `count` items (feed 9's first `count`) from the next fetch on. */
+  setItems(count: number): void;
+  close(): Promise<void>;
+}
+
+/** One RSS feed that serves no item until the test says how many: a source whose next fetch brings new items. */
+export async function startAdjustableFeed(): Promise<AdjustableFeed> {
+  let items = 0;
+  let fetches = 0;
+  let baseUrl = '';
+  const server = http.createServer((req, res) => {
+    if (req.url !== '/feed.xml') return void res.writeHead(404).end();
+    fetches += 1;
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssFeed(9, items, baseUrl));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${baseUrl}/feed.xml`,
+    fetches: () => fetches,
+    setItems: (count) => {
+      items = count;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

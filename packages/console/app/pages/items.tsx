@@ -57,14 +57,17 @@ export function ItemsPage() {
   const [error, setError] = useState('');
   const [sources, setSources] = useState<string[]>([]);
 
+  const loaded = items !== null;
   useEffect(() => {
-    // Suggestions: configured sources and every source that has collected (pushed items name their own).
+    // Suggestions: configured sources and every source that has collected (pushed items name their own). They
+    // wait for the first page of items, which they would otherwise slow down (same gateway, same moment).
+    if (!loaded) return;
     Promise.all([api.GET('/v1/sources'), api.GET('/v1/source-health')]).then(([defined, states]) =>
       setSources(
         [...new Set([...(defined.data?.sources ?? []), ...(states.data?.sources ?? [])].map((s) => s.id))].sort(),
       ),
     );
-  }, []);
+  }, [loaded]);
 
   useEffect(() => {
     let stale = false;

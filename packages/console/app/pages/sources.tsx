@@ -122,7 +122,7 @@ export function SourcesPage({ session }: { session: Session }) {
                         type="button"
                         class="secondary"
                         onClick={() => collect(s.id)}
-                        aria-label={`Collect ${s.id} now`}
+                        aria-label={`Collect now: ${s.id}`}
                       >
                         Collect now
                       </button>
