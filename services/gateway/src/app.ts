@@ -2,23 +2,13 @@
 // app.inject() or listen on port 0. Cross-cutting concerns live here (errors, auth, rate limits, metrics);
 // each route group is a plugin in routes/.
 import { randomUUID } from 'node:crypto';
-import Fastify, {
-  LogController,
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  LATENCY_BUCKETS_SECONDS,
-  getOrCreateCounter,
-  getOrCreateHistogram,
-  type Logger,
-  type Registry,
-} from '@sluice/service-kit';
+import type { Logger, Registry } from '@sluice/service-kit';
 import { bearerToken, type Authenticator, type Principal } from './auth.js';
-import { ApiError, toProblem, type FieldError } from './errors.js';
+import { ApiError } from './errors.js';
+import { httpMetrics } from './http-metrics.js';
+import { sendProblem, toApiError } from './problem-reply.js';
 import type { PushChannel } from './push-channel.js';
 import { RateLimiter, type ApiRateLimits } from './rate-limiter.js';
 import { registerDocs } from './routes/docs.js';
@@ -32,6 +22,7 @@ import { createValidators } from './validation.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import { inferenceRoutes } from './routes/inference.js';
 import { deadLetterRoutes } from './routes/dead-letters.js';
+import { jobEventRoutes } from './routes/job-events.js';
 import { jobRoutes } from './routes/jobs.js';
 import { keyRoutes } from './routes/keys.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -199,12 +190,13 @@ export async function buildApp(options: AppOptions) {
   });
 
   // Registered on the root instance (not encapsulated) so its onRoute hook sees every route.
-  if (settings.docs_enabled) await registerDocs(app as unknown as FastifyInstance);
+  if (settings.docs_enabled) await registerDocs(app);
   await app.register(healthRoutes, { readiness: options.readiness });
   await app.register(itemRoutes, { ctx });
   await app.register(pushRoutes, { ctx });
   await app.register(inferenceRoutes, { ctx });
   await app.register(jobRoutes, { ctx });
+  await app.register(jobEventRoutes, { ctx });
   await app.register(sourceRoutes, { ctx });
   await app.register(keyRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
@@ -227,75 +219,4 @@ function scopeOf(configured: RouteScope | undefined, url: string): RouteScope {
   if (configured) return configured;
   if (url === '/docs' || url.startsWith('/docs/')) return 'public';
   return 'admin';
-}
-
-/** Translates fastify's own errors (validation, body limits, bad JSON) into the registry's codes. */
-function toApiError(error: FastifyError): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error.validation) {
-    const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
-    const errors: FieldError[] = error.validation.map((v) => {
-      const missing =
-        v.keyword === 'required' ? `/${String((v.params as { missingProperty?: string }).missingProperty ?? '')}` : '';
-      const extra =
-        v.keyword === 'additionalProperties'
-          ? `/${String((v.params as { additionalProperty?: string }).additionalProperty ?? '')}`
-          : '';
-      const pointer = `/${where}${v.instancePath}${missing}${extra}`;
-      const message = v.keyword === 'additionalProperties' ? 'unknown property' : (v.message ?? 'invalid');
-      return { pointer, message };
-    });
-    return new ApiError('invalid_request', errors.map((e) => `${e.pointer}: ${e.message}`).join('; '), { errors });
-  }
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(
-        'payload_too_large',
-        'the request body exceeds the configured limit (gateway.body_limit_bytes)',
-      );
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError('unsupported_media_type', 'send Content-Type: application/json');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new ApiError('invalid_json', 'the body is empty');
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new ApiError('invalid_json');
-  }
-  if (error instanceof SyntaxError) return new ApiError('invalid_json');
-  if (typeof error.statusCode === 'number' && error.statusCode === 413) return new ApiError('payload_too_large');
-  if (typeof error.statusCode === 'number' && error.statusCode === 415) return new ApiError('unsupported_media_type');
-  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500)
-    return new ApiError('invalid_request', error.message);
-  return new ApiError('internal_error');
-}
-
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiError, cause?: unknown): FastifyReply {
-  // Unexpected errors are logged with their stack (never sent); mapped backend failures only by code.
-  if (cause !== undefined && !(cause instanceof ApiError) && error.code === 'internal_error')
-    request.log.error({ err: cause, url: request.url }, 'request failed');
-  else if (error.status >= 500)
-    request.log.warn({ code: error.code, detail: error.detail, url: request.url }, 'request failed');
-  const problem = toProblem(error, request.url.split('?')[0], request.id);
-  if (error.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.extra.retryAfterSeconds));
-  // A string body bypasses the response serializer: the problem is written exactly as built.
-  return reply.code(error.status).type('application/problem+json').send(JSON.stringify(problem));
-}
-
-function httpMetrics(registry: Registry) {
-  return {
-    requests: getOrCreateCounter(registry, {
-      name: 'sluice_gateway_http_requests_total',
-      help: 'HTTP requests by route template, method and status',
-      labelNames: ['method', 'route', 'status'],
-    }),
-    seconds: getOrCreateHistogram(registry, {
-      name: 'sluice_gateway_http_request_seconds',
-      help: 'HTTP request latency by route template',
-      labelNames: ['method', 'route'],
-      buckets: LATENCY_BUCKETS_SECONDS,
-    }),
-    rateLimited: getOrCreateCounter(registry, {
-      name: 'sluice_gateway_rate_limited_total',
-      help: 'Requests refused by the per-key rate limit',
-    }),
-  };
 }

@@ -11,35 +11,15 @@ import type {
   ListDeadLettersRequest,
   ListDeadLettersResponse__Output,
   PersistenceAdminClient,
-  StoredDeadLetter__Output,
 } from '@sluice/protocol';
 import type { RouteContext } from '../app.js';
 import { REPLAY_OUTCOMES, replayDeadLetters, replayMetrics } from '../dead-letter-replay.js';
+import { DeadLetterSchema, DeadLetterWithPayload, deadLetterView, parsePayload } from '../dead-letter-view.js';
 import { ApiError } from '../errors.js';
 import { SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
 import { timeParam } from './items.js';
 
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const CODE = { pattern: '^[a-z0-9_]{1,64}$' };
-
-const DeadLetterSchema = Type.Object({
-  id: Type.Integer(),
-  item_id: Type.String(),
-  source_id: Type.String(),
-  stage: Type.String({ description: 'collector, transformer, inference, scorer or persistence' }),
-  reason: Type.String({ description: 'Stable reason code, e.g. invalid_item, model_error, write_failed' }),
-  detail: Type.String(),
-  attempts: Type.Integer({ description: 'Times the item failed (a replay that fails again adds one)' }),
-  replays: Type.Integer(),
-  first_seen_at: Nullable(Type.String({ format: 'date-time' })),
-  last_seen_at: Nullable(Type.String({ format: 'date-time' })),
-  last_replayed_at: Nullable(Type.String({ format: 'date-time' })),
-});
-const DeadLetterWithPayload = Type.Object({
-  ...DeadLetterSchema.properties,
-  payload: Type.Unknown({ description: 'The item as the stage saw it (JSON)' }),
-});
 
 const filterFields = {
   source: Type.Optional(
@@ -82,30 +62,6 @@ function toFilter(query: FilterInput): DeadLetterFilter {
     since_ms: since,
     until_ms: until,
   };
-}
-
-function view(letter: StoredDeadLetter__Output) {
-  return {
-    id: Number(letter.id),
-    item_id: letter.item_id,
-    source_id: letter.source_id,
-    stage: letter.stage,
-    reason: letter.reason,
-    detail: letter.detail,
-    attempts: letter.attempts,
-    replays: letter.replays,
-    first_seen_at: iso(Number(letter.first_seen_at_ms)),
-    last_seen_at: iso(Number(letter.last_seen_at_ms)),
-    last_replayed_at: iso(Number(letter.last_replayed_at_ms)),
-  };
-}
-
-function payload(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
 }
 
 export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {
@@ -163,7 +119,7 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
         params.set('cursor', nextCursor);
         next = `/v1/dead-letters?${params.toString()}`;
       }
-      return { dead_letters: response.dead_letters.map(view), next_cursor: nextCursor, next };
+      return { dead_letters: response.dead_letters.map(deadLetterView), next_cursor: nextCursor, next };
     },
   );
 
@@ -189,7 +145,7 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
       );
       if (!response.found || !response.dead_letter)
         throw new ApiError('dead_letter_not_found', `no dead letter has id ${request.params.id}`);
-      return { ...view(response.dead_letter), payload: payload(response.dead_letter.payload_json) };
+      return { ...deadLetterView(response.dead_letter), payload: parsePayload(response.dead_letter.payload_json) };
     },
   );
 
@@ -246,7 +202,7 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> 
           id: r.id,
           item_id: r.item_id,
           outcome: r.outcome,
-          dead_letter: r.dead_letter ? view(r.dead_letter) : null,
+          dead_letter: r.dead_letter ? deadLetterView(r.dead_letter) : null,
         })),
       };
     },

@@ -1,9 +1,19 @@
 // OpenAPI 3.1 generated from the route schemas, served at /openapi.json, with the interactive page at /docs.
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyTypeProvider,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 
-export async function registerDocs(app: FastifyInstance): Promise<void> {
+/** Registers on the instance given (the root, so swagger's onRoute hook sees every route), whatever its types. */
+export async function registerDocs<Logger extends FastifyBaseLogger, Provider extends FastifyTypeProvider>(
+  app: FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, Logger, Provider>,
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

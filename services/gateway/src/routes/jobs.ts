@@ -1,31 +1,24 @@
 // Jobs: POST /v1/jobs (collect these sources now, import this file), GET /v1/jobs, GET /v1/jobs/:id,
-// GET /v1/jobs/:id/events (server-sent events with live progress), POST /v1/jobs/:id/cancel.
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+// POST /v1/jobs/:id/cancel; POST /v1/jobs/import uploads a file to import. Live progress: job-events.ts.
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type {
-  CancelJobResponse__Output,
-  GetJobResponse__Output,
-  Job__Output,
-  ListJobsRequest,
-  ListJobsResponse__Output,
-  PersistenceAdminClient,
-} from '@sluice/protocol';
+import type { CancelJobResponse__Output, ListJobsRequest, ListJobsResponse__Output } from '@sluice/protocol';
 import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { spoolUpload, uploadTooLarge } from '../jobs/upload-spool.js';
 import { JOB_STATUSES } from '@sluice/common';
-import { isTerminal, toJobView } from '../job-view.js';
+import { getJob, requireJobs } from '../jobs/job-lookup.js';
+import { toJobView } from '../job-view.js';
 import { SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
-import { openEventStream } from '../sse.js';
 
-const JobParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export const JobParams = Type.Object(
+  { id: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
 
 export const CreateJobBody = Type.Union([
   Type.Object(
@@ -55,33 +48,9 @@ export const CreateJobBody = Type.Union([
   ),
 ]);
 
-function requireJobs(ctx: RouteContext): { admin: PersistenceAdminClient; runner: JobRunner } {
-  if (!ctx.upstreams.admin || !ctx.jobs)
-    throw new ApiError('not_implemented', 'jobs are not available in this deployment');
-  return { admin: ctx.upstreams.admin, runner: ctx.jobs };
-}
-
 export const jobRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {
   const { caller, settings } = ctx;
   const security = [{ bearerAuth: [] }];
-  // Open event streams end when the server closes (otherwise close would wait for them).
-  const streams = new Set<{ end(): void }>();
-  app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
-  });
-
-  const getJob = async (admin: PersistenceAdminClient, id: string): Promise<Job__Output> => {
-    const response = await caller.call<{ id: string }, GetJobResponse__Output>(
-      'persistence',
-      admin,
-      admin.GetJob,
-      { id },
-      { notFound: 'job_not_found' },
-    );
-    if (!response.found || !response.job) throw new ApiError('job_not_found', `no job has id ${id}`);
-    return response.job;
-  };
-
   app.post(
     '/v1/jobs',
     {
@@ -134,24 +103,10 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
       const { runner } = requireJobs(ctx);
       const limit = settings.upload_max_bytes;
       const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > limit)
-        throw new ApiError('payload_too_large', `uploads are limited to ${limit} bytes (gateway.upload_max_bytes)`);
+      if (declared > limit) throw uploadTooLarge(limit);
       const directory = settings.upload_directory || path.join(tmpdir(), 'sluice-gateway-uploads');
-      await mkdir(directory, { recursive: true });
-      const file = path.join(directory, `${randomUUID()}.jsonl`);
-      let bytes = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          bytes += chunk.length;
-          if (bytes > limit)
-            callback(
-              new ApiError('payload_too_large', `uploads are limited to ${limit} bytes (gateway.upload_max_bytes)`),
-            );
-          else callback(null, chunk);
-        },
-      });
+      const { file, bytes } = await spoolUpload(request.body as Readable, directory, limit);
       try {
-        await pipeline(request.body as Readable, counter, createWriteStream(file));
         const job = await runner.start({
           kind: 'upload',
           file,
@@ -218,7 +173,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
         response: { 200: Type.Ref('Job'), ...problemResponses(401, 403, 404, 503) },
       },
     },
-    async (request) => toJobView(await getJob(requireJobs(ctx).admin, request.params.id)),
+    async (request) => toJobView(await getJob(caller, requireJobs(ctx).admin, request.params.id)),
   );
 
   app.post(
@@ -247,65 +202,6 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async
       if (!response.found || !response.job) throw new ApiError('job_not_found', `no job has id ${request.params.id}`);
       runner.abortLocal(request.params.id);
       return toJobView(response.job);
-    },
-  );
-
-  app.get(
-    '/v1/jobs/:id/events',
-    {
-      config: { scope: 'read' },
-      schema: {
-        summary: 'Live progress (server-sent events)',
-        description:
-          'text/event-stream: a "progress" event with the job at every change, then "done" with the final job when it is finished.',
-        tags: ['jobs'],
-        security,
-        params: JobParams,
-        response: {
-          200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: Type.String() } } },
-          ...problemResponses(401, 403, 404, 503),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { admin, runner } = requireJobs(ctx);
-      // Resolve the job first, so an unknown id is a plain 404 rather than an empty stream.
-      const initial = await getJob(admin, request.params.id);
-      const stream = openEventStream(request, reply);
-      streams.add(stream);
-      stream.onClose(() => streams.delete(stream));
-      const emit = (job: Job__Output) => {
-        const view = toJobView(job);
-        stream.send('progress', view);
-        if (isTerminal(job.status)) {
-          stream.send('done', view);
-          stream.end();
-        }
-      };
-      emit(initial);
-      if (stream.closed) return;
-      const unsubscribe = runner.subscribe(initial.id, emit);
-      if (unsubscribe) {
-        stream.onClose(unsubscribe);
-        return;
-      }
-      // Not running in this replica: poll persistence for changes.
-      let lastUpdate = initial.updated_at_ms;
-      const timer = setInterval(() => {
-        getJob(admin, initial.id).then(
-          (job) => {
-            if (job.updated_at_ms !== lastUpdate || isTerminal(job.status)) {
-              lastUpdate = job.updated_at_ms;
-              emit(job);
-            }
-          },
-          (error: ApiError) => {
-            stream.send('error', { code: error.code, detail: error.detail });
-            stream.end();
-          },
-        );
-      }, settings.job_poll_interval_milliseconds);
-      stream.onClose(() => clearInterval(timer));
     },
   );
 };

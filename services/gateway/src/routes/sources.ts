@@ -9,7 +9,6 @@ import type {
   ListSourceErrorsResponse__Output,
   ListSourcesResponse__Output,
   PersistenceAdminClient,
-  SourceDefinition__Output,
   UpsertSourceDefinitionRequest,
   UpsertSourceDefinitionResponse__Output,
 } from '@sluice/protocol';
@@ -18,65 +17,21 @@ import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import { toJobView } from '../job-view.js';
 import { MANAGED_SOURCE_ID_PATTERN, SOURCE_ID_PATTERN, problemResponses } from '../schemas.js';
-
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
-
-const SourceSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  enabled: Type.Boolean(),
-  priority: Type.Integer(),
-  interval_seconds: Type.Integer(),
-  config: Type.Unknown(),
-  origin: Type.Union([Type.Literal('config'), Type.Literal('api')], {
-    description: 'config: config/sluice.yaml (read-only here); api: managed through this API',
-  }),
-  updated_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-});
-
-const DefinitionBody = Type.Object(
-  {
-    kind: Type.String({
-      pattern: '^[a-z][a-z0-9_]{0,31}$',
-      description: 'rss, atom, json_feed, jsonl, csv, hacker_news, reddit, github, http_json, ...',
-    }),
-    config: Type.Record(Type.String(), Type.Unknown(), {
-      description:
-        'Kind-specific settings (url, path, headers, ...), validated by the collector. path: relative to collector.import_directories; allow_private_network is refused (operators allow networks in config); secrets only from SLUICE_SOURCE_* variables',
-    }),
-    enabled: Type.Optional(Type.Boolean({ default: true })),
-    priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 9, default: 5 })),
-    interval_seconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 604_800, default: 900 })),
-  },
-  { additionalProperties: false },
-);
+import {
+  DefinitionBody,
+  SourceDetailSchema,
+  SourceSchema,
+  configuredSourceView,
+  definitionView,
+  sourceErrorView,
+  sourceStateView,
+} from '../source-view.js';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: SOURCE_ID_PATTERN }) }, { additionalProperties: false });
 const ManagedIdParams = Type.Object(
   { id: Type.String({ pattern: MANAGED_SOURCE_ID_PATTERN, description: 'Lowercase letters, digits, _ . - (max 64)' }) },
   { additionalProperties: false },
 );
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text || '{}');
-  } catch {
-    return {};
-  }
-}
-
-function definitionView(d: SourceDefinition__Output) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    enabled: d.enabled,
-    priority: d.priority,
-    interval_seconds: d.interval_seconds,
-    config: parseJson(d.config_json),
-    origin: 'api' as const,
-    updated_at: iso(d.updated_at_ms),
-  };
-}
 
 export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {
   const { caller, upstreams } = ctx;
@@ -122,17 +77,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = as
           : Promise.resolve(undefined),
       ]);
       const managed = new Set(defs.map((d) => d.id));
-      const fromConfig = (configured ?? [])
-        .filter((s) => !managed.has(s.id))
-        .map((s) => ({
-          id: s.id,
-          kind: s.kind,
-          enabled: s.enabled,
-          priority: s.priority,
-          interval_seconds: s.interval_seconds,
-          config: parseJson(s.config_json),
-          origin: 'config' as const,
-        }));
+      const fromConfig = (configured ?? []).filter((s) => !managed.has(s.id)).map(configuredSourceView);
       return {
         sources: [...fromConfig, ...defs.map(definitionView)].sort((a, b) => a.id.localeCompare(b.id)),
         collector_reachable: configured !== undefined,
@@ -150,30 +95,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = as
         security,
         params: IdParams,
         response: {
-          200: Type.Object({
-            id: Type.String(),
-            definition: Type.Union([SourceSchema, Type.Null()]),
-            state: Type.Union([
-              Type.Object({
-                last_success_at: Type.Union([Type.String(), Type.Null()]),
-                next_fetch_at: Type.Union([Type.String(), Type.Null()]),
-                consecutive_errors: Type.Integer(),
-                breaker_state: Type.String(),
-                last_error: Type.String(),
-                items_total: Type.Number(),
-              }),
-              Type.Null(),
-            ]),
-            recent_errors: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                message: Type.String(),
-                http_status: Type.Integer(),
-                url: Type.String(),
-                occurred_at: Type.Union([Type.String(), Type.Null()]),
-              }),
-            ),
-          }),
+          200: SourceDetailSchema,
           ...problemResponses(401, 403, 404, 503),
         },
       },
@@ -195,23 +117,8 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = as
       return {
         id,
         definition: def ? definitionView(def) : null,
-        state: s
-          ? {
-              last_success_at: iso(s.last_success_ms),
-              next_fetch_at: iso(s.next_fetch_ms),
-              consecutive_errors: s.consecutive_errors,
-              breaker_state: s.breaker_state,
-              last_error: s.last_error,
-              items_total: s.items_total,
-            }
-          : null,
-        recent_errors: errors.errors.map((e) => ({
-          code: e.code,
-          message: e.message,
-          http_status: e.http_status,
-          url: e.url,
-          occurred_at: iso(e.occurred_at_ms),
-        })),
+        state: s ? sourceStateView(s) : null,
+        recent_errors: errors.errors.map(sourceErrorView),
       };
     },
   );
