@@ -5,7 +5,7 @@ import type { Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import { RunProgressCounter } from './run-progress.js';
 import type { Scheduler } from './scheduler.js';
-import type { SourceConfig } from './settings.js';
+import type { SourceConfig } from './source-settings.js';
 
 export function describeSource(source: SourceConfig, origin: 'config' | 'api' = 'config') {
   return {

@@ -1,3 +1,5 @@
 export { buildCollectorService } from './service.js';
-export { collectorSettingsSchema, sourceSchema, SOURCE_KINDS } from './settings.js';
-export type { CollectorSettings, SourceConfig, SourceKind } from './settings.js';
+export { collectorSettingsSchema } from './settings.js';
+export { sourceSchema, SOURCE_KINDS } from './source-settings.js';
+export type { CollectorSettings } from './settings.js';
+export type { SourceConfig, SourceKind } from './source-settings.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { clampPriority, itemId } from '@sluice/content';
 import { deadLetter, payloadJson, type DeadLetter, type RawItem } from '@sluice/protocol';
-import type { SourceConfig } from './settings.js';
+import type { SourceConfig } from './source-settings.js';
 
 /** What a source kind extracts from one record, before validation. */
 export interface FoundItem {

@@ -4,7 +4,7 @@
 import { call, connect, type PersistenceAdminClient, type SourceDefinition__Output } from '@sluice/protocol';
 import { apiSourceViolations, formatIssues, type Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
-import { sourceSchema, type SourceConfig } from './settings.js';
+import { sourceSchema, type SourceConfig } from './source-settings.js';
 
 /** Definition kinds the API accepts that are one collector kind here (feeds are detected from the document). */
 const KIND_ALIASES: Record<string, string> = { rss: 'feed', atom: 'feed', rdf: 'feed', json_feed: 'feed' };

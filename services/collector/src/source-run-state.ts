@@ -2,7 +2,7 @@
 // run itself (source-run.ts) only does the I/O.
 import { errorBackoffMs } from './http/backoff.js';
 import type { SourceFetchError } from './http/fetch-error.js';
-import type { SourceConfig } from './settings.js';
+import type { SourceConfig } from './source-settings.js';
 import type { SourceStateRecord } from './source-state-store.js';
 import type { Checkpoint, PersistedState } from './sources/source-collector.js';
 

@@ -12,7 +12,8 @@ import type { TokenBucket } from './http/token-bucket.js';
 import type { InFlightWindow } from './in-flight-window.js';
 import type { CollectorMetrics } from './metrics.js';
 import type { RunProgressCounter } from './run-progress.js';
-import type { CollectorSettings, SourceConfig } from './settings.js';
+import type { CollectorSettings } from './settings.js';
+import type { SourceConfig } from './source-settings.js';
 import { SourceErrorLog } from './source-error-log.js';
 import {
   countsAgainstSource,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDefinition__Output } from '@sluice/protocol';
 import { HOSTILE_PATHS } from '../../../test/support/hostile-paths.js';
-import { sourceSchema, type SourceConfig } from '../src/settings.js';
+import { sourceSchema, type SourceConfig } from '../src/source-settings.js';
 import { definitionToSource } from '../src/source-definitions.js';
 import { MemorySourceStateStore } from '../src/source-state-store.js';
 import {

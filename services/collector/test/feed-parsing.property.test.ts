@@ -9,7 +9,7 @@ import { fuzzRuns } from '../../../test/support/fuzz-runs.js';
 import { decodeBody } from '../src/http/charset.js';
 import { SourceFetchError } from '../src/http/fetch-error.js';
 import { buildItem } from '../src/raw-item.js';
-import { sourceSchema } from '../src/settings.js';
+import { sourceSchema } from '../src/source-settings.js';
 import { parseFeedDocument, type ParsedFeed } from '../src/sources/feed-items.js';
 import { corpusBytes, FEED_URL, loadCorpus } from './fixtures/feeds/corpus.js';
 

@@ -12,7 +12,7 @@ import { createLogger } from '@sluice/service-kit';
 import { fuzzRuns } from '../../../test/support/fuzz-runs.js';
 import { SourceFetchError } from '../src/http/fetch-error.js';
 import { buildItem, DEAD_LETTER_REASONS, type BuildResult } from '../src/raw-item.js';
-import { sourceSchema, type SourceOf } from '../src/settings.js';
+import { sourceSchema, type SourceOf } from '../src/source-settings.js';
 import { lines } from '../src/sources/bulk-file.js';
 import { collectCsv } from '../src/sources/csv.js';
 import { parseJsonlLine, recordToFound } from '../src/sources/jsonl.js';

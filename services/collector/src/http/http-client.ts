@@ -3,19 +3,23 @@
 // limit per host, SSRF guard at connect) with connect/total timeouts, bounded redirects (each hop re-checked),
 // conditional GET, a response size limit (after decompression) and retries (Retry-After for 429/503,
 // exponential backoff with full jitter for 5xx/resets/timeouts, none for other 4xx).
-import { Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from '@sluice/service-kit';
 import type { CollectorMetrics } from '../metrics.js';
 import type { HttpSettings } from '../settings.js';
 import { sleep } from '@sluice/common';
-import { backoffDelayMs, parseRetryAfterMs } from './backoff.js';
+import { backoffDelayMs } from './backoff.js';
 import { SourceFetchError, toFetchError } from './fetch-error.js';
 import type { HostBreakers } from './host-breakers.js';
+import { header, type Headers } from './http-headers.js';
+import { statusFailure } from './http-status-failure.js';
 import { PrivateNetworkAllowlist } from './private-network-allowlist.js';
+import { onRequestWritten } from './request-written.js';
+import { decompress, readLimited } from './response-body.js';
 import { createGuardedConnector, type GuardOptions } from './ssrf-guard.js';
-import { TokenBucket } from './token-bucket.js';
+import { RequestPacing } from './request-pacing.js';
+import type { TokenBucket } from './token-bucket.js';
 
 export interface RequestOptions {
   /** The guard is off for this request (a config/sluice.yaml source with allow_private_network). */
@@ -29,8 +33,6 @@ export interface RequestOptions {
   accept?: string;
   signal?: AbortSignal;
 }
-
-export type Headers = Record<string, string | string[] | undefined>;
 
 export interface HttpResponse {
   status: number;
@@ -51,15 +53,10 @@ export interface HttpStream {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export function header(headers: Headers, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export class HttpClient {
   readonly #guarded: Agent;
   readonly #open: Agent;
-  readonly #hostBuckets = new Map<string, TokenBucket>();
+  readonly #pacing: RequestPacing;
 
   constructor(
     private readonly settings: HttpSettings,
@@ -82,6 +79,7 @@ export class HttpClient {
         connectTimeoutMs: settings.connect_timeout_milliseconds,
         lookup: options.lookup,
       });
+    this.#pacing = new RequestPacing(settings, metrics);
     this.#guarded = new Agent({ ...agentOptions, connect: connector(true) });
     this.#open = new Agent({ ...agentOptions, connect: connector(false) });
   }
@@ -126,7 +124,7 @@ export class HttpClient {
     for (let retry = 0; ; retry++) {
       let written: ((written: boolean) => void) | undefined;
       try {
-        written = await this.#takeTokens(host, options);
+        written = await this.#pacing.take(host, options);
         return await this.breakers.fire(host, () => attempt(url, written));
       } catch (raw) {
         written?.(false);
@@ -153,47 +151,6 @@ export class HttpClient {
         await sleep(delay, options.signal);
       }
     }
-  }
-
-  /** Waits for the source's and the host's tokens; returns the source limiter's "written" callback. */
-  async #takeTokens(host: string, options: RequestOptions): Promise<((written: boolean) => void) | undefined> {
-    // A run cancelled while it waits gives its unused tokens back, so the next run is not slowed by them.
-    const sourceWait = options.limiter?.reserve() ?? 0;
-    let bucket = this.#hostBuckets.get(host);
-    if (!bucket) {
-      bucket = new TokenBucket(this.settings.host_rate_limit_per_second, this.settings.host_rate_limit_burst);
-      this.#hostBuckets.set(host, bucket);
-    }
-    const hostBucket = bucket;
-    let hostReserved = false;
-    try {
-      if (sourceWait > 0) {
-        this.metrics?.rateLimitWaits.inc({ scope: 'source' });
-        this.metrics?.rateLimitWaitSeconds.inc({ scope: 'source' }, sourceWait / 1000);
-        await sleep(sourceWait, options.signal);
-      }
-      const hostWait = hostBucket.reserve();
-      hostReserved = true;
-      if (hostWait > 0) {
-        this.metrics?.rateLimitWaits.inc({ scope: 'host' });
-        this.metrics?.rateLimitWaitSeconds.inc({ scope: 'host' }, hostWait / 1000);
-        await sleep(hostWait, options.signal);
-      }
-    } catch (error) {
-      options.limiter?.refund();
-      if (hostReserved) hostBucket.refund();
-      throw error;
-    }
-    // Last, right before sending: the gap to the source's previous request as actually written.
-    const limiter = options.limiter;
-    if (!limiter) return undefined;
-    for (let wait = limiter.spacing(); wait > 0; wait = limiter.spacing()) await sleep(wait, options.signal);
-    let reported = false;
-    return (written: boolean) => {
-      if (reported) return;
-      reported = true;
-      limiter.sent(written);
-    };
   }
 
   async #attempt(
@@ -261,7 +218,7 @@ export class HttpClient {
         current = next;
         // Each further hop counts against the host's politeness budget too.
         if (hop > 0 || next.host !== new URL(url).host)
-          await this.#takeTokens(next.host, { ...options, limiter: undefined });
+          await this.#pacing.take(next.host, { ...options, limiter: undefined });
         continue;
       }
       if (status === 304) {
@@ -271,36 +228,9 @@ export class HttpClient {
       }
       if (status >= 400 || status < 200 || (status >= 300 && status < 400)) {
         await response.body.dump().catch(() => undefined);
-        // GitHub-style quota exhaustion: 403 with x-ratelimit-remaining 0 is a 429 until x-ratelimit-reset.
-        const quotaReset =
-          status === 403 && header(response.headers, 'x-ratelimit-remaining') === '0'
-            ? Number(header(response.headers, 'x-ratelimit-reset'))
-            : NaN;
-        if (Number.isFinite(quotaReset)) {
-          observe('rate_limited');
-          const retryAfterMs =
-            parseRetryAfterMs(response.headers['retry-after']) ?? Math.max(0, quotaReset * 1000 - Date.now());
-          throw new SourceFetchError('rate_limited', `HTTP 403 rate limit exhausted at ${current.href}`, {
-            url: current.href,
-            httpStatus: status,
-            retryable: true,
-            retryAfterMs,
-          });
-        }
-        const retryAfterMs =
-          status === 429 || status === 503 ? parseRetryAfterMs(response.headers['retry-after']) : undefined;
-        const retryable = status >= 500 || status === 429 || status === 408;
-        observe(status === 429 ? 'rate_limited' : status >= 500 ? 'http_5xx' : 'http_4xx');
-        throw new SourceFetchError(
-          status === 429 ? 'rate_limited' : 'http_status',
-          `HTTP ${status} from ${current.href}`,
-          {
-            url: current.href,
-            httpStatus: status,
-            retryable,
-            retryAfterMs,
-          },
-        );
+        const failure = statusFailure(status, response.headers, current.href, Date.now());
+        observe(failure.outcome);
+        throw failure.error;
       }
       const body = decompress(response.body, header(response.headers, 'content-encoding'));
       if (streaming) {
@@ -328,57 +258,4 @@ export class HttpClient {
       }
     }
   }
-}
-
-/** A dispatcher that calls `onWritten` when a request's headers are about to be written (undici's onConnect). */
-function onRequestWritten(dispatcher: Dispatcher, onWritten: () => void): Dispatcher {
-  return dispatcher.compose(
-    (dispatch) => (options, handler) =>
-      dispatch(
-        options,
-        new Proxy(handler, {
-          get(target, property, receiver) {
-            const value = Reflect.get(target, property, receiver) as unknown;
-            if (typeof value !== 'function') return value;
-            if (property === 'onConnect' || property === 'onRequestStart') {
-              return (...args: unknown[]) => {
-                onWritten();
-                return (value as (...a: unknown[]) => unknown).apply(target, args);
-              };
-            }
-            return (value as (...a: unknown[]) => unknown).bind(target);
-          },
-        }),
-      ),
-  );
-}
-
-function decompress(body: Readable, encoding: string | undefined): Readable {
-  const value = encoding?.trim().toLowerCase();
-  if (!value || value === 'identity') return body;
-  const decoder =
-    value === 'gzip' || value === 'x-gzip'
-      ? zlib.createGunzip()
-      : value === 'deflate'
-        ? zlib.createInflate()
-        : value === 'br'
-          ? zlib.createBrotliDecompress()
-          : undefined;
-  if (!decoder) return body;
-  body.on('error', (error) => decoder.destroy(error));
-  return body.pipe(decoder);
-}
-
-async function readLimited(body: Readable, limit: number, url: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      body.destroy();
-      throw new SourceFetchError('too_large', `response exceeds max_response_bytes (${limit})`, { url });
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks, size);
 }

@@ -4,7 +4,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { SourceFetchError } from '../http/fetch-error.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import type { CollectContext } from './source-collector.js';
 
 export type BulkSource = SourceOf<'jsonl'> | SourceOf<'csv'>;

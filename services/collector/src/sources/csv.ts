@@ -1,7 +1,7 @@
 // CSV bulk import: streamed through csv-parse in constant memory; the first row names the columns. A row
 // with the wrong number of fields becomes a dead letter; resume skips the records already acknowledged.
 import { parse } from 'csv-parse';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
 import { openBulkFile, readFileCursor } from './bulk-file.js';
 import { batchRecords } from './jsonl.js';

@@ -1,9 +1,9 @@
 // RSS 2.0, RSS 1.0/RDF, Atom and JSON Feed over HTTP, with conditional GET: an unchanged feed costs a 304.
 import { createHash } from 'node:crypto';
 import { decodeBody } from '../http/charset.js';
-import { header } from '../http/http-client.js';
+import { header } from '../http/http-headers.js';
 import { buildItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { parseFeedDocument, recoveredProblem } from './feed-items.js';
 import { chunked, type Chunk, type CollectContext } from './source-collector.js';

@@ -1,9 +1,9 @@
 // GitHub releases or issues of one repository (REST API, Link-header pagination, optional token from env).
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { buildItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
-import { header } from '../http/http-client.js';
+import { header } from '../http/http-headers.js';
 import { getJson, linkRel, secretFromEnv } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';
 

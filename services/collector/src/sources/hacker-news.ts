@@ -2,7 +2,7 @@
 // source's rate limit. Points and comment counts travel as engagement.
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { buildItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
 import { getJson } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';

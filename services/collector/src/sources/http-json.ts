@@ -2,9 +2,9 @@
 // number or Link header, optional auth header whose value comes from an environment variable.
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { buildItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
-import { header } from '../http/http-client.js';
+import { header } from '../http/http-headers.js';
 import { stringAt, valueAt } from './bulk-file.js';
 import { getJson, linkRel, secretFromEnv } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';

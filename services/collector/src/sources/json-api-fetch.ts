@@ -1,7 +1,7 @@
 // Shared by the JSON API sources: one rate-limited, retried GET decoded as JSON, and RFC 8288 Link parsing.
 import { decodeBody } from '../http/charset.js';
 import { SourceFetchError } from '../http/fetch-error.js';
-import { header, type Headers } from '../http/http-client.js';
+import { header, type Headers } from '../http/http-headers.js';
 import type { CollectContext } from './source-collector.js';
 
 export interface JsonResponse {

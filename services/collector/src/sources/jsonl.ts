@@ -2,7 +2,7 @@
 // the byte offset after them), so an interrupted import resumes where the last acknowledged batch ended.
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { buildItem, unreadableRecord, type FoundItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { lines, openBulkFile, readFileCursor, stringAt, valueAt, type BulkSource } from './bulk-file.js';
 import type { Chunk, CollectContext } from './source-collector.js';
 

@@ -6,9 +6,9 @@ import { parseOpml } from 'feedsmith';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { decodeBody } from '../http/charset.js';
 import { SourceFetchError, toFetchError } from '../http/fetch-error.js';
-import { header } from '../http/http-client.js';
+import { header } from '../http/http-headers.js';
 import { buildItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { parseFeedDocument, recoveredProblem } from './feed-items.js';
 import { chunked, type Chunk, type CollectContext } from './source-collector.js';
 

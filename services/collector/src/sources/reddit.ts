@@ -2,7 +2,7 @@
 // listing it stops at the newest post of the previous run (cursor), so a poll fetches only what is new.
 import type { DeadLetter, RawItem } from '@sluice/protocol';
 import { buildItem } from '../raw-item.js';
-import type { SourceOf } from '../settings.js';
+import type { SourceOf } from '../source-settings.js';
 import { SourceFetchError } from '../http/fetch-error.js';
 import { getJson } from './json-api-fetch.js';
 import type { Chunk, CollectContext } from './source-collector.js';

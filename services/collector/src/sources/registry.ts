@@ -1,6 +1,6 @@
 // Source kind → its collector, loaded on first use (a bulk import never loads the feed parser, and so on).
 // Adding a kind: a schema in settings.ts, a module here, an entry below.
-import type { SourceConfig, SourceKind } from '../settings.js';
+import type { SourceConfig, SourceKind } from '../source-settings.js';
 import type { SourceCollector } from './source-collector.js';
 
 const LOADERS: { [K in SourceKind]: () => Promise<SourceCollector<Extract<SourceConfig, { kind: K }>>> } = {

@@ -5,7 +5,7 @@ import type { DeadLetter, RawItem } from '@sluice/protocol';
 import type { SourceFetchError } from '../http/fetch-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { TokenBucket } from '../http/token-bucket.js';
-import type { SourceConfig } from '../settings.js';
+import type { SourceConfig } from '../source-settings.js';
 import type { PathResolver } from './source-path.js';
 
 export interface Checkpoint {
