@@ -16,5 +16,6 @@ export { BERT_BASE, MINILM_L6, encoderGraph, encoderModel, encoderWeights } from
 export type { EncoderOptions, EncoderPrecision, EncoderShape, EncoderWeights } from './builtin/encoder-model.js';
 export { EXPORT_LAYOUTS, LAYOUT_WORDS, exportLayout } from './layouts/export-layout.js';
 export type { ExportLayout, ExportLayoutOptions, ExportedLayout } from './layouts/export-layout.js';
-export { DEFAULT_HUB_ENDPOINT, DEFAULT_MODEL_FILES, PullError, SOURCE_FILE, pullModel } from './pull-model.js';
+export { PullError } from './hub-fetch.js';
+export { DEFAULT_HUB_ENDPOINT, DEFAULT_MODEL_FILES, SOURCE_FILE, pullModel } from './pull-model.js';
 export type { PullModelOptions, PullProgress, PullResult } from './pull-model.js';
