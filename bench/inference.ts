@@ -5,16 +5,20 @@
 //    (max_batch_size 64) vs. one item per run (max_batch_size 1); built-in embedding / MiniLM shape.
 //  - p50/p99 latency at 50% and 90% of the peak offered load (open loop, Poisson arrivals, over gRPC).
 //  - padding_reduction: mixed lengths (10–512 tokens), padded tokens length-aware vs. FIFO.
+//  - sluice_vs_transformersjs, sluice_vs_pytorch_cpu: the same BERT-layout folder served by Sluice vs. run by
+//    transformers.js and PyTorch in batches of 64 (peers/peer-comparison.ts).
 // Machine load drifts (the 2-core box is shared), so each ratio alternates its two sides in short slices
 // and sums them. Smoke mode runs every phase briefly on the built-in embedding model only.
 import path from 'node:path';
-import { call, connect, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
+import { call, type EmbedResponse__Output, type InferenceClient } from '@sluice/protocol';
 import { createLogger, repoRoot } from '@sluice/service-kit';
-import { freePort, spawnService, waitUntilServing, type ServiceProcess } from '@sluice/stack';
 import { BENCH_MINILM_MODEL, EMBEDDING_MODEL, ensureBuiltinModels } from '../packages/models/src/index.js';
 import { readWordVectors } from '../packages/models/src/word-vectors.js';
 import { InferenceCore, OfflineRunner, inferenceSettingsSchema } from '../services/inference/src/index.js';
 import { percentile, trackServicesPeakRss, type Metrics } from './lib.js';
+import { startInference } from './peers/inference-process.js';
+import { comparePeers } from './peers/peer-comparison.js';
+import type { PeerRunner } from './peers/peer-runner.js';
 
 const logger = createLogger('bench', 'silent');
 // The offline reference runs on ONNX Runtime's CPU provider, so the measured side runs there too: `auto` may
@@ -166,7 +170,7 @@ export async function batchingEfficiency(
   warmUpMs: number,
 ): Promise<{ served: number; offline: number }> {
   const offline = await OfflineRunner.open(path.join(repoRoot, '.models', model), { rows: CALLERS, length: TOKENS });
-  const service = await startInference(model).catch(async (error: unknown) => {
+  const service = await startInference(model, DEVICE).catch(async (error: unknown) => {
     await offline.close();
     throw error;
   });
@@ -230,29 +234,21 @@ async function paddedTokens(ordering: 'length_aware' | 'fifo', lengths: number[]
   return padded;
 }
 
-async function startInference(
-  model: string,
-): Promise<{ proc: ServiceProcess; client: InferenceClient; metricsUrl: string }> {
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
-  const address = `127.0.0.1:${grpcPort}`;
-  const proc = spawnService('inference', {
-    env: {
-      ...process.env,
-      SLUICE__LOG__LEVEL: 'warn',
-      SLUICE__SERVICES__INFERENCE__GRPC_ADDRESS: address,
-      SLUICE__SERVICES__INFERENCE__HTTP_PORT: String(httpPort),
-      SLUICE__INFERENCE__EMBEDDING_MODEL: model,
-      SLUICE__INFERENCE__CLASSIFIER_MODELS: '[]',
-      SLUICE__INFERENCE__CACHE_MAX_MEGABYTES: '0',
-      SLUICE__INFERENCE__MAX_IN_FLIGHT_INPUTS: '100000',
-      SLUICE__INFERENCE__DEVICE: DEVICE,
-    },
-  });
-  await waitUntilServing(proc, address, 180_000);
+/** Sluice's side of the peer comparison: an inference process on `model`, CALLERS single-item gRPC callers. */
+async function openSluiceSide(model: string): Promise<PeerRunner> {
+  const service = await startInference(model, DEVICE);
   return {
-    proc,
-    client: connect('Inference', address),
-    metricsUrl: `http://127.0.0.1:${httpPort}/metrics`,
+    version: `inference service, ${CALLERS} concurrent single-item gRPC callers`,
+    measure: (ms) => closedLoopCounted(async () => void (await embedOverGrpc(service.client)), CALLERS, ms),
+    async embed(probe) {
+      const result = (await call(service.client, 'Embed', { inputs: [{ text: probe }] }, 120_000)).results[0]!;
+      if (result.error) throw new Error(`embed failed: ${result.error}`);
+      return Float32Array.from(result.values);
+    },
+    async close() {
+      service.client.close();
+      await service.proc.stop();
+    },
   };
 }
 
@@ -323,8 +319,26 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   metrics.batching_efficiency = efficiency.served / efficiency.offline;
   console.log('efficiency', metrics);
 
+  // 5. Side by side with transformers.js and PyTorch on the same BERT-layout folder (MiniLM-L6 shape; smoke: the
+  // small test shape, whose figures only show the path works). Sides not installed are reported, not measured.
+  Object.assign(
+    metrics,
+    await comparePeers({
+      repoRoot,
+      modelsDir: path.join(repoRoot, '.models'),
+      words,
+      makeText: () => text(TOKENS),
+      openSluice: openSluiceSide,
+      small: smoke,
+      totalMs: seconds(30, 0.5),
+      sliceMs: seconds(5, 0.25),
+      warmUpMs: seconds(3, 0.2),
+    }),
+  );
+  console.log('peers', metrics);
+
   // 3. Latency at 50% and 90% of peak offered load (built-in embedding over gRPC).
-  const service = await startInference(EMBEDDING_MODEL);
+  const service = await startInference(EMBEDDING_MODEL, DEVICE);
   const rss = trackServicesPeakRss({ inference: service.metricsUrl });
   try {
     await closedLoop(async () => void (await embedOverGrpc(service.client)), CALLERS, seconds(2, 0.5));

@@ -44,6 +44,14 @@ export interface ExportLayoutOptions {
   variants?: boolean;
   /** Keep model.onnx's tensors in onnx/model.onnx_data (ONNX external data, as exports of > 2 GB models do). */
   externalData?: boolean;
+  /** Encoder shape (default LAYOUT_SHAPE; the peer benchmarks use MiniLM-L6's). */
+  shape?: Omit<EncoderShape, 'vocabulary'>;
+  /** Words of the WordPiece vocabulary (default LAYOUT_WORDS; BERT layouts only). */
+  words?: readonly string[];
+  /** Pad the WordPiece vocabulary with `[unusedN]` tokens to this size (BERT's vocabularies hold 30,522). */
+  vocabularySize?: number;
+  /** Standard deviation of the generated weights (default 0.2: large enough for the reference checks to bite). */
+  std?: number;
 }
 
 export interface ExportedLayout {
@@ -70,11 +78,12 @@ export function exportLayout(options: ExportLayoutOptions): ExportedLayout {
         160,
       )
     : [];
-  const vocabulary = roberta ? byteBpeVocabulary(merges) : wordPieceVocabulary(LAYOUT_WORDS);
-  const shape: EncoderShape = { ...LAYOUT_SHAPE, vocabulary: vocabulary.length };
+  const vocabulary = roberta ? byteBpeVocabulary(merges) : wordPieceVocabulary(options.words ?? LAYOUT_WORDS);
+  for (let i = 0; vocabulary.length < (options.vocabularySize ?? 0); i++) vocabulary.push(`[unused${i}]`);
+  const shape: EncoderShape = { ...(options.shape ?? LAYOUT_SHAPE), vocabulary: vocabulary.length };
   const weights = encoderWeights(shape, {
     seed: options.seed ?? 11,
-    std: 0.2,
+    std: options.std ?? 0.2,
     randomAffine: true,
     tokenTypes: roberta ? 0 : 2,
     labels: labels.length,
