@@ -9,11 +9,11 @@ const smoke = args.includes('--smoke') || process.env.SLUICE_BENCH_SMOKE === '1'
 const names = args.filter((a) => !a.startsWith('--'));
 const available = readdirSync(benchDir)
   // gate.ts is the CI gate over the others (its own command line); reference-workload.ts is one of its parts;
-  // explain-write.ts prints query plans (docs/profiling.md).
+  // explain-write.ts prints query plans (docs/profiling.md); console-timing.ts is a part of console.ts.
   .filter(
     (f) =>
       f.endsWith('.ts') &&
-      !['run.ts', 'lib.ts', 'gate.ts', 'reference-workload.ts', 'explain-write.ts'].includes(f) &&
+      !['run.ts', 'lib.ts', 'gate.ts', 'reference-workload.ts', 'explain-write.ts', 'console-timing.ts'].includes(f) &&
       !f.endsWith('.d.ts'),
   )
   .map((f) => f.slice(0, -3))
