@@ -20,7 +20,7 @@ export function describeSource(source: SourceConfig, origin: 'config' | 'api' = 
   };
 }
 
-export function createCollectorService(options: {
+export function collectorHandlers(options: {
   collector: Collector;
   scheduler?: Scheduler;
   logger: Logger;

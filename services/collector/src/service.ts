@@ -12,7 +12,7 @@ import {
   type ServiceParts,
 } from '@sluice/protocol';
 import { Collector } from './collector.js';
-import { createCollectorService } from './grpc-service.js';
+import { collectorHandlers } from './grpc-service.js';
 import { HostBreakers } from './http/host-breakers.js';
 import { HttpClient } from './http/http-client.js';
 import { CollectorMetrics } from './metrics.js';
@@ -63,7 +63,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
   const scheduler = settings.schedule_enabled
     ? new Scheduler(collector, store, settings, owner, ctx.logger, metrics)
     : undefined;
-  const service = createCollectorService({
+  const service = collectorHandlers({
     collector,
     scheduler,
     logger: ctx.logger,

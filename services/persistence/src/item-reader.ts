@@ -12,29 +12,15 @@ import type {
 } from '@sluice/protocol';
 import { decodeCursor, encodeCursor, type ItemSort } from './cursor.js';
 import { invalid } from './errors.js';
+import { filterConditions, whereClause } from './item-filters.js';
 import type { Database } from './schema.js';
 import { candidateItems, rankHits, scoreCandidates } from './search-queries.js';
-import type { VectorIndex } from './vector-index.js';
+import { ITEM_COLUMNS, toStoredItem, type ItemReadRow } from './stored-item.js';
 import { epochMs } from './timestamps.js';
+import type { VectorIndex } from './vector-index.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
-
-type Filters = Pick<
-  ListItemsRequest__Output,
-  | 'source_ids'
-  | 'label'
-  | 'sentiment'
-  | 'language'
-  | 'min_score'
-  | 'has_min_score'
-  | 'max_score'
-  | 'has_max_score'
-  | 'duplicate_of'
-  | 'since_ms'
-  | 'until_ms'
-  | 'text'
->;
 
 const SORTS: Record<string, ItemSort> = {
   SORT_FIELD_UNSPECIFIED: 'collected',
@@ -44,81 +30,6 @@ const SORTS: Record<string, ItemSort> = {
 };
 
 const SORT_COLUMN: Record<ItemSort, string> = { collected: 'collected_at', published: 'published_at', score: 'score' };
-
-interface ItemRowOut {
-  id: string;
-  source_id: string;
-  source_kind: string;
-  external_id: string;
-  url: string;
-  canonical_url: string;
-  title: string;
-  summary: string;
-  text?: string;
-  author: string;
-  published_at: Date;
-  collected_at: Date;
-  stored_at: Date;
-  language: string;
-  content_hash: string;
-  duplicate_of: string;
-  tags: string[];
-  engagement_points: number | string;
-  engagement_comments: number | string;
-  priority: number;
-  word_count: number;
-  reading_time_seconds: number;
-  score: number;
-  classifications_json: Array<{ model: string; task: string; labels: Array<{ name: string; score: number }> }>;
-  score_value: number | null;
-  score_formula_version: string | null;
-  score_components: Array<{ name: string; value: number; weight: number; detail: string }> | null;
-  embedding_model?: string | null;
-  embedding_values?: number[] | null;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** WHERE conditions for the filters, on table alias `i`. Exported for tests of the SQL shape. */
-export function filterConditions(
-  filters: Partial<Filters> | null | undefined,
-  timeColumn: string,
-): RawBuilder<unknown>[] {
-  const where: RawBuilder<unknown>[] = [];
-  if (!filters) return where;
-  if (filters.source_ids && filters.source_ids.length > 0)
-    where.push(sql`i.source_id = ANY(${[...filters.source_ids]}::text[])`);
-  if (filters.label) where.push(sql`i.labels @> ${JSON.stringify([filters.label])}::jsonb`);
-  if (filters.sentiment) where.push(sql`i.sentiment = ${filters.sentiment}`);
-  if (filters.language) where.push(sql`i.language = ${filters.language}`);
-  if (filters.has_min_score || (filters.min_score ?? 0) > 0) {
-    if (!Number.isFinite(filters.min_score)) throw invalid('min_score must be a number');
-    where.push(sql`i.score >= ${filters.min_score ?? 0}`);
-  }
-  if (filters.has_max_score) {
-    if (!Number.isFinite(filters.max_score)) throw invalid('max_score must be a number');
-    where.push(sql`i.score <= ${filters.max_score ?? 0}`);
-  }
-  if (filters.duplicate_of) where.push(sql`i.duplicate_of = ${filters.duplicate_of}`);
-  const since = Number(filters.since_ms ?? 0);
-  const until = Number(filters.until_ms ?? 0);
-  if (since < 0 || until < 0) throw invalid('since_ms and until_ms must not be negative');
-  if (since > 0 && until > 0 && until <= since) throw invalid('until_ms must be after since_ms');
-  if (since > 0) where.push(sql`${sql.ref(`i.${timeColumn}`)} >= to_timestamp(${since}::float8 / 1000.0)`);
-  if (until > 0) where.push(sql`${sql.ref(`i.${timeColumn}`)} < to_timestamp(${until}::float8 / 1000.0)`);
-  if (filters.text) {
-    if (filters.text.length > 200) throw invalid('text filter is longer than 200 characters');
-    const pattern = `%${escapeLike(filters.text)}%`;
-    where.push(sql`(i.title ILIKE ${pattern} OR i.text ILIKE ${pattern})`);
-  }
-  return where;
-}
-
-function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
-  return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-}
 
 export interface ItemReaderOptions {
   db: Kysely<Database>;
@@ -247,8 +158,8 @@ export class ItemReader {
     order: RawBuilder<unknown>,
     includeText: boolean,
     includeEmbedding: boolean,
-  ): Promise<ItemRowOut[]> {
-    const { rows } = await sql<ItemRowOut>`
+  ): Promise<ItemReadRow[]> {
+    const { rows } = await sql<ItemReadRow>`
       SELECT ${sql.raw(ITEM_COLUMNS)}${includeText ? sql`, i.text` : sql``},
         (SELECT coalesce(json_agg(json_build_object('model', c.model, 'task', c.task, 'labels', c.labels) ORDER BY c.task), '[]')
            FROM classifications c WHERE c.item_id = i.id) AS classifications_json,
@@ -260,41 +171,4 @@ export class ItemReader {
       ${order}`.execute(this.#db);
     return rows;
   }
-}
-
-const ITEM_COLUMNS =
-  'i.id, i.source_id, i.source_kind, i.external_id, i.url, i.canonical_url, i.title, i.summary, i.author, i.published_at, i.collected_at, ' +
-  'i.stored_at, i.language, i.content_hash, i.duplicate_of, i.tags, i.engagement_points, i.engagement_comments, i.priority, i.word_count, ' +
-  'i.reading_time_seconds, i.score';
-
-function toStoredItem(r: ItemRowOut): StoredItem {
-  return {
-    id: r.id,
-    source_id: r.source_id,
-    source_kind: r.source_kind,
-    external_id: r.external_id,
-    url: r.url,
-    canonical_url: r.canonical_url,
-    title: r.title,
-    summary: r.summary,
-    text: r.text ?? '',
-    author: r.author,
-    published_at_ms: epochMs(r.published_at),
-    collected_at_ms: epochMs(r.collected_at),
-    stored_at_ms: epochMs(r.stored_at),
-    language: r.language,
-    content_hash: r.content_hash,
-    duplicate_of: r.duplicate_of,
-    tags: r.tags,
-    classifications: r.classifications_json.map((c) => ({ model: c.model, task: c.task, labels: c.labels })),
-    embedding: r.embedding_values ? { model: r.embedding_model ?? '', values: r.embedding_values.map(Number) } : null,
-    score:
-      r.score_value !== null
-        ? { value: r.score_value, formula_version: r.score_formula_version ?? '', components: r.score_components ?? [] }
-        : null,
-    engagement: { points: Number(r.engagement_points), comments: Number(r.engagement_comments) },
-    priority: r.priority,
-    word_count: r.word_count,
-    reading_time_seconds: r.reading_time_seconds,
-  };
 }

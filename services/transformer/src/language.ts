@@ -35,7 +35,7 @@ export async function createLanguageDetector(size: LanguageDataSize): Promise<La
         : size === 'medium'
           ? await import('eld/medium')
           : await import('eld/large');
-  return languageDetectorFrom(loaded.eld as unknown as EldLike);
+  return languageDetectorFrom(loaded.eld);
 }
 
 function normalizeHint(hint: string | undefined): string {
