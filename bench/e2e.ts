@@ -1,6 +1,9 @@
 // pnpm bench e2e: 10,000 feed items end to end through all six services into PostgreSQL.
 // Feeds are served from 127.0.0.1 (100 feeds × 100 items); every service is a separate process.
 // cpu_seconds_<service> is each process's CPU time during the run (prom-client's process_cpu_seconds_total).
+// pipeline_efficiency = items_per_second ÷ (1 ÷ Σ 1/stage rate), each stage measured alone on the same items
+// right after the run (bench/e2e-stages.ts): 1 means the pipeline is as fast as its stages taking turns on the
+// machine's cores; below it, time goes to hops, waits and idle stages.
 import {
   SERVICE_NAMES,
   createTestDatabase,
@@ -10,21 +13,17 @@ import {
   type StackOptions,
 } from '@sluice/stack';
 import { startFeedServer } from '../test/support/feed-server.js';
-import { trackServicesPeakRss, type Metrics } from './lib.js';
+import { MEASURED_STAGES, measureStagesAlone, sequentialRate } from './e2e-stages.js';
+import { processCpuSeconds, trackServicesPeakRss, type Metrics } from './lib.js';
 
 export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
-  return runEndToEnd(smoke ? 2 : 100, smoke ? 50 : 100);
+  return runEndToEnd(smoke ? 2 : 100, smoke ? 50 : 100, { stagesAlone: true });
 }
 
 /** CPU seconds every service has used so far, from its /metrics. */
 async function servicesCpuSeconds(opsUrl: (name: ServiceName) => string): Promise<Record<ServiceName, number>> {
   const entries = await Promise.all(
-    SERVICE_NAMES.map(async (name) => {
-      const text = await (await fetch(`${opsUrl(name)}/metrics`)).text();
-      const match = /^sluice_process_cpu_seconds_total(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(text);
-      if (!match) throw new Error(`${name} exports no sluice_process_cpu_seconds_total`);
-      return [name, Number(match[1])] as const;
-    }),
+    SERVICE_NAMES.map(async (name) => [name, await processCpuSeconds(opsUrl(name))] as const),
   );
   return Object.fromEntries(entries) as Record<ServiceName, number>;
 }
@@ -35,6 +34,8 @@ export interface EndToEndOptions extends Pick<StackOptions, 'serviceEnv'> {
    * CPU the services spend for the benchmark: the gate's CPU-per-item check turns it off.
    */
   trackRss?: boolean;
+  /** Also measure each stage alone on the same feeds, for pipeline_efficiency (bench/e2e-stages.ts). */
+  stagesAlone?: boolean;
 }
 
 /**
@@ -88,10 +89,14 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
     const cpuSeconds = Object.values(cpu).reduce((a, b) => a + b, 0);
     const idleCpuPerSecond =
       SERVICE_NAMES.reduce((sum, name) => sum + (cpuBefore[name] - idleStart[name]), 0) / idleSeconds;
+    await stack.stop();
+    stack = undefined;
+    const alone = options.stagesAlone ? await stagesAloneMetrics(sources, total / seconds) : {};
     return {
       items: total,
       seconds,
       items_per_second: total / seconds,
+      ...alone,
       cpu_seconds: cpuSeconds,
       cpu_seconds_idle_per_second: idleCpuPerSecond,
       cpu_seconds_net: Math.max(0, cpuSeconds - idleCpuPerSecond * seconds),
@@ -105,4 +110,15 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
     await server.close();
     await db.drop();
   }
+}
+
+async function stagesAloneMetrics(sources: Parameters<typeof measureStagesAlone>[0], endToEnd: number) {
+  const { rates, cpuMsPerItem } = await measureStagesAlone(sources);
+  const sequential = sequentialRate(rates);
+  return {
+    pipeline_efficiency: endToEnd / sequential,
+    stages_sequential_items_per_second: sequential,
+    ...Object.fromEntries(MEASURED_STAGES.map((stage) => [`alone_items_per_second_${stage}`, rates[stage]])),
+    ...Object.fromEntries(MEASURED_STAGES.map((stage) => [`alone_cpu_ms_per_item_${stage}`, cpuMsPerItem[stage]])),
+  };
 }

@@ -227,3 +227,11 @@ export async function startBenchCollector(
   }
   return { process: collector, grpcAddress, metricsUrl: `http://127.0.0.1:${httpPort}/metrics` };
 }
+
+/** CPU seconds a service has used so far (sluice_process_cpu_seconds_total on its ops port's /metrics). */
+export async function processCpuSeconds(opsUrl: string): Promise<number> {
+  const text = await (await fetch(`${opsUrl}/metrics`)).text();
+  const match = /^sluice_process_cpu_seconds_total(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(text);
+  if (!match) throw new Error(`${opsUrl} exports no sluice_process_cpu_seconds_total`);
+  return Number(match[1]);
+}

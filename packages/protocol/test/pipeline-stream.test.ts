@@ -90,6 +90,48 @@ describe('pipeline stream', () => {
     expect(maxInFlight).toBeLessThanOrEqual(300);
   });
 
+  it('keeps a relay stage working while acknowledgements are outstanding, within its downstream window', async () => {
+    // The sink holds every ack until the test opens the gate. The relay processes 2 batches at once, but a batch
+    // it has forwarded no longer takes a slot: what bounds it then is the downstream window (600 items = 6
+    // batches). A stage that held its slots until the ack came back would stop at 2.
+    const received: string[] = [];
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const { server: sinkServer } = await startSink(async (batch) => {
+      received.push(batch.batch_id);
+      await gate;
+      return { batch_id: batch.batch_id, item_ids: batch.items.map((i) => i.raw!.id), inserted: batch.items.length };
+    });
+    const relay = createRelayStage({
+      stage: 'relay',
+      logger,
+      registry: createMetricsRegistry('relay'),
+      processingBatchesPerStream: 2,
+      maxInFlightItems: 600,
+      connectDownstream: connectTo(sinkServer.port),
+      process: async (batch) => batch,
+    });
+    const relayServer = await startGrpcServer('127.0.0.1:0', [
+      {
+        name: 'sluice.v1.PipelineStage',
+        definition: sluiceProto().PipelineStage.service,
+        implementation: relay.implementation,
+      },
+    ]);
+    servers.push(relayServer);
+    const sender = new PipelineSender({ connect: connectTo(relayServer.port), maxInFlightItems: 2000 });
+    const acks = Promise.all(Array.from({ length: 10 }, (_, b) => sender.send({ items: items(100, b * 100) })));
+    for (let waited = 0; received.length < 6 && waited < 10_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received).toHaveLength(6);
+    expect(relay.downstreamUnackedItems).toBe(600);
+    openGate();
+    expect((await acks).flatMap((a) => a.item_ids)).toHaveLength(1000);
+    expect(received).toHaveLength(10);
+    await sender.close();
+  });
+
   it('resends unacknowledged batches after the downstream restarts, and retries error acks', async () => {
     const seen: string[] = [];
     let failFirst = true;
