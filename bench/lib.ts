@@ -113,6 +113,27 @@ export async function serviceRssMegabytes(metricsUrl: string): Promise<number | 
   }
 }
 
+/** Where a service's memory is (MiB, main thread): V8 heap in use, external (ArrayBuffers, buffers) and RSS,
+ *  so RSS growth can be told apart from JS heap growth (the rest is native: worker threads, ONNX Runtime, malloc). */
+export async function serviceMemoryBreakdown(
+  metricsUrl: string,
+): Promise<{ rss: number; heap_used: number; external: number } | undefined> {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    const gauge = (name: string) => {
+      const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+      return match ? Number(match[1]) / 2 ** 20 : 0;
+    };
+    return {
+      rss: gauge('sluice_process_resident_memory_bytes'),
+      heap_used: gauge('sluice_nodejs_heap_size_used_bytes'),
+      external: gauge('sluice_nodejs_external_memory_bytes'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sum of a counter's samples in Prometheus text whose labels contain every `labels` pair (e.g. direction="out"). */
 export function counterValue(metricsText: string, name: string, labels: Record<string, string> = {}): number {
   let total = 0;

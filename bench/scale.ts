@@ -12,7 +12,14 @@ import { defaultConfigPath, readRawConfig } from '@sluice/service-kit';
 import { createTestDatabase, runSources, startStack, type ServiceName } from '@sluice/stack';
 import { startFeedServer } from '../test/support/feed-server.js';
 import { generate } from './import.js';
-import { stageCounters, startAckingSink, startBenchCollector, trackServicesPeakRss, type Metrics } from './lib.js';
+import {
+  serviceMemoryBreakdown,
+  stageCounters,
+  startAckingSink,
+  startBenchCollector,
+  trackServicesPeakRss,
+  type Metrics,
+} from './lib.js';
 
 const SERVICES: ServiceName[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'];
 const STAGES: ServiceName[] = ['transformer', 'inference', 'scorer', 'persistence'];
@@ -24,6 +31,8 @@ interface SizeResult {
   steadyItemsPerSecond: number;
   stageRates: Record<string, number>;
   rss: Record<string, number>;
+  /** At the end of the run, per service: V8 heap in use and external memory (MiB, main thread). */
+  memory: Record<string, { heap_used: number; external: number }>;
 }
 
 async function endToEnd(total: number, configDir: string): Promise<SizeResult> {
@@ -77,6 +86,11 @@ async function endToEnd(total: number, configDir: string): Promise<SizeResult> {
       const seconds = (ended - started) / 1000;
       const after = await stageCounters(Object.fromEntries(STAGES.map((s) => [s, metricsUrls[s]!])));
       const peaks = await rss.stop();
+      const memory: SizeResult['memory'] = {};
+      for (const service of SERVICES) {
+        const breakdown = await serviceMemoryBreakdown(metricsUrls[service]!);
+        if (breakdown) memory[service] = { heap_used: breakdown.heap_used, external: breakdown.external };
+      }
       const items = feeds * perFeed;
       if (final.acknowledged < items) throw new Error(`only ${final.acknowledged} of ${items} items were acknowledged`);
       const stageRates: Record<string, number> = {};
@@ -90,7 +104,7 @@ async function endToEnd(total: number, configDir: string): Promise<SizeResult> {
         tenPercentAt !== undefined && ended > tenPercentAt
           ? (0.9 * items) / ((ended - tenPercentAt) / 1000)
           : items / seconds;
-      return { items, seconds, itemsPerSecond: items / seconds, steadyItemsPerSecond, stageRates, rss: peaks };
+      return { items, seconds, itemsPerSecond: items / seconds, steadyItemsPerSecond, stageRates, rss: peaks, memory };
     } finally {
       await rss.stop();
       await stack.stop();
@@ -165,6 +179,13 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
     for (const [stage, rate] of Object.entries(result.stageRates))
       metrics[`stage_items_per_second_${stage}_${label}`] = rate;
     for (const [service, mb] of Object.entries(result.rss)) metrics[`peak_rss_megabytes_${service}_${label}`] = mb;
+    for (const [service, { heap_used, external }] of Object.entries(result.memory)) {
+      metrics[`heap_used_megabytes_${service}_${label}`] = heap_used;
+      metrics[`external_megabytes_${service}_${label}`] = external;
+      console.log(
+        `    ${service}: peak RSS ${(result.rss[service] ?? 0).toFixed(0)} MB, at the end heap ${heap_used.toFixed(0)} MB, external ${external.toFixed(0)} MB`,
+      );
+    }
   }
   rmSync(configDir, { recursive: true, force: true });
   const small = results[0]!;

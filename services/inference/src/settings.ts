@@ -44,8 +44,8 @@ export const inferenceSettingsSchema = z.strictObject({
   max_in_flight_inputs: z.number().int().min(1).default(20000),
   /** Device memory the batches may use; with the activation bytes per token measured at warm-up it caps max_batch_tokens. */
   max_device_memory_gigabytes: z.number().positive().default(28),
-  /** Result cache by (model, content hash). 0 disables it. */
-  cache_max_megabytes: z.number().min(0).default(64),
+  /** Result cache by (model, content hash), bounded by its entries' real cost in RSS (~0.7–1.5 KB each); 0 disables it. */
+  cache_max_megabytes: z.number().min(0).default(32),
   /** Deadline of unary calls that come without one. */
   default_deadline_seconds: z.number().positive().default(30),
   /** Deadline of the pipeline stream towards the scorer. */
