@@ -19,3 +19,4 @@ export type { ExportLayout, ExportLayoutOptions, ExportedLayout } from './layout
 export { PullError } from './hub-fetch.js';
 export { DEFAULT_HUB_ENDPOINT, DEFAULT_MODEL_FILES, SOURCE_FILE, pullModel } from './pull-model.js';
 export type { PullModelOptions, PullProgress, PullResult } from './pull-model.js';
+export { similarityGraph } from './builtin/similarity-graph.js';

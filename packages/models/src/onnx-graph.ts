@@ -120,6 +120,23 @@ export class GraphBuilder {
     return outputs;
   }
 
+  /** Adds a node whose outputs get the given names (graph outputs such as TopK's values and indices). */
+  nodeOutputsNamed(
+    opType: string,
+    inputs: string[],
+    outputs: string[],
+    attributes: Record<string, AttributeValue> = {},
+  ): string[] {
+    this.#nodes.push({
+      opType,
+      input: inputs,
+      output: outputs,
+      name: `${opType}_${this.#nodes.length}`,
+      attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
+    });
+    return outputs;
+  }
+
   /** A float scalar or vector constant. */
   constant(values: number[], dims: number[] = [values.length]): string {
     return this.tensor(`const_${this.#counter++}`, 'float32', dims, values);

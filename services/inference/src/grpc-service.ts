@@ -15,7 +15,6 @@ import type {
 } from '@sluice/protocol';
 import { InferenceError, asInferenceError, toServiceError } from './errors.js';
 import type { InferenceCore, RequestOptions, TextIn } from './inference-core.js';
-import { cosineSimilarity } from './similarity.js';
 
 /** The caller's deadline as a performance.now() time (or the default when the call has none). */
 function deadlineOf(call: { getDeadline(): grpc.Deadline }, defaultSeconds: number): number {
@@ -87,13 +86,37 @@ function throwIfAllExpired(outcomes: Array<{ error: InferenceError } | object>):
   if (errors.length > 0 && errors.every((e) => e?.code === 'cancelled')) throw errors[0]!;
 }
 
-export function similarityResponse(request: SimilarityRequest__Output): SimilarityResponse {
-  const queries = request.queries.map((v) => v.values);
-  const profiles = request.profiles.map((v) => v.values);
-  const width = queries[0]?.length ?? profiles[0]?.length ?? 0;
-  if ([...queries, ...profiles].some((v) => v.length !== width))
+/** Rows of equal length as one row-major matrix (the similarity graph's input). */
+function packRows(vectors: Array<{ values: number[] }>, width: number): Float32Array {
+  const out = new Float32Array(vectors.length * width);
+  vectors.forEach((v, r) => out.set(v.values, r * width));
+  return out;
+}
+
+export async function similarityResponse(
+  core: InferenceCore,
+  request: SimilarityRequest__Output,
+): Promise<SimilarityResponse> {
+  const width = request.queries[0]?.values.length ?? request.profiles[0]?.values.length ?? 0;
+  if ([...request.queries, ...request.profiles].some((v) => v.values.length !== width))
     throw new InferenceError('invalid_input', 'all query and profile vectors must have the same length');
-  return { scores: Array.from(cosineSimilarity(queries, profiles)), rows: queries.length, columns: profiles.length };
+  if (request.top_k < 0) throw new InferenceError('invalid_input', 'top_k must not be negative');
+  const rows = request.queries.length;
+  const columns = request.profiles.length;
+  const out = await core.similarity({
+    queries: packRows(request.queries, width),
+    keys: packRows(request.profiles, width),
+    rows,
+    keyRows: columns,
+    dimensions: width,
+    topK: request.top_k,
+  });
+  const base = { rows, columns, k: out.k, execution_provider: out.provider };
+  if (request.top_k > 0)
+    return { ...base, scores: [], top_scores: Array.from(out.scores), top_indices: Array.from(out.indices) };
+  // Empty inputs make no run: zeros of the right shape (a zero-width vector has no direction).
+  const scores = out.scores.length === rows * columns ? out.scores : new Float32Array(rows * columns);
+  return { ...base, scores: Array.from(scores), top_scores: [], top_indices: [] };
 }
 
 export function listModelsResponse(core: InferenceCore): ListModelsResponse {
@@ -127,7 +150,9 @@ export function inferenceServiceImplementation(
     Classify: unaryHandler<ClassifyRequest__Output, ClassifyResponse>((request, call) =>
       classifyResponse(core, request, requestOptions(call)),
     ),
-    Similarity: unaryHandler<SimilarityRequest__Output, SimilarityResponse>((request) => similarityResponse(request)),
+    Similarity: unaryHandler<SimilarityRequest__Output, SimilarityResponse>((request) =>
+      similarityResponse(core, request),
+    ),
     ListModels: unaryHandler(() => listModelsResponse(core)),
     ReloadModels: unaryHandler(async () => {
       await options.reload();
@@ -154,7 +179,7 @@ export function inferenceServiceImplementation(
           if (request.classify)
             return { request_id: request.request_id, classify: await classifyResponse(core, request.classify, opts) };
           if (request.similarity)
-            return { request_id: request.request_id, similarity: similarityResponse(request.similarity) };
+            return { request_id: request.request_id, similarity: await similarityResponse(core, request.similarity) };
           throw new InferenceError('invalid_input', 'the request sets none of embed, classify, similarity');
         };
         work()

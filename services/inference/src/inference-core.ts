@@ -10,6 +10,7 @@ import type { ClassifyOutcome, RequestOptions, TextIn, Timing, VectorOutcome } f
 import type { InferenceMetrics } from './metrics.js';
 import { ModelRegistry, type LoadedModel, type ModelSelection } from './model-registry.js';
 import { ResultCache } from './result-cache.js';
+import type { SimilarityInput, SimilarityOutput } from './similarity-batcher.js';
 import type { InferenceSettings } from './settings.js';
 import { TokenizerPool, type Encoded } from './tokenizer-pool.js';
 
@@ -260,6 +261,13 @@ export class InferenceCore {
     } finally {
       this.#release(n);
     }
+  }
+
+  /** Cosine similarities by the similarity graph on the device, batched with other callers' requests. */
+  similarity(input: SimilarityInput): Promise<SimilarityOutput> {
+    const batcher = this.#registry.similarity;
+    if (!this.#ready || !batcher) throw new InferenceError('unavailable', 'models are still loading');
+    return batcher.compute(input);
   }
 
   describeModels(): Array<{

@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, LATENCY_BUCKETS_SECONDS, SIZE_BUCKETS, type 
 
 export class InferenceMetrics {
   readonly batchSize: Histogram<'model'>;
+  readonly similarityRequests: Histogram;
   readonly batchTokens: Histogram<'model'>;
   readonly paddingRatio: Histogram<'model'>;
   readonly queueSeconds: Histogram<'model'>;
@@ -27,6 +28,12 @@ export class InferenceMetrics {
       name: 'sluice_inference_batch_size',
       help: 'Inputs per batch run on the device',
       labelNames: ['model'],
+      buckets: SIZE_BUCKETS.slice(0, 11),
+      registers: r,
+    });
+    this.similarityRequests = new Histogram({
+      name: 'sluice_inference_similarity_batch_requests',
+      help: 'Similarity requests (callers) served by one run of the similarity graph on the device',
       buckets: SIZE_BUCKETS.slice(0, 11),
       registers: r,
     });

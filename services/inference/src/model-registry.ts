@@ -8,6 +8,7 @@ import type { Logger } from '@sluice/service-kit';
 import { Batcher, type BatchOutput } from './batcher.js';
 import { DeviceSlots } from './device-slots.js';
 import { InferenceError } from './errors.js';
+import { startSimilarityBatcher, type SimilarityBatcher } from './similarity-batcher.js';
 import type { InferenceMetrics } from './metrics.js';
 import { readModelSpec, type ModelSpec } from './model-spec.js';
 import { findVariants } from './model-variant.js';
@@ -58,6 +59,8 @@ export class ModelRegistry {
   readonly #slots = new DeviceSlots(2);
   #device: WorkerClient | undefined;
   #selection: ModelSelection;
+  /** The similarity graph's batcher (similarity-batcher.ts), on the models' device. */
+  similarity: SimilarityBatcher | undefined;
 
   constructor(private readonly options: ModelRegistryOptions) {
     this.#selection = modelSelection(options.settings);
@@ -156,6 +159,7 @@ export class ModelRegistry {
       );
     }
     this.#selection = selection;
+    this.similarity ??= await startSimilarityBatcher(this.#device!, this.#slots, this.options);
     const unloaded = [...this.models.keys()].filter((name) => !wanted.includes(name));
     for (const name of unloaded) await this.#unload(name);
     return { loaded: wanted, unloaded };

@@ -3,6 +3,9 @@
 // each item against the items before it in the same batch.
 import { maxSimilarity, similarityMatrix, type Matrix } from './vectors.js';
 
+/** Each query's highest similarity to any window vector (the window part of nearest, e.g. on the device). */
+export type NearestKernel = (queries: Matrix, window: Matrix) => Promise<ArrayLike<number>>;
+
 export class NoveltyWindow {
   readonly #capacity: number;
   #dimensions = 0;
@@ -39,13 +42,29 @@ export class NoveltyWindow {
 
   /** What nearestThenAdd returns, without adding the queries. */
   nearest(queries: Matrix): Float64Array {
+    const window = this.#windowFor(queries);
+    return this.#withinBatch(queries, window ? maxSimilarity(queries, window) : undefined);
+  }
+
+  /** What nearest returns, with the window part computed by `kernel` (the inference service's similarity graph). */
+  async nearestBy(queries: Matrix, kernel: NearestKernel): Promise<Float64Array> {
+    const window = this.#windowFor(queries);
+    return this.#withinBatch(queries, window ? await kernel(queries, window) : undefined);
+  }
+
+  /** The window as a matrix when queries can be compared with it. */
+  #windowFor(queries: Matrix): Matrix | undefined {
+    if (this.#capacity === 0 || queries.rows === 0 || this.#count === 0) return undefined;
+    const d = queries.dimensions;
+    if (d !== this.#dimensions) return undefined;
+    return { rows: this.#count, dimensions: d, data: this.#data.subarray(0, this.#count * d) };
+  }
+
+  /** The window's best per query (if any), raised by the queries before each in the same batch. */
+  #withinBatch(queries: Matrix, fromWindow: ArrayLike<number> | undefined): Float64Array {
     const best = new Float64Array(queries.rows).fill(Number.NEGATIVE_INFINITY);
     if (this.#capacity === 0 || queries.rows === 0) return best;
-    const d = queries.dimensions;
-    if (this.#count > 0 && d === this.#dimensions) {
-      const window: Matrix = { rows: this.#count, dimensions: d, data: this.#data.subarray(0, this.#count * d) };
-      best.set(maxSimilarity(queries, window));
-    }
+    if (fromWindow) best.set(fromWindow);
     // Within the batch: item i against items 0..i-1.
     const inBatch = similarityMatrix(queries, queries);
     for (let i = 1; i < queries.rows; i++) {

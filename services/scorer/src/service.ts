@@ -11,12 +11,18 @@ import {
   type ServiceParts,
 } from '@sluice/protocol';
 import { Counter, Gauge, Histogram } from '@sluice/service-kit';
-import { embedProfilesWithRetry, remoteSimilarity } from './inference-client.js';
-import { NoveltyWindow } from './novelty-window.js';
+import {
+  embedProfilesWithRetry,
+  remoteNearest,
+  remoteSimilarity,
+  resolveSimilarityBackend,
+} from './inference-client.js';
+import { NoveltyWindow, type NearestKernel } from './novelty-window.js';
 import type { ProfileSet } from './profile-set.js';
-import { localSimilarity, scoreBatch } from './score-batch.js';
+import { localSimilarity, scoreBatch, type ScoreDeps } from './score-batch.js';
 import type { ScorerSettings } from './settings.js';
 import { SharedNovelty } from './shared-novelty.js';
+import { maxSimilarity } from './vectors.js';
 
 /** Builds the service's parts; main.ts runs it, tests run it with runService on port 0. */
 export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<ServiceParts> {
@@ -25,11 +31,23 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
   const inference = connect('Inference', ctx.config.services.inference.grpc_address);
   const downstream = connect('PipelineStage', ctx.config.services.persistence.grpc_address);
   const window = new NoveltyWindow(settings.novelty_window_items);
+  // similarity_backend auto is decided once the inference service answers (after the profiles are embedded).
+  let backend: 'local' | 'inference' = settings.similarity_backend === 'inference' ? 'inference' : 'local';
+  const timeoutMs = settings.embed_timeout_seconds * 1000;
+  const onDevice = { similarity: remoteSimilarity(inference, timeoutMs), nearest: remoteNearest(inference, timeoutMs) };
+  const kernel: NearestKernel = async (queries, windowMatrix) =>
+    backend === 'inference' ? onDevice.nearest(queries, windowMatrix) : maxSimilarity(queries, windowMatrix);
   const sharedState =
     settings.novelty_scope === 'shared'
       ? connect('SharedState', ctx.config.services.persistence.grpc_address)
       : undefined;
-  let novelty: SharedNovelty | NoveltyWindow = window;
+  let novelty: ScoreDeps['novelty'] = {
+    nearestThenAdd: async (queries) => {
+      const best = await window.nearestBy(queries, kernel);
+      window.add(queries);
+      return best;
+    },
+  };
   if (sharedState) {
     const events = new Counter({
       name: 'sluice_scorer_novelty_shared_events_total',
@@ -39,6 +57,7 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
     });
     novelty = new SharedNovelty({
       window,
+      kernel,
       log: new SharedLog({
         client: sharedState,
         log: 'novelty',
@@ -83,10 +102,8 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
         settings,
         profiles: () => profiles,
         novelty,
-        similarity:
-          settings.similarity_backend === 'inference'
-            ? remoteSimilarity(inference, settings.embed_timeout_seconds * 1000)
-            : localSimilarity,
+        similarity: (items, profileMatrix) =>
+          backend === 'inference' ? onDevice.similarity(items, profileMatrix) : localSimilarity(items, profileMatrix),
         now: Date.now,
       });
       for (const item of out.items ?? []) scores.observe(Number(item.score?.value ?? 0));
@@ -101,6 +118,11 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
       logger: ctx.logger,
       signal: stopped.signal,
     });
+    if (profiles && settings.similarity_backend === 'auto') {
+      const resolved = await resolveSimilarityBackend(inference, 'auto', timeoutMs).catch(() => undefined);
+      backend = resolved?.backend ?? 'local';
+      ctx.logger.info({ backend, provider: resolved?.provider }, 'similarity backend chosen');
+    }
     if (profiles)
       ctx.logger.info(
         {

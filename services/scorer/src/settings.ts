@@ -60,8 +60,9 @@ export const scorerSettingsSchema = z.strictObject({
   shared_state_retry_seconds: z.number().min(0).default(10),
   /** Final priority = arriving priority (the pre-score's) + (score − 0.5) × priority_score_range, clamped to 0..9. */
   priority_score_range: z.number().min(0).default(10),
-  /** Where profile similarities are computed: local (in this process) or inference (its Similarity RPC). */
-  similarity_backend: z.enum(['local', 'inference']).default('local'),
+  /** Where items × profiles and the novelty window are computed: local (this process), inference (the similarity
+   *  graph on the inference service's device), auto (inference when its models run on a GPU provider, else local). */
+  similarity_backend: z.enum(['auto', 'local', 'inference']).default('auto'),
   /** Embed RPC deadline, and how long to keep retrying at start-up before serving without profiles. */
   embed_timeout_seconds: z.number().positive().default(30),
   profile_startup_timeout_seconds: z.number().positive().default(180),

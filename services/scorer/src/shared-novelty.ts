@@ -9,7 +9,7 @@
 // log is tried again after `retryAfterMs`.
 import type { SharedLog } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
-import type { NoveltyWindow } from './novelty-window.js';
+import type { NearestKernel, NoveltyWindow } from './novelty-window.js';
 import type { Matrix } from './vectors.js';
 
 /** Appends refused in a row before a batch stays local: another replica with a queue of batches can append
@@ -38,6 +38,8 @@ export function decodeVector(payload: Buffer): { model: string; values: Float32A
 
 export interface SharedNoveltyOptions {
   window: NoveltyWindow;
+  /** Computes the window part of nearest elsewhere (the inference service's similarity graph); default: here. */
+  kernel?: NearestKernel;
   log: SharedLog;
   logger: Logger;
   retryAfterMs: number;
@@ -65,13 +67,15 @@ export class SharedNovelty {
   async #run(queries: Matrix, model: string): Promise<Float64Array> {
     const { window, log, logger } = this.#options;
     const now = this.#options.now ?? Date.now;
+    const kernel = this.#options.kernel;
+    const nearest = (q: Matrix) => (kernel ? window.nearestBy(q, kernel) : window.nearest(q));
     if (queries.rows === 0 || window.capacity === 0) return window.nearestThenAdd(queries);
     const d = queries.dimensions;
     const payloads = Array.from({ length: queries.rows }, (_, i) =>
       encodeVector(model, queries.data.subarray(i * d, (i + 1) * d)),
     );
     for (let attempt = 1; ; attempt++) {
-      const best = window.nearest(queries);
+      const best = await nearest(queries);
       if (now() < this.#offlineUntil) {
         this.#options.onFallback?.();
         window.add(queries);
@@ -96,7 +100,7 @@ export class SharedNovelty {
         if (attempt >= MAX_ATTEMPTS) {
           // Only under sustained contention: computed with everything seen so far, kept by this replica only.
           logger.warn({ attempts: attempt }, 'shared novelty window: appends kept being refused; batch kept locally');
-          const latest = window.nearest(queries);
+          const latest = await nearest(queries);
           window.add(queries);
           return latest;
         }

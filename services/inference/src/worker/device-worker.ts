@@ -7,6 +7,7 @@ import ort from 'onnxruntime-node';
 import type { ModelSpec } from '../model-spec.js';
 import { openWithFallback, providerCandidates, type DeviceName } from '../device.js';
 import { chooseVariant, type Precision, type Variant } from '../model-variant.js';
+import { loadSimilarity, releaseSimilarity, runSimilarity, type SimilarityRun } from './similarity-session.js';
 import { serveWorker } from './worker-rpc.js';
 
 interface Loaded {
@@ -184,8 +185,16 @@ serveWorker({
       },
     };
   },
+  async loadSimilarity(args: { graph: Uint8Array; device: DeviceName }) {
+    return { result: await loadSimilarity({ ...args, preferred: settled, threads }) };
+  },
+  async similarity(args: SimilarityRun) {
+    const result = await runSimilarity(args);
+    return { result, transfer: [result.scores.buffer as ArrayBuffer, result.indices.buffer as ArrayBuffer] };
+  },
   /** Ends every session (at shutdown), which writes ONNX Runtime's profiles when they are on. */
   async releaseAll() {
+    await releaseSimilarity();
     const loaded = [...sessions.values()];
     sessions.clear();
     for (const l of loaded) {
