@@ -1,19 +1,17 @@
 // `pnpm bench score`: items/min through the scorer's batch path (profile similarity, novelty window, formula,
 // priority) with one and with two workers (a worker = one scorer instance with its own novelty window, as
-// two scorer replicas would run), plus the similarity decision: all profiles × a batch computed locally vs
-// through the inference service's Similarity RPC (the real service, started as a process; full run only).
+// two scorer replicas would run). The similarity decision (local kernels vs the inference service's similarity
+// graph) is measured by `pnpm bench similarity`.
 // Items: 100-dimension unit embeddings (the built-in GloVe model's size) clustered around 40 topics,
 // sentiment/topics/spam classifications, dates, engagement; 10 interest profiles; batches of 100.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PipelineItem__Output } from '../packages/protocol/src/index.js';
-import { call, connect } from '../packages/protocol/src/index.js';
-import { startStack } from '../packages/stack/src/index.js';
 import { NoveltyWindow } from '../services/scorer/src/novelty-window.js';
 import { createProfileSet } from '../services/scorer/src/profile-set.js';
 import { localSimilarity, scoreBatch } from '../services/scorer/src/score-batch.js';
 import { scorerSettingsSchema } from '../services/scorer/src/settings.js';
-import { similarityMatrix, toMatrix, unitVector } from '../services/scorer/src/vectors.js';
+import { unitVector } from '../services/scorer/src/vectors.js';
 import { trackPeakRss, type Metrics } from './lib.js';
 
 const DIMENSIONS = 100;
@@ -189,40 +187,6 @@ async function measureWorkers(
   };
 }
 
-/** Items × all profiles per second: locally vs through the inference service's Similarity RPC. */
-async function measureSimilarity(items: number): Promise<{ local: number; rpc: number }> {
-  const random = lcg(7);
-  const queries = Array.from({ length: BATCH }, () => unitVector(gaussianVector(random))!);
-  const { profiles } = profileSet();
-  const batches = Math.ceil(items / BATCH);
-  let started = performance.now();
-  for (let b = 0; b < batches; b++) similarityMatrix(toMatrix(queries, DIMENSIONS), profiles.matrix);
-  const local = (batches * BATCH) / ((performance.now() - started) / 1000);
-  const stack = await startStack({
-    services: ['inference'],
-    env: { SLUICE__LOG__LEVEL: 'warn' },
-    readyTimeoutMs: 180_000,
-  });
-  try {
-    const client = connect('Inference', stack.addresses.inference!.grpcAddress);
-    const request = {
-      queries: queries.map((q) => ({ values: Array.from(q) })),
-      profiles: Array.from({ length: PROFILES }, (_, r) => ({
-        values: Array.from(profiles.matrix.data.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS)),
-      })),
-    };
-    const similarity = () => call(client, 'Similarity', request, 30_000);
-    await similarity();
-    started = performance.now();
-    for (let b = 0; b < batches; b++) await similarity();
-    const rpc = (batches * BATCH) / ((performance.now() - started) / 1000);
-    client.close();
-    return { local, rpc };
-  } finally {
-    await stack.stop();
-  }
-}
-
 export async function run(options: { smoke: boolean }): Promise<Metrics> {
   const total = options.smoke ? 2_000 : 40_000;
   // Other work on the machine slows every number here: record how busy it was.
@@ -244,11 +208,6 @@ export async function run(options: { smoke: boolean }): Promise<Metrics> {
     profiles: PROFILES,
     embedding_dimensions: DIMENSIONS,
   };
-  if (!options.smoke) {
-    const similarity = await measureSimilarity(5_000);
-    metrics.similarity_local_items_per_second = Math.round(similarity.local);
-    metrics.similarity_rpc_items_per_second = Math.round(similarity.rpc);
-  }
   metrics.peak_rss_megabytes = Math.round(rss.stop());
   return metrics;
 }
