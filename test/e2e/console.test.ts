@@ -6,8 +6,9 @@
 // same by keyboard alone. Every captured page passes axe-core's WCAG 2.1 A/AA checks (labels, contrast, ARIA).
 // The console bundle's API types must equal what the running gateway's /openapi.json gives (the drift check).
 // Screenshots of every page are written on every run (.data/console-screenshots, or $SLUICE_CONSOLE_SCREENSHOTS).
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -279,7 +280,8 @@ describe('the console', () => {
         content: `Body of record ${i} about trade.`,
       }),
     ).join('\n');
-    const file = path.join(c.screenshots, '..', `console-upload-${process.pid}.jsonl`);
+    const folder = mkdtempSync(path.join(tmpdir(), 'sluice-console-upload-'));
+    const file = path.join(folder, 'upload.jsonl');
     writeFileSync(file, lines);
     await page.getByLabel(/^File/).setInputFiles(file);
     await page.getByLabel('Source id').fill('upload');
@@ -299,6 +301,7 @@ describe('the console', () => {
       await page.waitForTimeout(50);
     }
     expect(await row.getAttribute('data-status')).toBe('succeeded');
+    rmSync(folder, { recursive: true });
     if (!shotTaken) await page.screenshot({ path: jobsShot });
     // The bar moved: it showed values strictly between empty and full, increasing, before it was full.
     const between = seen.filter((v) => v > 0 && v < 1);
