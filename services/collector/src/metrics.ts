@@ -15,6 +15,7 @@ export class CollectorMetrics {
   readonly sourcesRunning: Gauge;
   readonly degradedSources: Gauge;
   readonly leases: Counter<'outcome'>;
+  readonly fullText: Counter<'outcome' | 'reason'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -86,6 +87,12 @@ export class CollectorMetrics {
     this.degradedSources = new Gauge({
       name: 'sluice_collector_degraded_sources',
       help: 'Sources whose last run failed or was slow (they run in the degraded slots)',
+      registers,
+    });
+    this.fullText = new Counter({
+      name: 'sluice_collector_full_text_fetches_total',
+      help: "fetch_full_text pages by outcome (extracted, fallback: the feed's text kept) and reason (extracted, no_link, not_html, no_article, fetch_<fetch error code>)",
+      labelNames: ['outcome', 'reason'],
       registers,
     });
     this.leases = new Counter({

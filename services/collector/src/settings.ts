@@ -2,6 +2,7 @@
 // (source-settings.ts: a strict union on `kind`, so a typo in a source is a start-up error that names the key).
 import { z } from '@sluice/service-kit';
 import { parseAllowlistEntry } from './http/private-network-allowlist.js';
+import { isValidSelector } from './full-text/article-extract.js';
 import { sourceSchema } from './source-settings.js';
 
 /** A host name, an IP address or a CIDR network (a.b.c.d/n, x::y/n). */
@@ -36,6 +37,20 @@ export const httpSettingsSchema = z.strictObject({
    * they resolve to), IP addresses or CIDR networks, e.g. ["intranet.example", "10.20.0.0/16", "127.0.0.1"].
    */
   private_network_allowlist: z.array(allowlistEntry).default([]),
+});
+
+const selectorRule = z.strictObject({
+  /** The page's host or a parent domain ("example.com" also covers "www.example.com"). */
+  domain: z.string().min(1),
+  /** CSS selector of the article's element(s) on that domain's pages. */
+  selector: z.string().min(1).refine(isValidSelector, { error: 'not a valid CSS selector' }),
+});
+
+export const fullTextSettingsSchema = z.strictObject({
+  /** Per-domain article selectors, tried before Readability (the longest matching domain wins). */
+  selector_rules: z.array(selectorRule).default([]),
+  /** Pages fetched at once per source run (each still waits for the source's and the host's rate limits). */
+  max_concurrent_fetches: z.number().int().min(1).max(64).default(4),
 });
 
 export const breakerSettingsSchema = z.strictObject({
@@ -100,6 +115,8 @@ export const collectorSettingsSchema = z
     cancel_ack_wait_milliseconds: z.number().int().min(0).default(5_000),
     http: httpSettingsSchema.prefault({}),
     breaker: breakerSettingsSchema.prefault({}),
+    /** fetch_full_text: how pages' articles are found and fetched. */
+    full_text: fullTextSettingsSchema.prefault({}),
     sources: z.array(sourceSchema).default([]),
   })
   .superRefine((settings, ctx) => {
@@ -124,3 +141,4 @@ export const collectorSettingsSchema = z
 export type CollectorSettings = z.infer<typeof collectorSettingsSchema>;
 export type HttpSettings = z.infer<typeof httpSettingsSchema>;
 export type BreakerSettings = z.infer<typeof breakerSettingsSchema>;
+export type FullTextSettings = z.infer<typeof fullTextSettingsSchema>;

@@ -6,6 +6,7 @@ import type { Ack__Output, BatchSender, ItemBatch } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { CheckpointSaver } from './checkpoint-saver.js';
 import { CheckpointTracker } from './checkpoint-tracker.js';
+import { FullTextFetcher } from './full-text/full-text-fetcher.js';
 import { SourceFetchError, toFetchError } from './http/fetch-error.js';
 import type { HttpClient } from './http/http-client.js';
 import type { TokenBucket } from './http/token-bucket.js';
@@ -162,6 +163,11 @@ class SourceRun {
       resolvePath: sourcePathResolver(origin, settings.import_directories),
       // Defence in depth: API definitions carrying the flag are refused, and it never applies to them.
       allowPrivateNetwork: origin === 'config' && source.allow_private_network,
+      fullText: new FullTextFetcher(http, {
+        rules: settings.full_text.selector_rules,
+        concurrency: settings.full_text.max_concurrent_fetches,
+        metrics: this.deps.metrics,
+      }),
     };
   }
 

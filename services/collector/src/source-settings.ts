@@ -47,6 +47,12 @@ export const feedSourceSchema = z.strictObject({
   url: httpUrl,
   /** Items unchanged since the last stored poll are not sent again (for servers without ETag/Last-Modified). */
   skip_unchanged_items: z.boolean().default(true),
+  /**
+   * For summary-only feeds: each new item's linked page is fetched and its article (collector.full_text rules, else
+   * Readability) becomes the item's content, the feed's text its summary; a failed fetch keeps the feed's text.
+   * Items already sent are never re-fetched (they are skipped as unchanged whatever skip_unchanged_items says).
+   */
+  fetch_full_text: z.boolean().default(false),
 });
 
 /** Where each content-model field is found in a record (bulk files, JSON APIs); defaults: the same names. */

@@ -45,7 +45,7 @@ export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): A
   const body = decodeBody(response.body, header(response.headers, 'content-type'));
   const parsed = parseFeedDocument(body, response.url);
   const collectedAt = context.now();
-  const items: RawItem[] = [];
+  let items: RawItem[] = [];
   const deadLetters: DeadLetter[] = [];
   // Items already stored unchanged by an earlier poll are not sent again (servers without conditional GET).
   const previous = new Set((context.state.cursor as { seen?: string[] } | undefined)?.seen ?? []);
@@ -54,10 +54,17 @@ export async function* collectFeed(context: CollectContext<SourceOf<'feed'>>): A
     const built = buildItem(source, found, collectedAt);
     const print = built.ok ? itemFingerprint(built.item) : fingerprint(built.deadLetter.payload_json ?? '');
     seen.push(print);
-    if (source.skip_unchanged_items && previous.has(print)) continue;
+    // With full text, an item sent before is never sent again: re-sending it would replace its article.
+    if ((source.skip_unchanged_items || source.fetch_full_text) && previous.has(print)) continue;
     if (built.ok) items.push(built.item);
     else deadLetters.push(built.deadLetter);
   }
+  if (source.fetch_full_text && context.fullText)
+    items = await context.fullText.enrich(items, {
+      allowPrivate: context.allowPrivateNetwork,
+      limiter: context.limiter,
+      signal: context.signal,
+    });
   const checkpoint = {
     cursor: { format: parsed.format, items: parsed.items.length, seen },
     etag: header(response.headers, 'etag') ?? '',

@@ -2,6 +2,7 @@
 // A chunk may carry a checkpoint: the state to persist once it and every chunk before it are acknowledged.
 import type { Logger } from '@sluice/service-kit';
 import type { DeadLetter, RawItem } from '@sluice/protocol';
+import type { FullTextFetcher } from '../full-text/full-text-fetcher.js';
 import type { SourceFetchError } from '../http/fetch-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { TokenBucket } from '../http/token-bucket.js';
@@ -48,6 +49,8 @@ export interface CollectContext<S extends SourceConfig = SourceConfig> {
   resolvePath: PathResolver;
   /** The SSRF guard is off for this source (only a config/sluice.yaml source with allow_private_network). */
   allowPrivateNetwork: boolean;
+  /** Fetches linked pages' articles (feeds with fetch_full_text). */
+  fullText?: FullTextFetcher;
 }
 
 export type SourceCollector<S extends SourceConfig = SourceConfig> = (
