@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { CHANNEL_OPTIONS } from './channel.js';
 import { HealthImplementation } from './health.js';
+import { guardCalls } from './call-guards.js';
 import { addReflection } from './reflection.js';
 
 export interface GrpcServer {
@@ -31,7 +32,10 @@ export async function startGrpcServer(address: string, services: ServiceRegistra
     server,
     services.map((s) => s.name),
   );
-  for (const service of services) server.addService(service.definition, service.implementation);
+  for (const service of services) {
+    const guarded = guardCalls(service.definition, service.implementation);
+    server.addService(guarded.definition, guarded.implementation);
+  }
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, boundPort) =>
       error ? reject(error) : resolve(boundPort),

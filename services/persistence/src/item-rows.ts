@@ -88,7 +88,9 @@ export const LABEL_FILTER_MIN_SCORE = 0.5;
 
 const MAX_KEY_CHARS = 512;
 
-// A dead letter must always be storable: NUL is the one character PostgreSQL text cannot hold.
+// A dead letter must always be storable: NUL is the one character PostgreSQL text cannot hold (every column is
+// clipped: an upstream stage or reason with NUL made the batch fail on every retry, found by the gRPC message
+// property test).
 function clip(value: string, max: number): string {
   const clean = value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
   return clean.length > max ? clean.slice(0, max) : clean;
@@ -109,8 +111,8 @@ export function upstreamDeadLetterRow(letter: DeadLetter): DeadLetterRow {
   return {
     item_id: clip(letter.item_id ?? '', MAX_KEY_CHARS),
     source_id: clip(letter.source_id ?? '', MAX_KEY_CHARS),
-    stage: letter.stage || 'unknown',
-    reason: letter.reason || 'unknown',
+    stage: clip(letter.stage ?? '', MAX_KEY_CHARS) || 'unknown',
+    reason: clip(letter.reason ?? '', MAX_KEY_CHARS) || 'unknown',
     detail: clip(letter.detail ?? '', MAX_DEAD_LETTER_DETAIL_CHARACTERS),
     payload_json: clip(letter.payload_json ?? '', Number.MAX_SAFE_INTEGER),
   };

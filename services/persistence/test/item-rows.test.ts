@@ -53,5 +53,15 @@ describe('prepareItem', () => {
     });
     expect(row.detail).toBe('badbyte');
     expect(row.payload_json).not.toContain('\u0000');
+    // Stage and reason too (an upstream stage's own words; NUL there made the batch fail on every retry).
+    const hostile = upstreamDeadLetterRow({
+      item_id: 'a',
+      source_id: 's',
+      stage: 'x\u0000',
+      reason: '\u0000'.repeat(3),
+    });
+    expect(hostile.stage).toBe('x');
+    expect(hostile.reason).toBe('unknown');
+    expect(upstreamDeadLetterRow({ item_id: 'a', reason: 'r'.repeat(10_000) }).reason.length).toBe(512);
   });
 });
