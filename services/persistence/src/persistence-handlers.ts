@@ -1,4 +1,4 @@
-// The Persistence gRPC service (persistence.proto): reads, source state, leases and source errors.
+// The Persistence gRPC service's handlers (persistence.proto): reads, source state, leases and source errors.
 import type { PersistenceHandlers } from '@sluice/protocol';
 import type { ItemReader } from './item-reader.js';
 import { unaryHandler, type RpcContext } from './rpc.js';

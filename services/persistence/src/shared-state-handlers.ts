@@ -1,4 +1,4 @@
-// The SharedState gRPC service (shared.proto): shared logs and rate-limit buckets for replicas of the
+// The SharedState gRPC service's handlers (shared.proto): shared logs and rate-limit buckets for replicas of the
 // transformer, scorer and gateway.
 import type { SharedStateHandlers } from '@sluice/protocol';
 import { unaryHandler, type RpcContext } from './rpc.js';

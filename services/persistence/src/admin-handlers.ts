@@ -1,4 +1,4 @@
-// The PersistenceAdmin gRPC service (admin.proto): API keys, jobs, source definitions, dead letters.
+// The PersistenceAdmin gRPC service's handlers (admin.proto): API keys, jobs, source definitions, dead letters.
 import type { PersistenceAdminHandlers } from '@sluice/protocol';
 import type { ApiKeyStore } from './api-key-store.js';
 import type { DeadLetterStore } from './dead-letter-store.js';
