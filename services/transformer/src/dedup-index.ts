@@ -68,10 +68,32 @@ function popcount32(input: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
+/** Bucket ends (first or last node + 1; 0 = empty) by bucket key: a flat array for a small key space, else a Map. */
+class BucketEnds {
+  readonly #flat: Int32Array | undefined;
+  readonly #map = new Map<number, number>();
+
+  constructor(keys: number) {
+    this.#flat = keys <= 2 ** 22 ? new Int32Array(keys) : undefined;
+  }
+
+  get(key: number): number {
+    return this.#flat ? this.#flat[key]! : (this.#map.get(key) ?? 0);
+  }
+
+  set(key: number, value: number): void {
+    if (this.#flat) this.#flat[key] = value;
+    else if (value) this.#map.set(key, value);
+    else this.#map.delete(key);
+  }
+}
+
 /**
- * Storage is columnar (typed arrays per field, slot = position in the FIFO ring), the exact-match maps are
- * keyed by 53-bit hashes of the content hash and dedup key, and each bucket stores its originals'
- * fingerprints inline: a near lookup is memory-latency bound, so it touches 68 buckets, not 200 slots.
+ * Storage is columnar (typed arrays per field, slot = position in the FIFO ring) and the exact-match maps are
+ * keyed by 53-bit hashes of the content hash and dedup key. Each bucket is a doubly linked list threaded
+ * through typed arrays (node = slot × bands + band), in arrival order: no JS array per bucket. That keeps an
+ * entry at ~0.3 KB of RSS where per-bucket arrays cost ~1 KB (bench/RESULTS.md, "transformer memory at scale"),
+ * so the index's memory is bounded by `dedup_capacity_items` at a known cost.
  */
 export class DedupIndex {
   readonly #capacity: number;
@@ -89,9 +111,11 @@ export class DedupIndex {
   readonly #byId = new Map<string, number>();
   readonly #byHash = new Map<number, number>();
   readonly #byKey = new Map<number, number>();
-  // Buckets by key: a flat array when the key space is small (4 bands of 16 bits: 262,144 keys), else a Map.
-  readonly #table: Array<number[] | undefined> | undefined;
-  readonly #buckets = new Map<number, number[]>();
+  // Buckets: first and last node by key, and each node's neighbours (node + 1; 0 = none).
+  readonly #first: BucketEnds;
+  readonly #last: BucketEnds;
+  readonly #nextNode: Int32Array;
+  readonly #previousNode: Int32Array;
 
   constructor(options: DedupIndexOptions) {
     if (!(options.capacity >= 1)) throw new Error('dedup capacity must be at least 1');
@@ -102,10 +126,10 @@ export class DedupIndex {
     this.#bands = Math.max(2, Math.min(32, Math.floor(options.bands ?? 4)));
     this.#bandWidth = Math.ceil(64 / this.#bands);
     this.#bandSpan = 2 ** this.#bandWidth;
-    this.#table =
-      this.#bands * this.#bandSpan <= 2 ** 22
-        ? new Array<number[] | undefined>(this.#bands * this.#bandSpan).fill(undefined)
-        : undefined;
+    this.#first = new BucketEnds(this.#bands * this.#bandSpan);
+    this.#last = new BucketEnds(this.#bands * this.#bandSpan);
+    this.#nextNode = new Int32Array(this.#capacity * this.#bands);
+    this.#previousNode = new Int32Array(this.#capacity * this.#bands);
     this.#ids = new Array<string | undefined>(this.#capacity).fill(undefined);
     this.#high = new Uint32Array(this.#capacity);
     this.#low = new Uint32Array(this.#capacity);
@@ -137,16 +161,6 @@ export class DedupIndex {
     return keys;
   }
 
-  #bucket(key: number): number[] | undefined {
-    return this.#table ? this.#table[key] : this.#buckets.get(key);
-  }
-
-  #setBucket(key: number, bucket: number[] | undefined): void {
-    if (this.#table) this.#table[key] = bucket;
-    else if (bucket) this.#buckets.set(key, bucket);
-    else this.#buckets.delete(key);
-  }
-
   /** The original `entry` duplicates, if any (does not change the index). */
   find(entry: DedupEntry): DuplicateMatch | undefined {
     const ids = this.#ids;
@@ -167,13 +181,12 @@ export class DedupIndex {
     const [fh, fl] = entry.fingerprint;
     let bestSlot = -1;
     let bestDistance = this.#maxDistance + 1;
+    const bands = this.#bands;
+    const next = this.#nextNode;
     for (const key of this.#bandKeys(entry.fingerprint, true)) {
-      const bucket = this.#bucket(key);
-      if (!bucket) continue;
-      // Buckets hold (slot, high, low) triples: the fingerprints are read where the bucket is, not by slot.
-      for (let n = 0; n < bucket.length; n += 3) {
-        const slot = bucket[n]!;
-        const distance = popcount32((bucket[n + 1]! ^ fh) >>> 0) + popcount32((bucket[n + 2]! ^ fl) >>> 0);
+      for (let node = this.#first.get(key); node !== 0; node = next[node - 1]!) {
+        const slot = ((node - 1) / bands) | 0;
+        const distance = popcount32((this.#high[slot]! ^ fh) >>> 0) + popcount32((this.#low[slot]! ^ fl) >>> 0);
         if (distance < bestDistance && ids[slot] !== entry.id) {
           bestDistance = distance;
           bestSlot = slot;
@@ -223,12 +236,16 @@ export class DedupIndex {
     if (hashKey && !this.#byHash.has(hashKey)) this.#byHash.set(hashKey, slot);
     if (dedupKey && !this.#byKey.has(dedupKey)) this.#byKey.set(dedupKey, slot);
     if (entry.nearEligible) {
-      const [high, low] = entry.fingerprint;
-      for (const key of this.#bandKeys(entry.fingerprint)) {
-        const bucket = this.#bucket(key);
-        if (bucket) bucket.push(slot, high, low);
-        else this.#setBucket(key, [slot, high, low]);
-      }
+      // Appended at the end of each band's bucket: buckets keep arrival order, so ties go to the oldest.
+      this.#bandKeys(entry.fingerprint).forEach((key, band) => {
+        const node = slot * this.#bands + band + 1;
+        const last = this.#last.get(key);
+        this.#previousNode[node - 1] = last;
+        this.#nextNode[node - 1] = 0;
+        if (last) this.#nextNode[last - 1] = node;
+        else this.#first.set(key, node);
+        this.#last.set(key, node);
+      });
     }
   }
 
@@ -242,15 +259,17 @@ export class DedupIndex {
     if (hashKey && this.#byHash.get(hashKey) === slot) this.#byHash.delete(hashKey);
     if (dedupKey && this.#byKey.get(dedupKey) === slot) this.#byKey.delete(dedupKey);
     if (this.#eligible[slot]) {
-      for (const key of this.#bandKeys([this.#high[slot]!, this.#low[slot]!])) {
-        const bucket = this.#bucket(key);
-        if (!bucket) continue;
-        // Slots enter buckets in FIFO order, so the evicted one is at (or near) the front.
-        let at = 0;
-        while (at < bucket.length && bucket[at] !== slot) at += 3;
-        if (at < bucket.length) bucket.splice(at, 3);
-        if (bucket.length === 0) this.#setBucket(key, undefined);
-      }
+      this.#bandKeys([this.#high[slot]!, this.#low[slot]!]).forEach((key, band) => {
+        const node = slot * this.#bands + band;
+        const previous = this.#previousNode[node]!;
+        const next = this.#nextNode[node]!;
+        if (previous) this.#nextNode[previous - 1] = next;
+        else this.#first.set(key, next);
+        if (next) this.#previousNode[next - 1] = previous;
+        else this.#last.set(key, previous);
+        this.#previousNode[node] = 0;
+        this.#nextNode[node] = 0;
+      });
     }
   }
 }
