@@ -5,7 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { call, connect, type CountItemsResponse__Output, type PersistenceClient } from '@sluice/protocol';
+import {
+  STREAM_STAGES,
+  call,
+  connect,
+  type CountItemsResponse__Output,
+  type PersistenceClient,
+} from '@sluice/protocol';
 import {
   canListen,
   SERVICE_NAMES,
@@ -256,8 +262,8 @@ async function printSummary(
   runMs: number,
 ): Promise<void> {
   const stats: StageStats[] = [];
-  for (const stage of ['transformer', 'inference', 'scorer', 'persistence']) {
-    const s = await fetchStageStats(stage, `${stack.httpUrl(stage as 'transformer')}/metrics`);
+  for (const stage of STREAM_STAGES) {
+    const s = await fetchStageStats(stage, `${stack.httpUrl(stage)}/metrics`);
     if (s) stats.push(s);
   }
   let counts: CountItemsResponse__Output | undefined;

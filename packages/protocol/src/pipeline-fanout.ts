@@ -9,6 +9,8 @@ import { PipelineSender, type PipelineSenderOptions } from './pipeline-sender.js
 /** What stages, the collector and the gateway need from a sender: one stream or several. */
 export interface BatchSender {
   readonly inFlightItems: number;
+  /** A fresh batch id, unique to this sender (for a caller that needs the id before sending). */
+  nextBatchId(): string;
   send(batch: ItemBatch): Promise<Ack__Output>;
   close(): Promise<void>;
   abort(reason?: string): void;
@@ -32,6 +34,10 @@ export class PipelineFanout implements BatchSender {
 
   get inFlightItems(): number {
     return this.#senders.reduce((sum, sender) => sum + sender.inFlightItems, 0);
+  }
+
+  nextBatchId(): string {
+    return this.#senders[0]!.nextBatchId();
   }
 
   async send(batch: ItemBatch): Promise<Ack__Output> {

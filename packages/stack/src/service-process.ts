@@ -2,10 +2,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { START_ORDER, type SluiceServiceName } from '@sluice/protocol';
 import { repoRoot } from '@sluice/service-kit';
 
-export const SERVICE_NAMES = ['persistence', 'inference', 'scorer', 'transformer', 'collector', 'gateway'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
+/** Every service in start order (packages/protocol pipeline.ts: each after the services it calls). */
+export const SERVICE_NAMES: readonly ServiceName[] = START_ORDER;
+export type ServiceName = SluiceServiceName;
 
 export interface ServiceProcess {
   name: ServiceName;

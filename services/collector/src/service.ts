@@ -6,6 +6,7 @@ import {
   connect,
   createBatchSender,
   deadlineIn,
+  nextHop,
   observeDownstreamWindow,
   sluiceProto,
   type ServiceContext,
@@ -33,7 +34,7 @@ export async function buildCollectorService(ctx: ServiceContext<CollectorSetting
           ctx.config.services.persistence.grpc_address,
           settings.persistence_timeout_milliseconds,
         );
-  const downstream = connect('PipelineStage', ctx.config.services.transformer.grpc_address);
+  const downstream = connect('PipelineStage', ctx.config.services[nextHop('collector')].grpc_address);
   const sender = createBatchSender({
     streams: settings.downstream_streams,
     connect: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),

@@ -1,5 +1,6 @@
 // The collector's configuration section: global politeness/resilience settings plus the declared sources
 // (source-settings.ts: a strict union on `kind`, so a typo in a source is a start-up error that names the key).
+import { downstreamSettings } from '@sluice/protocol';
 import { z } from '@sluice/service-kit';
 import { parseAllowlistEntry } from './http/private-network-allowlist.js';
 import { isValidSelector } from './full-text/article-extract.js';
@@ -89,19 +90,12 @@ export const collectorSettingsSchema = z
     max_concurrent_degraded_sources: z.number().int().min(1).default(8),
     /** A run longer than this marks its source as slow (degraded) until a run is quick again. */
     slow_run_seconds: z.number().positive().default(5),
-    /** Unacknowledged items towards the transformer (flow control). */
-    max_in_flight_items: z.number().int().min(1).default(5_000),
+    /** Towards the transformer (packages/protocol downstream-settings.ts). */
+    ...downstreamSettings({ maxInFlightItems: 5_000, streamDeadlineSeconds: 24 * 3600 }),
     /** Sources waiting for room in that window are served by priority; waiting this long raises one level. */
     priority_aging_milliseconds: z.number().int().min(1).default(1000),
-    /** Streams to the transformer; more than 1 spreads work over its replicas (round_robin). */
-    downstream_streams: z.number().int().min(1).max(64).default(1),
     /** Items per batch for HTTP sources. */
     batch_size: z.number().int().min(1).max(5000).default(200),
-    stream_deadline_seconds: z
-      .number()
-      .int()
-      .min(1)
-      .default(24 * 3600),
     /** Where source state, leases and source errors live: the persistence service, or memory (lost on exit). */
     state_store: z.enum(['persistence', 'memory']).default('persistence'),
     persistence_timeout_milliseconds: z.number().int().min(1).default(10_000),

@@ -2,8 +2,9 @@
 // runner and the app. main.ts runs it as a service; tests run the same wiring against real processes.
 import { delay } from '@sluice/common';
 import {
-  PipelineSender,
   checkHealth,
+  createBatchSender,
+  nextHop,
   observeDownstreamWindow,
   connect,
   deadlineIn,
@@ -44,10 +45,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { settings, services, logger, registry } = options;
   const upstreams = connectUpstreams(services);
   const caller = new UpstreamCaller(registry, settings.upstream_timeout_milliseconds);
-  const transformer = connect('PipelineStage', services.transformer.grpc_address);
-  const sender = new PipelineSender({
-    connect: () => transformer.Process({ deadline: deadlineIn(settings.push_stream_deadline_seconds * 1000) }),
+  // Pushed items enter the pipeline where collected ones do (pipeline.ts), through the same fan-out.
+  const entry = connect('PipelineStage', services[nextHop('gateway')].grpc_address);
+  const sender = createBatchSender({
+    connect: () => entry.Process({ deadline: deadlineIn(settings.push_stream_deadline_seconds * 1000) }),
     maxInFlightItems: settings.push_max_in_flight_items,
+    streams: settings.push_downstream_streams,
     onEvent: (event) => {
       logger.warn({ event }, `push stream: ${event.kind}`);
       push.onStreamEvent(event);
@@ -110,7 +113,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       sender.abort('gateway stopped');
       closeUpstreams(upstreams);
       sharedState?.close();
-      transformer.close();
+      entry.close();
     },
   };
 }

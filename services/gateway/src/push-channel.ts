@@ -1,10 +1,10 @@
 // The gateway's stream into the pipeline: POST /v1/items and webhooks send batches to the transformer on one
 // PipelineSender stream and learn the outcome from the acknowledgement persistence sends after its commit.
 // Outcomes of recent batches are kept (bounded) so a 202 Accepted can be followed up at its status URL.
-import type { Ack__Output, ItemBatch, PipelineSender, SenderEvent } from '@sluice/protocol';
+import type { Ack__Output, BatchSender, ItemBatch, SenderEvent } from '@sluice/protocol';
 
-/** What the gateway needs from a PipelineSender (kept small so tests and main wire it the same way). */
-export type PushSender = Pick<PipelineSender, 'inFlightItems' | 'nextBatchId' | 'send' | 'close'>;
+/** What the gateway needs from a sender (kept small so tests and main wire it the same way). */
+export type PushSender = Pick<BatchSender, 'inFlightItems' | 'nextBatchId' | 'send' | 'close'>;
 
 export type BatchOutcome =
   | { state: 'pending'; itemIds: string[]; acceptedAt: number }

@@ -1,5 +1,6 @@
 // The gateway's section of config/sluice.yaml. Every key has a default, so an absent section works.
 import { SCOPES } from '@sluice/common';
+import { downstreamFields } from '@sluice/protocol';
 import { z } from '@sluice/service-kit';
 
 /** A key configured by hash (sha256 of the raw bearer token, hex): raw keys never sit in config files. */
@@ -25,9 +26,11 @@ export const gatewaySettingsSchema = z
     /** Items sent towards the transformer but not yet acknowledged. Twice this is the admission limit: items
      *  accepted and not yet acknowledged (sent or waiting to be sent) beyond it get 429 (503 when the push
      *  stream broke and nothing was acknowledged since), with Retry-After. */
-    push_max_in_flight_items: z.number().int().min(1).default(5000),
+    push_max_in_flight_items: downstreamFields.maxInFlightItems(5000),
     /** Lifetime of one push stream before it is re-opened (the deadline every gRPC call needs). */
-    push_stream_deadline_seconds: z.number().int().min(10).default(3600),
+    push_stream_deadline_seconds: downstreamFields.streamDeadlineSeconds(3600),
+    /** Push streams to the transformer; more than 1 spreads pushed batches over its replicas (round_robin). */
+    push_downstream_streams: downstreamFields.streams(),
     /** Deadline of one unary gRPC call to persistence, inference or the collector. */
     upstream_timeout_milliseconds: z.number().int().min(50).default(5000),
     /** Page size of GET /v1/items when `limit` is absent, and the most a client may ask for. */

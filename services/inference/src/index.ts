@@ -1,4 +1,4 @@
-export { buildInferenceService } from './service.js';
+export { inferenceStage, setupInference } from './service.js';
 export { InferenceCore } from './inference-core.js';
 export type { ClassifyOutcome, InferenceCoreOptions, RequestOptions, TextIn, VectorOutcome } from './inference-core.js';
 export { inferenceSettingsSchema } from './settings.js';

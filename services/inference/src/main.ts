@@ -1,6 +1,4 @@
-// The inference service process (see service.ts for what it wires).
-import { main } from '@sluice/protocol';
-import { buildInferenceService } from './service.js';
-import { inferenceSettingsSchema } from './settings.js';
+// Entry point: node --import tsx services/inference/src/main.ts
+import { inferenceStage } from './service.js';
 
-main('inference', inferenceSettingsSchema, (ctx) => buildInferenceService(ctx));
+inferenceStage.main();

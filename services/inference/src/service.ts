@@ -1,12 +1,11 @@
 // The inference service's wiring: owns the device, batches requests from every caller (pipeline stream, Embed,
 // Classify, Infer) per model, and reports NOT_SERVING until its models are loaded and warmed up.
 import {
-  connect,
-  createRelayStage,
-  deadlineIn,
+  defineStage,
   sluiceProto,
+  type ItemBatch__Output,
   type ServiceContext,
-  type ServiceParts,
+  type StageContext,
 } from '@sluice/protocol';
 import { repoRoot } from '@sluice/service-kit';
 import { inferenceServiceImplementation } from './grpc-service.js';
@@ -14,13 +13,20 @@ import { declareGpuGauges, startGpuMonitor } from './gpu-monitor.js';
 import { InferenceCore, modelSelection } from './inference-core.js';
 import { InferenceMetrics } from './metrics.js';
 import { processBatch } from './pipeline-stage.js';
-import type { InferenceSettings } from './settings.js';
+import { inferenceSettingsSchema, type InferenceSettings } from './settings.js';
 
-/** Builds the service's parts; main.ts runs it, tests run it in-process with runService. */
-export async function buildInferenceService(
+/** The inference stage; main.ts runs it, tests run inferenceStage.build in-process with runService. */
+export const inferenceStage = defineStage({
+  name: 'inference',
+  settings: inferenceSettingsSchema,
+  setup: (ctx) => setupInference(ctx),
+});
+
+/** The inference service's own parts; `hooks.core` sees the core as soon as it exists (benchmarks, tests). */
+export async function setupInference(
   ctx: ServiceContext<InferenceSettings>,
   hooks: { core?: (core: InferenceCore) => void } = {},
-): Promise<ServiceParts> {
+) {
   const settings = ctx.config.settings;
   const proto = sluiceProto();
   const metrics = new InferenceMetrics(ctx.registry);
@@ -29,17 +35,6 @@ export async function buildInferenceService(
   metrics.deviceMemoryBudget.set(settings.max_device_memory_gigabytes * 1024 ** 3);
   const core = new InferenceCore({ settings, repoRoot, logger: ctx.logger, metrics });
   hooks.core?.(core);
-  const scorer = connect('PipelineStage', ctx.config.services.scorer.grpc_address);
-  const stage = createRelayStage({
-    stage: 'inference',
-    logger: ctx.logger,
-    registry: ctx.registry,
-    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
-    maxInFlightItems: settings.max_in_flight_items,
-    downstreamStreams: settings.downstream_streams,
-    connectDownstream: () => scorer.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
-    process: (batch, context) => processBatch(core, batch, context.signal),
-  });
   let reloading: Promise<void> | undefined;
   const gpuGauges = declareGpuGauges(ctx.registry);
   let stopGpuMonitor = () => {};
@@ -51,12 +46,9 @@ export async function buildInferenceService(
       ctx.logger.info({ loaded, unloaded }, 'models reloaded');
     })().finally(() => (reloading = undefined)));
   return {
+    process: (batch: ItemBatch__Output, context: StageContext) => processBatch(core, batch, context.signal),
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     grpc: [
-      {
-        name: 'sluice.v1.PipelineStage',
-        definition: proto.PipelineStage.service,
-        implementation: stage.implementation,
-      },
       {
         name: 'sluice.v1.Inference',
         definition: proto.Inference.service,
@@ -90,7 +82,6 @@ export async function buildInferenceService(
         },
       );
     },
-    drain: () => stage.drain(),
     close: () => {
       stopGpuMonitor();
       return core.close();

@@ -1,4 +1,5 @@
 // The `inference:` section of config/sluice.yaml. Every key has a default, so an absent section works.
+import { downstreamSettings } from '@sluice/protocol';
 import { z } from '@sluice/service-kit';
 import { DEVICES } from './device.js';
 import { PRECISIONS } from './model-variant.js';
@@ -48,14 +49,10 @@ export const inferenceSettingsSchema = z.strictObject({
   cache_max_megabytes: z.number().min(0).default(32),
   /** Deadline of unary calls that come without one. */
   default_deadline_seconds: z.number().positive().default(30),
-  /** Deadline of the pipeline stream towards the scorer. */
-  stream_deadline_seconds: z.number().positive().default(3600),
-  /** Unacknowledged items towards the scorer, per upstream stream. */
-  max_in_flight_items: z.number().int().min(1).default(2000),
+  /** Towards the scorer (packages/protocol downstream-settings.ts). */
+  ...downstreamSettings({ maxInFlightItems: 2000 }),
   /** Waiting this long raises a pipeline batch's priority by one level in this stage's window (aging_milliseconds is the lanes'). */
   priority_aging_milliseconds: z.number().int().min(1).default(1000),
-  /** Streams to the scorer per upstream stream; more than 1 spreads work over its replicas (round_robin). */
-  downstream_streams: z.number().int().min(1).max(64).default(1),
 });
 
 export type InferenceSettings = z.infer<typeof inferenceSettingsSchema>;

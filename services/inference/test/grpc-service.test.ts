@@ -26,7 +26,7 @@ import type {
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInferenceService } from '../src/service.js';
+import { inferenceStage } from '../src/service.js';
 import { inferenceSettingsSchema } from '../src/settings.js';
 
 let service: RunningService;
@@ -63,7 +63,7 @@ beforeAll(async () => {
     { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },
   ]);
   sink.setServing(true);
-  service = await runService('inference', inferenceSettingsSchema, (ctx) => buildInferenceService(ctx), {
+  service = await runService('inference', inferenceSettingsSchema, inferenceStage.build, {
     exitOnShutdown: false,
     env: Object.assign(env, { SLUICE__SERVICES__SCORER__GRPC_ADDRESS: `127.0.0.1:${sink.port}` }),
   });

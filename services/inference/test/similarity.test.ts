@@ -4,14 +4,14 @@
 import { call, connect, runService } from '@sluice/protocol';
 import type { InferenceClient, RunningService } from '@sluice/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInferenceService } from '../src/service.js';
+import { inferenceStage } from '../src/service.js';
 import { inferenceSettingsSchema } from '../src/settings.js';
 
 let service: RunningService;
 let client: InferenceClient;
 
 beforeAll(async () => {
-  service = await runService('inference', inferenceSettingsSchema, (ctx) => buildInferenceService(ctx), {
+  service = await runService('inference', inferenceSettingsSchema, inferenceStage.build, {
     exitOnShutdown: false,
     env: {
       ...process.env,

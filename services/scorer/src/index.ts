@@ -7,7 +7,7 @@ export { createProfileSet } from './profile-set.js';
 export type { ProfileSet } from './profile-set.js';
 export { localSimilarity, scoreBatch } from './score-batch.js';
 export type { ScoreDeps, SimilarityFn } from './score-batch.js';
-export { buildScorer } from './service.js';
+export { scorerStage } from './service.js';
 export { DEFAULT_PROFILES, scorerSettingsSchema } from './settings.js';
 export type { InterestProfile, ScorerSettings, ScoreWeights } from './settings.js';
 export { similarityMatrix, toMatrix, unitVector } from './vectors.js';

@@ -1,15 +1,7 @@
 // The scorer service: items with embeddings and classifications in (from inference), scored items out to
 // persistence. Its own service because the pipeline shape is fixed (docs/decisions.md).
 import os from 'node:os';
-import {
-  SharedLog,
-  connect,
-  createRelayStage,
-  deadlineIn,
-  sluiceProto,
-  type ServiceContext,
-  type ServiceParts,
-} from '@sluice/protocol';
+import { SharedLog, connect, defineStage, type ItemBatch__Output, type ServiceContext } from '@sluice/protocol';
 import { Counter, Gauge, Histogram } from '@sluice/service-kit';
 import {
   embedProfilesWithRetry,
@@ -20,16 +12,20 @@ import {
 import { NoveltyWindow, type NearestKernel } from './novelty-window.js';
 import type { ProfileSet } from './profile-set.js';
 import { localSimilarity, scoreBatch, type ScoreDeps } from './score-batch.js';
-import type { ScorerSettings } from './settings.js';
+import { scorerSettingsSchema, type ScorerSettings } from './settings.js';
 import { SharedNovelty } from './shared-novelty.js';
 import { maxSimilarity } from './vectors.js';
 
-/** Builds the service's parts; main.ts runs it, tests run it with runService on port 0. */
-export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<ServiceParts> {
+/** The scorer stage; main.ts runs it, tests run scorerStage.build with runService on port 0. */
+export const scorerStage = defineStage({
+  name: 'scorer',
+  settings: scorerSettingsSchema,
+  setup: (ctx) => setupScorer(ctx),
+});
+
+async function setupScorer(ctx: ServiceContext<ScorerSettings>) {
   const settings = ctx.config.settings;
-  const proto = sluiceProto();
   const inference = connect('Inference', ctx.config.services.inference.grpc_address);
-  const downstream = connect('PipelineStage', ctx.config.services.persistence.grpc_address);
   const window = new NoveltyWindow(settings.novelty_window_items);
   // similarity_backend auto is decided once the inference service answers (after the profiles are embedded).
   let backend: 'local' | 'inference' = settings.similarity_backend === 'inference' ? 'inference' : 'local';
@@ -89,27 +85,18 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
     },
   });
 
-  const stage = createRelayStage({
-    stage: 'scorer',
-    logger: ctx.logger,
-    registry: ctx.registry,
-    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
-    maxInFlightItems: settings.max_in_flight_items,
-    downstreamStreams: settings.downstream_streams,
-    connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
-    process: async (batch) => {
-      const out = await scoreBatch(batch, {
-        settings,
-        profiles: () => profiles,
-        novelty,
-        similarity: (items, profileMatrix) =>
-          backend === 'inference' ? onDevice.similarity(items, profileMatrix) : localSimilarity(items, profileMatrix),
-        now: Date.now,
-      });
-      for (const item of out.items ?? []) scores.observe(Number(item.score?.value ?? 0));
-      return out;
-    },
-  });
+  const scoreAndObserve = async (batch: ItemBatch__Output) => {
+    const out = await scoreBatch(batch, {
+      settings,
+      profiles: () => profiles,
+      novelty,
+      similarity: (items, profileMatrix) =>
+        backend === 'inference' ? onDevice.similarity(items, profileMatrix) : localSimilarity(items, profileMatrix),
+      now: Date.now,
+    });
+    for (const item of out.items ?? []) scores.observe(Number(item.score?.value ?? 0));
+    return out;
+  };
 
   const loadProfiles = async (giveUpMs: number) => {
     profiles = await embedProfilesWithRetry(inference, settings.profiles, {
@@ -135,13 +122,8 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
   };
 
   return {
-    grpc: [
-      {
-        name: 'sluice.v1.PipelineStage',
-        definition: proto.PipelineStage.service,
-        implementation: stage.implementation,
-      },
-    ],
+    process: scoreAndObserve,
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     // Ready once the profiles are embedded, so the first items are scored like the rest.
     manualReady: settings.profiles.length > 0,
     describe: () => ({
@@ -161,11 +143,9 @@ export async function buildScorer(ctx: ServiceContext<ScorerSettings>): Promise<
         } else ctx.setReady(true);
       });
     },
-    drain: () => stage.drain(),
     close: async () => {
       stopped.abort();
       inference.close();
-      downstream.close();
       sharedState?.close();
     },
   };

@@ -1,5 +1,6 @@
 // The `scorer:` section of config/sluice.yaml. Every key has a default, so an absent section works.
 // The formula is documented in docs/scoring.md.
+import { downstreamSettings } from '@sluice/protocol';
 import { z } from '@sluice/service-kit';
 
 export const profileSchema = z.strictObject({
@@ -66,12 +67,10 @@ export const scorerSettingsSchema = z.strictObject({
   /** Embed RPC deadline, and how long to keep retrying at start-up before serving without profiles. */
   embed_timeout_seconds: z.number().positive().default(30),
   profile_startup_timeout_seconds: z.number().positive().default(180),
-  max_in_flight_items: z.number().int().min(1).default(4000),
+  /** Towards persistence (packages/protocol downstream-settings.ts). */
+  ...downstreamSettings({ maxInFlightItems: 4000 }),
   /** Waiting this long raises a batch's priority by one level in this stage's queues (starvation protection). */
   priority_aging_milliseconds: z.number().int().min(1).default(1000),
-  /** Streams to the next stage per upstream stream; more than 1 spreads work over its replicas (round_robin). */
-  downstream_streams: z.number().int().min(1).max(64).default(1),
-  stream_deadline_seconds: z.number().int().min(10).default(3600),
 });
 
 export type ScorerSettings = z.infer<typeof scorerSettingsSchema>;

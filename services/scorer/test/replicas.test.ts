@@ -4,7 +4,7 @@
 import { PipelineSender, call, connect, deadlineIn, runService, type RunningService } from '@sluice/protocol';
 import { createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScorer } from '../src/service.js';
+import { scorerStage } from '../src/service.js';
 import { scorerSettingsSchema } from '../src/settings.js';
 
 const DIMENSIONS = 32;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const address = stack.addresses.persistence!.grpcAddress;
   persistence = connect('Persistence', address);
   for (let i = 0; i < 2; i++) {
-    const replica = await runService('scorer', scorerSettingsSchema, buildScorer, {
+    const replica = await runService('scorer', scorerSettingsSchema, scorerStage.build, {
       exitOnShutdown: false,
       env: {
         ...process.env,

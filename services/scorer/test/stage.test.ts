@@ -21,7 +21,7 @@ import {
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remoteSimilarity } from '../src/inference-client.js';
-import { buildScorer } from '../src/service.js';
+import { scorerStage } from '../src/service.js';
 import { similarityMatrix, toMatrix, unitVector } from '../src/vectors.js';
 import { scorerSettingsSchema } from '../src/settings.js';
 
@@ -91,7 +91,7 @@ beforeAll(async () => {
   inferenceServer.setServing(true);
   inferenceAddress = `127.0.0.1:${inferenceServer.port}`;
   servers.push(sinkServer, inferenceServer);
-  scorer = await runService('scorer', scorerSettingsSchema, buildScorer, {
+  scorer = await runService('scorer', scorerSettingsSchema, scorerStage.build, {
     exitOnShutdown: false,
     env: {
       ...process.env,

@@ -13,7 +13,7 @@ export type { NormalizeOutcome, Normalizer } from './normalize-batch.js';
 export { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
 export type { NormalizerPool } from './normalizer-pool.js';
 export { readableText } from './readable-text.js';
-export { buildTransformer } from './service.js';
+export { transformerStage } from './service.js';
 export { transformerSettingsSchema } from './settings.js';
 export type { TransformerSettings } from './settings.js';
 export { fingerprintFromHex, fingerprintToHex, hammingDistance, simhash } from './simhash.js';

@@ -1,6 +1,4 @@
 // Entry point: node --import tsx services/transformer/src/main.ts
-import { main } from '@sluice/protocol';
-import { buildTransformer } from './service.js';
-import { transformerSettingsSchema } from './settings.js';
+import { transformerStage } from './service.js';
 
-main('transformer', transformerSettingsSchema, buildTransformer);
+transformerStage.main();

@@ -3,13 +3,11 @@ import os from 'node:os';
 import {
   SharedLog,
   connect,
-  createRelayStage,
-  deadlineIn,
-  sluiceProto,
+  defineStage,
   type ServiceContext,
+  type ItemBatch__Output,
   type NormalizedItem,
   type RawItem__Output,
-  type ServiceParts,
   type SharedStateClient,
 } from '@sluice/protocol';
 import { Counter, Gauge, repoRoot } from '@sluice/service-kit';
@@ -18,12 +16,18 @@ import { seedDedupIndex } from './dedup-seed.js';
 import { createNormalizerPool, resolveThreads } from './normalizer-pool.js';
 import { interestMatcher, preScore } from './pre-score.js';
 import { SharedDedup } from './shared-dedup.js';
-import type { TransformerSettings } from './settings.js';
+import { transformerSettingsSchema, type TransformerSettings } from './settings.js';
 import { transformBatch } from './transform-batch.js';
 import { workerOptionsFrom } from './worker-options.js';
 
-/** Builds the service's parts; main.ts runs it, tests run it with runService on port 0. */
-export async function buildTransformer(ctx: ServiceContext<TransformerSettings>): Promise<ServiceParts> {
+/** The transformer stage; main.ts runs it, tests run transformerStage.build with runService on port 0. */
+export const transformerStage = defineStage({
+  name: 'transformer',
+  settings: transformerSettingsSchema,
+  setup: (ctx) => setupTransformer(ctx),
+});
+
+async function setupTransformer(ctx: ServiceContext<TransformerSettings>) {
   const settings = ctx.config.settings;
   const threads = resolveThreads(settings.worker_threads);
   const pool = await createNormalizerPool(threads, workerOptionsFrom(settings, repoRoot));
@@ -65,24 +69,6 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     ? (raw: RawItem__Output, normalized: NormalizedItem) =>
         preScore(raw, normalized, settings.priority, matcher, Date.now()).priority
     : undefined;
-  const downstream = connect('PipelineStage', ctx.config.services.inference.grpc_address);
-  const stage = createRelayStage({
-    stage: 'transformer',
-    logger: ctx.logger,
-    registry: ctx.registry,
-    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
-    maxInFlightItems: settings.max_in_flight_items,
-    downstreamStreams: settings.downstream_streams,
-    connectDownstream: () => downstream.Process({ deadline: deadlineIn(settings.stream_deadline_seconds * 1000) }),
-    process: (batch) =>
-      transformBatch(batch, {
-        normalize: (items) => pool.normalize(items),
-        dedup: shared ?? dedup,
-        nearDuplicateMinWords: settings.near_duplicate_min_words,
-        onDuplicate: (kind) => duplicates.inc({ kind }),
-        prioritize,
-      }),
-  });
   ctx.logger.info({ worker_threads: threads, language_data: settings.language_data }, 'normalizer pool ready');
   const stopped = new AbortController();
   const seed = async () => {
@@ -103,22 +89,22 @@ export async function buildTransformer(ctx: ServiceContext<TransformerSettings>)
     }
   };
   return {
-    grpc: [
-      {
-        name: 'sluice.v1.PipelineStage',
-        definition: sluiceProto().PipelineStage.service,
-        implementation: stage.implementation,
-      },
-    ],
+    process: (batch: ItemBatch__Output) =>
+      transformBatch(batch, {
+        normalize: (items) => pool.normalize(items),
+        dedup: shared ?? dedup,
+        nearDuplicateMinWords: settings.near_duplicate_min_words,
+        onDuplicate: (kind) => duplicates.inc({ kind }),
+        prioritize,
+      }),
+    priorityAgingMilliseconds: settings.priority_aging_milliseconds,
     describe: () => ({ worker_threads: threads, dedup_index_items: dedup.size, dedup_scope: settings.dedup_scope }),
     started: () => {
       if (settings.dedup_seed_items > 0) void seed();
     },
-    drain: () => stage.drain(),
     close: async () => {
       stopped.abort();
-      downstream.close();
-      (sharedState as { close?: () => void } | undefined)?.close?.();
+      sharedState?.close();
       await pool.close();
     },
   };

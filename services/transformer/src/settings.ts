@@ -1,4 +1,5 @@
 // The `transformer:` section of config/sluice.yaml. Every key has a default, so an absent section works.
+import { downstreamSettings } from '@sluice/protocol';
 import { z } from '@sluice/service-kit';
 import { LANGUAGE_DATA_SIZES } from './language.js';
 import { preScoreSettingsSchema } from './pre-score-settings.js';
@@ -6,12 +7,8 @@ import { preScoreSettingsSchema } from './pre-score-settings.js';
 export const transformerSettingsSchema = z.strictObject({
   /** Worker threads for normalization: "auto" = one per core; 0 = in the main thread (tests, tiny loads). */
   worker_threads: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
-  /** Window of unacknowledged items towards the inference stage, per upstream stream. */
-  max_in_flight_items: z.number().int().min(1).default(4000),
-  /** Streams to the next stage per upstream stream; more than 1 spreads work over its replicas (round_robin). */
-  downstream_streams: z.number().int().min(1).max(64).default(1),
-  /** Lifetime of one downstream stream; the sender reconnects and resends unacknowledged batches. */
-  stream_deadline_seconds: z.number().int().min(10).default(3600),
+  /** Towards the inference stage (packages/protocol downstream-settings.ts). */
+  ...downstreamSettings({ maxInFlightItems: 4000 }),
   /** eld data size: extrasmall (~90 MB per thread), small (~150 MB), medium, large (~414 MB). */
   language_data: z.enum(LANGUAGE_DATA_SIZES).default('extrasmall'),
   /** Input cut per field before parsing, in characters (huge pages). */

@@ -18,7 +18,7 @@ import {
 import { createTestDatabase, startStack, type Stack, type TestDatabase } from '@sluice/stack';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTransformer } from '../src/service.js';
+import { transformerStage } from '../src/service.js';
 import { transformerSettingsSchema } from '../src/settings.js';
 import { NEAR_DUPLICATES, UNRELATED, WIRE_STORY } from './fixtures/near-duplicates.js';
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   ]);
   sink.setServing(true);
   for (let i = 0; i < 2; i++) {
-    const replica = await runService('transformer', transformerSettingsSchema, buildTransformer, {
+    const replica = await runService('transformer', transformerSettingsSchema, transformerStage.build, {
       exitOnShutdown: false,
       env: {
         ...process.env,

@@ -13,7 +13,7 @@ import {
 } from '@sluice/protocol';
 import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTransformer } from '../src/service.js';
+import { transformerStage } from '../src/service.js';
 import { transformerSettingsSchema } from '../src/settings.js';
 
 const received: ItemBatch__Output[] = [];
@@ -41,7 +41,7 @@ beforeAll(async () => {
     { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: stage.implementation },
   ]);
   sink.setServing(true);
-  transformer = await runService('transformer', transformerSettingsSchema, buildTransformer, {
+  transformer = await runService('transformer', transformerSettingsSchema, transformerStage.build, {
     exitOnShutdown: false,
     env: {
       ...process.env,
