@@ -6,7 +6,7 @@ import type { Ack__Output, BatchSender, ItemBatch } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { CheckpointSaver } from './checkpoint-saver.js';
 import { CheckpointTracker } from './checkpoint-tracker.js';
-import { FullTextFetcher } from './full-text/full-text-fetcher.js';
+import { collectContext } from './collect-context.js';
 import { SourceFetchError, toFetchError } from './http/fetch-error.js';
 import type { HttpClient } from './http/http-client.js';
 import type { TokenBucket } from './http/token-bucket.js';
@@ -18,7 +18,6 @@ import type { SourceConfig } from './source-settings.js';
 import { SourceErrorLog } from './source-error-log.js';
 import {
   countsAgainstSource,
-  resumeState,
   runOutcome,
   sourceUrl,
   stateAfterRun,
@@ -27,8 +26,7 @@ import {
 } from './source-run-state.js';
 import { emptyState, type SourceStateRecord, type SourceStateStore } from './source-state-store.js';
 import { collectorFor } from './sources/registry.js';
-import { sourcePathResolver } from './sources/source-path.js';
-import type { Chunk, CollectContext } from './sources/source-collector.js';
+import type { Chunk } from './sources/source-collector.js';
 
 /** What every run of this collector shares. */
 export interface SourceRunDeps {
@@ -134,7 +132,9 @@ class SourceRun {
       const collect = await collectorFor(this.#source);
       if (!collect)
         throw new SourceFetchError('internal', `source kind ${this.#source.kind} is not supported by this collector`);
-      for await (const chunk of collect(this.#context()) as AsyncIterable<Chunk>) {
+      for await (const chunk of collect(
+        collectContext(this.deps, this.request, this.before, this.#signal),
+      ) as AsyncIterable<Chunk>) {
         if (this.#saver.leaseLost) throw this.#leaseLostError();
         if (this.#signal.aborted) throw new SourceFetchError('aborted', 'collection stopped');
         await this.#accept(chunk);
@@ -146,29 +146,6 @@ class SourceRun {
         this.deps.logger.error({ source_id: this.#source.id, err: error }, 'unexpected error while collecting');
       return failure;
     }
-  }
-
-  #context(): CollectContext {
-    const { settings, http, now, logger } = this.deps;
-    const { source, origin } = this.request;
-    return {
-      source,
-      state: resumeState(this.before),
-      http,
-      limiter: this.deps.limiterFor(source),
-      signal: this.#signal,
-      batchSize: settings.batch_size,
-      now,
-      logger,
-      resolvePath: sourcePathResolver(origin, settings.import_directories),
-      // Defence in depth: API definitions carrying the flag are refused, and it never applies to them.
-      allowPrivateNetwork: origin === 'config' && source.allow_private_network,
-      fullText: new FullTextFetcher(http, {
-        rules: settings.full_text.selector_rules,
-        concurrency: settings.full_text.max_concurrent_fetches,
-        metrics: this.deps.metrics,
-      }),
-    };
   }
 
   /** Registers a chunk's checkpoint and sends its items once the in-flight window has room. */
