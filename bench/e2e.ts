@@ -14,7 +14,7 @@ import {
 } from '@sluice/stack';
 import { startFeedServer } from '../test/support/feed-server.js';
 import { MEASURED_STAGES, measureStagesAlone, sequentialRate } from './e2e-stages.js';
-import { processCpuSeconds, trackServicesPeakRss, type Metrics } from './lib.js';
+import { kernelPeakRssMegabytes, processCpuSeconds, trackServicesPeakRss, type Metrics } from './lib.js';
 
 export async function run({ smoke }: { smoke: boolean }): Promise<Metrics> {
   return runEndToEnd(smoke ? 2 : 100, smoke ? 50 : 100, { stagesAlone: true });
@@ -30,8 +30,9 @@ async function servicesCpuSeconds(opsUrl: (name: ServiceName) => string): Promis
 
 export interface EndToEndOptions extends Pick<StackOptions, 'serviceEnv'> {
   /**
-   * Sample each service's RSS every 500 ms (default true). Each sample is a /metrics scrape of six services,
-   * CPU the services spend for the benchmark: the gate's CPU-per-item check turns it off.
+   * Report each service's peak RSS (default true): from the kernel's high-water mark on Linux, else sampled every
+   * 500 ms, each sample a /metrics scrape of six services (CPU the services spend for the benchmark: the gate's
+   * CPU-per-item check turns it off).
    */
   trackRss?: boolean;
   /** Also measure each stage alone on the same feeds, for pipeline_efficiency (bench/e2e-stages.ts). */
@@ -68,8 +69,12 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
       },
     });
     const opsUrl = stack.opsUrl;
+    // Peak RSS from the kernel where it keeps one (Linux): sampling scrapes every service's /metrics twice a
+    // second, CPU the services would spend for the benchmark during the run.
+    const pids = Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack!.processes.get(s)?.child.pid]));
+    const fromKernel = options.trackRss !== false && kernelPeakRssMegabytes(pids) !== undefined;
     const rss =
-      options.trackRss === false
+      options.trackRss === false || fromKernel
         ? undefined
         : trackServicesPeakRss(Object.fromEntries(SERVICE_NAMES.map((s) => [s, `${opsUrl(s)}/metrics`])));
     const idleStart = await servicesCpuSeconds(opsUrl);
@@ -81,7 +86,7 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
     const final = await runSources({ collectorAddress: stack.addresses.collector!.grpcAddress });
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = await servicesCpuSeconds(opsUrl);
-    const peaks = (await rss?.stop()) ?? {};
+    const peaks = (fromKernel ? kernelPeakRssMegabytes(pids) : await rss?.stop()) ?? {};
     if (final.acknowledged < total) throw new Error(`only ${final.acknowledged} of ${total} items were acknowledged`);
     const cpu = Object.fromEntries(
       SERVICE_NAMES.map((name) => [`cpu_seconds_${name}`, cpuAfter[name] - cpuBefore[name]]),
@@ -101,7 +106,7 @@ export async function runEndToEnd(feeds: number, perFeed: number, options: EndTo
       cpu_seconds_idle_per_second: idleCpuPerSecond,
       cpu_seconds_net: Math.max(0, cpuSeconds - idleCpuPerSecond * seconds),
       ...cpu,
-      ...(rss ? { peak_rss_megabytes: Math.max(...Object.values(peaks)) } : {}),
+      ...(Object.keys(peaks).length > 0 ? { peak_rss_megabytes: Math.max(...Object.values(peaks)) } : {}),
       ...Object.fromEntries(Object.entries(peaks).map(([name, mb]) => [`rss_megabytes_${name}`, mb])),
       dead_lettered: final.dead_lettered,
     };

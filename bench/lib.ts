@@ -71,6 +71,28 @@ export function trackPeakRss(intervalMs = 100): { stop(): number } {
 }
 
 /**
+ * Peak RSS (MiB) of each process from the kernel's high-water mark (VmHWM in /proc/<pid>/status): exact, and
+ * free for the processes, where trackServicesPeakRss costs each of them a /metrics scrape per sample. Read it
+ * before the processes exit. Undefined where /proc is absent (not Linux) or a process is gone.
+ */
+export function kernelPeakRssMegabytes(pids: Record<string, number | undefined>): Record<string, number> | undefined {
+  const peaks: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    if (pid === undefined) return undefined;
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+    if (!match) return undefined;
+    peaks[name] = Number(match[1]) / 1024;
+  }
+  return peaks;
+}
+
+/**
  * Peak RSS (MiB) of other processes, sampled from their Prometheus `sluice_process_resident_memory_bytes`
  * (prom-client default metrics) — works on every OS, unlike /proc. `current()` is the latest sample of each.
  */
