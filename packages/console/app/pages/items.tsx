@@ -51,7 +51,8 @@ export function ItemsPage() {
   const [search, setSearch] = useState('');
   const [activeSearch, setActiveSearch] = useState('');
   const [items, setItems] = useState<Item[] | null>(null);
-  const [similarity, setSimilarity] = useState<Map<string, number>>(new Map());
+  // Search hits: the similarity and, for a long item, its best-matching passage.
+  const [similarity, setSimilarity] = useState<Map<string, { value: number; passage?: string }>>(new Map());
   const [cursors, setCursors] = useState<string[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -81,7 +82,9 @@ export function ItemsPage() {
         );
         if (stale) return;
         setItems(data.hits.map((h) => h.item));
-        setSimilarity(new Map(data.hits.map((h) => [h.item.id ?? '', h.similarity])));
+        setSimilarity(
+          new Map(data.hits.map((h) => [h.item.id ?? '', { value: h.similarity, passage: h.passage?.text }])),
+        );
         setNext(null);
         return;
       }
@@ -258,6 +261,9 @@ export function ItemsPage() {
               <tr key={item.id}>
                 <td>
                   <a href={`#/items/${item.id}`}>{item.title || '(untitled)'}</a>
+                  {similarity.get(item.id ?? '')?.passage && (
+                    <p class="passage">{similarity.get(item.id ?? '')!.passage!.slice(0, 300)}…</p>
+                  )}
                 </td>
                 <td>{item.source_id}</td>
                 <td>{when(item.published_at)}</td>
@@ -266,7 +272,7 @@ export function ItemsPage() {
                 </td>
                 <td>
                   {similarity.has(item.id ?? '') && (
-                    <span class="similarity">{similarity.get(item.id ?? '')!.toFixed(2)} · </span>
+                    <span class="similarity">{similarity.get(item.id ?? '')!.value.toFixed(2)} · </span>
                   )}
                   <ScoreBar score={item.score} />
                 </td>
