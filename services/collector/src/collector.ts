@@ -7,18 +7,18 @@ import type { Logger } from '@sluice/service-kit';
 import { SourceFetchError } from './http/fetch-error.js';
 import type { HttpClient } from './http/http-client.js';
 import { TokenBucket } from './http/token-bucket.js';
-import { InFlightWindow } from './in-flight-window.js';
+import { InFlightWindow } from './runs/in-flight-window.js';
 import type { CollectorMetrics } from './metrics.js';
-import type { RunProgressCounter } from './run-progress.js';
+import type { RunProgressCounter } from './runs/run-progress.js';
 import type { CollectorSettings } from './settings.js';
 import type { SourceConfig } from './source-settings.js';
-import { SharedRun } from './shared-run.js';
-import { runSourceOnce, type SourceRunDeps } from './source-run.js';
-import type { SourceRunResult } from './source-run-state.js';
-import { SourceSlots, type SourceSlot } from './source-slots.js';
+import { SharedRun } from './runs/shared-run.js';
+import { runSourceOnce, type SourceRunDeps } from './runs/source-run.js';
+import type { SourceRunResult } from './runs/source-run-state.js';
+import { SourceSlots, type SourceSlot } from './runs/source-slots.js';
 import type { SourceStateStore } from './source-state-store.js';
 
-export type { RunOutcome, SourceRunResult } from './source-run-state.js';
+export type { RunOutcome, SourceRunResult } from './runs/source-run-state.js';
 
 export interface CollectorDeps {
   settings: CollectorSettings;

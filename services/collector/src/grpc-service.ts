@@ -3,7 +3,7 @@
 import { grpc, statusDetails, type RunSourcesRequest__Output } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
-import { RunProgressCounter } from './run-progress.js';
+import { RunProgressCounter } from './runs/run-progress.js';
 import type { Scheduler } from './scheduler.js';
 import type { SourceConfig } from './source-settings.js';
 

@@ -5,7 +5,7 @@ import { DEFAULT_PRIORITY } from '@sluice/common';
 import type { Logger } from '@sluice/service-kit';
 import type { Collector } from './collector.js';
 import type { CollectorMetrics } from './metrics.js';
-import { RunProgressCounter } from './run-progress.js';
+import { RunProgressCounter } from './runs/run-progress.js';
 import type { CollectorSettings } from './settings.js';
 import { emptyState, type SourceStateStore } from './source-state-store.js';
 

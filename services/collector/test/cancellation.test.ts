@@ -1,7 +1,7 @@
 // Who may stop a run: callers that join a running source share it, and it stops only when every one of them
 // cancelled; a caller still queued for a slot leaves the queue. Real HTTP feeds on 127.0.0.1 and a real gRPC sink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunProgressCounter } from '../src/run-progress.js';
+import { RunProgressCounter } from '../src/runs/run-progress.js';
 import {
   createTestCollector,
   rssFeed,

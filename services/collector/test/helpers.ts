@@ -23,7 +23,7 @@ import { Collector } from '../src/collector.js';
 import { HostBreakers } from '../src/http/host-breakers.js';
 import { HttpClient } from '../src/http/http-client.js';
 import { CollectorMetrics } from '../src/metrics.js';
-import { RunProgressCounter } from '../src/run-progress.js';
+import { RunProgressCounter } from '../src/runs/run-progress.js';
 import { collectorSettingsSchema, type CollectorSettings } from '../src/settings.js';
 import { MemorySourceStateStore, type SourceStateStore } from '../src/source-state-store.js';
 

@@ -1,14 +1,14 @@
 // Pure building blocks: token bucket, backoff, Retry-After, checkpoints, dates, links, SSRF ranges, config.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CheckpointTracker } from '../src/checkpoint-tracker.js';
+import { CheckpointTracker } from '../src/runs/checkpoint-tracker.js';
 import { backoffDelayMs, errorBackoffMs, parseRetryAfterMs } from '../src/http/backoff.js';
 import { decodeBody, detectCharset } from '../src/http/charset.js';
 import { isBlockedAddress } from '../src/http/ssrf-guard.js';
 import { TokenBucket } from '../src/http/token-bucket.js';
 import { itemId } from '@sluice/content';
-import { InFlightWindow } from '../src/in-flight-window.js';
-import { Semaphore } from '../src/semaphore.js';
+import { InFlightWindow } from '../src/runs/in-flight-window.js';
+import { Semaphore } from '../src/runs/semaphore.js';
 import { buildItem, parseDate, resolveUrl, unreadableRecord } from '../src/raw-item.js';
 import { collectorSettingsSchema } from '../src/settings.js';
 import { sourceSchema } from '../src/source-settings.js';

@@ -1,10 +1,10 @@
 // How a run reports what went wrong with its source: a metric by error code, a log line, and a row in the
 // store's source-error table (which the API lists). Recording never fails the run.
 import type { Logger } from '@sluice/service-kit';
-import type { SourceFetchError } from './http/fetch-error.js';
-import type { CollectorMetrics } from './metrics.js';
+import type { SourceFetchError } from '../http/fetch-error.js';
+import type { CollectorMetrics } from '../metrics.js';
 import { ERROR_MESSAGE_LIMIT } from './source-run-state.js';
-import type { SourceStateStore } from './source-state-store.js';
+import type { SourceStateStore } from '../source-state-store.js';
 
 export class SourceErrorLog {
   readonly #pending: Array<Promise<void>> = [];

@@ -1,9 +1,9 @@
 // How many sources run at once, in two pools: slots for healthy sources, and separate ones for degraded
 // sources (whose last run failed or was slow), so a failing or hanging host never holds the slots healthy
 // sources need.
-import type { CollectorMetrics } from './metrics.js';
+import type { CollectorMetrics } from '../metrics.js';
 import { Semaphore } from './semaphore.js';
-import type { CollectorSettings } from './settings.js';
+import type { CollectorSettings } from '../settings.js';
 import type { SourceRunResult } from './source-run-state.js';
 
 export type SlotSettings = Pick<

@@ -1,8 +1,8 @@
 // Saves one run's source state, one save after the other (a later checkpoint never lands under an earlier one).
 // A save the store refuses means another replica holds the source's lease: the run is told to stop.
 import type { Logger } from '@sluice/service-kit';
-import type { CollectorMetrics } from './metrics.js';
-import type { SourceStateRecord, SourceStateStore } from './source-state-store.js';
+import type { CollectorMetrics } from '../metrics.js';
+import type { SourceStateRecord, SourceStateStore } from '../source-state-store.js';
 
 export class CheckpointSaver {
   #saving: Promise<void> = Promise.resolve();

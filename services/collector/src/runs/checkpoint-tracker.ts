@@ -1,6 +1,6 @@
 // Checkpoints advance only over acknowledged chunks: chunks are numbered as they are sent, acks may arrive
 // in any order, and the committed checkpoint is the last one of the longest fully acknowledged prefix.
-import type { Checkpoint } from './sources/source-collector.js';
+import type { Checkpoint } from '../sources/source-collector.js';
 
 export class CheckpointTracker {
   readonly #checkpoints: Array<Checkpoint | undefined> = [];

@@ -2,7 +2,7 @@
 // running join the run (and see its progress); the run is cancelled when every caller that joined it has
 // cancelled, and a run being cancelled is never joined: the next caller waits for it to wind down, then starts
 // a fresh run from the saved checkpoint.
-import { SourceFetchError } from './http/fetch-error.js';
+import { SourceFetchError } from '../http/fetch-error.js';
 import { RunProgressCounter } from './run-progress.js';
 import type { SourceRunResult } from './source-run-state.js';
 

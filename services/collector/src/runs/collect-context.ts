@@ -1,12 +1,12 @@
 // What a source kind is given for one run: where it resumes, the HTTP client and its rate limit, the run's
 // signal, and the confinement of API-managed sources (files only inside collector.import_directories, and
 // never allow_private_network).
-import { FullTextFetcher } from './full-text/full-text-fetcher.js';
+import { FullTextFetcher } from '../full-text/full-text-fetcher.js';
 import type { SourceRunDeps, SourceRunRequest } from './source-run.js';
 import { resumeState } from './source-run-state.js';
-import type { SourceStateRecord } from './source-state-store.js';
-import type { CollectContext } from './sources/source-collector.js';
-import { sourcePathResolver } from './sources/source-path.js';
+import type { SourceStateRecord } from '../source-state-store.js';
+import type { CollectContext } from '../sources/source-collector.js';
+import { sourcePathResolver } from '../sources/source-path.js';
 
 export function collectContext(
   deps: SourceRunDeps,

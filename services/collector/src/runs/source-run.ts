@@ -7,14 +7,14 @@ import type { Logger } from '@sluice/service-kit';
 import { CheckpointSaver } from './checkpoint-saver.js';
 import { CheckpointTracker } from './checkpoint-tracker.js';
 import { collectContext } from './collect-context.js';
-import { SourceFetchError, toFetchError } from './http/fetch-error.js';
-import type { HttpClient } from './http/http-client.js';
-import type { TokenBucket } from './http/token-bucket.js';
+import { SourceFetchError, toFetchError } from '../http/fetch-error.js';
+import type { HttpClient } from '../http/http-client.js';
+import type { TokenBucket } from '../http/token-bucket.js';
 import type { InFlightWindow } from './in-flight-window.js';
-import type { CollectorMetrics } from './metrics.js';
+import type { CollectorMetrics } from '../metrics.js';
 import type { RunProgressCounter } from './run-progress.js';
-import type { CollectorSettings } from './settings.js';
-import type { SourceConfig } from './source-settings.js';
+import type { CollectorSettings } from '../settings.js';
+import type { SourceConfig } from '../source-settings.js';
 import { SourceErrorLog } from './source-error-log.js';
 import {
   countsAgainstSource,
@@ -24,9 +24,9 @@ import {
   stateAtCheckpoint,
   type SourceRunResult,
 } from './source-run-state.js';
-import { emptyState, type SourceStateRecord, type SourceStateStore } from './source-state-store.js';
-import { collectorFor } from './sources/registry.js';
-import type { Chunk } from './sources/source-collector.js';
+import { emptyState, type SourceStateRecord, type SourceStateStore } from '../source-state-store.js';
+import { collectorFor } from '../sources/registry.js';
+import type { Chunk } from '../sources/source-collector.js';
 
 /** What every run of this collector shares. */
 export interface SourceRunDeps {

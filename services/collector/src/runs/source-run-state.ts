@@ -1,10 +1,10 @@
 // What one source run reads from and writes back to its saved state, and how it ends: pure functions, so the
 // run itself (source-run.ts) only does the I/O.
-import { errorBackoffMs } from './http/backoff.js';
-import type { SourceFetchError } from './http/fetch-error.js';
-import type { SourceConfig } from './source-settings.js';
-import type { SourceStateRecord } from './source-state-store.js';
-import type { Checkpoint, PersistedState } from './sources/source-collector.js';
+import { errorBackoffMs } from '../http/backoff.js';
+import type { SourceFetchError } from '../http/fetch-error.js';
+import type { SourceConfig } from '../source-settings.js';
+import type { SourceStateRecord } from '../source-state-store.js';
+import type { Checkpoint, PersistedState } from '../sources/source-collector.js';
 
 export type RunOutcome = 'ok' | 'not_modified' | 'error' | 'lease_lost';
 
