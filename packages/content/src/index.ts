@@ -1,4 +1,4 @@
-export { itemId } from './ids.js';
+export { contentExternalId, itemId } from './ids.js';
 // Priorities are defined once in @sluice/common (priority.ts); re-exported for the stages that import them here.
 export {
   DEFAULT_PRIORITY,

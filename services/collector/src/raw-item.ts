@@ -1,7 +1,7 @@
 // Turns what a source found into a RawItem, or a dead letter when it cannot be one: one bad record never
 // stops the rest of its source, and nothing is lost (the dead letter carries the record as JSON).
 import { createHash } from 'node:crypto';
-import { clampPriority, itemId } from '@sluice/content';
+import { clampPriority, contentExternalId, itemId } from '@sluice/content';
 import { deadLetter, payloadJson, type DeadLetter, type RawItem } from '@sluice/protocol';
 import type { SourceConfig } from './source-settings.js';
 
@@ -141,8 +141,7 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
     };
   }
   // No id and no URL (bulk files): the content itself identifies the item, so a re-import is idempotent.
-  if (!externalId)
-    externalId = `sha256:${createHash('sha256').update(title).update('\n').update(summary).update('\n').update(content).digest('hex').slice(0, 32)}`;
+  if (!externalId) externalId = contentExternalId(title, summary, content);
   const item: RawItem = {
     id: itemId(source.id, externalId),
     source_id: source.id,

@@ -1,8 +1,7 @@
 // Turns pushed JSON items into pipeline envelopes. Pure, so the id rules are unit-tested without a stream.
 // The id is the content key itemId(source_id, external_id): pushing the same item again targets the same row.
-import { createHash } from 'node:crypto';
 import type { PipelineItem } from '@sluice/protocol';
-import { DEFAULT_PRIORITY, itemId } from '@sluice/content';
+import { DEFAULT_PRIORITY, contentExternalId, itemId } from '@sluice/content';
 import { ApiError, type FieldError } from './errors.js';
 import type { PushItem } from './schemas.js';
 
@@ -18,14 +17,7 @@ export function parseTime(value: string | number): number {
 }
 
 function contentHashId(item: PushItem): string {
-  return `sha256:${createHash('sha256')
-    .update(item.title ?? '')
-    .update('\n')
-    .update(item.summary ?? '')
-    .update('\n')
-    .update(item.content ?? '')
-    .digest('hex')
-    .slice(0, 32)}`;
+  return contentExternalId(item.title ?? '', item.summary ?? '', item.content ?? '');
 }
 
 export interface PushConversion {
