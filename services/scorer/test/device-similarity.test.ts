@@ -19,7 +19,7 @@ import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
 import { startStack, type Stack } from '@sluice/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remoteNearest, remoteSimilarity, resolveSimilarityBackend } from '../src/inference-client.js';
-import { buildScorer } from '../src/service.js';
+import { scorerStage } from '../src/service.js';
 import { scorerSettingsSchema } from '../src/settings.js';
 import { NoveltyWindow } from '../src/novelty-window.js';
 import { similarityMatrix, toMatrix, unitVector, type Matrix } from '../src/vectors.js';
@@ -118,7 +118,7 @@ describe('the scorer with similarity_backend: inference', () => {
       },
     ]);
     sinkServer.setServing(true);
-    scorer = await runService('scorer', scorerSettingsSchema, buildScorer, {
+    scorer = await runService('scorer', scorerSettingsSchema, scorerStage.build, {
       exitOnShutdown: false,
       env: {
         ...process.env,
