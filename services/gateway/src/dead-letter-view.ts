@@ -1,8 +1,8 @@
 // The JSON shape of a dead letter in API responses (with its payload on GET /v1/dead-letters/:id).
 import { Type } from '@sinclair/typebox';
 import type { StoredDeadLetter__Output } from '@sluice/protocol';
+import { isoTime } from './iso-time.js';
 
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const DeadLetterSchema = Type.Object({
@@ -33,9 +33,9 @@ export function deadLetterView(letter: StoredDeadLetter__Output) {
     detail: letter.detail,
     attempts: letter.attempts,
     replays: letter.replays,
-    first_seen_at: iso(Number(letter.first_seen_at_ms)),
-    last_seen_at: iso(Number(letter.last_seen_at_ms)),
-    last_replayed_at: iso(Number(letter.last_replayed_at_ms)),
+    first_seen_at: isoTime(Number(letter.first_seen_at_ms)),
+    last_seen_at: isoTime(Number(letter.last_seen_at_ms)),
+    last_replayed_at: isoTime(Number(letter.last_replayed_at_ms)),
   };
 }
 

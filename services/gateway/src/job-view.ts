@@ -1,9 +1,8 @@
 // The JSON shape of a job in API responses and server-sent events.
 import type { Job__Output } from '@sluice/protocol';
+import { isoTime } from './iso-time.js';
 
 export { isTerminalJobStatus as isTerminal } from '@sluice/common';
-
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 
 export function toJobView(job: Job__Output) {
   let params: unknown = {};
@@ -22,14 +21,14 @@ export function toJobView(job: Job__Output) {
       code: e.code,
       message: e.message,
       subject: e.subject,
-      occurred_at: iso(e.occurred_at_ms),
+      occurred_at: isoTime(e.occurred_at_ms),
     })),
     message: job.message,
     cancel_requested: job.cancel_requested,
-    created_at: iso(job.created_at_ms),
-    updated_at: iso(job.updated_at_ms),
-    started_at: iso(job.started_at_ms),
-    finished_at: iso(job.finished_at_ms),
+    created_at: isoTime(job.created_at_ms),
+    updated_at: isoTime(job.updated_at_ms),
+    started_at: isoTime(job.started_at_ms),
+    finished_at: isoTime(job.finished_at_ms),
   };
 }
 export type JobView = ReturnType<typeof toJobView>;

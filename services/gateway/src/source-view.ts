@@ -7,8 +7,7 @@ import type {
   GetSourceStateResponse__Output,
   SourceDefinition__Output,
 } from '@sluice/protocol';
-
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
+import { isoTime } from './iso-time.js';
 
 export const SourceSchema = Type.Object({
   id: Type.String(),
@@ -57,7 +56,7 @@ export function definitionView(d: SourceDefinition__Output) {
     interval_seconds: d.interval_seconds,
     config: parseJson(d.config_json),
     origin: 'api' as const,
-    updated_at: iso(d.updated_at_ms),
+    updated_at: isoTime(d.updated_at_ms),
   };
 }
 
@@ -105,8 +104,8 @@ export function configuredSourceView(s: ConfiguredSource) {
 
 export function sourceStateView(s: SourceState) {
   return {
-    last_success_at: iso(s.last_success_ms),
-    next_fetch_at: iso(s.next_fetch_ms),
+    last_success_at: isoTime(s.last_success_ms),
+    next_fetch_at: isoTime(s.next_fetch_ms),
     consecutive_errors: s.consecutive_errors,
     breaker_state: s.breaker_state,
     last_error: s.last_error,
@@ -120,6 +119,6 @@ export function sourceErrorView(e: SourceError) {
     message: e.message,
     http_status: e.http_status,
     url: e.url,
-    occurred_at: iso(e.occurred_at_ms),
+    occurred_at: isoTime(e.occurred_at_ms),
   };
 }

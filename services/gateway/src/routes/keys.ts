@@ -13,8 +13,7 @@ import type { RouteContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import { problemResponses } from '../schemas.js';
 import { SCOPES } from '../settings.js';
-
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
+import { isoTime } from '../iso-time.js';
 
 const KeySchema = Type.Object({
   id: Type.String(),
@@ -34,8 +33,8 @@ const keyView = (k: ApiKey__Output) => ({
   scopes: k.scopes,
   rate_limit_per_minute: k.rate_limit_per_minute,
   revoked: k.revoked,
-  created_at: iso(k.created_at_ms),
-  revoked_at: iso(k.revoked_at_ms),
+  created_at: isoTime(k.created_at_ms),
+  revoked_at: isoTime(k.revoked_at_ms),
 });
 
 export const keyRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {

@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { GetSourceStateResponse__Output } from '@sluice/protocol';
 import type { RouteContext } from '../app.js';
 import { problemResponses } from '../schemas.js';
+import { isoTime } from '../iso-time.js';
 
-const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 const NullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
 export const sourceHealthRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }> = async (app, { ctx }) => {
@@ -47,8 +47,8 @@ export const sourceHealthRoutes: FastifyPluginAsyncTypebox<{ ctx: RouteContext }
       return {
         sources: response.states.map((s) => ({
           id: s.source_id,
-          last_success_at: iso(s.last_success_ms),
-          next_fetch_at: iso(s.next_fetch_ms),
+          last_success_at: isoTime(s.last_success_ms),
+          next_fetch_at: isoTime(s.next_fetch_ms),
           consecutive_errors: s.consecutive_errors,
           breaker_state: s.breaker_state,
           last_error: s.last_error,
