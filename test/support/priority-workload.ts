@@ -101,9 +101,6 @@ export interface StoredLatencies {
   /** Source-to-database milliseconds: urgent items from their publication, backlog items from the backlog's start. */
   urgent: number[];
   backlog: number[];
-  /** Collected-to-stored milliseconds (the time inside the pipeline). */
-  urgentInPipeline: number[];
-  backlogInPipeline: number[];
   /** The backlog's start (its first collection) and the last commit, epoch ms. */
   startedMs: number;
   lastStoredMs: number;
@@ -146,8 +143,6 @@ export async function storedLatencies(
     return {
       urgent: urgentRows.map((r) => Number(r.stored_ms) - published.get(r.external_id)!),
       backlog: backlogRows.map((r) => Number(r.stored_ms) - startedMs),
-      urgentInPipeline: urgentRows.map((r) => Number(r.stored_ms) - Number(r.collected_ms)),
-      backlogInPipeline: backlogRows.map((r) => Number(r.stored_ms) - Number(r.collected_ms)),
       startedMs,
       lastStoredMs: Math.max(...rows.map((r) => Number(r.stored_ms))),
     };

@@ -10,8 +10,8 @@ export const MIN_PRIORITY = 0;
 export const MAX_PRIORITY = 9;
 /** Sources and pushed items without a priority of their own. */
 export const DEFAULT_PRIORITY = 5;
-/** Default aging of the stages' windows: one level per second of waiting. */
-export const DEFAULT_PRIORITY_AGING_MILLISECONDS = 1000;
+/** Default aging of the stages' queues: one level per 5 s of waiting (45 s from the lowest to the highest). */
+export const DEFAULT_PRIORITY_AGING_MILLISECONDS = 5000;
 
 /** Rounds into 0..9; a value that is not a number counts as the default. */
 export function clampPriority(value: number): number {

@@ -25,7 +25,7 @@ export interface PipelineSenderOptions {
   maxAttempts?: number;
   /**
    * Batches waiting for room are admitted most urgent first (their most urgent item's priority); waiting this
-   * long raises a batch's priority by one level (starvation protection; default 1000).
+   * long raises a batch's priority by one level (starvation protection; default 5000).
    */
   priorityAgingMilliseconds?: number;
   onEvent?: (event: SenderEvent) => void;

@@ -32,7 +32,7 @@ export interface StageCommon {
   maxInFlightBatchesPerStream?: number;
   /** Batches in processing at once, per open upstream stream (default 8); the others wait, most urgent first. */
   processingBatchesPerStream?: number;
-  /** Waiting this long raises a batch's priority by one level, here and in the downstream window (default 1000). */
+  /** Waiting this long raises a batch's priority by one level, here and in the downstream window (default 5000). */
   priorityAgingMilliseconds?: number;
 }
 

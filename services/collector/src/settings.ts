@@ -93,7 +93,7 @@ export const collectorSettingsSchema = z
     /** Towards the transformer (packages/protocol downstream-settings.ts). */
     ...downstreamSettings({ maxInFlightItems: 5_000, streamDeadlineSeconds: 24 * 3600 }),
     /** Sources waiting for room in that window are served by priority; waiting this long raises one level. */
-    priority_aging_milliseconds: z.number().int().min(1).default(1000),
+    priority_aging_milliseconds: z.number().int().min(1).default(5000),
     /** Items per batch for HTTP sources. */
     batch_size: z.number().int().min(1).max(5000).default(200),
     /** Where source state, leases and source errors live: the persistence service, or memory (lost on exit). */

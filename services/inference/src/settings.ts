@@ -52,7 +52,7 @@ export const inferenceSettingsSchema = z.strictObject({
   /** Towards the scorer (packages/protocol downstream-settings.ts). */
   ...downstreamSettings({ maxInFlightItems: 2000 }),
   /** Waiting this long raises a pipeline batch's priority by one level in this stage's window (aging_milliseconds is the lanes'). */
-  priority_aging_milliseconds: z.number().int().min(1).default(1000),
+  priority_aging_milliseconds: z.number().int().min(1).default(5000),
 });
 
 export type InferenceSettings = z.infer<typeof inferenceSettingsSchema>;

@@ -70,7 +70,7 @@ export const scorerSettingsSchema = z.strictObject({
   /** Towards persistence (packages/protocol downstream-settings.ts). */
   ...downstreamSettings({ maxInFlightItems: 4000 }),
   /** Waiting this long raises a batch's priority by one level in this stage's queues (starvation protection). */
-  priority_aging_milliseconds: z.number().int().min(1).default(1000),
+  priority_aging_milliseconds: z.number().int().min(1).default(5000),
 });
 
 export type ScorerSettings = z.infer<typeof scorerSettingsSchema>;

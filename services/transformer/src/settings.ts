@@ -48,7 +48,7 @@ export const transformerSettingsSchema = z.strictObject({
   /** The pre-score that sets each item's priority before inference (pre-score-settings.ts). */
   priority: preScoreSettingsSchema.default(preScoreSettingsSchema.parse({})),
   /** Waiting this long raises a batch's priority by one level in this stage's queues (starvation protection). */
-  priority_aging_milliseconds: z.number().int().min(1).default(1000),
+  priority_aging_milliseconds: z.number().int().min(1).default(5000),
 });
 
 export type TransformerSettings = z.infer<typeof transformerSettingsSchema>;
