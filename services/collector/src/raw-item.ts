@@ -1,7 +1,8 @@
 // Turns what a source found into a RawItem, or a dead letter when it cannot be one: one bad record never
 // stops the rest of its source, and nothing is lost (the dead letter carries the record as JSON).
 import { createHash } from 'node:crypto';
-import { clampPriority, contentExternalId, itemId } from '@sluice/content';
+import { clampPriority } from '@sluice/common';
+import { contentExternalId, itemId } from '@sluice/content';
 import { deadLetter, payloadJson, type DeadLetter, type RawItem } from '@sluice/protocol';
 import type { SourceConfig } from './source-settings.js';
 

@@ -1,7 +1,8 @@
 // Turns pushed JSON items into pipeline envelopes. Pure, so the id rules are unit-tested without a stream.
 // The id is the content key itemId(source_id, external_id): pushing the same item again targets the same row.
 import type { PipelineItem } from '@sluice/protocol';
-import { DEFAULT_PRIORITY, contentExternalId, itemId } from '@sluice/content';
+import { DEFAULT_PRIORITY } from '@sluice/common';
+import { contentExternalId, itemId } from '@sluice/content';
 import { ApiError, type FieldError } from './errors.js';
 import type { PushItem } from './schemas.js';
 

@@ -12,7 +12,7 @@ import type {
   SearchItemsRequest,
   SearchItemsResponse__Output,
 } from '@sluice/protocol';
-import { MAX_PRIORITY } from '@sluice/content';
+import { MAX_PRIORITY } from '@sluice/common';
 import type { RouteContext } from '../app.js';
 import { ApiError, type ErrorCode } from '../errors.js';
 import { DEFAULT_LIST_FIELDS, parseFields, toItemView } from '../item-view.js';
