@@ -1,33 +1,41 @@
 // An item row as the reads select it, and its mapping to the StoredItem message. Pure: item-reader.ts runs
 // the SQL.
 import type { StoredItem } from '@sluice/protocol';
+import type { Selectable } from 'kysely';
+import type { ItemsTable } from './schema.js';
 import { epochMs } from './timestamps.js';
 
+/** The items columns a read takes as they are (schema.ts's types). */
+type ItemColumns = Pick<
+  Selectable<ItemsTable>,
+  | 'id'
+  | 'source_id'
+  | 'source_kind'
+  | 'external_id'
+  | 'url'
+  | 'canonical_url'
+  | 'title'
+  | 'summary'
+  | 'author'
+  | 'published_at'
+  | 'collected_at'
+  | 'stored_at'
+  | 'language'
+  | 'content_hash'
+  | 'duplicate_of'
+  | 'tags'
+  | 'priority'
+  | 'word_count'
+  | 'reading_time_seconds'
+  | 'score'
+>;
+
 /** An item row as the reads select it: the item, its model outputs and (on request) text and embedding. */
-export interface ItemReadRow {
-  id: string;
-  source_id: string;
-  source_kind: string;
-  external_id: string;
-  url: string;
-  canonical_url: string;
-  title: string;
-  summary: string;
+export interface ItemReadRow extends ItemColumns {
   text?: string;
-  author: string;
-  published_at: Date;
-  collected_at: Date;
-  stored_at: Date;
-  language: string;
-  content_hash: string;
-  duplicate_of: string;
-  tags: string[];
+  /** bigint columns: node-postgres returns them as strings. */
   engagement_points: number | string;
   engagement_comments: number | string;
-  priority: number;
-  word_count: number;
-  reading_time_seconds: number;
-  score: number;
   classifications_json: Array<{ model: string; task: string; labels: Array<{ name: string; score: number }> }>;
   score_value: number | null;
   score_formula_version: string | null;
