@@ -110,14 +110,7 @@ export class GraphBuilder {
   ): string[] {
     const outputs = Array.from({ length: count }, (_, i) => `${opType.toLowerCase()}_${this.#counter}_${i}`);
     this.#counter++;
-    this.#nodes.push({
-      opType,
-      input: inputs,
-      output: outputs,
-      name: `${opType}_${this.#nodes.length}`,
-      attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
-    });
-    return outputs;
+    return this.nodeOutputsNamed(opType, inputs, outputs, attributes);
   }
 
   /** Adds a node whose outputs get the given names (graph outputs such as TopK's values and indices). */

@@ -11,6 +11,7 @@ import { InferenceError, asInferenceError } from './errors.js';
 import type { InferenceMetrics } from './metrics.js';
 import type { InferenceSettings } from './settings.js';
 import type { WorkerClient } from './worker/worker-rpc.js';
+import type { SimilarityRun } from './worker/similarity-session.js';
 
 export interface SimilarityInput {
   /** Row-major [rows, dimensions]. */
@@ -33,14 +34,9 @@ export interface SimilarityOutput {
   provider: string;
 }
 
-export type SimilarityRunner = (run: {
-  queries: Float32Array;
-  keys: Float32Array;
-  rows: number;
-  keyRows: number;
-  dimensions: number;
-  k: number;
-}) => Promise<{ scores: Float32Array; indices: Int32Array; inferenceNs: number }>;
+export type SimilarityRunner = (
+  run: SimilarityRun,
+) => Promise<{ scores: Float32Array; indices: Int32Array; inferenceNs: number }>;
 
 export interface SimilarityBatcherOptions {
   slots: DeviceSlots;

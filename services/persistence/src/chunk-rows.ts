@@ -1,18 +1,13 @@
 // The passages of a long item as rows of item_chunks: each chunk's text (from the transformer) beside its vector
 // (from inference, Embedding.chunks, matched by index).
 import type { PipelineItem__Output } from '@sluice/protocol';
+import type { ItemChunksTable } from './schema.js';
 
-export interface ChunkRow {
-  item_id: string;
-  chunk_index: number;
-  text: string;
-  token_count: number;
-  model: string;
-  dims: number;
-  norm: number;
+/** A row of item_chunks (schema.ts) as the write sends it: the vector as a PostgreSQL array literal. */
+export type ChunkRow = Omit<ItemChunksTable, 'values'> & {
   /** PostgreSQL array literal, e.g. {0.1,0.2}. */
   values: string;
-}
+};
 
 /** The item's chunk rows; an error message when a chunk vector is malformed (the item becomes a dead letter). */
 export function chunkRows(item: PipelineItem__Output, itemId: string): ChunkRow[] | { error: string } {
