@@ -1,5 +1,6 @@
 // @sluice/persistence: the persistence service's building blocks, for the CLI, tests and benchmarks.
-export { createPersistence } from './persistence.js';
+export { openPersistence } from './persistence.js';
+export { persistenceOptions, persistenceSink, persistenceStage } from './service.js';
 export type { Persistence, PersistenceOptions } from './persistence.js';
 export { persistenceSettingsSchema } from './settings.js';
 export type { PersistenceSettings } from './settings.js';

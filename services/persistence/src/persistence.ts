@@ -1,6 +1,7 @@
-// Wires the persistence service together (database, migrations, writer, reader, stores, gRPC handlers) so that
-// main.ts, the tests and the benchmark build exactly the same thing.
-import { createSinkStage, sluiceProto, type ServiceRegistration, type StageHandler } from '@sluice/protocol';
+// Opens the persistence service's parts (database, migrations, writer, reader, stores, gRPC handlers) so that
+// the stage (service.ts), the tests and the benchmark build exactly the same thing. The PipelineStage service
+// itself (acknowledgement, flow control, drain) comes from the stage contract, defineStage.
+import { sluiceProto, type Ack, type ItemBatch__Output, type ServiceRegistration } from '@sluice/protocol';
 import type { Logger, Registry } from '@sluice/service-kit';
 import type { Kysely } from 'kysely';
 import { adminHandlers } from './admin-handlers.js';
@@ -33,11 +34,13 @@ export interface Persistence {
   jobs: JobStore;
   definitions: SourceDefinitionStore;
   deadLetters: DeadLetterStore;
-  sink: StageHandler;
+  /** The sink's write: queues the batch into a transaction group; resolves with its Ack after the commit. */
+  write(batch: ItemBatch__Output): Promise<Ack>;
+  /** The gRPC services served beside PipelineStage: reads, admin stores, SharedState. */
   services: ServiceRegistration[];
   describe(): Record<string, unknown>;
-  /** Stops reading new batches and waits until everything received is committed and acknowledged. */
-  drain(): Promise<void>;
+  /** Waits until every queued batch is committed (after the stage stopped reading). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +53,7 @@ export interface PersistenceOptions {
   exactSearch?: boolean;
 }
 
-export async function createPersistence(options: PersistenceOptions): Promise<Persistence> {
+export async function openPersistence(options: PersistenceOptions): Promise<Persistence> {
   const { settings, logger, registry } = options;
   const url = resolveDatabaseUrl(settings.database_url, options.env ?? process.env);
   const database = await openDatabase({
@@ -96,7 +99,6 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       concurrency,
       write: (batches) => writer.writeGroup(batches),
     });
-    const sink = createSinkStage({ stage: 'persistence', logger, registry, write: (batch) => queue.submit(batch) });
     const reader = new ItemReader({ db: database.db, vectorIndex: vector });
     const sources = new SourceStateStore(database.db);
     const keys = new ApiKeyStore(database.db);
@@ -106,7 +108,6 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
     const context = { logger, metrics };
     const proto = sluiceProto();
     const services: ServiceRegistration[] = [
-      { name: 'sluice.v1.PipelineStage', definition: proto.PipelineStage.service, implementation: sink.implementation },
       {
         name: 'sluice.v1.Persistence',
         definition: proto.Persistence.service,
@@ -143,7 +144,7 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
       jobs,
       definitions,
       deadLetters,
-      sink,
+      write: (batch) => queue.submit(batch),
       services,
       describe: () => ({
         database: database.kind,
@@ -151,10 +152,7 @@ export async function createPersistence(options: PersistenceOptions): Promise<Pe
         pending_batches: queue.pendingBatches,
         active_writes: queue.activeWrites,
       }),
-      async drain() {
-        await sink.drain();
-        await queue.flush();
-      },
+      flush: () => queue.flush(),
       close: () => database.close(),
     };
   } catch (error) {

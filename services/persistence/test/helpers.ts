@@ -9,6 +9,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import {
   connect,
   deadlineIn,
+  defineStage,
   PipelineSender,
   sluiceProto,
   startGrpcServer,
@@ -17,13 +18,15 @@ import {
   type PersistenceClient,
   type PipelineItem,
   type PipelineStageClient,
+  type ServiceContext,
 } from '@sluice/protocol';
-import { createLogger, createMetricsRegistry } from '@sluice/service-kit';
+import { createLogger, createMetricsRegistry, createShutdown, loadServiceConfig } from '@sluice/service-kit';
 import { createTestDatabase } from '@sluice/stack';
 import { Kysely, PGliteDialect } from 'kysely';
 import { migrations } from '../src/migrations/index.js';
 import { migrateToLatest } from '../src/migrator.js';
-import { createPersistence, type Persistence } from '../src/persistence.js';
+import { openPersistence, type Persistence } from '../src/persistence.js';
+import { persistenceOptions, persistenceSink } from '../src/service.js';
 import { persistenceSettingsSchema, type PersistenceSettings } from '../src/settings.js';
 
 export const DATABASE_KINDS = ['postgres', 'pglite'] as const;
@@ -104,20 +107,23 @@ export interface RunningPersistence {
   stop(): Promise<void>;
 }
 
-/** The service in this process behind a real gRPC server on 127.0.0.1 (port 0). */
+/** The persistence stage (service.ts's, plus the test options) in this process behind a real gRPC server on 127.0.0.1 (port 0). */
 export async function startPersistence(
   target: TestTarget,
   options: { exactSearch?: boolean } = {},
 ): Promise<RunningPersistence> {
-  const logger = createLogger('persistence', 'silent');
-  const persistence = await createPersistence({
-    settings: target.settings,
-    logger,
-    registry: createMetricsRegistry('persistence'),
-    env: {},
-    exactSearch: options.exactSearch,
+  let opened: Persistence | undefined;
+  const stage = defineStage({
+    name: 'persistence',
+    settings: persistenceSettingsSchema,
+    setup: async (ctx) => {
+      opened = await openPersistence({ ...persistenceOptions(ctx), env: {}, exactSearch: options.exactSearch });
+      return persistenceSink(opened);
+    },
   });
-  const server = await startGrpcServer('127.0.0.1:0', persistence.services);
+  const parts = await stage.build(stageContext(target.settings));
+  const persistence = opened!;
+  const server = await startGrpcServer('127.0.0.1:0', parts.grpc);
   server.setServing(true);
   const address = `127.0.0.1:${server.port}`;
   const proto = sluiceProto();
@@ -142,12 +148,28 @@ export async function startPersistence(
     },
     async stop() {
       await Promise.all(senders.map((s) => s.close().catch(() => undefined)));
-      await persistence.drain();
+      await parts.drain?.();
       await server.shutdown(1000);
       for (const client of [persistenceClient, adminClient, stageClient])
         (client as unknown as { close(): void }).close();
-      await persistence.close();
+      await parts.close?.();
     },
+  };
+}
+
+/** The context runService would give the stage, with the target's settings (silent logs, no process exit). */
+function stageContext(settings: PersistenceSettings): ServiceContext<PersistenceSettings> {
+  const logger = createLogger('persistence', 'silent');
+  const config = { ...loadServiceConfig('persistence', persistenceSettingsSchema, { env: {} }), settings };
+  return {
+    name: 'persistence',
+    config,
+    logger,
+    registry: createMetricsRegistry('persistence'),
+    shutdown: createShutdown(logger, { exit: false }),
+    isReady: () => true,
+    setReady: () => {},
+    reloadSettings: () => settings,
   };
 }
 
