@@ -1,5 +1,5 @@
-// The async toolkit every service shares: waiting (with abort) and retry timing. Permits and waiters that
-// belong to one component's semantics (the inference admission budget, the device slots) stay with it.
+// The async toolkit every service shares: waiting (with abort) and retry timing. Permits and their waiters
+// live in permits.ts.
 
 /** Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

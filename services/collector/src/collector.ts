@@ -2,12 +2,12 @@
 // that ask for a source already running join its run (shared-run.ts), and stops every run at shutdown. One
 // run of one source is source-run.ts.
 import { getMaxListeners, setMaxListeners } from 'node:events';
+import { Permits } from '@sluice/common';
 import type { BatchSender } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { SourceFetchError } from './http/fetch-error.js';
 import type { HttpClient } from './http/http-client.js';
 import { TokenBucket } from './http/token-bucket.js';
-import { InFlightWindow } from './runs/in-flight-window.js';
 import type { CollectorMetrics } from './metrics.js';
 import type { RunProgressCounter } from './runs/run-progress.js';
 import type { CollectorSettings } from './settings.js';
@@ -47,7 +47,13 @@ export class Collector {
     this.#runDeps = {
       ...deps,
       now: this.#now,
-      window: new InFlightWindow(deps.settings.max_in_flight_items, deps.settings.priority_aging_milliseconds),
+      // Items sent downstream and not yet acknowledged, across all sources, so a slow pipeline slows collection
+      // instead of growing memory. A chunk larger than the window goes alone; waiting sources are served by
+      // priority with aging (a high-priority source overtakes a backlog, which still gets its turn).
+      window: new Permits(deps.settings.max_in_flight_items, {
+        admitOversizeAlone: true,
+        agingMilliseconds: deps.settings.priority_aging_milliseconds,
+      }),
       limiterFor: (source) => this.#limiter(source),
     };
     for (const source of deps.settings.sources) this.#sources.set(source.id, source);

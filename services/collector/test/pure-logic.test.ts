@@ -7,8 +7,6 @@ import { decodeBody, detectCharset } from '../src/http/charset.js';
 import { isBlockedAddress } from '../src/http/ssrf-guard.js';
 import { TokenBucket } from '../src/http/token-bucket.js';
 import { itemId } from '@sluice/content';
-import { InFlightWindow } from '../src/runs/in-flight-window.js';
-import { Semaphore } from '../src/runs/semaphore.js';
 import { buildItem, parseDate, resolveUrl, unreadableRecord } from '../src/raw-item.js';
 import { collectorSettingsSchema } from '../src/settings.js';
 import { sourceSchema } from '../src/source-settings.js';
@@ -38,34 +36,6 @@ describe('cancellation leaves nothing behind', () => {
     expect(bucket.reserve()).toBe(1000);
     bucket.refund(); // the second caller was cancelled while waiting
     expect(bucket.reserve()).toBe(1000);
-  });
-
-  it('lets a cancelled waiter leave the semaphore queue without taking the next slot', async () => {
-    const slots = new Semaphore(1);
-    const first = await slots.acquire();
-    const cancelled = new AbortController();
-    const gone = slots.acquire(cancelled.signal);
-    const next = slots.acquire();
-    cancelled.abort(new Error('cancelled'));
-    await expect(gone).rejects.toThrow('cancelled');
-    first();
-    const release = await next;
-    expect(slots.available).toBe(0);
-    release();
-    expect(slots.available).toBe(1);
-  });
-
-  it('lets a cancelled run stop waiting for room in the in-flight window', async () => {
-    const window = new InFlightWindow(10);
-    await window.acquire(8);
-    const cancelled = new AbortController();
-    const waiting = window.acquire(5, cancelled.signal);
-    cancelled.abort(new Error('cancelled'));
-    await expect(waiting).rejects.toThrow('cancelled');
-    expect(window.used).toBe(8);
-    window.release(8);
-    await window.acquire(10);
-    expect(window.used).toBe(10);
   });
 });
 

@@ -1,20 +1,22 @@
 // The device is one executor shared by every model's queue. It has two slots: one batch running and one
 // prefetched (formed and handed to the device thread before the running one ends), so the device does not
 // wait for the main thread between batches. Slots are granted first come, first served across models.
+// Kept apart from a bare Permits for what only the device has: change listeners and the expected idle time.
+import { Permits } from '@sluice/common';
+
 export class DeviceSlots {
-  #free: number;
-  readonly #waiters: Array<() => void> = [];
+  readonly #slots: Permits;
   readonly #listeners: Array<() => void> = [];
   #running = 0;
   /** performance.now() when the batches handed to the device are expected to be done. */
   expectedIdleAt = 0;
 
   constructor(readonly slots = 2) {
-    this.#free = slots;
+    this.#slots = new Permits(slots);
   }
 
   get busy(): number {
-    return this.slots - this.#free;
+    return this.#slots.used;
   }
 
   /** Called when a slot frees or a batch ends: batchers re-check whether to dispatch. */
@@ -22,23 +24,18 @@ export class DeviceSlots {
     this.#listeners.push(listener);
   }
 
-  acquire(): Promise<() => void> {
-    return new Promise((resolve) => {
-      const grant = () => {
-        this.#free -= 1;
-        let released = false;
-        resolve(() => {
-          if (released) return;
-          released = true;
-          this.#free += 1;
-          const next = this.#waiters.shift();
-          if (next) next();
-          else for (const listener of this.#listeners) listener();
-        });
-      };
-      if (this.#free > 0 && this.#waiters.length === 0) grant();
-      else this.#waiters.push(grant);
-    });
+  /** Waits for a slot (first come, first served); the function it returns gives the slot back once. */
+  async acquire(): Promise<() => void> {
+    await this.#slots.acquire(1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // A waiting batcher takes the slot at once; otherwise the batchers are told a slot is free.
+      const handedOver = this.#slots.waiting > 0;
+      this.#slots.release(1);
+      if (!handedOver) for (const listener of this.#listeners) listener();
+    };
   }
 
   /** Records a batch handed to the device, with its estimated duration; returns the function to end it. */

@@ -1,7 +1,7 @@
 // One run of one source: read its saved state, let its kind yield chunks, send each chunk downstream within
 // the in-flight window, advance the checkpoint over the acknowledged prefix, and save how the run ended.
 // A source's failure is recorded as a source error and never stops other sources.
-import { delay } from '@sluice/common';
+import { delay, type Permits } from '@sluice/common';
 import type { Ack__Output, BatchSender, ItemBatch } from '@sluice/protocol';
 import type { Logger } from '@sluice/service-kit';
 import { CheckpointSaver } from './checkpoint-saver.js';
@@ -10,7 +10,6 @@ import { collectContext } from './collect-context.js';
 import { SourceFetchError, toFetchError } from '../http/fetch-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { TokenBucket } from '../http/token-bucket.js';
-import type { InFlightWindow } from './in-flight-window.js';
 import type { CollectorMetrics } from '../metrics.js';
 import type { RunProgressCounter } from './run-progress.js';
 import type { CollectorSettings } from '../settings.js';
@@ -38,7 +37,7 @@ export interface SourceRunDeps {
   metrics?: CollectorMetrics;
   now: () => number;
   /** Items sent and not yet acknowledged, across all runs. */
-  window: InFlightWindow;
+  window: Permits;
   /** The source's token bucket (kept across runs). */
   limiterFor: (source: SourceConfig) => TokenBucket;
 }
@@ -161,7 +160,7 @@ class SourceRun {
       this.#tracker.ack(sequence);
       return;
     }
-    await this.deps.window.acquire(size, this.#signal, this.#source.priority);
+    await this.deps.window.acquire(size, { signal: this.#signal, priority: this.#source.priority });
     this.request.report((p) => (p.collected += chunk.items.length));
     this.#result.collected += chunk.items.length;
     metrics?.items.inc({ outcome: 'collected' }, chunk.items.length);

@@ -1,8 +1,8 @@
 // How many sources run at once, in two pools: slots for healthy sources, and separate ones for degraded
 // sources (whose last run failed or was slow), so a failing or hanging host never holds the slots healthy
 // sources need.
+import { Permits } from '@sluice/common';
 import type { CollectorMetrics } from '../metrics.js';
-import { Semaphore } from './semaphore.js';
 import type { CollectorSettings } from '../settings.js';
 import type { SourceRunResult } from './source-run-state.js';
 
@@ -31,20 +31,31 @@ export function degradedAfter(
   return failed || durationMs > slowMs;
 }
 
+/** One slot of a pool, with the function that gives it back (once). */
+async function slotOf(pool: Permits, signal: AbortSignal): Promise<() => void> {
+  await pool.acquire(1, { signal });
+  return pool.releaser(1);
+}
+
+/** A slot now if one is free (nobody waiting), else undefined. */
+function trySlotOf(pool: Permits): (() => void) | undefined {
+  return pool.tryAcquire(1) ? pool.releaser(1) : undefined;
+}
+
 export class SourceSlots {
-  readonly #healthy: Semaphore;
-  readonly #degradedSlots: Semaphore;
+  readonly #healthy: Permits;
+  readonly #degradedSlots: Permits;
   /** Room for runs that turned slow while the degraded slots were taken (at most max_concurrent_sources more). */
-  readonly #overflow: Semaphore;
+  readonly #overflow: Permits;
   readonly #degraded = new Set<string>();
 
   constructor(
     private readonly settings: SlotSettings,
     private readonly metrics?: CollectorMetrics,
   ) {
-    this.#healthy = new Semaphore(settings.max_concurrent_sources);
-    this.#degradedSlots = new Semaphore(settings.max_concurrent_degraded_sources);
-    this.#overflow = new Semaphore(settings.max_concurrent_sources);
+    this.#healthy = new Permits(settings.max_concurrent_sources);
+    this.#degradedSlots = new Permits(settings.max_concurrent_degraded_sources);
+    this.#overflow = new Permits(settings.max_concurrent_sources);
   }
 
   /** Free slots of the pool a source runs in (degraded sources have their own). */
@@ -64,11 +75,11 @@ export class SourceSlots {
    * runs are under way at once.
    */
   async acquire(id: string, signal: AbortSignal): Promise<SourceSlot> {
-    if (this.#degraded.has(id)) return { release: await this.#degradedSlots.acquire(signal) };
-    let release = await this.#healthy.acquire(signal);
+    if (this.#degraded.has(id)) return { release: await slotOf(this.#degradedSlots, signal) };
+    let release = await slotOf(this.#healthy, signal);
     let timer: NodeJS.Timeout | undefined;
     const move = () => {
-      const degraded = this.#degradedSlots.tryAcquire() ?? this.#overflow.tryAcquire();
+      const degraded = trySlotOf(this.#degradedSlots) ?? trySlotOf(this.#overflow);
       if (!degraded) {
         timer = setTimeout(move, 1_000).unref();
         return;
