@@ -1,8 +1,7 @@
 // Turns what a source found into a RawItem, or a dead letter when it cannot be one: one bad record never
 // stops the rest of its source, and nothing is lost (the dead letter carries the record as JSON).
 import { createHash } from 'node:crypto';
-import { clampPriority } from '@sluice/common';
-import { contentExternalId, itemId } from '@sluice/content';
+import { buildRawItem, itemId } from '@sluice/content';
 import { deadLetter, payloadJson, type DeadLetter, type RawItem } from '@sluice/protocol';
 import type { SourceConfig } from './source-settings.js';
 
@@ -116,7 +115,7 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
   const content = clean(found.content);
   const summary = clean(found.summary);
   const url = found.url ? resolveUrl(found.url, undefined) : '';
-  let externalId = clean(found.externalId, 2048) || url;
+  const externalId = clean(found.externalId, 2048) || url;
   if (!title && !content && !summary) {
     return {
       ok: false,
@@ -141,28 +140,25 @@ export function buildItem(source: SourceConfig, found: FoundItem, collectedAtMs:
       ),
     };
   }
-  // No id and no URL (bulk files): the content itself identifies the item, so a re-import is idempotent.
-  if (!externalId) externalId = contentExternalId(title, summary, content);
-  const item: RawItem = {
-    id: itemId(source.id, externalId),
-    source_id: source.id,
-    source_kind: found.sourceKind ?? source.kind,
-    external_id: externalId,
+  // No id and no URL (bulk files): buildRawItem lets the content identify the item.
+  const item = buildRawItem({
+    sourceId: source.id,
+    sourceKind: found.sourceKind ?? source.kind,
+    externalId,
     url,
     title,
     summary,
     content,
-    content_type: found.contentType === 'text/plain' ? 'text/plain' : 'text/html',
+    contentType: found.contentType === 'text/plain' ? 'text/plain' : 'text/html',
     author: clean(found.author, 512),
-    published_at_ms: parseDate(found.published),
-    collected_at_ms: collectedAtMs,
+    publishedAtMs: parseDate(found.published),
+    collectedAtMs,
     tags: [...new Set([...(found.tags ?? []).map((t) => clean(t, 256)).filter(Boolean), ...source.tags])],
-    attributes: found.attributes ?? {},
-    priority: clampPriority(source.priority),
-    source_weight: source.weight,
-    language_hint: clean(found.language, 16),
-  };
-  if (found.engagement)
-    item.engagement = { points: found.engagement.points ?? 0, comments: found.engagement.comments ?? 0 };
+    attributes: found.attributes,
+    engagement: found.engagement,
+    priority: source.priority,
+    sourceWeight: source.weight,
+    languageHint: clean(found.language, 16),
+  });
   return { ok: true, item };
 }

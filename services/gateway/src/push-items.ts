@@ -1,8 +1,7 @@
 // Turns pushed JSON items into pipeline envelopes. Pure, so the id rules are unit-tested without a stream.
 // The id is the content key itemId(source_id, external_id): pushing the same item again targets the same row.
 import type { PipelineItem } from '@sluice/protocol';
-import { DEFAULT_PRIORITY } from '@sluice/common';
-import { contentExternalId, itemId } from '@sluice/content';
+import { buildRawItem } from '@sluice/content';
 import { ApiError, type FieldError } from './errors.js';
 import type { PushItem } from './schemas.js';
 
@@ -15,10 +14,6 @@ export function parseTime(value: string | number): number {
   // Require a date at least (Date.parse accepts odd strings like "1").
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return NaN;
   return Date.parse(value);
-}
-
-function contentHashId(item: PushItem): string {
-  return contentExternalId(item.title ?? '', item.summary ?? '', item.content ?? '');
 }
 
 export interface PushConversion {
@@ -56,35 +51,30 @@ export function toPipelineItems(
         return;
       }
     }
-    const sourceId = item.source_id ?? body.source_id ?? DEFAULT_PUSH_SOURCE;
-    const externalId = item.external_id ?? (item.url || contentHashId(item));
-    const id = itemId(sourceId, externalId);
-    if (!byId.has(id)) itemIds.push(id);
-    byId.set(id, {
-      raw: {
-        id,
-        source_id: sourceId,
-        source_kind: 'push',
-        external_id: externalId,
-        url: item.url ?? '',
-        title: item.title ?? '',
-        summary: item.summary ?? '',
-        content: item.content ?? '',
-        content_type:
-          item.content_type ?? (/<\/?[a-z][a-z0-9]*[\s>/]/i.test(item.content ?? '') ? 'text/html' : 'text/plain'),
-        author: item.author ?? '',
-        published_at_ms: published,
-        collected_at_ms: now,
-        tags: item.tags ?? [],
-        attributes: item.attributes ?? {},
-        engagement: item.engagement
-          ? { points: item.engagement.points ?? 0, comments: item.engagement.comments ?? 0 }
-          : undefined,
-        priority: item.priority ?? DEFAULT_PRIORITY,
-        source_weight: 0.5,
-        language_hint: item.language ?? '',
-      },
+    // The schema guarantees a non-empty external_id and a priority of 0..9; without an id, the URL, else the
+    // content identifies the item (buildRawItem).
+    const raw = buildRawItem({
+      sourceId: item.source_id ?? body.source_id ?? DEFAULT_PUSH_SOURCE,
+      sourceKind: 'push',
+      externalId: item.external_id,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content: item.content,
+      contentType:
+        item.content_type ?? (/<\/?[a-z][a-z0-9]*[\s>/]/i.test(item.content ?? '') ? 'text/html' : 'text/plain'),
+      author: item.author,
+      publishedAtMs: published,
+      collectedAtMs: now,
+      tags: item.tags,
+      attributes: item.attributes,
+      engagement: item.engagement,
+      priority: item.priority,
+      sourceWeight: 0.5,
+      languageHint: item.language,
     });
+    if (!byId.has(raw.id)) itemIds.push(raw.id);
+    byId.set(raw.id, { raw });
   });
   if (errors.length > 0)
     throw new ApiError('invalid_parameter', `${errors.length} item(s) are not acceptable`, { errors });
