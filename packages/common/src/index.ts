@@ -1,5 +1,5 @@
 // @sluice/common: the vocabulary every package and service shares (job statuses, scopes, source ids, the
-// async toolkit, item priorities, the priority wait queue and the permits built on it,). Pure: no I/O, no dependencies.
+// async toolkit, item priorities, the priority wait queue and the permits built on it). Pure: no I/O, no dependencies.
 export { backoffMs, delay, sleep, type BackoffOptions, type Jitter } from './async.js';
 export { JOB_STATUSES, TERMINAL_JOB_STATUSES, isJobStatus, isTerminalJobStatus, type JobStatus } from './job-status.js';
 export { SCOPES, isScope, type Scope } from './scopes.js';
