@@ -9,11 +9,20 @@ const smoke = args.includes('--smoke') || process.env.SLUICE_BENCH_SMOKE === '1'
 const names = args.filter((a) => !a.startsWith('--'));
 const available = readdirSync(benchDir)
   // gate.ts is the CI gate over the others (its own command line); reference-workload.ts is one of its parts;
-  // explain-write.ts prints query plans (docs/profiling.md); console-timing.ts is a part of console.ts.
+  // explain-write.ts prints query plans (docs/profiling.md); console-timing.ts is a part of console.ts,
+  // e2e-stages.ts a part of e2e.ts (the stages measured alone).
   .filter(
     (f) =>
       f.endsWith('.ts') &&
-      !['run.ts', 'lib.ts', 'gate.ts', 'reference-workload.ts', 'explain-write.ts', 'console-timing.ts'].includes(f) &&
+      ![
+        'run.ts',
+        'lib.ts',
+        'gate.ts',
+        'reference-workload.ts',
+        'explain-write.ts',
+        'console-timing.ts',
+        'e2e-stages.ts',
+      ].includes(f) &&
       !f.endsWith('.d.ts'),
   )
   .map((f) => f.slice(0, -3))
