@@ -16,6 +16,7 @@
 // items/s from the mixed collector's fine hosts ÷ items/s from the same number of hosts of the all-fine one.
 // Every host is its own 127.0.0.1 port (the collector keys breakers, rate limits and pools by host:port).
 import { Worker } from 'node:worker_threads';
+import { PIPELINE } from '@sluice/protocol';
 import { createTestDatabase, startStack, type ServiceName } from '@sluice/stack';
 import {
   counterValue,
@@ -26,7 +27,8 @@ import {
   type Metrics,
 } from './lib.js';
 
-const SERVICES: ServiceName[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'];
+// The declared pipeline's services and the gateway.
+const SERVICES: ServiceName[] = [...PIPELINE, 'gateway'];
 const API_KEY = 'bench-overload-key-0123456789abcdef0123';
 
 // Source servers in a worker thread (their own event loop, so slow hosts' timers and this process's pushes do

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfigPath, readRawConfig } from '@sluice/service-kit';
+import { PIPELINE, STREAM_STAGES } from '@sluice/protocol';
 import { createTestDatabase, runSources, startStack, type ServiceName } from '@sluice/stack';
 import { startFeedServer } from '../test/support/feed-server.js';
 import { generate } from './import.js';
@@ -21,8 +22,9 @@ import {
   type Metrics,
 } from './lib.js';
 
-const SERVICES: ServiceName[] = ['collector', 'transformer', 'inference', 'scorer', 'persistence', 'gateway'];
-const STAGES: ServiceName[] = ['transformer', 'inference', 'scorer', 'persistence'];
+// The declared pipeline's services and the gateway.
+const SERVICES: ServiceName[] = [...PIPELINE, 'gateway'];
+const STAGES: ServiceName[] = [...STREAM_STAGES];
 
 interface SizeResult {
   items: number;
